@@ -1,0 +1,104 @@
+import { ErrorCode, KpiError, valueError } from '../errors';
+
+/** What a host may put in one cell of an argument. */
+export type Cell = number | string | boolean | Date | null | undefined | { code?: unknown; message?: unknown };
+/** A raw argument as a host passes it: one value or a 2-D range. */
+export type RawArg = Cell | Cell[][];
+
+const ERROR_CODES: readonly ErrorCode[] = ['#VALUE!', '#DIV/0!', '#NUM!', '#N/A'];
+/** Excel's CustomFunctions.ErrorCode names, for error values passed into a function. */
+const EXCEL_ERROR_NAMES: Record<string, ErrorCode> = {
+  invalidValue: '#VALUE!',
+  divisionByZero: '#DIV/0!',
+  invalidNumber: '#NUM!',
+  notAvailable: '#N/A',
+};
+
+export function isBlank(v: unknown): v is '' | null | undefined {
+  return v === '' || v === null || v === undefined;
+}
+
+/** An error value arriving from a cell (Excel passes them with allowErrorForDataTypeAny): rethrow it. */
+export function errorFromCell(v: unknown): KpiError | undefined {
+  if (v instanceof KpiError) return v;
+  if (typeof v !== 'object' || v === null || v instanceof Date || Array.isArray(v)) return undefined;
+  const raw = String((v as { code?: unknown }).code ?? '');
+  const code = (ERROR_CODES as readonly string[]).includes(raw) ? (raw as ErrorCode) : EXCEL_ERROR_NAMES[raw];
+  const message = String((v as { message?: unknown }).message ?? '') || `an input cell holds ${raw || 'an error'}`;
+  return new KpiError(code ?? '#VALUE!', message);
+}
+
+/** Shows a cell value in an error message the way the user typed it. */
+export function describe(v: unknown): string {
+  if (typeof v === 'string') return JSON.stringify(v.length > 40 ? v.slice(0, 37) + '...' : v);
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  if (v instanceof Date) return isNaN(v.getTime()) ? 'an invalid date' : v.toISOString().slice(0, 10);
+  return String(v);
+}
+
+// ---- dates ------------------------------------------------------------------------------------
+// Internally a day is its Excel 1900-system serial number (1 = 1900-01-01, 46082 = 2026-03-01).
+
+const EPOCH_OFFSET = 25569; // serial of 1970-01-01
+const MS_PER_DAY = 86400000;
+
+export function serialFromYmd(year: number, month0: number, day: number): number {
+  return Date.UTC(year, month0, day) / MS_PER_DAY + EPOCH_OFFSET;
+}
+
+export function ymdFromSerial(serial: number): { year: number; month0: number; day: number } {
+  const d = new Date((Math.floor(serial) - EPOCH_OFFSET) * MS_PER_DAY);
+  return { year: d.getUTCFullYear(), month0: d.getUTCMonth(), day: d.getUTCDate() };
+}
+
+/** A calendar month as one integer (year × 12 + month), so months compare and step by 1. */
+export function monthIndex(serial: number): number {
+  const { year, month0 } = ymdFromSerial(serial);
+  return year * 12 + month0;
+}
+
+export function monthLabel(index: number): string {
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  return `${year}-${month < 10 ? '0' : ''}${month}`;
+}
+
+export function isoFromSerial(serial: number): string {
+  const { year, month0, day } = ymdFromSerial(serial);
+  return `${year}-${String(month0 + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+Z?)?$/;
+
+/**
+ * A date from any host's shape: a Date (Sheets; its calendar day in the script's time zone, which
+ * is the spreadsheet's for a bound add-on), an Excel serial number, or ISO text YYYY-MM-DD.
+ * Returns undefined when the value is not a date at all, so callers can name the position.
+ */
+export function toSerial(v: unknown): number | undefined {
+  if (v instanceof Date) {
+    if (isNaN(v.getTime())) return undefined;
+    return serialFromYmd(v.getFullYear(), v.getMonth(), v.getDate()) + dayFraction(v);
+  }
+  if (typeof v === 'number') return Number.isFinite(v) && v >= 0 ? v : undefined;
+  if (typeof v === 'string') {
+    const m = ISO_DATE.exec(v.trim());
+    if (!m) return undefined;
+    const [y, mo, d] = [Number(m[1]), Number(m[2]) - 1, Number(m[3])];
+    const serial = serialFromYmd(y, mo, d);
+    const back = ymdFromSerial(serial);
+    return back.month0 === mo && back.day === d ? serial : undefined; // rejects 2026-02-30
+  }
+  return undefined;
+}
+
+function dayFraction(d: Date): number {
+  const ms = ((d.getHours() * 60 + d.getMinutes()) * 60 + d.getSeconds()) * 1000 + d.getMilliseconds();
+  return ms / MS_PER_DAY;
+}
+
+export function requireDate(v: unknown, where: string): number {
+  const s = toSerial(v);
+  if (s === undefined) throw valueError(`${where}: ${describe(v)} is not a date (use a date, a date serial or YYYY-MM-DD text)`);
+  return s;
+}

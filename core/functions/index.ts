@@ -1,0 +1,25 @@
+import { KpiFunction } from '../registry/types';
+import { ACQUISITION_FUNCTIONS } from './acquisition';
+import { VALUE_FUNCTIONS } from './value';
+import { SUBSCRIPTION_FUNCTIONS } from './subscription';
+import { ROI_FUNCTIONS } from './roi';
+import { GOAL_FUNCTIONS } from './goals';
+
+/**
+ * The registry: every custom function, in the order of FUNCTIONS.md. The Apps Script stubs,
+ * functions.json, the Excel associations, the playground plugin and docs/functions.md are all
+ * generated from this list. A new section adds one import and one spread here.
+ */
+export const FUNCTIONS: readonly KpiFunction[] = [
+  ...ACQUISITION_FUNCTIONS,
+  ...VALUE_FUNCTIONS,
+  ...SUBSCRIPTION_FUNCTIONS,
+  ...ROI_FUNCTIONS,
+  ...GOAL_FUNCTIONS,
+];
+
+const BY_NAME = new Map(FUNCTIONS.map((f) => [f.name, f]));
+
+export function getFunction(name: string): KpiFunction | undefined {
+  return BY_NAME.get(name.toUpperCase());
+}
