@@ -1,0 +1,80 @@
+/**
+ * `npm run build`: bundles the hosts with webpack, then writes everything generated from the
+ * registry: Apps Script stubs and manifest, Excel functions.json and manifest.xml, the function
+ * reference in docs/. One command, so nothing generated can drift from core/functions.
+ */
+import { mkdirSync, writeFileSync } from 'fs';
+import { join, resolve } from 'path';
+import webpack from 'webpack';
+import { FUNCTIONS } from '../core/functions';
+import { appsScriptFunctions, appsScriptManifest } from './generate/apps-script';
+import { functionsJson } from './generate/functions-json';
+import { manifestXml } from './generate/manifest';
+import { functionsReference } from './generate/docs';
+import { iconPng } from './generate/icons';
+
+const root = resolve(__dirname, '..');
+const dist = join(root, 'dist');
+const pkg = require(join(root, 'package.json')) as { version: string };
+/** Where the Excel add-in files are served: the dev server by default, your host in production. */
+const addinBaseUrl = (process.env.ADDIN_BASE_URL ?? 'https://localhost:3000').replace(/\/$/, '');
+
+function write(path: string, content: string | Buffer): void {
+  mkdirSync(join(path, '..'), { recursive: true });
+  writeFileSync(path, content);
+}
+
+async function bundle(): Promise<void> {
+  const configs = require(join(root, 'webpack.config.js'));
+  const stats = await new Promise<webpack.MultiStats>((ok, fail) =>
+    webpack(configs, (err, s) => (err || !s ? fail(err) : ok(s))),
+  );
+  if (stats.hasErrors()) {
+    console.error(stats.toString({ all: false, errors: true }));
+    process.exit(1);
+  }
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  await bundle();
+
+  write(join(dist, 'apps-script/functions.js'), appsScriptFunctions(FUNCTIONS));
+  write(join(dist, 'apps-script/appsscript.json'), appsScriptManifest());
+
+  const office = join(dist, 'office-addin');
+  write(join(office, 'functions.json'), functionsJson(FUNCTIONS, `${addinBaseUrl}/help.html`));
+  write(join(office, 'manifest.xml'), manifestXml({ version: pkg.version, baseUrl: addinBaseUrl }));
+  for (const size of [16, 32, 64, 80]) write(join(office, `assets/icon-${size}.png`), iconPng(size));
+  write(join(office, 'help.html'), helpPage());
+  write(join(office, 'taskpane.html'), taskpanePage());
+
+  write(join(root, 'docs/functions.md'), functionsReference(FUNCTIONS));
+  console.log(`KPI Pilot ${pkg.version}: built ${FUNCTIONS.length} functions into dist/ in ${Date.now() - started} ms`);
+}
+
+function helpPage(): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>KPI Pilot help</title></head><body>
+<h1>KPI Pilot</h1><p>Type <code>=KPI.</code> in a cell to list the functions. Each has help for its arguments in the formula bar.</p>
+<ul>${FUNCTIONS.map((f) => `<li id="${f.name.toLowerCase()}"><code>KPI.${f.name}</code>: ${escapeHtml(f.help)}</li>`).join('')}</ul></body></html>
+`;
+}
+
+/** The shared-runtime page: it loads Office.js and functions.js. The sidebar replaces the body later. */
+function taskpanePage(): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>KPI Pilot</title>
+<script src="https://appsforoffice.microsoft.com/lib/1/hosted/office.js"></script>
+<script src="functions.js"></script></head>
+<body style="font-family:Segoe UI,sans-serif;padding:12px"><h1 style="font-size:18px">KPI Pilot</h1>
+<p>The KPI functions are ready: type <code>=KPI.</code> in a cell.</p></body></html>
+`;
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
