@@ -4,6 +4,7 @@ import { VALUE_FUNCTIONS } from './value';
 import { SUBSCRIPTION_FUNCTIONS } from './subscription';
 import { ROI_FUNCTIONS } from './roi';
 import { GOAL_FUNCTIONS } from './goals';
+import { ATTRIBUTION_FUNCTIONS } from './attribution';
 
 /**
  * The registry: every custom function, in the order of FUNCTIONS.md. The Apps Script stubs,
@@ -16,6 +17,7 @@ export const FUNCTIONS: readonly KpiFunction[] = [
   ...SUBSCRIPTION_FUNCTIONS,
   ...ROI_FUNCTIONS,
   ...GOAL_FUNCTIONS,
+  ...ATTRIBUTION_FUNCTIONS,
 ];
 
 const BY_NAME = new Map(FUNCTIONS.map((f) => [f.name, f]));
