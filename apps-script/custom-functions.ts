@@ -1,4 +1,5 @@
 import { callFunction, toHostValue } from '../core/hosts';
+import { useSpreadsheetZone } from './spreadsheet-zone';
 
 /**
  * Entry point of every generated Sheets custom function (see scripts/generate/apps-script.ts).
@@ -6,6 +7,7 @@ import { callFunction, toHostValue } from '../core/hosts';
  * a thrown Error shows as #ERROR! with its message in the cell's tooltip.
  */
 export function callFromSheets(name: string, args: unknown[]): unknown {
+  useSpreadsheetZone();
   const outcome = callFunction(name, args);
   if (!outcome.ok) throw new Error(outcome.error.message);
   return toHostValue(outcome.value);

@@ -3,14 +3,14 @@
  * registry: Apps Script stubs and manifest, Excel functions.json and manifest.xml, the function
  * reference in docs/. One command, so nothing generated can drift from core/functions.
  */
-import { mkdirSync, writeFileSync } from 'fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'fs';
 import { join, resolve } from 'path';
 import webpack from 'webpack';
 import { FUNCTIONS } from '../core/functions';
 import { appsScriptFunctions, appsScriptManifest } from './generate/apps-script';
 import { functionsJson } from './generate/functions-json';
 import { manifestXml } from './generate/manifest';
-import { functionsReference } from './generate/docs';
+import { functionsReference, withFunctionTable } from './generate/docs';
 import { iconPng } from './generate/icons';
 
 const root = resolve(__dirname, '..');
@@ -27,7 +27,7 @@ function write(path: string, content: string | Buffer): void {
 async function bundle(): Promise<void> {
   const configs = require(join(root, 'webpack.config.js'));
   const stats = await new Promise<webpack.MultiStats>((ok, fail) =>
-    webpack(configs, (err, s) => (err || !s ? fail(err) : ok(s))),
+    webpack(configs, (err?: Error | null, s?: webpack.MultiStats) => (err || !s ? fail(err) : ok(s))),
   );
   if (stats.hasErrors()) {
     console.error(stats.toString({ all: false, errors: true }));
@@ -50,6 +50,10 @@ async function main(): Promise<void> {
   write(join(office, 'taskpane.html'), taskpanePage());
 
   write(join(root, 'docs/functions.md'), functionsReference(FUNCTIONS));
+  const readme = join(root, 'README.md');
+  const current = readFileSync(readme, 'utf8');
+  const updated = withFunctionTable(current, FUNCTIONS);
+  if (updated !== current) writeFileSync(readme, updated);
   console.log(`KPI Pilot ${pkg.version}: built ${FUNCTIONS.length} functions into dist/ in ${Date.now() - started} ms`);
 }
 

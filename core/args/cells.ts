@@ -14,6 +14,11 @@ const EXCEL_ERROR_NAMES: Record<string, ErrorCode> = {
   notAvailable: '#N/A',
 };
 
+/** A Date from any realm (a vm context, an iframe), which `instanceof Date` would miss. */
+export function isDate(v: unknown): v is Date {
+  return Object.prototype.toString.call(v) === '[object Date]';
+}
+
 export function isBlank(v: unknown): v is '' | null | undefined {
   return v === '' || v === null || v === undefined;
 }
@@ -21,7 +26,7 @@ export function isBlank(v: unknown): v is '' | null | undefined {
 /** An error value arriving from a cell (Excel passes them with allowErrorForDataTypeAny): rethrow it. */
 export function errorFromCell(v: unknown): KpiError | undefined {
   if (v instanceof KpiError) return v;
-  if (typeof v !== 'object' || v === null || v instanceof Date || Array.isArray(v)) return undefined;
+  if (typeof v !== 'object' || v === null || isDate(v) || Array.isArray(v)) return undefined;
   const raw = String((v as { code?: unknown }).code ?? '');
   const code = (ERROR_CODES as readonly string[]).includes(raw) ? (raw as ErrorCode) : EXCEL_ERROR_NAMES[raw];
   const message = String((v as { message?: unknown }).message ?? '') || `an input cell holds ${raw || 'an error'}`;
@@ -32,7 +37,7 @@ export function errorFromCell(v: unknown): KpiError | undefined {
 export function describe(v: unknown): string {
   if (typeof v === 'string') return JSON.stringify(v.length > 40 ? v.slice(0, 37) + '...' : v);
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
-  if (v instanceof Date) return isNaN(v.getTime()) ? 'an invalid date' : v.toISOString().slice(0, 10);
+  if (isDate(v)) return isNaN(v.getTime()) ? 'an invalid date' : isoFromSerial(toSerial(v) as number);
   return String(v);
 }
 
@@ -71,14 +76,15 @@ export function isoFromSerial(serial: number): string {
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+Z?)?$/;
 
 /**
- * A date from any host's shape: a Date (Sheets; its calendar day in the script's time zone, which
- * is the spreadsheet's for a bound add-on), an Excel serial number, or ISO text YYYY-MM-DD.
+ * A date from any host's shape: a Date (Sheets; read on the wall clock of the zone set by
+ * setDateZone), an Excel serial number, or ISO text YYYY-MM-DD.
  * Returns undefined when the value is not a date at all, so callers can name the position.
  */
 export function toSerial(v: unknown): number | undefined {
-  if (v instanceof Date) {
-    if (isNaN(v.getTime())) return undefined;
-    return serialFromYmd(v.getFullYear(), v.getMonth(), v.getDate()) + dayFraction(v);
+  if (isDate(v)) {
+    const ms = v.getTime();
+    if (isNaN(ms)) return undefined;
+    return (ms + zoneOffsetMinutes(v) * 60000) / MS_PER_DAY + EPOCH_OFFSET;
   }
   if (typeof v === 'number') return Number.isFinite(v) && v >= 0 ? v : undefined;
   if (typeof v === 'string') {
@@ -92,9 +98,15 @@ export function toSerial(v: unknown): number | undefined {
   return undefined;
 }
 
-function dayFraction(d: Date): number {
-  const ms = ((d.getHours() * 60 + d.getMinutes()) * 60 + d.getSeconds()) * 1000 + d.getMilliseconds();
-  return ms / MS_PER_DAY;
+/**
+ * Minutes east of UTC of the zone whose wall clock a Date is read in. By default the runtime's
+ * own zone, right for Excel and browsers. Apps Script runs in the script's zone, which for an
+ * add-on is not the spreadsheet's, so its host installs the spreadsheet's zone (apps-script/).
+ */
+let zoneOffsetMinutes: (d: Date) => number = (d) => -d.getTimezoneOffset();
+
+export function setDateZone(offsetMinutes: (d: Date) => number): void {
+  zoneOffsetMinutes = offsetMinutes;
 }
 
 export function requireDate(v: unknown, where: string): number {

@@ -1,5 +1,5 @@
 import { numError, valueError } from '../errors';
-import { Cell, RawArg, describe, errorFromCell, isBlank, requireDate } from './cells';
+import { Cell, RawArg, describe, errorFromCell, isBlank, isDate, isoFromSerial, requireDate } from './cells';
 
 /**
  * One range argument, named after its parameter so every message can say where the problem is.
@@ -14,7 +14,8 @@ export class RangeArg {
     raw: RawArg,
   ) {
     if (Array.isArray(raw)) {
-      this.rows = raw.map((row) => (Array.isArray(row) ? row : [row as Cell]));
+      // Hosts pass 2-D arrays (every row an array); a flat array from a script is read as one column.
+      this.rows = raw.length === 0 || Array.isArray(raw[0]) ? (raw as Cell[][]) : (raw as Cell[]).map((row) => (Array.isArray(row) ? row : [row]));
     } else {
       this.rows = [[raw]];
     }
@@ -45,7 +46,7 @@ export class RangeArg {
   private notANumber(v: Cell, r: number, c: number): never {
     const err = errorFromCell(v);
     if (err) throw err;
-    const what = typeof v === 'string' ? 'is text, not a number' : typeof v === 'boolean' ? 'is a boolean, not a number' : v instanceof Date ? 'is a date, not a number' : 'is not a number';
+    const what = typeof v === 'string' ? 'is text, not a number' : typeof v === 'boolean' ? 'is a boolean, not a number' : isDate(v) ? 'is a date, not a number' : 'is not a number';
     throw valueError(`${this.position(r, c)}: ${describe(v)} ${what}`);
   }
 
@@ -62,11 +63,11 @@ export class RangeArg {
       for (let c = 0; c < row.length; c++) {
         const v = row[c];
         if (typeof v === 'number') {
-          if (v !== v || v === Infinity || v === -Infinity) throw numError(`${this.position(r, c)}: ${v} is not a finite number`);
+          if (v - v !== 0) throw numError(`${this.position(r, c)}: ${v} is not a finite number`); // NaN or ±Infinity
           if (nonNegative && v < 0) throw numError(`${this.position(r, c)}: ${v} is negative; ${this.name} cannot be`);
           total += v;
           count++;
-        } else if (!isBlank(v)) this.notANumber(v, r, c);
+        } else if (v !== '' && v !== null && v !== undefined) this.notANumber(v, r, c);
       }
     }
     if (count === 0) throw valueError(`${this.name} has no numbers`);
@@ -112,7 +113,7 @@ export class RangeArg {
       const err = errorFromCell(v);
       if (err) throw err;
       if (isBlank(v)) out.push(null);
-      else if (v instanceof Date) out.push(v.toISOString().slice(0, 10));
+      else if (isDate(v)) out.push(isoFromSerial(requireDate(v, this.name)));
       else if (typeof v === 'string') out.push(v.trim() === '' ? null : v.trim());
       else out.push(String(v));
     });
@@ -140,6 +141,17 @@ export class RangeArg {
       const row = rows[r];
       for (let c = 0; c < row.length; c++) fn(row[c], r, c);
     }
+  }
+
+  /** The i-th cell in row-major order: O(1) for the usual one-column range. */
+  cellAt(index: number): Cell {
+    if (this.width === 1) return this.rows[index][0];
+    let i = index;
+    for (const row of this.rows) {
+      if (i < row.length) return row[i];
+      i -= row.length;
+    }
+    return undefined;
   }
 
   /** Where the i-th cell (row-major) sits, for messages about aligned values. */

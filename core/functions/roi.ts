@@ -1,5 +1,5 @@
 import { RangeArg, requireSameSize } from '../args/range';
-import { Cell, errorFromCell, isBlank } from '../args/cells';
+import { Cell, errorFromCell, isBlank, isDate, isoFromSerial, toSerial } from '../args/cells';
 import { numError, valueError } from '../errors';
 import { ratio } from '../kpi/ratio';
 import { defineFunction, Table } from '../registry/types';
@@ -117,37 +117,53 @@ function breakdownTable(kpi: string, groups: RangeArg, args: (RangeArg | undefin
   requireSameSize(groups, ...present);
   const margin = scalarMargin && args[2] ? marginOf(args[2]) : 1;
 
-  const labels = groups.alignedTexts();
-  const columns = ranges.map((r) => (r ? flatCells(r) : null));
+  // One tight pass: per row, read the group and up to three numbers, add them to the group's sums.
+  const cols = ranges.map((r) => (r && r.width === 1 ? r.rows : null));
   const index = new Map<string, number>();
   const names: string[] = [];
   const sums: number[][] = [[], [], []];
   const totals = [0, 0, 0];
-  for (let i = 0; i < labels.length; i++) {
+  const size = groups.size;
+  let lastLabel: string | null = null;
+  let lastGroup = -1;
+  for (let i = 0; i < size; i++) {
+    let a = 0;
+    let b = 0;
+    let c = 0;
     let rowHasNumber = false;
-    const row = [0, 0, 0];
-    for (let k = 0; k < columns.length; k++) {
-      const col = columns[k];
-      if (!col) continue;
-      const v = col[i];
-      if (typeof v === 'number' && Number.isFinite(v)) {
-        row[k] = v;
+    for (let k = 0; k < ranges.length; k++) {
+      const range = ranges[k];
+      if (!range) continue;
+      const col = cols[k];
+      const v = col ? col[i][0] : range.cellAt(i);
+      if (typeof v === 'number' && v - v === 0) {
+        if (k === 0) a = v;
+        else if (k === 1) b = v;
+        else c = v;
         rowHasNumber = true;
-      } else if (!isBlank(v)) notNumber(ranges[k] as RangeArg, i, v);
+      } else if (v !== '' && v !== null && v !== undefined) notNumber(range, i, v);
     }
-    const label = labels[i] ?? (rowHasNumber ? '(blank)' : null);
+    const label = labelOf(groups, i) ?? (rowHasNumber ? '(blank)' : null);
     if (label === null) continue;
-    let g = index.get(label);
-    if (g === undefined) {
-      g = names.length;
-      index.set(label, g);
-      names.push(label);
-      sums[0].push(0), sums[1].push(0), sums[2].push(0);
+    let g: number;
+    if (label === lastLabel) g = lastGroup;
+    else {
+      const found = index.get(label);
+      if (found === undefined) {
+        g = names.length;
+        index.set(label, g);
+        names.push(label);
+        sums[0].push(0), sums[1].push(0), sums[2].push(0);
+      } else g = found;
+      lastLabel = label;
+      lastGroup = g;
     }
-    for (let k = 0; k < 3; k++) {
-      sums[k][g] += row[k];
-      totals[k] += row[k];
-    }
+    sums[0][g] += a;
+    sums[1][g] += b;
+    sums[2][g] += c;
+    totals[0] += a;
+    totals[1] += b;
+    totals[2] += c;
   }
   if (names.length === 0) throw valueError(`${groups.name} has no groups`);
   const table: Table = [['Group', kpi]];
@@ -156,8 +172,17 @@ function breakdownTable(kpi: string, groups: RangeArg, args: (RangeArg | undefin
   return table;
 }
 
-function flatCells(r: RangeArg): Cell[] {
-  return r.width === 1 ? r.rows.map((row) => row[0]) : r.rows.flat();
+/** A group label as text; blank is null. Numbers and dates label groups too. */
+function labelOf(groups: RangeArg, i: number): string | null {
+  const v = groups.cellAt(i);
+  if (typeof v === 'string') {
+    const t = v.trim();
+    return t === '' ? null : t;
+  }
+  if (isBlank(v)) return null;
+  const err = errorFromCell(v);
+  if (err) throw err;
+  return isDate(v) ? isoFromSerial(toSerial(v) as number) : String(v);
 }
 
 function notNumber(r: RangeArg, i: number, v: Cell): never {

@@ -225,7 +225,7 @@ export const QUICK_RATIO = defineFunction({
   section: SECTION,
   help: 'SaaS quick ratio: (new + expansion + reactivation MRR) / (contraction + churn MRR).',
   params: [
-    { name: 'new', kind: 'range', description: 'New MRR.' },
+    { name: 'new_mrr', kind: 'range', description: 'New MRR. (Named new_mrr because new is a reserved word in Apps Script.)' },
     { name: 'expansion', kind: 'range', description: 'Expansion MRR.' },
     { name: 'reactivation', kind: 'range', description: 'Reactivation MRR.' },
     { name: 'contraction', kind: 'range', description: 'Contraction MRR, as a positive amount.' },

@@ -16,6 +16,9 @@ export function expectedProgress(start: number, end: number, asOf: number): numb
   return Math.min(1, Math.max(0, (asOf - start) / (end - start)));
 }
 
+/** Comparisons forgive float noise, so a value exactly on a threshold in decimals counts as reaching it. */
+const EPSILON = 1e-9;
+
 /** The status rules of FUNCTIONS.md §5, applied in their stated order. */
 export function goalStatus(
   actual: number,
@@ -28,10 +31,10 @@ export function goalStatus(
 ): GoalStatus {
   const progress = goalProgress(actual, target, baseline);
   const expected = expectedProgress(start, end, asOf);
-  if (progress >= 1) return 'Achieved';
+  if (progress >= 1 - EPSILON) return 'Achieved';
   if (asOf < start) return 'Not started';
   if (asOf > end) return 'Missed';
-  if (progress >= expected) return 'On track';
-  if (progress >= expected - tolerance) return 'At risk';
+  if (progress >= expected - EPSILON) return 'On track';
+  if (progress >= expected - tolerance - EPSILON) return 'At risk';
   return 'Off track';
 }

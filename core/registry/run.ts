@@ -25,7 +25,8 @@ export function runFunction(fn: KpiFunction, rawArgs: readonly unknown[]): Resul
 
 function readArg(fn: KpiFunction, p: ParamSpec, raw: RawArg): unknown {
   if (p.kind === 'range') {
-    if (isAbsent(raw)) {
+    // An optional range left blank is omitted; a required one reads as a range with no numbers.
+    if (raw === undefined || raw === null || (p.optional && isAbsent(raw))) {
       if (p.optional) return undefined;
       throw valueError(`${p.name} is required`);
     }

@@ -43,8 +43,13 @@ function showFunctionReference() {
   return header + stubs + triggers;
 }
 
+const RESERVED = new Set('break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof let new null return super switch this throw true try typeof var void while with yield await'.split(' '));
+
 function stub(fn: KpiFunction): string {
   const names = fn.params.map((p) => p.name);
+  for (const name of [fn.name, ...names]) {
+    if (!/^[a-z_][a-z0-9_]*$/i.test(name) || RESERVED.has(name)) throw new Error(`${fn.name}: "${name}" cannot be a JavaScript identifier`);
+  }
   const params = fn.params.map((p) => ` * @param {${JSDOC_TYPE[p.kind]}} ${p.optional ? `[${p.name}]` : p.name} ${comment(paramText(p))}`);
   return [
     '/**',

@@ -1,0 +1,104 @@
+import { readFileSync, statSync } from 'fs';
+import { join } from 'path';
+import vm from 'vm';
+import { callFunction } from '../core/hosts';
+import { compare, report, section, time } from './harness';
+
+/** A seeded generator so every run measures the same data. */
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 4294967296;
+  };
+}
+
+function kpi(name: string, ...args: unknown[]): unknown {
+  const outcome = callFunction(name, args);
+  if (!outcome.ok) throw outcome.error;
+  return outcome.value;
+}
+
+function ratioKpis(): void {
+  section('Ratio KPIs over 1,000,000-row ranges (target: within 3× of a plain loop)');
+  const n = 1_000_000;
+  const r = rng(1);
+  const spend = Array.from({ length: n }, () => [Math.round(r() * 1000)]);
+  const customers = Array.from({ length: n }, () => [Math.floor(r() * 5)]);
+  const revenue = Array.from({ length: n }, () => [Math.round(r() * 3000)]);
+  const channels = ['Search', 'Social', 'Email', 'Display', 'Referral', 'Events'];
+  const groups = Array.from({ length: n }, () => [channels[Math.floor(r() * channels.length)]]);
+
+  const plainSum2 = () => {
+    let a = 0;
+    let b = 0;
+    for (let i = 0; i < n; i++) {
+      a += spend[i][0];
+      b += customers[i][0];
+    }
+    return a / b;
+  };
+  const loop = time(plainSum2);
+  compare('CAC(spend, new_customers)', time(() => kpi('CAC', spend, customers)), 'plain loop', loop);
+  compare('ROMI(revenue, spend)', time(() => kpi('ROMI', revenue, spend)), 'plain loop', loop);
+  const groupedLoop = time(() => {
+    const sums = new Map<string, [number, number]>();
+    for (let i = 0; i < n; i++) {
+      const key = groups[i][0];
+      const s = sums.get(key) ?? [0, 0];
+      s[0] += spend[i][0];
+      s[1] += customers[i][0];
+      sums.set(key, s);
+    }
+    return sums;
+  });
+  compare('KPI_BY("CAC", channel, spend, new_customers)', time(() => kpi('KPI_BY', 'CAC', groups, spend, customers), 3), 'plain loop', loop);
+  compare('KPI_BY("CAC", ...) against a grouped plain loop', time(() => kpi('KPI_BY', 'CAC', groups, spend, customers), 3), 'grouped loop', groupedLoop);
+}
+
+function ledgerKpis(): void {
+  section('Subscription ledger of 100,000 rows (target: under 1 s each)');
+  const r = rng(2);
+  const customers: string[][] = [];
+  const months: number[][] = [];
+  const amounts: number[][] = [];
+  // 5,000 customers over 24 months with churn and returns: about 100,000 rows
+  for (let c = 0; c < 5000 && customers.length < 100_000; c++) {
+    const start = Math.floor(r() * 12);
+    let mrr = 50 + Math.round(r() * 450);
+    for (let m = start; m < 36 && customers.length < 100_000; m++) {
+      if (r() < 0.05) continue; // a month off: churn then reactivation
+      if (r() < 0.1) mrr = Math.max(10, mrr + Math.round((r() - 0.4) * 100));
+      customers.push([`C${c}`]);
+      months.push([46023 + Math.floor(m * 30.44)]); // serial dates from 2026-01
+      amounts.push([mrr]);
+    }
+  }
+  console.log(`ledger: ${customers.length} rows, 5,000 customers, 36 months`);
+  const month = 46023 + 20 * 30.44;
+  report('MRR_MOVEMENTS', time(() => kpi('MRR_MOVEMENTS', customers, months, amounts, month), 3));
+  report('NRR (start to start + 12 months)', time(() => kpi('NRR', customers, months, amounts, 46023 + 8 * 30.44, month), 3));
+  report('COHORT_RETENTION', time(() => kpi('COHORT_RETENTION', customers, months), 3));
+}
+
+function appsScriptCost(): void {
+  section('Apps Script server code (Sheets loads it on every custom function call)');
+  const dir = join(__dirname, '../dist/apps-script');
+  const files = ['kpi-core.js', 'functions.js'].map((f) => readFileSync(join(dir, f), 'utf8'));
+  const bytes = ['kpi-core.js', 'functions.js'].reduce((s, f) => s + statSync(join(dir, f)).size, 0);
+  console.log(`${'size of kpi-core.js + functions.js'.padEnd(58)} ${(bytes / 1024).toFixed(1).padStart(9)} KB  target under 150 KB`);
+  const coldCall = () => {
+    const context = vm.createContext({});
+    for (const src of files) vm.runInContext(src, context);
+    return vm.runInContext('CAC([[1000],[2000]], [[10],[20]])', context);
+  };
+  const emptyContext = time(() => vm.runInContext('1', vm.createContext({})), 20);
+  compare('fresh vm: evaluate the code and answer one CAC call', time(coldCall, 20), 'empty vm', emptyContext, 'under 50 ms');
+}
+
+
+export function run(): void {
+  ratioKpis();
+  ledgerKpis();
+  appsScriptCost();
+}
