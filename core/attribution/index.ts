@@ -11,4 +11,4 @@ export type { MarkovChain, RemovalEffects } from './markov';
 export { markovChain, removalEffects, markovCredits, MAX_MARKOV_CHANNELS } from './markov';
 export { shapleyCredits } from './shapley';
 export type { Model } from './models';
-export { MODELS, MODEL_TITLES, isModel, attribute, attributionTable, compareModels } from './models';
+export { MODELS, MODEL_TITLES, isModel, attribute, attributionTable, compareModels, rankChannels } from './models';

@@ -41,11 +41,16 @@ export function attribute(t: PathTable, model: string, halfLife = 1): Credits {
   return ruleCredits(t, name as RuleModel, halfLife);
 }
 
-/** Channel ids sorted by credit (descending), ties by name, so the order never depends on input order. */
-function rankChannels(channels: readonly string[], credit: Float64Array): number[] {
+/**
+ * Channel ids sorted by credit (descending), ties by name, so the order never depends on input
+ * order. Credits are compared at 12 significant digits: two channels that tie exactly must not
+ * swap places over rounding noise (2/3 + 1/3 against 1).
+ */
+export function rankChannels(channels: readonly string[], credit: ArrayLike<number>): number[] {
   const ids = channels.map((_, i) => i);
   const keys = channels.map((c) => c.toLowerCase());
-  return ids.sort((a, b) => credit[b] - credit[a] || (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : 0));
+  const rounded = ids.map((i) => Number(credit[i].toPrecision(12)));
+  return ids.sort((a, b) => rounded[b] - rounded[a] || (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : 0));
 }
 
 /**

@@ -99,7 +99,10 @@ function sameLength(name: string, column: readonly unknown[], n: number): void {
 function count(v: number | null, name: string, i: number, where: (a: string, i: number) => string): number {
   if (v === null) return 0;
   if (!Number.isFinite(v)) throw numError(`${where(name, i)}: ${v} is not a finite number`);
-  if (v < 0) throw numError(`${where(name, i)}: ${v} is negative; ${name} cannot be`);
+  if (v < 0) {
+    const why = name === 'nulls' ? " (a path's journeys are its conversions plus its nulls, so conversions can never exceed them)" : '';
+    throw numError(`${where(name, i)}: ${v} is negative; ${name} cannot be${why}`);
+  }
   return v;
 }
 
@@ -107,7 +110,7 @@ function count(v: number | null, name: string, i: number, where: (a: string, i: 
 export function totalConversions(t: PathTable): number {
   let total = 0;
   for (let p = 0; p < t.conversions.length; p++) total += t.conversions[p];
-  if (total === 0) throw divZeroError('conversions sum to 0: no path converts, so there is nothing to attribute');
+  if (total === 0) throw divZeroError('conversions sum to 0: nothing converts, so there is nothing to attribute');
   return total;
 }
 

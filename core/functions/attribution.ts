@@ -1,6 +1,6 @@
 import { RangeArg, requireSameSize } from '../args/range';
 import { numError } from '../errors';
-import { MODELS, attribute, attributionTable, distinctPaths, pathsTable, readPathTable, readTouches, removalEffects } from '../attribution';
+import { MODELS, attribute, rankChannels, attributionTable, distinctPaths, pathsTable, readPathTable, readTouches, removalEffects } from '../attribution';
 import { PathTable } from '../attribution/pathTable';
 import { defineFunction, Table } from '../registry/types';
 
@@ -172,11 +172,8 @@ export const REMOVAL_EFFECTS = defineFunction({
   impl: (paths, conversions, nulls) => {
     const table = readTable(paths, conversions, undefined, nulls);
     const { channels, effects } = removalEffects(table);
-    const ids = channels.map((_, i) => i);
-    const keys = channels.map((c) => c.toLowerCase());
-    ids.sort((a, b) => effects[b] - effects[a] || (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : 0));
     const out: Table = [['Channel', 'Removal effect']];
-    for (const id of ids) out.push([channels[id], effects[id]]);
+    for (const id of rankChannels(channels, effects)) out.push([channels[id], effects[id]]);
     return out;
   },
 });
