@@ -5,6 +5,7 @@ import { SUBSCRIPTION_FUNCTIONS } from './subscription';
 import { ROI_FUNCTIONS } from './roi';
 import { GOAL_FUNCTIONS } from './goals';
 import { ATTRIBUTION_FUNCTIONS } from './attribution';
+import { FORECAST_FUNCTIONS } from './forecast';
 
 /**
  * The registry: every custom function, in the order of FUNCTIONS.md. The Apps Script stubs,
@@ -18,6 +19,7 @@ export const FUNCTIONS: readonly KpiFunction[] = [
   ...ROI_FUNCTIONS,
   ...GOAL_FUNCTIONS,
   ...ATTRIBUTION_FUNCTIONS,
+  ...FORECAST_FUNCTIONS,
 ];
 
 const BY_NAME = new Map(FUNCTIONS.map((f) => [f.name, f]));
