@@ -1,0 +1,151 @@
+import { openColumn, wholeColumn } from './a1';
+import { KpiId } from './catalog';
+import { datasetInfo, datasetOf, FieldRef } from './fields';
+import { DataMapping, SetupOptions } from './setup';
+
+/**
+ * Builds the spreadsheet formula of each KPI for one period (one row of the trend table).
+ * Native formulas (SUMIFS, COUNTIFS, division, IFERROR) read whole columns of the mapped data
+ * sheets, so they keep working as rows are added and a header row is ignored. Only the KPIs
+ * that need per-customer matching of a ledger (MRR churn, NRR, GRR) call custom functions, with
+ * open-ended ranges below the header (see a1.openColumn and dialect.ts).
+ *
+ * Periods: a row counts in the period when its date is >= start and < next (next = start of the
+ * following period), so timestamps within the last day count too.
+ */
+export interface FormulaContext {
+  readonly mapping: DataMapping;
+  readonly options: SetupOptions;
+  /** Cell (with $ column) holding the period start, e.g. $L5. */
+  readonly start: string;
+  /** Cell holding the next period's start, e.g. $M5. */
+  readonly next: string;
+  /** Same-row cell of another KPI's column. */
+  readonly kpiCell: (id: KpiId) => string;
+}
+
+export interface BuiltFormula {
+  /** Without the leading "=". */
+  readonly text: string;
+  /** Custom functions it calls (bare names). */
+  readonly custom: readonly string[];
+}
+
+export function kpiFormula(id: KpiId, ctx: FormulaContext): BuiltFormula {
+  const f = new Builder(ctx);
+  const text = BUILDERS[id](f, ctx);
+  return { text, custom: [...f.custom] };
+}
+
+class Builder {
+  readonly custom = new Set<string>();
+  constructor(private readonly ctx: FormulaContext) {}
+
+  /** 'Sheet'!C:C of a mapped field. */
+  col(ref: FieldRef): string {
+    const { sheet, column } = this.where(ref);
+    return wholeColumn(sheet, column);
+  }
+
+  /** 'Sheet'!C2:C: the field's cells below the header, for custom functions. */
+  open(ref: FieldRef): string {
+    const { sheet, column, headerRow } = this.where(ref);
+    return openColumn(sheet, column, headerRow + 1);
+  }
+
+  private where(ref: FieldRef): { sheet: string; column: string; headerRow: number } {
+    const ds = this.ctx.mapping[datasetOf(ref)];
+    const column = ds?.columns[ref.slice(ref.indexOf('.') + 1)];
+    if (!ds || !column) throw new Error(`${ref} is not mapped`); // the planner checks mapping first
+    return { sheet: ds.sheet, column, headerRow: ds.headerRow };
+  }
+
+  /** SUMIFS/COUNTIFS criteria placing a row of the field's dataset in the period. */
+  window(ref: FieldRef, start = this.ctx.start, next = this.ctx.next): string {
+    const date = this.col(datasetInfo(datasetOf(ref)).dateField);
+    return `${date},">="&${start},${date},"<"&${next}`;
+  }
+
+  sum(ref: FieldRef, extra = ''): string {
+    return `SUMIFS(${this.col(ref)},${this.window(ref)}${extra})`;
+  }
+
+  count(ref: FieldRef, extra = ''): string {
+    return `COUNTIFS(${this.window(ref)}${extra})`;
+  }
+
+  /** Extra criterion: field matches a COUNTIFS pattern (text). */
+  like(ref: FieldRef, pattern: string): string {
+    return `,${this.col(ref)},"${pattern}"`;
+  }
+
+  call(name: string, args: string): string {
+    this.custom.add(name);
+    return `${name}(${args})`;
+  }
+}
+
+const div = (num: string, den: string) => `IFERROR((${num})/(${den}),"")`;
+const ledger = (f: Builder) => `${f.open('ledger.customer')},${f.open('ledger.month')},${f.open('ledger.mrr')}`;
+const won = (f: Builder, o: SetupOptions) => f.like('deals.outcome', o.wonPattern);
+const lost = (f: Builder, o: SetupOptions) => f.like('deals.outcome', o.lostPattern);
+/** Deals closed in the period with a created date, won or lost. */
+const closedCount = (f: Builder, o: SetupOptions) =>
+  `${f.count('deals.closed', f.like('deals.created', '>0') + won(f, o))}+${f.count('deals.closed', f.like('deals.created', '>0') + lost(f, o))}`;
+
+const BUILDERS: Record<KpiId, (f: Builder, ctx: FormulaContext) => string> = {
+  leads: (f) => f.sum('marketing.leads'),
+  sessions: (f) => f.sum('marketing.sessions'),
+  opportunities: (f) => f.sum('marketing.opportunities'),
+  cpl: (f) => div(f.sum('marketing.spend'), f.sum('marketing.leads')),
+  cac: (f, ctx) => {
+    const sales = ctx.mapping.marketing?.columns.sales_spend ? `+${f.sum('marketing.sales_spend')}` : '';
+    return div(`${f.sum('marketing.spend')}${sales}`, f.sum('marketing.customers'));
+  },
+  lead_to_opp: (f) => div(f.sum('marketing.opportunities'), f.sum('marketing.leads')),
+  conversion_rate: (f) => div(f.sum('marketing.customers'), f.sum('marketing.leads')),
+  romi: (f, ctx) => {
+    const spend = f.sum('marketing.spend');
+    return div(`${f.sum('marketing.revenue')}*${ctx.options.grossMargin}-${spend}`, spend);
+  },
+  roas: (f) => div(f.sum('marketing.revenue'), f.sum('marketing.spend')),
+  referral_share: (f, ctx) => div(f.sum('marketing.leads', f.like('marketing.channel', ctx.options.referralPattern)), f.sum('marketing.leads')),
+  retention_rate: (f, ctx) => {
+    const prev = `SUMIFS(${f.col('marketing.active_customers')},${f.window('marketing.date', `EDATE(${ctx.start},-1)`, ctx.start)})`;
+    return div(`${f.sum('marketing.active_customers')}-${f.sum('marketing.customers')}`, prev);
+  },
+  mrr: (f) => f.sum('ledger.mrr'),
+  arr: (f) => `12*${f.sum('ledger.mrr')}`,
+  arpa: (f) => div(f.sum('ledger.mrr'), f.count('ledger.month', f.like('ledger.mrr', '>0'))),
+  mrr_churn: (f, ctx) => f.call('REVENUE_CHURN', `${ledger(f)},${ctx.start}`),
+  nrr: (f, ctx) => f.call('NRR', `${ledger(f)},EDATE(${ctx.start},-${ctx.options.nrrMonths}),${ctx.start}`),
+  grr: (f, ctx) => f.call('GRR', `${ledger(f)},EDATE(${ctx.start},-${ctx.options.nrrMonths}),${ctx.start}`),
+  ltv: (_f, ctx) => `IFERROR(${ctx.kpiCell('arpa')}*${ctx.options.grossMargin}/${ctx.kpiCell('mrr_churn')},"")`,
+  ltv_cac: (_f, ctx) => div(ctx.kpiCell('ltv'), ctx.kpiCell('cac')),
+  cac_payback: (_f, ctx) => div(ctx.kpiCell('cac'), `${ctx.kpiCell('arpa')}*${ctx.options.grossMargin}`),
+  win_rate: (f, ctx) => {
+    const w = f.count('deals.closed', won(f, ctx.options));
+    return div(w, `${w}+${f.count('deals.closed', lost(f, ctx.options))}`);
+  },
+  avg_deal_size: (f, ctx) => div(f.sum('deals.amount', won(f, ctx.options)), f.count('deals.closed', won(f, ctx.options))),
+  sales_cycle: (f, ctx) => {
+    const o = ctx.options;
+    const has = f.like('deals.created', '>0');
+    const closedSum = `${f.sum('deals.closed', has + won(f, o))}+${f.sum('deals.closed', has + lost(f, o))}`;
+    const createdSum = `${f.sum('deals.created', has + won(f, o))}+${f.sum('deals.created', has + lost(f, o))}`;
+    return div(`${closedSum}-(${createdSum})`, closedCount(f, o));
+  },
+  pipeline_velocity: (f, ctx) => {
+    // open at the end of the period: created before next, and not closed (won or lost) before next
+    const created = f.col('deals.created');
+    const closed = f.col('deals.closed');
+    const before = `${created},"<"&${ctx.next}`;
+    const closedBefore = `${closed},"<"&${ctx.next}`;
+    const open = `COUNTIFS(${before})-COUNTIFS(${before},${closedBefore}${won(f, ctx.options)})-COUNTIFS(${before},${closedBefore}${lost(f, ctx.options)})`;
+    return `IFERROR((${open})*${ctx.kpiCell('win_rate')}*${ctx.kpiCell('avg_deal_size')}/${ctx.kpiCell('sales_cycle')},"")`;
+  },
+  order_revenue: (f) => f.sum('orders.amount'),
+  orders: (f) => f.count('orders.date'),
+  aov: (f) => div(f.sum('orders.amount'), f.count('orders.date')),
+  ecom_conversion: (f) => div(f.count('orders.date'), f.sum('marketing.sessions')),
+};

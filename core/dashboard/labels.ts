@@ -1,0 +1,70 @@
+import { GoalStatus } from '../kpi/goals';
+import { AarrrStage, Direction, Frequency, KpiKind, Timing, Unit } from './catalog';
+import { Locale, t, Text, tr } from './i18n';
+
+/** Words the generated sheets show, in both languages. */
+export const STATUS_LABELS: Record<GoalStatus | 'Check dates', Text> = {
+  Achieved: t('Achieved', 'Atteint'),
+  'On track': t('On track', 'En bonne voie'),
+  'At risk': t('At risk', 'À risque'),
+  'Off track': t('Off track', 'En retard'),
+  Missed: t('Missed', 'Manqué'),
+  'Not started': t('Not started', 'Non commencé'),
+  'Check dates': t('Check dates', 'Vérifier les dates'),
+};
+
+/** GOAL_STATUS's English result as the dashboard shows it in this locale. */
+export function statusLabel(status: GoalStatus | 'Check dates', locale: Locale): string {
+  return tr(STATUS_LABELS[status], locale);
+}
+
+export const FREQUENCY_LABELS: Record<Frequency, Text> = {
+  daily: t('Daily', 'Quotidienne'),
+  weekly: t('Weekly', 'Hebdomadaire'),
+  monthly: t('Monthly', 'Mensuelle'),
+  quarterly: t('Quarterly', 'Trimestrielle'),
+};
+export const KIND_LABELS: Record<KpiKind, Text> = { impact: t('Impact', 'Impact'), activity: t('Activity', 'Activité') };
+export const TIMING_LABELS: Record<Timing, Text> = { leading: t('Leading', 'Avancé'), lagging: t('Lagging', 'Retardé') };
+export const DIRECTION_LABELS: Record<Direction, Text> = { higher: t('Higher is better', 'Plus haut est mieux'), lower: t('Lower is better', 'Plus bas est mieux') };
+export const STAGE_LABELS: Record<AarrrStage, Text> = {
+  acquisition: t('Acquisition', 'Acquisition'),
+  activation: t('Activation', 'Activation'),
+  retention: t('Retention', 'Rétention'),
+  referral: t('Referral', 'Recommandation'),
+  revenue: t('Revenue', 'Revenu'),
+};
+export const UNIT_LABELS: Record<Unit, Text> = {
+  currency: t('Currency', 'Devise'),
+  count: t('Count', 'Nombre'),
+  percent: t('Percent', 'Pourcentage'),
+  ratio: t('Ratio', 'Ratio'),
+  days: t('Days', 'Jours'),
+  months: t('Months', 'Mois'),
+  currency_per_day: t('Currency per day', 'Devise par jour'),
+};
+
+export const UI = {
+  dashboardTitle: t('KPI Dashboard', 'Tableau de bord KPI'),
+  asOf: t('As of', 'Au'),
+  period: t('Period', 'Période'),
+  note: t('Values are computed from the data sheets by ordinary formulas; edit goals and owners in the goals sheet.', 'Les valeurs sont calculées depuis les feuilles de données par des formules ordinaires ; modifier objectifs et responsables dans la feuille des objectifs.'),
+  cardHeaders: [t('KPI', 'KPI'), t('Value', 'Valeur'), t('Target', 'Cible'), t('Progress', 'Progression'), t('Status', 'Statut'), t('Previous', 'Précédent'), t('Change', 'Variation'), t('Owner', 'Responsable'), t('Frequency', 'Fréquence'), t('Type', 'Type')],
+  insights: t('Insights', 'Analyses'),
+  noRule: t('No diagnostic rule applies to the mapped data.', 'Aucune règle de diagnostic ne s’applique aux données associées.'),
+  trendTitle: t('Trend data (computed from the data sheets; do not edit)', 'Données de tendance (calculées depuis les données ; ne pas modifier)'),
+  periodStart: t('Period start', 'Début de période'),
+  nextStart: t('Next period start', 'Début période suivante'),
+  northStar: t('North Star', 'Étoile du Nord'),
+  input: t('Input', 'Levier'),
+  unmapped: t('Map data: {fields}', 'Associer les données : {fields}'),
+  goalHeaders: [t('KPI', 'KPI'), t('KPI id', 'Id KPI'), t('Baseline', 'Référence'), t('Target', 'Cible'), t('Start', 'Début'), t('End', 'Fin'), t('Owner', 'Responsable'), t('Frequency', 'Fréquence'), t('Current', 'Actuel'), t('Progress', 'Progression'), t('Status', 'Statut')],
+  definitionHeaders: [t('KPI', 'KPI'), t('KPI id', 'Id KPI'), t('Meaning', 'Définition'), t('Function', 'Fonction'), t('Native formula', 'Formule native'), t('Computed by', 'Calculé par'), t('Unit', 'Unité'), t('Direction', 'Sens'), t('Impact / activity', 'Impact / activité'), t('Leading / lagging', 'Avancé / retardé'), t('AARRR stage', 'Étape AARRR'), t('Frequency', 'Fréquence'), t('Owner', 'Responsable'), t('Data source', 'Source des données'), t('Vanity risk', 'Risque de vanité'), t('Diagnostic hints', 'Pistes de diagnostic')],
+  computedNative: t('Native formula (works without the add-in)', 'Formule native (fonctionne sans le module)'),
+  computedCustom: t('KPI Pilot function (needs the add-in)', 'Fonction KPI Pilot (nécessite le module)'),
+  historyHeaders: [t('Date', 'Date'), t('KPI', 'KPI'), t('Value', 'Valeur')],
+  renamed: t('A sheet named "{wanted}" already exists and is not KPI Pilot\'s: the dashboard uses "{used}" instead.', 'Une feuille « {wanted} » existe déjà et n’appartient pas à KPI Pilot : le tableau utilise « {used} » à la place.'),
+  unmappedNotice: t('{name} is not computed: map {fields}.', '{name} n’est pas calculé : associer {fields}.'),
+  goalSkipped: t('The goal of {name} is ignored: {name} is not on the dashboard.', 'L’objectif de {name} est ignoré : {name} n’est pas dans le tableau.'),
+  customNotice: t('{names} use KPI Pilot functions: a colleague without the add-in sees an error in those cells (the other KPIs are ordinary formulas).', '{names} utilisent des fonctions KPI Pilot : un collègue sans le module voit une erreur dans ces cellules (les autres KPI sont des formules ordinaires).'),
+};
