@@ -1,0 +1,170 @@
+import seriesG from '../fixtures/forecast/series-g.json';
+import { ANOMALIES, KPI_FORECAST, LEAD_LAG } from '../../core/functions/forecast';
+import { runFunction } from '../../core/registry/run';
+import { KpiError } from '../../core/errors';
+import { findAnomalies, latestIsAnomalous } from '../../core/forecast/anomalies';
+import { kpiForecast } from '../../core/forecast/combination';
+import { seededUniform } from '../../core/forecast/stats';
+
+const col = (a: readonly (number | string | null)[]) => a.map((v) => [v]);
+const codeOf = (f: () => unknown): string => {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof KpiError) return e.code;
+    throw e;
+  }
+  return 'no error';
+};
+function gauss(seed: number): () => number {
+  const u = seededUniform(seed);
+  return () => Math.sqrt(-2 * Math.log(1 - u())) * Math.cos(2 * Math.PI * u());
+}
+const smape = (y: number[], f: number[]) => y.reduce((s, v, i) => s + (200 * Math.abs(v - f[i])) / (Math.abs(v) + Math.abs(f[i])), 0) / y.length;
+
+describe('KPI_FORECAST', () => {
+  it('Series G, 1960 held out: sMAPE below 6% and half the seasonal naive forecast\'s (10.6%)', () => {
+    const y = seriesG.values;
+    const train = y.slice(0, 132);
+    const test = y.slice(132);
+    const r = kpiForecast(train, 12, 12);
+    expect(r.season).toBe(12);
+    const ours = smape(test, r.rows.map((x) => x.forecast));
+    const snaive = smape(test, test.map((_, i) => train[120 + i]));
+    expect(snaive).toBeCloseTo(10.57, 2);
+    expect(ours).toBeLessThan(6);
+    expect(ours).toBeLessThan(snaive / 2);
+  });
+  it('detects the 7-day season of a synthetic daily series and forecasts it within 5% of the noise-free truth', () => {
+    const g = gauss(3);
+    const week = [20, 10, 0, -5, -10, 15, 30];
+    const truth = (t: number) => 200 + 0.5 * t + week[t % 7];
+    const y = Array.from({ length: 140 }, (_, t) => truth(t) + 2 * g());
+    const r = kpiForecast(y, 14, 1);
+    expect(r.season).toBe(7);
+    r.rows.forEach((row, h) => expect(Math.abs(row.forecast / truth(140 + h) - 1)).toBeLessThan(0.05));
+  });
+  it('95% intervals hold the truth about 95% of the time on a random walk (400 trials, 80–100%)', () => {
+    let inside = 0;
+    for (let k = 0; k < 400; k++) {
+      const g = gauss(100 + k);
+      const y: number[] = [1000];
+      for (let t = 1; t < 61; t++) y.push(y[t - 1] + 10 * g());
+      const r = kpiForecast(y.slice(0, 60), 1, 0);
+      if (y[60] >= r.rows[0].low && y[60] <= r.rows[0].high) inside++;
+    }
+    expect(inside / 400).toBeGreaterThan(0.8);
+    expect(inside / 400).toBeLessThanOrEqual(1);
+  });
+  it('table shape: header, one row per step, Low ≤ Forecast ≤ High', () => {
+    const t = runFunction(KPI_FORECAST, [col(seriesG.values.slice(0, 48)), 6]) as (string | number)[][];
+    expect(t[0]).toEqual(['Step', 'Forecast', 'Low', 'High']);
+    expect(t).toHaveLength(7);
+    for (const row of t.slice(1)) expect(row[2] <= row[1] && row[1] <= row[3]).toBe(true);
+  });
+  it('a straight line is continued (Theta/damped on a clean trend)', () => {
+    const t = runFunction(KPI_FORECAST, [col([10, 20, 30, 40, 50, 60, 70, 80, 90, 100]), 1, 0, 'theta']) as number[][];
+    expect(t[1][1]).toBeGreaterThan(100);
+  });
+  it.each([
+    ['3 values', '#NUM!', () => runFunction(KPI_FORECAST, [col([1, 2, 3]), 2])],
+    ['horizon 0', '#NUM!', () => runFunction(KPI_FORECAST, [col([1, 2, 3, 4, 5]), 0])],
+    ['horizon 1.5', '#NUM!', () => runFunction(KPI_FORECAST, [col([1, 2, 3, 4, 5]), 1.5])],
+    ['unknown method', '#VALUE!', () => runFunction(KPI_FORECAST, [col([1, 2, 3, 4, 5]), 2, 1, 'arima'])],
+    ['text value', '#VALUE!', () => runFunction(KPI_FORECAST, [col([1, 2, 'x', 4, 5]), 2])],
+  ])('bad input: %s → %s', (_w, code, call) => expect(codeOf(call as () => unknown)).toBe(code));
+});
+
+/** Daily series with a weekly cycle, noise sd 1, spikes of ±8 and 6-point level shifts of +7. */
+function injected(seed: number) {
+  const g = gauss(seed);
+  const u = seededUniform(seed + 1);
+  const n = 700;
+  const y = Array.from({ length: n }, (_, t) => 100 + 0.02 * t + [4, 2, 0, -1, -3, 3, 6][t % 7] + g());
+  const truth = new Set<number>();
+  for (let k = 0; k < 14; k++) {
+    const t = 20 + Math.floor(u() * 660);
+    y[t] += u() < 0.5 ? 8 : -8;
+    truth.add(t);
+  }
+  for (const start of [150, 400, 610]) {
+    for (let t = start; t < start + 6; t++) {
+      y[t] += 7;
+      truth.add(t);
+    }
+  }
+  return { y, truth };
+}
+function score(flags: boolean[], truth: Set<number>) {
+  let tp = 0;
+  let fp = 0;
+  flags.forEach((f, i) => (f ? (truth.has(i) ? tp++ : fp++) : 0));
+  return { precision: tp / Math.max(1, tp + fp), recall: tp / truth.size };
+}
+
+describe('ANOMALIES (Seasonal Hybrid ESD)', () => {
+  const runs = [11, 12, 13].map((seed) => {
+    const { y, truth } = injected(seed);
+    return score(findAnomalies(y, { period: 1 }), truth);
+  });
+  const precision = runs.reduce((a, r) => a + r.precision, 0) / runs.length;
+  const recall = runs.reduce((a, r) => a + r.recall, 0) / runs.length;
+  it(`spikes and level shifts in a weekly daily series: precision ${precision.toFixed(2)}, recall ${recall.toFixed(2)} (want ≥ 0.9 and ≥ 0.8)`, () => {
+    expect(precision).toBeGreaterThanOrEqual(0.9);
+    expect(recall).toBeGreaterThanOrEqual(0.8);
+  });
+  it('a flat series has no anomaly, nor does a flat series with small noise', () => {
+    expect(findAnomalies(new Array(50).fill(7)).some(Boolean)).toBe(false);
+    const g = gauss(5);
+    expect(findAnomalies(Array.from({ length: 300 }, () => 50 + g()), { period: 0 }).filter(Boolean).length).toBeLessThanOrEqual(1);
+  });
+  it('direction "high" ignores a drop, "low" ignores a spike', () => {
+    const y = [10, 11, 10, 12, 10, 95, 11, 10, -60, 11, 10, 12, 11, 10, 11, 12, 10, 11, 10, 12];
+    const high = findAnomalies(y, { period: 0, direction: 'high' });
+    const low = findAnomalies(y, { period: 0, direction: 'low' });
+    expect(high[5]).toBe(true);
+    expect(high[8]).toBe(false);
+    expect(low[8]).toBe(true);
+    expect(low[5]).toBe(false);
+  });
+  it('the alerts check flags a last-point spike only', () => {
+    expect(latestIsAnomalous([10, 11, 10, 12, 10, 11, 10, 12, 11, 95], { period: 0 })).toBe(true);
+    expect(latestIsAnomalous([10, 11, 10, 12, 10, 95, 10, 12, 11, 11], { period: 0 })).toBe(false);
+  });
+  it('blank cells stay blank and keep the rows aligned', () => {
+    const out = runFunction(ANOMALIES, [col([10, 11, null, 10, 12, 10, 95, 11, 10, 12, 11]), 0]) as (boolean | null)[][];
+    expect(out.map((r) => r[0])).toEqual([false, false, null, false, false, false, true, false, false, false, false]);
+  });
+  it.each([
+    ['alpha 0', '#NUM!', () => runFunction(ANOMALIES, [col([1, 2, 3, 4]), 0, 0])],
+    ['max_share 0.7', '#NUM!', () => runFunction(ANOMALIES, [col([1, 2, 3, 4]), 0, 0.05, 0.7])],
+    ['2 values', '#NUM!', () => runFunction(ANOMALIES, [col([1, 2]), 0])],
+    ['period longer than half the series', '#NUM!', () => runFunction(ANOMALIES, [col([1, 2, 3, 4, 5, 6]), 4])],
+    ['bad direction', '#VALUE!', () => runFunction(ANOMALIES, [col([1, 2, 3, 4]), 0, 0.05, 0.1, 'up'])],
+  ])('bad input: %s → %s', (_w, code, call) => expect(codeOf(call as () => unknown)).toBe(code));
+});
+
+describe('LEAD_LAG', () => {
+  it('finds a known lag of 3 in a series built from a leading indicator', () => {
+    const g = gauss(9);
+    const lead = Array.from({ length: 60 }, () => 100 + 10 * g());
+    const lag = lead.map((_, t) => (t >= 3 ? 2 * lead[t - 3] + 5 + g() : 200));
+    const t = runFunction(LEAD_LAG, [col(lead), col(lag), 6]) as (string | number)[][];
+    expect(t[1][0]).toBe('Best: lag 3');
+    expect(t[1][1]).toBeGreaterThan(0.98);
+    expect(t[5]).toEqual([3, t[1][1]]);
+    expect(t).toHaveLength(2 + 7);
+  });
+  it('a negative relation leads too (largest absolute correlation)', () => {
+    const lead = [5, 1, 4, 2, 8, 3, 7, 6, 2, 9];
+    const lag = [0, 0, ...lead.slice(0, 8).map((v) => -v)];
+    const t = runFunction(LEAD_LAG, [col(lead), col(lag), 3]) as (string | number)[][];
+    expect(t[1][0]).toBe('Best: lag 2');
+    expect(t[1][1]).toBeCloseTo(-1, 12);
+  });
+  it.each([
+    ['different sizes', '#VALUE!', () => runFunction(LEAD_LAG, [col([1, 2, 3]), col([1, 2, 3, 4])])],
+    ['max_lag leaves < 3 pairs everywhere', '#NUM!', () => runFunction(LEAD_LAG, [col([1, 2]), col([3, 4]), 1])],
+    ['max_lag 1.5', '#NUM!', () => runFunction(LEAD_LAG, [col([1, 2, 3, 4]), col([1, 2, 3, 4]), 1.5])],
+  ])('bad input: %s → %s', (_w, code, call) => expect(codeOf(call as () => unknown)).toBe(code));
+});
