@@ -5,7 +5,7 @@ import { runFunction } from '../../core/registry/run';
 import { KpiError } from '../../core/errors';
 import { regularize } from '../../core/forecast/timeline';
 
-const col = (a: readonly (number | null)[]) => a.map((v) => [v]);
+const col = (a: readonly (number | string | null)[]) => a.map((v) => [v]);
 const serial = (y: number, m0: number, d: number) => Date.UTC(y, m0, d) / 86400000 + 25569;
 const codeOf = (f: () => unknown): string => {
   try {
