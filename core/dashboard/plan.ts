@@ -128,6 +128,11 @@ export interface DashboardPlan {
   /** In the order to create them; the dashboard is the sheet to activate. */
   readonly sheets: readonly PlannedSheet[];
   readonly snapshot: SnapshotSpec;
+  /**
+   * The trend table (full references): period starts, oldest first, and each computed KPI's
+   * values beside them. A host reads a series back here to feed checkGoal's history.
+   */
+  readonly trend: { readonly periods: string; readonly series: Readonly<Record<string, string>> };
   /** Card value cell of each KPI (full reference), for hosts that read values back. */
   readonly valueCells: Readonly<Record<string, string>>;
   readonly notices: readonly PlanNotice[];

@@ -108,6 +108,14 @@ export function buildPlan(req: PlanRequest): DashboardPlan {
     notices.push({ code: 'custom_functions', level: 'info', text: fill(tr(UI.customNotice, locale), { names: customKpis.map((id) => tr(kpi(id).name, locale)).join(', ') }) });
   }
   const dash = sheetRef(names.dashboard);
+  const trendTop = LAYOUT.firstCardRow;
+  const trendLast = trendTop + options.trendPeriods - 1;
+  const series: Record<string, string> = {};
+  columns.forEach((id, i) => {
+    const col = columnLetter(LAYOUT.trendColumn + 2 + i);
+    series[id] = `${dash}${col}${trendTop}:${col}${trendLast}`;
+  });
+  const periodCol = columnLetter(LAYOUT.trendColumn);
   const lastCard = LAYOUT.firstCardRow + cards.length - 1;
   const valueCells: Record<string, string> = {};
   cards.forEach((id, i) => (valueCells[id] = `${dash}B${LAYOUT.firstCardRow + i}`));
@@ -117,6 +125,7 @@ export function buildPlan(req: PlanRequest): DashboardPlan {
     asOf,
     sheets: [dashboard, goals, definitions, history],
     snapshot: { historySheet: names.history, asOfCell: `${dash}${LAYOUT.asOfCell}`, valuesRange: `${dash}B${LAYOUT.firstCardRow}:B${lastCard}`, kpis: cards },
+    trend: { periods: `${dash}${periodCol}${trendTop}:${periodCol}${trendLast}`, series },
     valueCells,
     notices,
   };
