@@ -3,6 +3,7 @@
  * - apps-script: the core as one global `KPIPilot` (Apps Script has no modules; the generated
  *   stubs in functions.js call into it). ES2019 so nothing the Apps Script V8 lacks slips in.
  * - office-addin: functions.js, loadable with no DOM (Excel's JavaScript-only runtime).
+ * - playground: the browser workbook (HyperFormula + the registry) as app.js.
  */
 const path = require('path');
 
@@ -17,6 +18,7 @@ const tsRule = {
 
 const common = {
   mode: 'production',
+  cache: { type: 'filesystem' }, // the HyperFormula bundle takes a while to minify: reuse it
   devtool: false,
   resolve: { extensions: ['.ts', '.js'] },
   module: { rules: [tsRule] },
@@ -42,5 +44,12 @@ module.exports = [
     target: ['web', 'es2019'],
     entry: { functions: './office-addin/functions.ts' },
     output: { path: path.resolve(__dirname, 'dist/office-addin'), filename: '[name].js', globalObject: 'this' },
+  },
+  {
+    ...common,
+    name: 'playground',
+    target: ['web', 'es2019'],
+    entry: { app: './playground/ui/main.ts' },
+    output: { path: path.resolve(__dirname, 'dist/playground'), filename: '[name].js' },
   },
 ];

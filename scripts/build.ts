@@ -3,7 +3,7 @@
  * registry: Apps Script stubs and manifest, Excel functions.json and manifest.xml, the function
  * reference in docs/. One command, so nothing generated can drift from core/functions.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'fs';
 import { join, resolve } from 'path';
 import webpack from 'webpack';
 import { FUNCTIONS } from '../core/functions';
@@ -48,6 +48,8 @@ async function main(): Promise<void> {
   for (const size of [16, 32, 64, 80]) write(join(office, `assets/icon-${size}.png`), iconPng(size));
   write(join(office, 'help.html'), helpPage());
   write(join(office, 'taskpane.html'), taskpanePage());
+
+  for (const file of ['index.html', 'styles.css']) copyFileSync(join(root, 'playground/ui', file), join(dist, 'playground', file));
 
   write(join(root, 'docs/functions.md'), functionsReference(FUNCTIONS));
   const readme = join(root, 'README.md');

@@ -1,4 +1,5 @@
 import { KpiFunction } from '../../core/registry/types';
+import { signature } from '../../core/registry/signature';
 
 /** docs/functions.md: the user reference, one section per registry function. */
 export function functionsReference(functions: readonly KpiFunction[]): string {
@@ -34,10 +35,6 @@ export function functionsReference(functions: readonly KpiFunction[]): string {
   return out.join('\n') + '\n';
 }
 
-export function signature(fn: KpiFunction): string {
-  const params = fn.params.map((p) => (p.optional ? `[${p.name}${p.default !== undefined ? `=${JSON.stringify(p.default)}` : ''}]` : p.name));
-  return `${fn.name}(${params.join(', ')})`;
-}
 
 function functionSection(fn: KpiFunction): string[] {
   const lines = [`### ${fn.name}`, '', `\`${signature(fn)}\``, '', fn.help];
@@ -47,7 +44,7 @@ function functionSection(fn: KpiFunction): string[] {
     const kind = p.kind === 'choice' ? `one of ${(p.choices ?? []).map((c) => `"${c}"`).join(', ')}` : p.kind;
     lines.push(`| ${p.name}${p.optional ? ' (optional)' : ''} | ${kind} | ${p.description.replace(/\|/g, '\\|')} |`);
   }
-  lines.push('', `Returns ${fn.result === 'table' ? 'a table that spills (header row first)' : `a ${fn.result}`}.`);
+  lines.push('', `Returns ${fn.result === 'table' ? 'a table that spills' : `a ${fn.result}`}.`);
   lines.push('', 'Example:', '', '```', fn.example.formula, '```', '');
   const r = fn.example.result;
   if (Array.isArray(r)) lines.push(`gives the table below (${fn.example.working}).`, '', ...markdownTable(r));

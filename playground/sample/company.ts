@@ -1,0 +1,152 @@
+import { pick, seeded } from './random';
+
+/**
+ * The sample company of PRODUCT.md: "Northwind Analytics", a fictional B2B SaaS over 24 months,
+ * generated from a fixed seed so every run (and every test) sees the same workbook. It has
+ * seasonality (Q4 busier), a spend anomaly, churn, expansion, contraction and reactivation.
+ *
+ * While generating, it also totals what a few KPIs should be, with its own plain arithmetic (not
+ * the core's code), so the Examples sheet can show an independent expected value beside each
+ * live formula over this data.
+ */
+export type Cell = string | number | boolean | null;
+export interface SampleWorkbook {
+  sheets: Record<string, Cell[][]>;
+  /** Live formulas over the data with the value the generator's own arithmetic expects. */
+  checks: { label: string; formula: string; expected: number; working: string }[];
+}
+
+export const CHANNELS = ['Search', 'Social', 'Email', 'Events', 'Referral'] as const;
+const CPL: Record<string, number> = { Search: 45, Social: 30, Email: 12, Events: 110, Referral: 20 };
+const LEAD_TO_OPP: Record<string, number> = { Search: 0.22, Social: 0.12, Email: 0.18, Events: 0.3, Referral: 0.35 };
+const BASE_SPEND: Record<string, number> = { Search: 9000, Social: 6000, Email: 1500, Events: 5000, Referral: 1000 };
+const OWNERS = ['Alice Martin', 'Bilal Haddad', 'Chloé Dubois', 'Diego Santos', 'Emma Chen'];
+export const FIRST_MONTH = { year: 2024, month0: 10 }; // November 2024
+export const MONTHS = 24;
+
+export function monthIso(i: number): string {
+  const m = FIRST_MONTH.month0 + i;
+  const year = FIRST_MONTH.year + Math.floor(m / 12);
+  return `${year}-${String((m % 12) + 1).padStart(2, '0')}-01`;
+}
+
+function dayIso(base: string, plusDays: number): string {
+  const d = new Date(`${base}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + plusDays);
+  return d.toISOString().slice(0, 10);
+}
+
+const round2 = (x: number) => Math.round(x * 100) / 100;
+
+export function generateSample(seed = 20261126): SampleWorkbook {
+  const rand = seeded(seed);
+  const noise = (spread: number) => 1 + (rand() * 2 - 1) * spread;
+
+  // ---- Marketing: month x channel ----------------------------------------------------------
+  const marketing: Cell[][] = [['Month', 'Channel', 'Spend', 'Leads', 'Opportunities', 'New customers', 'Revenue']];
+  const newByMonth: number[] = [];
+  let spend = 0, leads = 0, opps = 0, won = 0, revenue = 0;
+  for (let i = 0; i < MONTHS; i++) {
+    const month0 = (FIRST_MONTH.month0 + i) % 12;
+    const season = month0 >= 9 ? 1.3 : month0 === 7 ? 0.8 : 1; // Q4 busy, August quiet
+    let monthNew = 0;
+    for (const channel of CHANNELS) {
+      let s = Math.round(BASE_SPEND[channel] * season * (1 + i * 0.015) * noise(0.1));
+      const l = Math.round((s / CPL[channel]) * noise(0.15));
+      if (channel === 'Social' && i === 8) s *= 3; // the anomaly: a Social budget spike with no leads behind it
+      const o = Math.round(l * LEAD_TO_OPP[channel] * noise(0.2));
+      const n = Math.round(o * 0.25 * noise(0.3));
+      const r = Math.round(n * 480 * 12 * noise(0.2)); // first-year value of the new customers
+      marketing.push([monthIso(i), channel, s, l, o, n, r]);
+      spend += s; leads += l; opps += o; won += n; revenue += r;
+      monthNew += n;
+    }
+    newByMonth.push(monthNew);
+  }
+  const mRows = marketing.length; // header + data rows
+
+  // ---- Subscriptions: customer x month ledger -------------------------------------------------
+  const ledger: Cell[][] = [['Customer', 'Month', 'MRR']];
+  const mrrByMonth = new Array(MONTHS).fill(0);
+  let customerCount = 0;
+  for (let start = 0; start < MONTHS; start++) {
+    for (let k = 0; k < newByMonth[start]; k++) {
+      const id = `C${String(++customerCount).padStart(4, '0')}`;
+      let mrr = pick(rand, [99, 199, 299, 499, 899]);
+      let away = 0;
+      for (let i = start; i < MONTHS; i++) {
+        if (away > 0) {
+          away--;
+          if (away === 0 && rand() < 0.5) continue; // stays gone
+          if (away > 0) continue;
+        } else if (i > start && rand() < 0.03) {
+          away = rand() < 0.25 ? 1 + Math.floor(rand() * 3) : 999; // churn; a quarter come back
+          continue;
+        }
+        if (i > start && rand() < 0.05) mrr = round2(mrr * 1.2); // expansion
+        else if (i > start && rand() < 0.03) mrr = round2(mrr * 0.8); // contraction
+        ledger.push([id, monthIso(i), mrr]);
+        mrrByMonth[i] = round2(mrrByMonth[i] + mrr);
+      }
+    }
+  }
+  const lRows = ledger.length;
+
+  // ---- Deals ---------------------------------------------------------------------------------
+  const deals: Cell[][] = [['Deal', 'Owner', 'Created', 'Closed', 'Amount', 'Stage']];
+  let dealsWon = 0, dealsLost = 0, cycleDays = 0, closedDeals = 0;
+  for (let d = 1; d <= 300; d++) {
+    const created = dayIso(monthIso(0), Math.floor(rand() * (MONTHS * 30.4 - 20)));
+    const u = rand();
+    const stage = u < 0.3 ? 'Won' : u < 0.8 ? 'Lost' : 'Open';
+    const days = 15 + Math.floor(rand() * 100);
+    const closed = stage === 'Open' ? null : dayIso(created, days);
+    deals.push([`D${String(d).padStart(4, '0')}`, pick(rand, OWNERS), created, closed, Math.round(2000 + rand() * 28000), stage]);
+    if (stage === 'Won') dealsWon++;
+    if (stage === 'Lost') dealsLost++;
+    if (closed) {
+      cycleDays += days;
+      closedDeals++;
+    }
+  }
+
+  // ---- Touchpoints: journeys of 1 to 5 touches -------------------------------------------------
+  const touchpoints: Cell[][] = [['Journey', 'Date', 'Channel', 'Converted', 'Value']];
+  for (let j = 1; j <= 400; j++) {
+    const touches = 1 + Math.floor(rand() * 5);
+    const converted = rand() < 0.3 + 0.05 * touches;
+    const value = converted ? Math.round(500 + rand() * 4500) : null;
+    let day = Math.floor(rand() * (MONTHS * 30 - 40));
+    for (let t = 0; t < touches; t++) {
+      day += Math.floor(rand() * 6);
+      touchpoints.push([`J${String(j).padStart(4, '0')}`, dayIso(monthIso(0), day), pick(rand, CHANNELS), converted, value]);
+    }
+  }
+
+  // ---- Transactions (for RFM and customer value) -----------------------------------------------
+  const transactions: Cell[][] = [['Customer', 'Date', 'Amount']];
+  for (let c = 1; c <= 250; c++) {
+    let day = Math.floor(rand() * 300);
+    const rate = 0.01 + rand() * 0.05; // purchases a day while active
+    let alive = true;
+    while (alive && day < MONTHS * 30) {
+      transactions.push([`S${String(c).padStart(4, '0')}`, dayIso(monthIso(0), day), Math.round(20 + rand() * 180)]);
+      day += 1 + Math.floor(-Math.log(1 - rand()) / rate);
+      alive = rand() > 0.15;
+    }
+  }
+
+  const last = MONTHS - 1;
+  const range = (col: string, rows: number) => `Marketing!${col}2:${col}${rows}`;
+  const checks: SampleWorkbook['checks'] = [
+    { label: 'CAC over two years', formula: `=CAC(${range('C', mRows)}, ${range('F', mRows)})`, expected: spend / won, working: `${spend} spend / ${won} new customers` },
+    { label: 'CPL over two years', formula: `=CPL(${range('C', mRows)}, ${range('D', mRows)})`, expected: spend / leads, working: `${spend} / ${leads} leads` },
+    { label: 'Lead to opportunity', formula: `=LEAD_TO_OPP(${range('E', mRows)}, ${range('D', mRows)})`, expected: opps / leads, working: `${opps} / ${leads}` },
+    { label: 'ROMI', formula: `=ROMI(${range('G', mRows)}, ${range('C', mRows)})`, expected: (revenue - spend) / spend, working: `(${revenue} − ${spend}) / ${spend}` },
+    { label: `MRR of ${monthIso(last).slice(0, 7)}`, formula: `=MRR(Subscriptions!B2:B${lRows}, Subscriptions!C2:C${lRows}, "${monthIso(last)}")`, expected: mrrByMonth[last], working: 'sum of the ledger rows of the last month' },
+    { label: 'Win rate of the deals', formula: `=WIN_RATE(COUNTIF(Deals!F2:F301, "Won"), COUNTIF(Deals!F2:F301, "Won") + COUNTIF(Deals!F2:F301, "Lost"))`, expected: dealsWon / (dealsWon + dealsLost), working: `${dealsWon} won / ${dealsWon + dealsLost} closed` },
+    { label: 'Average sales cycle (days)', formula: '=SALES_CYCLE(Deals!C2:C301, Deals!D2:D301)', expected: cycleDays / closedDeals, working: `${cycleDays} days over ${closedDeals} closed deals` },
+  ];
+
+  return { sheets: { Marketing: marketing, Subscriptions: ledger, Deals: deals, Touchpoints: touchpoints, Transactions: transactions }, checks };
+}
