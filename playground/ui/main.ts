@@ -70,7 +70,7 @@ function start(): void {
   showSheet(0);
 
   // For end-to-end tests and the curious: the workbook behind the page.
-  (window as unknown as { kpiPilot: unknown }).kpiPilot = { workbook, ready: true };
+  (window as unknown as { kpiPilot: unknown }).kpiPilot = { workbook, ready: true, readyMs: performance.now() };
   document.body.dataset.ready = 'true';
 }
 
