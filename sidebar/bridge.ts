@@ -1,0 +1,55 @@
+import type { DashboardSetup, ExistingSheet, Locale, PlanNotice, SheetInfo } from '../core/dashboard';
+
+/**
+ * The one seam between the sidebar UI and its host. The UI (sidebar/) knows nothing of Sheets,
+ * Excel or HyperFormula; each host implements this interface:
+ * - Sheets: apps-script/ server functions called through google.script.run (gas-client),
+ * - Excel: office-addin/ code running in the task pane with Excel.run,
+ * - playground: the HyperFormula workbook in the page.
+ * Everything crossing it is plain JSON (google.script.run carries nothing else).
+ */
+export interface WorkbookInfo {
+  /** The user's data sheets (never our generated ones): names, header cells, data row counts. */
+  readonly sheets: readonly SheetInfo[];
+  /** Every sheet with the KPI Pilot marker role of those that carry one. */
+  readonly existing: readonly ExistingSheet[];
+  /** From the host: Session.getActiveUserLocale(), Office.context.displayLanguage, navigator.language. */
+  readonly locale: Locale;
+  /** The setup saved in the document, or null the first time. */
+  readonly setup: DashboardSetup | null;
+  /** Each KPI's past values read from KPI History (oldest first), for the "achievable" check. */
+  readonly history: Readonly<Record<string, readonly number[]>>;
+  /** Today in the host's (spreadsheet's) time zone, ISO YYYY-MM-DD: the default as-of date. */
+  readonly today: string;
+}
+
+export interface GenerateResult {
+  /** Names of the generated sheets, dashboard first. */
+  readonly sheets: readonly string[];
+  /** What the planner and applier want the manager to know (renamed sheets, unmapped fields...). */
+  readonly notices: readonly PlanNotice[];
+}
+
+export interface SnapshotResult {
+  /** Rows appended to KPI History. */
+  readonly appended: number;
+  /** KPIs whose card held no number, so nothing was recorded for them. */
+  readonly skipped: readonly string[];
+}
+
+export type Progress = (step: string, done: number, total: number) => void;
+
+export interface HostBridge {
+  readonly host: 'sheets' | 'excel' | 'playground';
+  /** Reads what the sidebar needs when it opens. */
+  load(): Promise<WorkbookInfo>;
+  /** Saves the setup in the document (document properties / Excel settings / page storage). */
+  save(setup: DashboardSetup): Promise<void>;
+  /**
+   * Saves the setup, builds the plan (core buildPlan with the workbook's existing sheets) and
+   * applies it: only the add-in's own sheets are written; a user's sheet is never touched.
+   */
+  generate(setup: DashboardSetup, asOf: string, progress?: Progress): Promise<GenerateResult>;
+  /** "Snapshot now": appends the dashboard's current values to KPI History, never rewriting it. */
+  snapshot(): Promise<SnapshotResult>;
+}
