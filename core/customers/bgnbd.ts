@@ -54,6 +54,8 @@ export interface Triples {
   readonly totalT: number;
   /** For customer i, the index of its triple. */
   readonly tripleOf: Int32Array;
+  /** Customers with each x = 0 … maxX. */
+  readonly weightOfX: Float64Array;
 }
 
 /** Cost: O(n) hashing. Assumes the customers were checked (see checkCustomers). */
@@ -103,6 +105,8 @@ export function collapseTriples(data: CustomerSummaries): Triples {
     totalX += x;
     totalT += T;
   }
+  const weightOfX = new Float64Array(maxX + 1);
+  for (let k = 0; k < xs.length; k++) weightOfX[xs[k]] += w[k];
   return {
     x: Int32Array.from(xs),
     txIndex: Int32Array.from(txi),
@@ -115,6 +119,7 @@ export function collapseTriples(data: CustomerSummaries): Triples {
     totalX,
     totalT,
     tripleOf,
+    weightOfX,
   };
 }
 
@@ -130,36 +135,56 @@ export function collapseTriples(data: CustomerSummaries): Triples {
 export function bgnbdLogLikelihood(p: BgNbdParams, t: Triples, grad?: number[]): number {
   const { r, alpha, a, b } = p;
   const maxX = t.maxX;
-  // Per-x sums, cumulative in x.
-  const G = new Float64Array(maxX + 1);
-  const Gr = new Float64Array(maxX + 1);
-  const Ga = new Float64Array(maxX + 1);
-  const Gb = new Float64Array(maxX + 1);
-  for (let k = 0; k < maxX; k++) {
-    G[k + 1] = G[k] + Math.log(r + k) + Math.log(b + k) - Math.log(a + b + k);
-    Gr[k + 1] = Gr[k] + 1 / (r + k);
-    Ga[k + 1] = Ga[k] - 1 / (a + b + k);
-    Gb[k + 1] = Gb[k] + 1 / (b + k) - 1 / (a + b + k);
+  const wx = t.weightOfX;
+  // The parts that depend on x only, summed over customers by x: Σ_x W_x · Σ_{k<x} (…).
+  let ll = 0;
+  let dr = 0;
+  let da = 0;
+  let db = 0;
+  let G = 0;
+  let Gr = 0;
+  let Ga = 0;
+  let Gb = 0;
+  const logRatio = new Float64Array(maxX + 1); // ln(a/(b+x−1))
+  const invBx = new Float64Array(maxX + 1); // 1/(b+x−1)
+  for (let x = 0; x <= maxX; x++) {
+    if (x > 0) {
+      const k = x - 1;
+      G += Math.log(r + k) + Math.log(b + k) - Math.log(a + b + k);
+      Gr += 1 / (r + k);
+      Ga -= 1 / (a + b + k);
+      Gb += 1 / (b + k) - 1 / (a + b + k);
+      logRatio[x] = Math.log(a / (b + k));
+      invBx[x] = 1 / (b + k);
+    }
+    const w = wx[x];
+    if (w === 0) continue;
+    ll += w * G;
+    dr += w * Gr;
+    da += w * Ga;
+    db += w * Gb;
   }
-  const logT = new Float64Array(t.tValues.length);
-  const invT = new Float64Array(t.tValues.length);
-  for (let i = 0; i < logT.length; i++) {
+  const nT = t.tValues.length;
+  const logT = new Float64Array(nT);
+  const invT = new Float64Array(nT);
+  for (let i = 0; i < nT; i++) {
     logT[i] = Math.log(alpha + t.tValues[i]);
     invT[i] = 1 / (alpha + t.tValues[i]);
   }
-  const logTx = new Float64Array(t.txValues.length);
-  const invTx = new Float64Array(t.txValues.length);
-  for (let i = 0; i < logTx.length; i++) {
+  const nTx = t.txValues.length;
+  const logTx = new Float64Array(nTx);
+  const invTx = new Float64Array(nTx);
+  for (let i = 0; i < nTx; i++) {
     logTx[i] = Math.log(alpha + t.txValues[i]);
     invTx[i] = 1 / (alpha + t.txValues[i]);
   }
-  const logA = Math.log(a);
-  const logAlpha = Math.log(alpha);
-  let ll = 0;
-  let dr = 0;
-  let dAlpha = 0;
-  let da = 0;
-  let db = 0;
+  // Per triple: −(r+x) ln(α+T) and, for x > 0, softplus(s) with s = ln(a/(b+x−1)) + (r+x)(ln(α+T) − ln(α+t_x)).
+  let sLogT = 0; // Σ w ln(α+T)
+  let sRxInvT = 0; // Σ w (r+x)/(α+T)
+  let sSigmaDiff = 0; // Σ w σ (ln(α+T) − ln(α+t_x))
+  let sSigmaRxInv = 0; // Σ w σ (r+x) (1/(α+T) − 1/(α+t_x))
+  let sSigma = 0; // Σ w σ
+  let sSigmaInvBx = 0; // Σ w σ / (b+x−1)
   const n = t.x.length;
   const wantGrad = grad !== undefined;
   for (let i = 0; i < n; i++) {
@@ -168,40 +193,46 @@ export function bgnbdLogLikelihood(p: BgNbdParams, t: Triples, grad?: number[]):
     const iT = t.tIndex[i];
     const lT = logT[iT];
     const rx = r + x;
-    let li = G[x] - rx * lT;
-    let sigma = 0;
-    let diff = 0;
-    if (x > 0) {
-      diff = lT - logTx[t.txIndex[i]];
-      const s = logA - Math.log(b + x - 1) + rx * diff;
-      // softplus and its derivative, the logistic function, without overflow.
-      if (s > 0) {
-        const e = Math.exp(-s);
-        li += s + Math.log1p(e);
-        sigma = 1 / (1 + e);
-      } else {
-        const e = Math.exp(s);
-        li += Math.log1p(e);
-        sigma = e / (1 + e);
+    ll -= w * rx * lT;
+    if (x === 0) {
+      if (wantGrad) {
+        sLogT += w * lT;
+        sRxInvT += w * rx * invT[iT];
       }
+      continue;
     }
-    ll += w * li;
+    const iTx = t.txIndex[i];
+    const diff = lT - logTx[iTx];
+    const s = logRatio[x] + rx * diff;
+    // softplus(s) = ln(1 + e^s) and its derivative σ(s), without overflow.
+    let sigma: number;
+    if (s > 0) {
+      const e = Math.exp(-s);
+      ll += w * (s + Math.log1p(e));
+      sigma = 1 / (1 + e);
+    } else {
+      const e = Math.exp(s);
+      ll += w * Math.log1p(e);
+      sigma = e / (1 + e);
+    }
     if (wantGrad) {
-      dr += w * (Gr[x] - lT + sigma * diff);
-      dAlpha += w * (-rx * invT[iT] + (x > 0 ? sigma * rx * (invT[iT] - invTx[t.txIndex[i]]) : 0));
-      da += w * (Ga[x] + sigma / a);
-      db += w * (Gb[x] - (x > 0 ? sigma / (b + x - 1) : 0));
+      const ws = w * sigma;
+      sLogT += w * lT;
+      sRxInvT += w * rx * invT[iT];
+      sSigmaDiff += ws * diff;
+      sSigmaRxInv += ws * rx * (invT[iT] - invTx[iTx]);
+      sSigma += ws;
+      sSigmaInvBx += ws * invBx[x];
     }
   }
   const N = t.customers;
+  const logAlpha = Math.log(alpha);
   ll += N * r * logAlpha;
   if (grad) {
-    dr += N * logAlpha;
-    dAlpha += (N * r) / alpha;
-    grad[0] = r * dr;
-    grad[1] = alpha * dAlpha;
-    grad[2] = a * da;
-    grad[3] = b * db;
+    grad[0] = r * (dr + N * logAlpha - sLogT + sSigmaDiff);
+    grad[1] = alpha * ((N * r) / alpha - sRxInvT + sSigmaRxInv);
+    grad[2] = a * (da + sSigma / a);
+    grad[3] = b * (db - sSigmaInvBx);
   }
   return ll;
 }
@@ -243,10 +274,27 @@ export function fitBgNbd(data: CustomerSummaries, where?: (i: number) => string)
     [3, 0.5, 5],
     [0.5, 3, 1],
   ].map(([r, a, b]) => [Math.log(r), Math.log(r / rate), Math.log(a), Math.log(b)]);
-  const best = minimizeFromStarts(f, fg, starts, { gradientTolerance: 1e-9 });
+  // Many customers: Nelder-Mead explores on an evenly spread subsample; BFGS and Newton finish on all.
+  let coarse: ((theta: readonly number[]) => number) | undefined;
+  if (n > SUBSAMPLE_ABOVE) {
+    const sample = collapseTriples(strideSample(data, SUBSAMPLE_SIZE));
+    coarse = (theta) => (outOfRange(theta) ? Infinity : -bgnbdLogLikelihood(toParams(theta), sample) / sample.customers);
+  }
+  const best = minimizeFromStarts(f, fg, starts, { gradientTolerance: 1e-9, coarse });
   const optimum = requireInteriorOptimum('BG/NBD', ['r', 'alpha', 'a', 'b'], best, fg);
   const params = toParams(optimum);
   return { ...params, logLik: bgnbdLogLikelihood(params, triples), customers: n, distinctTriples: triples.x.length, evaluations: best.evaluations };
+}
+
+const SUBSAMPLE_ABOVE = 20000;
+const SUBSAMPLE_SIZE = 5000;
+
+/** Every k-th customer, about `size` of them: deterministic, and spread over the whole input. */
+function strideSample(data: CustomerSummaries, size: number): CustomerSummaries {
+  const n = data.frequency.length;
+  const step = n / size;
+  const pick = <T extends ArrayLike<number>>(v: T) => Float64Array.from({ length: size }, (_, i) => v[Math.floor(i * step)]);
+  return { frequency: pick(data.frequency), recency: pick(data.recency), T: pick(data.T) };
 }
 
 // ---- predictions ---------------------------------------------------------------------------------

@@ -98,6 +98,12 @@ export interface BfgsOptions {
   maxIterations?: number;
   /** Converged when every gradient component is below this in absolute value. */
   gradientTolerance?: number;
+  /**
+   * When the value stops improving at double precision (rounding noise in the objective is larger
+   * than what is left to gain), the point still counts as converged if every gradient component is
+   * below this; a Newton polish on the gradient alone can finish from there. Default 1e-5.
+   */
+  stallTolerance?: number;
 }
 
 export interface BfgsResult extends MinimumFound {
@@ -116,7 +122,9 @@ export function bfgs(fg: ObjectiveWithGradient, x0: readonly number[], options: 
   const n = x0.length;
   const maxIterations = options.maxIterations ?? 200;
   const gTol = options.gradientTolerance ?? 1e-8;
+  const stallTol = options.stallTolerance ?? 1e-5;
   let evaluations = 0;
+  let stalled = 0;
   const evaluate = (x: number[], g: number[]): number => {
     evaluations++;
     const v = fg(x, g);
@@ -128,7 +136,6 @@ export function bfgs(fg: ObjectiveWithGradient, x0: readonly number[], options: 
   const H: number[][] = identity(n);
   let scaled = false;
   let iterations = 0;
-  const maxAbs = (v: number[]) => v.reduce((m, e) => Math.max(m, Math.abs(e)), 0);
 
   while (iterations < maxIterations && Number.isFinite(f) && maxAbs(g) > gTol) {
     iterations++;
@@ -150,7 +157,12 @@ export function bfgs(fg: ObjectiveWithGradient, x0: readonly number[], options: 
       if (fNew <= f + 1e-4 * t * slope) break;
       t *= 0.5;
     }
-    if (!(fNew <= f + 1e-4 * t * slope)) break; // no progress possible at double precision
+    if (!(fNew <= f + 1e-4 * t * slope)) {
+      stalled = 3; // no progress possible at double precision
+      break;
+    }
+    // Three steps in a row that gain nothing measurable: the value is at its rounding floor.
+    stalled = f - fNew <= 1e-15 * Math.abs(f) ? stalled + 1 : 0;
     const s = xNew.map((v, j) => v - x[j]);
     const y = gNew.map((v, j) => v - g[j]);
     const sy = dot(s, y);
@@ -165,8 +177,11 @@ export function bfgs(fg: ObjectiveWithGradient, x0: readonly number[], options: 
     x = xNew.slice();
     g = gNew.slice();
     f = fNew;
+    if (stalled >= 3) break;
   }
-  return { x, value: f, gradient: g, converged: Number.isFinite(f) && maxAbs(g) <= gTol, iterations, evaluations };
+  const size = maxAbs(g);
+  const converged = Number.isFinite(f) && (size <= gTol || (stalled >= 3 && size <= stallTol));
+  return { x, value: f, gradient: g, converged, iterations, evaluations };
 }
 
 function updateInverseHessian(H: number[][], s: number[], y: number[], sy: number): void {
@@ -209,9 +224,17 @@ export function minimizeFromStarts(
   f: Objective,
   fg: ObjectiveWithGradient,
   starts: readonly (readonly number[])[],
-  options: { nelderMeadEvaluations?: number; gradientTolerance?: number } = {},
+  options: {
+    nelderMeadEvaluations?: number;
+    gradientTolerance?: number;
+    /**
+     * A cheaper stand-in for f in the Nelder-Mead phase (for example the likelihood of a subsample),
+     * only used to pick where BFGS starts; if no polish from it converges, the search is redone on f.
+     */
+    coarse?: Objective;
+  } = {},
 ): MultiStartResult {
-  const coarse = starts.map((s) => nelderMead(f, s, { maxEvaluations: options.nelderMeadEvaluations ?? 300, valueTolerance: 1e-9 }));
+  const coarse = starts.map((s) => nelderMead(options.coarse ?? f, s, { maxEvaluations: options.nelderMeadEvaluations ?? 300, valueTolerance: 1e-9 }));
   const startValues = coarse.map((c) => c.value);
   const ranked = coarse.slice().sort((p, q) => p.value - q.value);
   let best: BfgsResult | undefined;
@@ -223,6 +246,7 @@ export function minimizeFromStarts(
     if (!best || polished.value < best.value) best = polished;
     if (polished.converged) break;
   }
+  if (options.coarse && !best?.converged) return minimizeFromStarts(f, fg, starts, { ...options, coarse: undefined });
   if (!best) {
     return { x: starts[0].slice(), value: Infinity, gradient: starts[0].map(() => NaN), converged: false, iterations: 0, evaluations, startValues };
   }

@@ -91,7 +91,8 @@ function series(a: number, b: number, c: number, z: number): LogValue {
     // Tail bound once every factor is positive: (a+m)/(m+1) and (b+m)/(c+m) are monotone in m and
     // tend to 1, so each later ratio is at most |z|·max(1, (a+n)/(n+1))·max(1, (b+n)/(c+n)) = R and,
     // when R < 1, the rest of the series is at most |term|·R/(1−R).
-    if (n + 1 > positiveFrom) {
+    // (The cheap magnitude test first: the bound is only worth computing once terms are tiny.)
+    if (Math.abs(term) <= 1e-16 * Math.abs(sum) && n + 1 > positiveFrom) {
       const R = Math.abs(z) * Math.max(1, (a + n + 1) / (n + 2)) * Math.max(1, (b + n + 1) / (c + n + 1));
       if (R < 1 && Math.abs(term) * R <= 1e-17 * Math.abs(sum) * (1 - R)) {
         return { log: Math.log(Math.abs(sum)) + scale, sign: sum > 0 ? 1 : sum < 0 ? -1 : 0 };

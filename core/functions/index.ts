@@ -6,6 +6,7 @@ import { ROI_FUNCTIONS } from './roi';
 import { GOAL_FUNCTIONS } from './goals';
 import { ATTRIBUTION_FUNCTIONS } from './attribution';
 import { FORECAST_FUNCTIONS } from './forecast';
+import { CUSTOMER_FUNCTIONS } from './customers';
 
 /**
  * The registry: every custom function, in the order of FUNCTIONS.md. The Apps Script stubs,
@@ -20,6 +21,7 @@ export const FUNCTIONS: readonly KpiFunction[] = [
   ...GOAL_FUNCTIONS,
   ...ATTRIBUTION_FUNCTIONS,
   ...FORECAST_FUNCTIONS,
+  ...CUSTOMER_FUNCTIONS,
 ];
 
 const BY_NAME = new Map(FUNCTIONS.map((f) => [f.name, f]));
