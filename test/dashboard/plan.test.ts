@@ -254,7 +254,7 @@ describe('unmapped data, name collisions, French', () => {
     const mapping = { marketing: { ...MARKETING_MAP, sheet: "Bob's marketing" } };
     const p = buildPlan({ setup: { v: 1, locale: 'en', kpis: ['cpl'], mapping, goals: [], options: { trendPeriods: 4 } }, asOf: '2026-03-15' });
     expect(formulaAt(p, 'dashboard', 'N8')).toContain(`'Bob''s marketing'!C:C`);
-    const wb = applyToWorkbook(p, { ...(SHEETS as never), "Bob's marketing": MARKETING as never });
+    const wb = applyToWorkbook(p, { ...(SHEETS as Record<string, never>), "Bob's marketing": MARKETING as never });
     expect(valueAt(wb, 'KPI Dashboard', 'B5')).toBe(44);
   });
 
