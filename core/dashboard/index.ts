@@ -16,3 +16,4 @@ export * from './insights';
 export * from './labels';
 export * from './format';
 export { columnLetter, columnNumber } from './a1';
+export * from './goals-sheet';

@@ -1,4 +1,5 @@
 import { checkGoal } from '../../core/dashboard/goals';
+import { goalsFromSheet } from '../../core/dashboard/goals-sheet';
 import { resolveSheetNames } from '../../core/dashboard/names';
 import { DashboardSetup, MAX_SETUP_BYTES, parseSetup, serializeSetup } from '../../core/dashboard/setup';
 import { historySeries, snapshotRows } from '../../core/dashboard/snapshot';
@@ -157,5 +158,20 @@ describe('snapshot', () => {
   it('reads a KPI series back from history rows, oldest first', () => {
     const rows = [['Date', 'KPI', 'Value'], [46096, 'mrr', 420], [46065, 'mrr', 448], [46096, 'cac', 700], ['2026-04-15', 'mrr', 430]];
     expect(historySeries(rows, 'mrr')).toEqual([448, 420, 430]);
+  });
+});
+
+describe('goals read back from the KPI Goals sheet', () => {
+  it('keeps edits made in the sheet, in either language', () => {
+    const rows = [
+      ['KPI', 'KPI id', 'Baseline', 'Target', 'Start', 'End', 'Owner', 'Frequency', 'Current', 'Progress', 'Status'],
+      ['MRR', 'mrr', 100, 200, 46023, new Date(2026, 11, 31), 'Ana', 'Mensuelle', 150, 0.5, 'On track'],
+      ['CAC', 'cac', '', 'abc', '', '', "'=x", 'weekly', '', '', ''],
+      ['Notes', 'not-a-kpi', 1, 2, 3, 4, 'x', 'Monthly'],
+    ];
+    expect(goalsFromSheet(rows)).toEqual([
+      { kpi: 'mrr', baseline: 100, target: 200, start: '2026-01-01', end: '2026-12-31', owner: 'Ana', frequency: 'monthly' },
+      { kpi: 'cac', baseline: null, target: null, start: null, end: null, owner: '=x', frequency: 'weekly' },
+    ]);
   });
 });
