@@ -17,3 +17,4 @@ export * from './labels';
 export * from './format';
 export { columnLetter, columnNumber } from './a1';
 export * from './goals-sheet';
+export * from './grid';

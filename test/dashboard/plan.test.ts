@@ -3,6 +3,7 @@
  * docs/dashboard.md (cards from row 5, trend table from column L, 12 periods by default).
  */
 import { renderFormula, renderPlan } from '../../core/dashboard/dialect';
+import { sheetGrid } from '../../core/dashboard/grid';
 import { CellBlock, DashboardPlan, PlanCell } from '../../core/dashboard/plan';
 import { buildPlan } from '../../core/dashboard/planner';
 import { DashboardSetup, DataMapping } from '../../core/dashboard/setup';
@@ -289,5 +290,26 @@ describe('rendering for each host', () => {
       `=KPI.NRR('Subscriptions'!A2:A1048576,'Subscriptions'!B2:B1048576,'Subscriptions'!C2:C1048576,EDATE($L16,-12),$L16)`,
     );
     expect((trendBlock(p).cells[11][4] as { formula: string }).formula).toMatch(/^=NRR\(/);
+  });
+});
+
+describe('sheetGrid: one rectangle per sheet for batched writes', () => {
+  it('places every block where its range says, nulls between', () => {
+    const p = planOf('saas');
+    const g = sheetGrid(p.sheets[0]);
+    // trend table L..AB (28 columns), 12 periods from row 5: rows 1-16; insights to row 18 only in A:B
+    expect([g.range, g.rows, g.columns]).toEqual(['A1:AB18', 18, 28]);
+    expect(g.cells[0][0]).toBe('KPI Dashboard');
+    expect(g.fontSizes[0][0]).toBe(16);
+    expect(g.cells[4][1]).toEqual({ formula: '=N16' });
+    expect(g.numberFormats[4][1]).toBe('#,##0.00');
+    expect(g.cells[15][13]).toEqual(at(p, 'dashboard', 'N16'));
+    expect(g.cells[4][10]).toBeNull(); // column K: the gap
+    expect(g.fontWeights[3][0]).toBe('bold');
+    expect(g.backgrounds[3][11]).toBe('#1F4E79');
+    expect(g.backgrounds[4][0]).toBeNull();
+    expect(g.customFunctions).toEqual(['REVENUE_CHURN', 'NRR']);
+    const h = sheetGrid(p.sheets[3]);
+    expect([h.range, h.cells]).toEqual(['A1:C1', [['Date', 'KPI', 'Value']]]);
   });
 });
