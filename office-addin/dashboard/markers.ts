@@ -1,0 +1,67 @@
+import { ExistingSheet } from '../../core/dashboard/names';
+import { MARKER_KEY, SHEET_ROLES, SheetRole } from '../../core/dashboard/plan';
+
+/**
+ * The marker that makes a sheet ours: a worksheet-scoped, hidden named item KPIPILOT_SHEET whose
+ * formula is the role as a text constant (="dashboard"). A name survives renaming the sheet and
+ * travels with the file; a user's sheet never has it, so it is never mistaken for ours.
+ * (ExcelApi 1.4: worksheet.names.)
+ */
+export const CHART_PREFIX = 'KPIPILOT_CHART_';
+
+/** The named item's formula for a role. */
+export function markerFormula(role: SheetRole): string {
+  return `="${role}"`;
+}
+
+/** The role a marker formula names, or null for anything else (a user's own name, a typo). */
+export function roleFromMarker(formula: unknown): SheetRole | null {
+  const m = /^=\s*"([a-z]+)"\s*$/.exec(String(formula ?? ''));
+  return m && (SHEET_ROLES as readonly string[]).includes(m[1]) ? (m[1] as SheetRole) : null;
+}
+
+/** A sheet of the workbook as discovered: its proxy (valid in this Excel.run), name, role, our charts. */
+export interface DiscoveredSheet {
+  readonly worksheet: Excel.Worksheet;
+  readonly name: string;
+  readonly marker: SheetRole | null;
+  /** Charts on the sheet that the applier made (named KPIPILOT_CHART_n): the only ones 'replace' deletes. */
+  readonly ourCharts: readonly Excel.Chart[];
+}
+
+/** Extra reads queued with the markers' sync, per sheet (used range for the sidebar's sheet list). */
+export type AlongMarkers<T> = (worksheet: Excel.Worksheet) => T;
+
+/**
+ * Lists the workbook's sheets with their markers in TWO syncs whatever the data size: the sheets,
+ * then every sheet's marker (getItemOrNullObject, no error for user sheets) and chart names at once.
+ * Excel cannot load a collection nested in worksheets (names, customProperties) in one load, and
+ * workbook.names omits sheet-scoped names, hence the second round trip. `along` queues more reads
+ * into that second sync. O(sheets) proxies.
+ */
+export async function discoverSheets<T = undefined>(context: Excel.RequestContext, along?: AlongMarkers<T>): Promise<{ sheets: DiscoveredSheet[]; extra: T[] }> {
+  const worksheets = context.workbook.worksheets;
+  worksheets.load('items/name');
+  await context.sync();
+  const pending = worksheets.items.map((worksheet) => {
+    const marker = worksheet.names.getItemOrNullObject(MARKER_KEY);
+    marker.load('formula,scope');
+    const charts = worksheet.charts;
+    charts.load('items/name');
+    return { worksheet, marker, charts, extra: along ? along(worksheet) : (undefined as T) };
+  });
+  await context.sync();
+  const sheets = pending.map(({ worksheet, marker, charts }) => ({
+    worksheet,
+    name: worksheet.name,
+    // Excel on the web may list workbook-scoped names under a sheet too (office-js #1011): only a sheet-scoped one counts
+    marker: marker.isNullObject || marker.scope !== 'Worksheet' ? null : roleFromMarker(marker.formula),
+    ourCharts: charts.items.filter((c) => c.name.startsWith(CHART_PREFIX)),
+  }));
+  return { sheets, extra: pending.map((p) => p.extra) };
+}
+
+/** What core resolveSheetNames and buildPlan take. */
+export function existingSheets(sheets: readonly DiscoveredSheet[]): ExistingSheet[] {
+  return sheets.map((s) => ({ name: s.name, marker: s.marker }));
+}

@@ -1,0 +1,37 @@
+import { DashboardSetup, parseSetup, serializeSetup } from '../../core/dashboard/setup';
+
+/**
+ * The setup lives in the document's add-in settings (Office.context.document.settings, a
+ * per-add-in property bag saved inside the file), as the JSON text core serializeSetup makes:
+ * it travels with the workbook and is read back when the task pane opens. Common API, no sync.
+ */
+export const SETUP_SETTING = 'kpiPilot.setup';
+
+/**
+ * The saved setup, or null the first time. A setting that no longer parses (edited by hand, or an
+ * older version) also gives null: the sidebar then starts fresh rather than failing to open.
+ */
+export function readSetup(settings: Office.Settings): DashboardSetup | null {
+  const raw: unknown = settings.get(SETUP_SETTING);
+  if (typeof raw !== 'string' || !raw) return null;
+  try {
+    return parseSetup(raw);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Validates, stores and persists the setup (settings.set then saveAsync, which writes the bag into
+ * the document). @throws KpiError #VALUE! for an invalid or oversized setup; Error when Office
+ * reports the save failed.
+ */
+export function writeSetup(settings: Office.Settings, setup: DashboardSetup): Promise<void> {
+  settings.set(SETUP_SETTING, serializeSetup(setup));
+  return new Promise((resolve, reject) => {
+    settings.saveAsync((result) => {
+      if (String(result.status).toLowerCase() === 'failed') reject(new Error(`the dashboard setup could not be saved in the workbook: ${result.error?.message ?? 'unknown error'}`));
+      else resolve();
+    });
+  });
+}

@@ -1,0 +1,57 @@
+import { localeFrom } from '../../core/dashboard/i18n';
+import { SheetInfo } from '../../core/dashboard/mapping';
+import { historySeries } from '../../core/dashboard/snapshot';
+import { DashboardSetup } from '../../core/dashboard/setup';
+import { WorkbookInfo } from '../../sidebar/bridge';
+import { discoverSheets, existingSheets } from './markers';
+
+/** What the task pane reads when it opens, besides the workbook: from Office's common API. */
+export interface HostContext {
+  readonly displayLanguage: string | undefined;
+  readonly setup: DashboardSetup | null;
+  /** ISO YYYY-MM-DD. */
+  readonly today: string;
+}
+
+/**
+ * The sidebar's WorkbookInfo in at most THREE syncs whatever the data size: sheets; markers with
+ * every sheet's used-range size and first row (the header row the mapping reads); then, if a
+ * KPI History of ours exists, its rows. Data rows are counted, never read. O(sheets + history rows).
+ */
+export async function readWorkbookInfo(context: Excel.RequestContext, host: HostContext): Promise<WorkbookInfo> {
+  const { sheets, extra } = await discoverSheets(context, (worksheet) => {
+    // valuesOnly: formatting alone does not make a row "used"; a blank sheet gives A1, not an error
+    const used = worksheet.getUsedRange(true);
+    used.load('rowIndex,rowCount');
+    const header = used.getRow(0);
+    header.load('values');
+    return { used, header };
+  });
+  const info: SheetInfo[] = [];
+  sheets.forEach((s, i) => {
+    if (s.marker) return; // our generated sheets are not data
+    const { used, header } = extra[i];
+    const values = header.values[0] ?? [];
+    const blank = values.every((v) => v === '' || v === null);
+    info.push({ name: s.name, headers: values, headerRow: used.rowIndex + 1, rows: blank ? 0 : used.rowCount - 1 });
+  });
+
+  const history: Record<string, number[]> = {};
+  const historySheet = sheets.find((s) => s.marker === 'history');
+  if (historySheet) {
+    const used = historySheet.worksheet.getUsedRangeOrNullObject(true);
+    used.load('values,columnIndex');
+    await context.sync();
+    if (!used.isNullObject) {
+      // columns A:C (date, KPI, value) wherever the used range starts; the header row yields no point
+      const shift = used.columnIndex;
+      const rows = used.values.map((r) => [r[0 - shift], r[1 - shift], r[2 - shift]]);
+      const kpis = new Set(rows.map((r) => r[1]).filter((k): k is string => typeof k === 'string' && k !== ''));
+      for (const kpi of kpis) {
+        const series = historySeries(rows, kpi);
+        if (series.length) history[kpi] = series;
+      }
+    }
+  }
+  return { sheets: info, existing: existingSheets(sheets), locale: localeFrom(host.displayLanguage), setup: host.setup, history, today: host.today };
+}
