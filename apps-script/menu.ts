@@ -22,6 +22,8 @@ export function showFunctionReference(): void {
   SpreadsheetApp.getUi().showSidebar(html);
 }
 
+/** Opens the sidebar built into dist/apps-script/sidebar.html (one file, scripts and styles inlined). */
 export function showSidebar(): void {
-  showFunctionReference(); // the full sidebar arrives with the sidebar issue
+  const html = HtmlService.createHtmlOutputFromFile('sidebar').setTitle('KPI Pilot');
+  SpreadsheetApp.getUi().showSidebar(html);
 }

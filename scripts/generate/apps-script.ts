@@ -39,9 +39,35 @@ function showSidebar() {
 function showFunctionReference() {
   KPIPilot.showFunctionReference();
 }
-`;
+${SIDEBAR_API}`;
   return header + stubs + triggers;
 }
+
+/**
+ * The sidebar's server API (apps-script/dashboard/server-api.ts): google.script.run reaches only
+ * top-level functions, so each gets a stub. Plain JSON in and out.
+ */
+const SIDEBAR_API = `
+/** Sidebar: sheets, headers, markers, saved setup, history, locale and today. */
+function getSidebarState() {
+  return KPIPilot.getSidebarState();
+}
+
+/** Sidebar: saves the dashboard setup (JSON text) in the document properties. */
+function saveSetup(setupJson) {
+  return KPIPilot.saveSetup(setupJson);
+}
+
+/** Sidebar: saves the setup and generates the dashboard sheets as of a date (YYYY-MM-DD). */
+function generateDashboard(setupJson, asOf) {
+  return KPIPilot.generateDashboard(setupJson, asOf);
+}
+
+/** Sidebar: appends the dashboard's current values to KPI History. */
+function snapshotNow() {
+  return KPIPilot.snapshotNow();
+}
+`;
 
 const RESERVED = new Set('break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof let new null return super switch this throw true try typeof var void while with yield await'.split(' '));
 

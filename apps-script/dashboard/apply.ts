@@ -1,0 +1,127 @@
+import { ChartSpec, ConditionalFormat, DashboardPlan, MARKER_KEY, PlannedSheet, SheetRole } from '../../core/dashboard/plan';
+import { parseA1 } from './a1';
+import { sheetGrids, widthRuns } from './grid';
+import { message } from './messages';
+import { markedSheet, SheetsState } from './workbook';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Range = GoogleAppsScript.Spreadsheet.Range;
+
+export interface ApplyResult {
+  /** Names of the planned sheets, dashboard first. */
+  readonly sheets: string[];
+  /** Roles whose sheet was created by this run (the others were rewritten in place or left, for History). */
+  readonly created: string[];
+  /** The sheet written or kept for each planned role. */
+  readonly byRole: Partial<Record<SheetRole, Sheet>>;
+}
+
+/**
+ * Writes a dashboard plan through SpreadsheetApp. The plan decides the names (core
+ * resolveSheetNames); this only ever writes a sheet that carries our marker for that role
+ * under that name, or a sheet it creates. Per sheet, whatever the data size:
+ * - replace, existing: clear() (contents and formats), getCharts + removeChart for each chart;
+ * - new: insertSheet at the end + addDeveloperMetadata(MARKER_KEY, role);
+ * - append (History), existing: nothing at all, so no row is ever rewritten;
+ * - then frozen rows, one setColumnWidths per run of equal widths, column formats, ONE
+ *   rectangle for every block (setNumberFormats, setValues, one 2-D setter per style property),
+ *   all conditional rules in one setConditionalFormatRules, and the charts.
+ * Ends on the dashboard and flushes, so an error surfaces while the caller holds the lock.
+ * @throws Error when a planned name belongs to a sheet without our marker (never written)
+ */
+export function applyPlan(ss: Spreadsheet, plan: DashboardPlan, state: SheetsState): ApplyResult {
+  const taken = new Set(state.existing.map((s) => s.name.toLowerCase()));
+  let index = state.sheets.length;
+  const created: string[] = [];
+  const byRole: Partial<Record<SheetRole, Sheet>> = {};
+  for (const planned of plan.sheets) {
+    let sheet = markedSheet(state, planned.role, planned.name);
+    const isNew = !sheet;
+    if (sheet) {
+      byRole[planned.role] = sheet;
+      if (planned.mode === 'append') continue;
+      clearOurSheet(sheet);
+    } else {
+      // resolveSheetNames never picks a user's name; this guards a plan built from a stale list
+      if (taken.has(planned.name.toLowerCase())) throw new Error(message('userSheet', plan.locale, { name: planned.name }));
+      sheet = ss.insertSheet(planned.name, index++);
+      sheet.addDeveloperMetadata(MARKER_KEY, planned.role, SpreadsheetApp.DeveloperMetadataVisibility.DOCUMENT);
+      taken.add(planned.name.toLowerCase());
+      created.push(planned.role);
+    }
+    byRole[planned.role] = sheet;
+    writeSheet(sheet, planned, isNew);
+  }
+  if (byRole.dashboard) ss.setActiveSheet(byRole.dashboard);
+  SpreadsheetApp.flush();
+  return { sheets: plan.sheets.map((s) => s.name), created, byRole };
+}
+
+/** Everything on one of OUR sheets that a regeneration rewrites: cells, formats, charts (conditional rules are replaced as a whole later). */
+function clearOurSheet(sheet: Sheet): void {
+  sheet.clear();
+  for (const chart of sheet.getCharts()) sheet.removeChart(chart);
+}
+
+function writeSheet(sheet: Sheet, planned: PlannedSheet, isNew: boolean): void {
+  if (planned.frozenRows || !isNew) sheet.setFrozenRows(planned.frozenRows);
+  for (const [start, count, width] of widthRuns(planned.columnWidths)) sheet.setColumnWidths(start, count, width);
+  writeColumnFormats(sheet, planned.columnFormats ?? {});
+  const grids = sheetGrids(planned);
+  if (grids) {
+    const { row, col, rows, cols } = grids.rect;
+    const range = sheet.getRange(row, col, rows, cols);
+    range.setNumberFormats(grids.numberFormats); // before the values: "@" cells then take text as text
+    range.setValues(grids.values);
+    if (grids.fontWeights) range.setFontWeights(grids.fontWeights);
+    if (grids.fontStyles) range.setFontStyles(grids.fontStyles);
+    if (grids.fontSizes) range.setFontSizes(grids.fontSizes);
+    if (grids.fontColors) range.setFontColors(grids.fontColors);
+    if (grids.backgrounds) range.setBackgrounds(grids.backgrounds);
+    if (grids.horizontalAlignments) range.setHorizontalAlignments(grids.horizontalAlignments);
+    if (grids.wraps) {
+      const W = SpreadsheetApp.WrapStrategy;
+      range.setWrapStrategies(grids.wraps.map((r) => r.map((w) => (w ? W.WRAP : W.OVERFLOW))));
+    }
+  }
+  // conditional rules and charts need Range objects: one getRangeList for all of them
+  const a1s = [...new Set([...planned.conditionalFormats.flatMap((c) => c.ranges), ...planned.charts.flatMap((c) => [c.categories, ...c.series.map((s) => s.values)])])];
+  const ranges = new Map<string, Range>();
+  if (a1s.length) sheet.getRangeList(a1s).getRanges().forEach((r, i) => ranges.set(a1s[i], r));
+  if (planned.conditionalFormats.length || !isNew) sheet.setConditionalFormatRules(planned.conditionalFormats.map((c) => conditionalRule(c, ranges)));
+  for (const chart of planned.charts) sheet.insertChart(lineChart(sheet, chart, ranges));
+}
+
+/** Whole-column formats (History's date column), one getRangeList per distinct format. */
+function writeColumnFormats(sheet: Sheet, formats: Readonly<Record<string, string>>): void {
+  const byFormat = new Map<string, string[]>();
+  for (const [letter, format] of Object.entries(formats)) byFormat.set(format, [...(byFormat.get(format) ?? []), `${letter}:${letter}`]);
+  for (const [format, cols] of byFormat) sheet.getRangeList(cols).setNumberFormat(format);
+}
+
+function conditionalRule(c: ConditionalFormat, ranges: ReadonlyMap<string, Range>): GoogleAppsScript.Spreadsheet.ConditionalFormatRule {
+  let b = SpreadsheetApp.newConditionalFormatRule();
+  const rule = c.rule;
+  if (rule.type === 'textEquals') b = b.whenTextEqualTo(rule.text);
+  else if (rule.type === 'greaterThan') b = b.whenNumberGreaterThan(rule.value);
+  else b = b.whenNumberLessThan(rule.value);
+  if (c.style.background) b = b.setBackground(c.style.background);
+  if (c.style.fontColor) b = b.setFontColor(c.style.fontColor);
+  return b.setRanges(c.ranges.map((a1) => ranges.get(a1)!)).build();
+}
+
+/** A line chart: categories then one range per series, no header row (the ranges hold data only). */
+function lineChart(sheet: Sheet, spec: ChartSpec, ranges: ReadonlyMap<string, Range>): GoogleAppsScript.Spreadsheet.EmbeddedChart {
+  const at = parseA1(spec.anchor);
+  let b: GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder = sheet.newChart().asLineChart().setTitle(spec.title).addRange(ranges.get(spec.categories)!);
+  for (const s of spec.series) b = b.addRange(ranges.get(s.values)!);
+  return b
+    .setNumHeaders(0)
+    .setPosition(at.row, at.col, 0, 0)
+    .setOption('legend', { position: 'none' }) // one series: the title names it
+    .setOption('width', spec.widthPx)
+    .setOption('height', spec.heightPx)
+    .setOption('vAxis', { format: spec.numberFormat })
+    .build();
+}

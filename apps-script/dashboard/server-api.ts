@@ -1,0 +1,97 @@
+/**
+ * The Sheets server API of the sidebar (sidebar/bridge.ts HostBridge, Sheets side). The sidebar
+ * calls these through google.script.run, which reaches only top-level functions: the build
+ * generates one stub each in dist/apps-script/functions.js. Arguments and results are plain
+ * JSON (google.script.run carries no Date), the setup travels as JSON text.
+ */
+import type { GenerateResult, SnapshotResult, WorkbookInfo } from '../../sidebar/bridge';
+import { localeFrom, Locale } from '../../core/dashboard/i18n';
+import { buildPlan } from '../../core/dashboard/planner';
+import { parseSetup } from '../../core/dashboard/setup';
+import { snapshotRows } from '../../core/dashboard/snapshot';
+import { useSpreadsheetZone } from '../spreadsheet-zone';
+import { applyPlan } from './apply';
+import { withDocumentLock } from './lock';
+import { message } from './messages';
+import { GENERATED_KEY, readSetup, SETUP_KEY, writeSetup } from './store';
+import { markedSheet, readSheets } from './workbook';
+import { dataSheets, historyByKpi, todayIso } from './workbook-info';
+
+const userLocale = (): Locale => localeFrom(Session.getActiveUserLocale());
+
+/**
+ * What the sidebar needs when it opens. Reads only: the sheets and our markers, each data
+ * sheet's header row and row count, the saved setup, KPI History. Round trips grow with the
+ * number of sheets, never with their rows.
+ */
+export function getSidebarState(): WorkbookInfo {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  useSpreadsheetZone(); // History dates come back as Date objects
+  const state = readSheets(ss);
+  const setup = readSetup(SETUP_KEY);
+  return {
+    sheets: dataSheets(state, setup),
+    existing: state.existing,
+    locale: userLocale(),
+    setup,
+    history: historyByKpi(state),
+    today: todayIso(ss),
+  };
+}
+
+/** Saves the setup in the document properties. @throws KpiError #VALUE! when invalid or over 9 KB. */
+export function saveSetup(setupJson: string): void {
+  writeSetup(parseSetup(setupJson));
+}
+
+/**
+ * Saves the setup, then under the document lock builds the plan against the sheets as they are
+ * now and applies it. `asOf` is ISO YYYY-MM-DD; empty means today in the spreadsheet's zone.
+ * @throws KpiError for an invalid setup or date; Error when another generation holds the lock
+ */
+export function generateDashboard(setupJson: string, asOf: string): GenerateResult {
+  const setup = parseSetup(setupJson);
+  writeSetup(setup, SETUP_KEY);
+  return withDocumentLock(setup.locale, () => {
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    const day = typeof asOf === 'string' && asOf.trim() ? asOf.trim() : todayIso(ss);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new Error(message('badAsOf', setup.locale, { asOf: day }));
+    const state = readSheets(ss);
+    const plan = buildPlan({ setup, asOf: day, existingSheets: state.existing });
+    const applied = applyPlan(ss, plan, state);
+    writeSetup(setup, GENERATED_KEY); // what Snapshot now rebuilds the plan from
+    return { sheets: applied.sheets, notices: plan.notices };
+  });
+}
+
+/**
+ * "Snapshot now": rebuilds the plan of the last generation (buildPlan is pure) for its
+ * snapshot spec, reads the as-of cell and the card values in one call each, and appends one
+ * row per KPI with a number after History's last row in one setValues. Never rewrites a row.
+ * @throws Error when nothing was generated yet or the dashboard sheet is gone; KpiError when the as-of cell holds no date
+ */
+export function snapshotNow(): SnapshotResult {
+  const setup = readSetup(GENERATED_KEY) ?? readSetup(SETUP_KEY);
+  const locale = setup?.locale ?? userLocale();
+  if (!setup) throw new Error(message('noSetup', locale));
+  return withDocumentLock(locale, () => {
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    useSpreadsheetZone(); // the as-of cell comes back as a Date
+    const state = readSheets(ss);
+    if (!state.sheets.some((s) => s.marker === 'dashboard')) throw new Error(message('noDashboard', locale));
+    const plan = buildPlan({ setup, asOf: todayIso(ss), existingSheets: state.existing });
+    const spec = plan.snapshot;
+    const asOf = ss.getRange(spec.asOfCell).getValue();
+    const values = ss.getRange(spec.valuesRange).getValues();
+    const { rows, skipped } = snapshotRows(spec, asOf, values);
+    let history = markedSheet(state, 'history', spec.historySheet);
+    if (!history) {
+      // deleted since the last generation: recreate it (header, formats, marker) and append below
+      const planned = plan.sheets.filter((s) => s.role === 'history');
+      history = applyPlan(ss, { ...plan, sheets: planned }, state).byRole.history!;
+    }
+    if (rows.length) history.getRange(history.getLastRow() + 1, 1, rows.length, 3).setValues(rows);
+    SpreadsheetApp.flush();
+    return { appended: rows.length, skipped };
+  });
+}

@@ -1,0 +1,68 @@
+import { isDate, isoFromSerial, toSerial } from '../../core/args/cells';
+import { DashboardSetup } from '../../core/dashboard/setup';
+import { SheetInfo } from '../../core/dashboard/mapping';
+import { historySeries } from '../../core/dashboard/snapshot';
+import { SheetsState } from './workbook';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/**
+ * The user's data sheets as the mapping step needs them: header cells and data row counts.
+ * Two round trips per sheet whatever its size (getLastRow, and getValues of the header ROW
+ * only); an empty sheet costs one. The header row is the one the saved setup maps for that
+ * sheet, else row 1. Our generated sheets are left out.
+ */
+export function dataSheets(state: SheetsState, setup: DashboardSetup | null): SheetInfo[] {
+  const headerRowOf = new Map<string, number>();
+  for (const m of Object.values(setup?.mapping ?? {})) if (m && !headerRowOf.has(m.sheet)) headerRowOf.set(m.sheet, m.headerRow);
+  return state.sheets
+    .filter((s) => s.marker === null)
+    .map(({ sheet, name }) => {
+      const headerRow = headerRowOf.get(name) ?? 1;
+      const last = sheet.getLastRow();
+      if (last < headerRow) return { name, headerRow, headers: [], rows: 0 };
+      const row = sheet.getRange(`${headerRow}:${headerRow}`).getValues()[0] ?? [];
+      let end = row.length;
+      while (end > 0 && (row[end - 1] === '' || row[end - 1] === null)) end--;
+      return { name, headerRow, headers: row.slice(0, end).map(plainHeader), rows: last - headerRow };
+    });
+}
+
+/** google.script.run carries no Date: a date header becomes its ISO text. */
+function plainHeader(v: unknown): string | number | boolean {
+  if (isDate(v)) {
+    const serial = toSerial(v);
+    return serial === undefined ? '' : isoFromSerial(Math.floor(serial));
+  }
+  return typeof v === 'number' || typeof v === 'boolean' ? v : String(v ?? '');
+}
+
+/**
+ * Each KPI's recorded values from our KPI History sheet (date, kpi, value rows under a header),
+ * oldest first, in one getValues. Empty when there is no History sheet yet.
+ */
+export function historyByKpi(state: SheetsState): Record<string, number[]> {
+  const history = state.sheets.find((s) => s.marker === 'history')?.sheet;
+  if (!history) return {};
+  const last = history.getLastRow();
+  if (last < 2) return {};
+  const rows = history.getRange(2, 1, last - 1, 3).getValues();
+  const byKpi = new Map<string, unknown[][]>(); // grouped first: O(rows), not O(rows × KPIs)
+  for (const r of rows) {
+    if (typeof r[1] !== 'string' || !r[1]) continue;
+    const own = byKpi.get(r[1]);
+    if (own) own.push(r);
+    else byKpi.set(r[1], [r]);
+  }
+  const out: Record<string, number[]> = {};
+  for (const [id, own] of byKpi) {
+    const series = historySeries(own, id);
+    if (series.length) out[id] = series;
+  }
+  return out;
+}
+
+/** Today on the spreadsheet's calendar (its time zone, not the script's), as YYYY-MM-DD. */
+export function todayIso(ss: Spreadsheet): string {
+  return Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone(), 'yyyy-MM-dd');
+}
