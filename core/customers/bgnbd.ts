@@ -243,12 +243,14 @@ export function bgnbdLogLikelihood(p: BgNbdParams, t: Triples, grad?: number[]):
  * Maximum-likelihood BG/NBD on customer summaries. Log-parameters; Nelder-Mead from four starts
  * spread over plausible shapes (α scaled to the data's time unit), BFGS polish on the analytic gradient
  * of the mean log-likelihood to max |∂| < 1e-9.
+ * Above 20,000 customers the Nelder-Mead phase runs on an evenly spread subsample of 5,000 (only to
+ * choose where BFGS starts; options.subsample = false turns that off).
  * Cost: collapse O(n), then a few hundred evaluations O(distinct triples + distinct times + max x) each.
  * @throws KpiError #VALUE! without customers or without any repeat purchase (nothing to fit);
  *   #NUM! for an impossible customer (see customerProblem) or when the fit does not converge.
  * @example fitBgNbd({frequency: [...], recency: [...], T: [...]}) // CDNOW: r 0.243, α 4.414, a 0.793, b 2.426
  */
-export function fitBgNbd(data: CustomerSummaries, where?: (i: number) => string): BgNbdFit {
+export function fitBgNbd(data: CustomerSummaries, where?: (i: number) => string, options: { subsample?: boolean } = {}): BgNbdFit {
   checkCustomers(data, where);
   const triples = collapseTriples(data);
   const n = triples.customers;
@@ -276,7 +278,7 @@ export function fitBgNbd(data: CustomerSummaries, where?: (i: number) => string)
   ].map(([r, a, b]) => [Math.log(r), Math.log(r / rate), Math.log(a), Math.log(b)]);
   // Many customers: Nelder-Mead explores on an evenly spread subsample; BFGS and Newton finish on all.
   let coarse: ((theta: readonly number[]) => number) | undefined;
-  if (n > SUBSAMPLE_ABOVE) {
+  if (n > SUBSAMPLE_ABOVE && options.subsample !== false) {
     const sample = collapseTriples(strideSample(data, SUBSAMPLE_SIZE));
     coarse = (theta) => (outOfRange(theta) ? Infinity : -bgnbdLogLikelihood(toParams(theta), sample) / sample.customers);
   }

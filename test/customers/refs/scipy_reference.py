@@ -46,3 +46,18 @@ d = np.loadtxt('test/fixtures/cdnow/cdnow_customers_summary.csv', delimiter=',',
 print('CDNOW BG/NBD', r, al, a, b, ll)
 E = lambda t: (a + b - 1) / (a - 1) * (1 - (al / (al + t)) ** r * hyp2f1(r, b, a + b - 1, t / (al + t)))
 print('E[X(t)]', [E(t) for t in [0.1429, 1, 3, 31.8571, 32, 78]])
+
+# Log-likelihood of the CDNOW summary at the paper's rounded parameters.
+print('CDNOW LL at paper params', -bgnbd_nll(np.log([0.243, 4.414, 0.793, 2.426]), d[:, 1], d[:, 2], d[:, 3]))
+# Conditional expectation (eq. 10) and P(alive) (eq. 11) for x=2, t_x=30.43, T=38.86, t=39.
+r, al, a, b = 0.243, 4.414, 0.793, 2.426
+x, tx, T, t = 2, 30.43, 38.86, 39
+alive = 1 / (1 + a / (b + x - 1) * ((al + T) / (al + tx)) ** (r + x))
+z = t / (al + T + t)
+cond = (a + b + x - 1) / (a - 1) * (1 - ((al + T) / (al + T + t)) ** (r + x) * hyp2f1(r + x, b + x, a + b + x - 1, z)) * alive
+print('P(alive), E[Y(39)]', alive, cond)
+# A long horizon and a heavy buyer, for the transformation branches.
+for (x, tx, T, t) in [(0, 0, 38.86, 500), (15, 37.5, 38.86, 2000), (40, 30, 38.86, 10)]:
+    alive = 1 if x == 0 else 1 / (1 + a / (b + x - 1) * ((al + T) / (al + tx)) ** (r + x))
+    z = t / (al + T + t)
+    print('E[Y]', x, tx, T, t, (a + b + x - 1) / (a - 1) * (1 - ((al + T) / (al + T + t)) ** (r + x) * hyp2f1(r + x, b + x, a + b + x - 1, z)) * alive)
