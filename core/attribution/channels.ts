@@ -46,12 +46,13 @@ export function normaliseChannel(raw: string): string {
 export const PATH_SEPARATOR = '>';
 
 /**
- * Splits one path text into channel ids, adding new channels to `index`.
+ * Splits one path text into channel ids, adding new channels to `index`. `where` names the cell,
+ * called only for a message (positions can cost O(rows) to work out).
  * Cost: linear in the length of the text.
  * @throws #VALUE! when the path is empty or has an empty step ("A >> B", "> A", "A >").
- * @example splitPath("Email > search > email", idx) // [0, 1, 0]
+ * @example splitPath("Email > search > email", idx, () => "paths, row 1") // [0, 1, 0]
  */
-export function splitPath(text: string, index: ChannelIndex, where: string): number[] {
+export function splitPath(text: string, index: ChannelIndex, where: () => string): number[] {
   const parts = text.split(PATH_SEPARATOR);
   const ids: number[] = new Array(parts.length);
   for (let k = 0; k < parts.length; k++) {
@@ -59,8 +60,8 @@ export function splitPath(text: string, index: ChannelIndex, where: string): num
     if (raw.trim() === '') {
       throw valueError(
         parts.length === 1
-          ? `${where}: the path is empty; write channels separated by ">", like "Email > Search"`
-          : `${where}: ${JSON.stringify(text)} has an empty step (step ${k + 1} of ${parts.length}); write channels separated by ">", like "Email > Search"`,
+          ? `${where()}: the path is empty; write channels separated by ">", like "Email > Search"`
+          : `${where()}: ${JSON.stringify(text)} has an empty step (step ${k + 1} of ${parts.length}); write channels separated by ">", like "Email > Search"`,
       );
     }
     ids[k] = index.idOf(raw);

@@ -66,7 +66,7 @@ export function readPathTable(input: PathTableInput): PathTable {
       if (c === null && v === null && u === null) continue;
       throw valueError(`${where('paths', i)} is blank but its row has numbers; give the path or clear the row`);
     }
-    const ids = splitPath(path, index, where('paths', i));
+    const ids = splitPath(path, index, () => where('paths', i));
     for (const id of ids) steps.push(id);
     offsets.push(steps.length);
     const conversions = count(c, 'conversions', i, where);

@@ -47,6 +47,8 @@ export function readTouches(input: TouchInput): PathTable {
   const rowJourney = new Int32Array(n).fill(-1);
   const rowChannel = new Int32Array(n);
   const counts: number[] = [];
+  let lastJourney: string | null = null;
+  let lastId = -1;
   for (let i = 0; i < n; i++) {
     const j = input.journeys[i];
     const t = input.timestamps[i];
@@ -61,7 +63,8 @@ export function readTouches(input: TouchInput): PathTable {
     if (ch.includes(PATH_SEPARATOR)) {
       throw valueError(`${where('channels', i)}: ${describe(ch)} contains "${PATH_SEPARATOR}", which separates the channels of a path; rename the channel`);
     }
-    let id = journeyIds.get(j);
+    // Exports often list a journey's touches together: skip the hash lookup for a repeat.
+    let id = j === lastJourney ? lastId : journeyIds.get(j);
     if (id === undefined) {
       id = counts.length;
       journeyIds.set(j, id);
@@ -69,6 +72,8 @@ export function readTouches(input: TouchInput): PathTable {
     }
     counts[id]++;
     rowJourney[i] = id;
+    lastJourney = j;
+    lastId = id;
     rowChannel[i] = index.idOf(ch);
   }
   const journeys = counts.length;

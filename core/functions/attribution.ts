@@ -1,6 +1,6 @@
 import { RangeArg, requireSameSize } from '../args/range';
 import { numError } from '../errors';
-import { MODELS, attribute, rankChannels, attributionTable, distinctPaths, pathsTable, readPathTable, readTouches, removalEffects } from '../attribution';
+import { MODELS, attribute, rankChannels, attributionTable, pathsTable, readPathTable, readTouches, removalEffects } from '../attribution';
 import { PathTable } from '../attribution/pathTable';
 import { defineFunction, Table } from '../registry/types';
 
@@ -111,8 +111,8 @@ export const ATTRIBUTION_TOUCHES = defineFunction({
     '#DIV/0! when no journey converts',
   ],
   impl: (journeys, timestamps, channels, converted, values, model, halfLifeDays) => {
-    const rows = readTouchRows(journeys, timestamps, channels, converted, values);
-    const table = model === 'time_decay' ? rows : distinctPaths(rows); // only time decay needs each touch's age
+    // One row per journey: every model is additive over rows, so no merging into distinct paths is needed.
+    const table = readTouchRows(journeys, timestamps, channels, converted, values);
     return attributionTable(table, attribute(table, model, positive(halfLifeDays, 'half_life_days')));
   },
 });
