@@ -3,7 +3,13 @@
  * - apps-script: the core as one global `KPIPilot` (Apps Script has no modules; the generated
  *   stubs in functions.js call into it). ES2019 so nothing the Apps Script V8 lacks slips in.
  * - office-addin: functions.js, loadable with no DOM (Excel's JavaScript-only runtime).
- * - playground: the browser workbook (HyperFormula + the registry) as app.js.
+ * - playground: the browser workbook (HyperFormula + the registry) and the sidebar as app.js;
+ *   "Download workbook" (ExcelJS) is a separate chunk loaded on first click.
+ * - sidebar-sheets: the sidebar for the Sheets HtmlService page, compiled to ES5 so no template
+ *   literal is left (HtmlService drops text after // inside them); scripts/build.ts inlines it
+ *   into dist/apps-script/sidebar.html. Written outside dist/apps-script: clasp would push a .js
+ *   there as server code.
+ * - taskpane: the Excel task pane's sidebar (office-addin/taskpane.ts).
  */
 const path = require('path');
 
@@ -13,6 +19,20 @@ const tsRule = {
   use: {
     loader: 'ts-loader',
     options: { transpileOnly: true, compilerOptions: { noEmit: false, module: 'es2020', moduleResolution: 'node', target: 'es2019' } },
+  },
+};
+
+/** ES5 output for the HtmlService sidebar: template literals become string concatenation. */
+const es5Rule = {
+  test: /\.ts$/,
+  exclude: /node_modules/,
+  use: {
+    loader: 'ts-loader',
+    options: {
+      transpileOnly: true,
+      instance: 'es5',
+      compilerOptions: { noEmit: false, module: 'es2020', moduleResolution: 'node', target: 'es5', downlevelIteration: true, lib: ['es2020', 'dom'] },
+    },
   },
 };
 
@@ -50,6 +70,22 @@ module.exports = [
     name: 'playground',
     target: ['web', 'es2019'],
     entry: { app: './playground/ui/main.ts' },
-    output: { path: path.resolve(__dirname, 'dist/playground'), filename: '[name].js' },
+    output: { path: path.resolve(__dirname, 'dist/playground'), filename: '[name].js', chunkFilename: '[name].chunk.js', publicPath: 'auto' },
+    optimization: { splitChunks: false }, // one lazy chunk: xlsx.chunk.js (ExcelJS and the exporter)
+  },
+  {
+    ...common,
+    name: 'sidebar-sheets',
+    target: ['web', 'es5'],
+    module: { rules: [es5Rule] },
+    entry: { sidebar: './sidebar/sheets-entry.ts' },
+    output: { path: path.resolve(__dirname, 'dist/.build'), filename: '[name].js', environment: { arrowFunction: false, const: false, templateLiteral: false, destructuring: false, forOf: false } },
+  },
+  {
+    ...common,
+    name: 'taskpane',
+    target: ['web', 'es2019'],
+    entry: { taskpane: './office-addin/taskpane.ts' },
+    output: { path: path.resolve(__dirname, 'dist/office-addin'), filename: '[name].js' },
   },
 ];

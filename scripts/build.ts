@@ -12,6 +12,7 @@ import { functionsJson } from './generate/functions-json';
 import { manifestXml } from './generate/manifest';
 import { functionsReference, withFunctionTable } from './generate/docs';
 import { iconPng } from './generate/icons';
+import { sidebarPage } from '../sidebar/page';
 
 const root = resolve(__dirname, '..');
 const dist = join(root, 'dist');
@@ -39,6 +40,11 @@ async function main(): Promise<void> {
   const started = Date.now();
   await bundle();
 
+  // the Sheets sidebar: one HTML file with its ES5 script and style inlined (HtmlService serves one file)
+  const sidebarCss = readFileSync(join(root, 'sidebar/sidebar.css'), 'utf8');
+  const sidebarJs = readFileSync(join(dist, '.build/sidebar.js'), 'utf8');
+  write(join(dist, 'apps-script/sidebar.html'), sidebarPage({ css: sidebarCss, script: sidebarJs }));
+
   write(join(dist, 'apps-script/functions.js'), appsScriptFunctions(FUNCTIONS));
   write(join(dist, 'apps-script/appsscript.json'), appsScriptManifest());
 
@@ -47,9 +53,13 @@ async function main(): Promise<void> {
   write(join(office, 'manifest.xml'), manifestXml({ version: pkg.version, baseUrl: addinBaseUrl }));
   for (const size of [16, 32, 64, 80]) write(join(office, `assets/icon-${size}.png`), iconPng(size));
   write(join(office, 'help.html'), helpPage());
-  write(join(office, 'taskpane.html'), taskpanePage());
+  write(
+    join(office, 'taskpane.html'),
+    sidebarPage({ css: sidebarCss, scripts: ['https://appsforoffice.microsoft.com/lib/1/hosted/office.js', 'functions.js'], bodyScripts: ['taskpane.js'] }),
+  );
 
   for (const file of ['index.html', 'styles.css']) copyFileSync(join(root, 'playground/ui', file), join(dist, 'playground', file));
+  copyFileSync(join(root, 'sidebar/sidebar.css'), join(dist, 'playground/sidebar.css'));
 
   write(join(root, 'docs/functions.md'), functionsReference(FUNCTIONS));
   const readme = join(root, 'README.md');
@@ -63,16 +73,6 @@ function helpPage(): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>KPI Pilot help</title></head><body>
 <h1>KPI Pilot</h1><p>Type <code>=KPI.</code> in a cell to list the functions. Each has help for its arguments in the formula bar.</p>
 <ul>${FUNCTIONS.map((f) => `<li id="${f.name.toLowerCase()}"><code>KPI.${f.name}</code>: ${escapeHtml(f.help)}</li>`).join('')}</ul></body></html>
-`;
-}
-
-/** The shared-runtime page: it loads Office.js and functions.js. The sidebar replaces the body later. */
-function taskpanePage(): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>KPI Pilot</title>
-<script src="https://appsforoffice.microsoft.com/lib/1/hosted/office.js"></script>
-<script src="functions.js"></script></head>
-<body style="font-family:Segoe UI,sans-serif;padding:12px"><h1 style="font-size:18px">KPI Pilot</h1>
-<p>The KPI functions are ready: type <code>=KPI.</code> in a cell.</p></body></html>
 `;
 }
 

@@ -1,13 +1,15 @@
-import { CellError, DetailedCellError, HyperFormula, RawCellContent, SimpleCellAddress } from 'hyperformula';
+import { DetailedCellError, FunctionPluginDefinition, HyperFormula, RawCellContent, SimpleCellAddress } from 'hyperformula';
+import type { CellStyle, ConditionalFormat, SheetRole } from '../../core/dashboard/plan';
 import { FUNCTIONS } from '../../core/functions';
 import { createKpiPlugin, functionTranslations, SpillSizes, spillSizes } from './kpi-plugin';
+import { formatWithCode } from './number-format';
 
 let registered = false;
 
 /** Registers the KPI Pilot plugin once per page (HyperFormula keeps plugins globally). */
 function registerPlugin(): void {
   if (registered) return;
-  HyperFormula.registerFunctionPlugin(createKpiPlugin(FUNCTIONS), { enGB: functionTranslations(FUNCTIONS) });
+  HyperFormula.registerFunctionPlugin(createKpiPlugin(FUNCTIONS) as unknown as FunctionPluginDefinition, { enGB: functionTranslations(FUNCTIONS) });
   registered = true;
 }
 
@@ -22,11 +24,33 @@ export interface CellView {
 }
 
 /**
+ * What the grid shows of a sheet's formats: number formats and styles per cell, conditional
+ * formats, column widths. Only the add-in's generated sheets carry any; a user's sheet has none.
+ */
+export interface SheetLook {
+  readonly cells: Map<string, { numberFormat?: string | null; style?: CellStyle }>;
+  conditional: readonly ConditionalFormat[];
+  columnWidths: Readonly<Record<string, number>>;
+  /** Number formats of whole columns by letter, for rows appended later (KPI History dates). */
+  columnFormats: Readonly<Record<string, string>>;
+  frozenRows: number;
+}
+
+const cellKey = (row: number, col: number) => `${row}:${col}`;
+
+/**
  * The playground's workbook: HyperFormula with the KPI functions, ISO dates understood as dates,
  * and spill areas kept in step with the tables the functions return.
  */
 export class Workbook {
   readonly hf: HyperFormula;
+  /** Formats of the sheets that have any, by sheet id. */
+  private readonly looks = new Map<number, SheetLook>();
+  /**
+   * The KPI Pilot marker of each generated sheet, by sheet id: the playground's equivalent of
+   * Sheets developer metadata. A sheet without an entry is the user's and is never written.
+   */
+  readonly markers = new Map<number, SheetRole>();
 
   constructor(sheets: Record<string, RawCellContent[][]>) {
     registerPlugin();
@@ -69,6 +93,51 @@ export class Workbook {
     return id;
   }
 
+  /** Removes a sheet with its formats and marker. */
+  removeSheet(id: number): void {
+    this.hf.removeSheet(id);
+    this.looks.delete(id);
+    this.markers.delete(id);
+    this.settle();
+  }
+
+  /** Empties a sheet: contents, formats, conditional formats (the sheet and its marker stay). */
+  clearSheet(id: number): void {
+    this.hf.clearSheet(id);
+    this.looks.delete(id);
+  }
+
+  /** The formats of a sheet, created on first use. */
+  look(id: number): SheetLook {
+    let look = this.looks.get(id);
+    if (!look) {
+      look = { cells: new Map(), conditional: [], columnWidths: {}, columnFormats: {}, frozenRows: 0 };
+      this.looks.set(id, look);
+    }
+    return look;
+  }
+
+  columnWidths(id: number): Readonly<Record<string, number>> {
+    return this.looks.get(id)?.columnWidths ?? {};
+  }
+
+  /** Number format and style of one cell (with its conditional formats applied), if the sheet has formats. */
+  format(address: SimpleCellAddress): { numberFormat?: string | null; style?: CellStyle } | undefined {
+    const look = this.looks.get(address.sheet);
+    if (!look) return undefined;
+    let own = look.cells.get(cellKey(address.row, address.col));
+    const columnFormat = look.columnFormats[columnLetter(address.col)];
+    if (columnFormat && !own?.numberFormat) own = { ...own, numberFormat: columnFormat };
+    const conditional = conditionalStyle(look.conditional, address, this.hf.getCellValue(address));
+    if (!conditional) return own;
+    return { numberFormat: own?.numberFormat, style: { ...own?.style, ...conditional } };
+  }
+
+  setFormat(sheet: number, row: number, col: number, numberFormat: string | null | undefined, style: CellStyle | undefined): void {
+    if (numberFormat === undefined && !style) return;
+    this.look(sheet).cells.set(cellKey(row, col), { numberFormat, style });
+  }
+
   /**
    * HyperFormula reserves a table's spill area before evaluating it; when a function's table came
    * out another size (its inputs were not computed when the area was reserved), re-enter the
@@ -94,13 +163,15 @@ export class Workbook {
     const value = this.hf.getCellValue(address);
     const raw = this.hf.getCellSerialized(address);
     const input = formula ?? (raw === null || raw === undefined ? '' : String(raw));
-    if (value instanceof DetailedCellError || value instanceof CellError) {
-      const code = value instanceof DetailedCellError ? value.value : `#${value.type}`;
+    if (value instanceof DetailedCellError) {
+      const code = value.value;
       return { display: code, input, error: value.message || code, kind: 'error' };
     }
     if (value === null || value === undefined || value === '') return { display: '', input, kind: 'empty' };
     if (typeof value === 'boolean') return { display: value ? 'TRUE' : 'FALSE', input, kind: 'boolean' };
     if (typeof value === 'string') return { display: value, input, kind: 'text' };
+    const format = this.looks.size ? this.format(address)?.numberFormat : undefined;
+    if (format) return { display: formatWithCode(value, format, formatNumber), input, kind: /[yd]/.test(format) ? 'date' : 'number' };
     const type = this.hf.getCellValueDetailedType(address);
     if (type === 'NUMBER_DATE' || type === 'NUMBER_DATETIME') return { display: isoDate(value), input: formula ?? isoDate(value), kind: 'date' };
     return { display: formatNumber(value), input, kind: 'number' };
@@ -108,6 +179,37 @@ export class Workbook {
 }
 
 export { SpillSizes };
+
+function columnLetter(col: number): string {
+  let s = '';
+  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/** The style of the first conditional format whose rule the value meets, as the hosts apply them. */
+function conditionalStyle(rules: readonly ConditionalFormat[], at: SimpleCellAddress, value: unknown): CellStyle | undefined {
+  for (const cf of rules) {
+    if (!cf.ranges.some((r) => inRange(r, at))) continue;
+    const rule = cf.rule;
+    const hit =
+      rule.type === 'textEquals' ? typeof value === 'string' && value.toLowerCase() === rule.text.toLowerCase()
+        : rule.type === 'greaterThan' ? typeof value === 'number' && value > rule.value
+          : typeof value === 'number' && value < rule.value;
+    if (hit) return cf.style;
+  }
+  return undefined;
+}
+
+function inRange(range: string, at: SimpleCellAddress): boolean {
+  const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(range);
+  if (!m) return false;
+  const col = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  const c1 = col(m[1]);
+  const r1 = Number(m[2]) - 1;
+  const c2 = m[3] ? col(m[3]) : c1;
+  const r2 = m[4] ? Number(m[4]) - 1 : r1;
+  return at.row >= r1 && at.row <= r2 && at.col >= c1 && at.col <= c2;
+}
 
 function isoDate(serial: number): string {
   return new Date(Math.round((serial - 25569) * 86400000)).toISOString().slice(0, 10);

@@ -1,3 +1,4 @@
+import type { CellStyle } from '../../core/dashboard/plan';
 import { Workbook } from '../engine/workbook';
 
 /** Column letters as spreadsheets show them: 0 -> A, 26 -> AA. */
@@ -60,10 +61,13 @@ export class Grid {
     head.innerHTML = '';
     const tr = head.insertRow();
     tr.append(document.createElement('th'));
+    const widths = this.workbook.columnWidths(sheet);
     for (let c = 0; c < this.cols; c++) {
       const th = document.createElement('th');
       th.textContent = columnName(c);
       th.scope = 'col';
+      const width = widths[columnName(c)];
+      if (width) th.style.width = `${Math.min(260, width)}px`;
       tr.append(th);
     }
     this.body.innerHTML = '';
@@ -135,6 +139,9 @@ export class Grid {
     td.className = view.kind + (row === this.selection.row && col === this.selection.col ? ' selected' : '');
     if (view.error) td.title = view.error;
     else td.removeAttribute('title');
+    const style = this.workbook.format({ sheet: this.sheet, row, col })?.style;
+    if (style) td.style.cssText = styleCss(style);
+    else if (td.style.length) td.removeAttribute('style');
   }
 
   private onKey(e: KeyboardEvent): void {
@@ -154,4 +161,16 @@ export class Grid {
       this.onClear();
     }
   }
+}
+
+/** The parts of a plan's cell style the grid can show. */
+function styleCss(s: CellStyle): string {
+  let css = '';
+  if (s.bold) css += 'font-weight:600;';
+  if (s.italic) css += 'font-style:italic;';
+  if (s.background) css += `background:${s.background};`;
+  if (s.fontColor) css += `color:${s.fontColor};`;
+  if (s.fontSize) css += `font-size:${Math.min(s.fontSize, 16)}px;`;
+  if (s.horizontalAlignment) css += `text-align:${s.horizontalAlignment};`;
+  return css;
 }

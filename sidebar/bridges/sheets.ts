@@ -1,0 +1,53 @@
+import type { DashboardSetup } from '../../core/dashboard';
+import type { GenerateResult, HostBridge, SnapshotResult, WorkbookInfo } from '../bridge';
+
+/**
+ * The sidebar's bridge in Google Sheets: each call is google.script.run on the server API of
+ * apps-script/dashboard/server-api.ts (engineer A), wrapped in a promise. Only JSON crosses, so
+ * the setup travels as text. The server cannot stream progress: the bar shows one step, then done.
+ */
+export interface SheetsServerApi {
+  getSidebarState(): WorkbookInfo;
+  saveSetup(setupJson: string): void;
+  generateDashboard(setupJson: string, asOf: string): GenerateResult;
+  snapshotNow(): SnapshotResult;
+}
+
+/** The part of google.script.run the sidebar uses (the client-side typings are not installed). */
+export interface ScriptRun {
+  withSuccessHandler(fn: (value: unknown) => void): ScriptRun;
+  withFailureHandler(fn: (error: Error) => void): ScriptRun;
+  [fn: string]: unknown;
+}
+
+declare const google: { script: { run: ScriptRun } } | undefined;
+
+/** Calls one server function; rejects with the server's error (its message is the KpiError text). */
+export function callServer<K extends keyof SheetsServerApi>(run: ScriptRun, name: K, ...args: Parameters<SheetsServerApi[K]>): Promise<ReturnType<SheetsServerApi[K]>> {
+  return new Promise((ok, fail) => {
+    const runner = run.withSuccessHandler((v) => ok(v as ReturnType<SheetsServerApi[K]>)).withFailureHandler(fail);
+    const fn = runner[name];
+    if (typeof fn !== 'function') {
+      fail(new Error(`the server has no function ${name}: push the add-on again`));
+      return;
+    }
+    (fn as (...a: unknown[]) => void).apply(runner, args);
+  });
+}
+
+export function createSheetsBridge(run: ScriptRun = google!.script.run): HostBridge {
+  return {
+    host: 'sheets',
+    load: () => callServer(run, 'getSidebarState'),
+    save: async (setup: DashboardSetup) => {
+      await callServer(run, 'saveSetup', JSON.stringify(setup));
+    },
+    async generate(setup, asOf, progress) {
+      progress?.('KPI Dashboard', 0, 1);
+      const result = await callServer(run, 'generateDashboard', JSON.stringify(setup), asOf);
+      progress?.('KPI Dashboard', 1, 1);
+      return result;
+    },
+    snapshot: () => callServer(run, 'snapshotNow'),
+  };
+}
