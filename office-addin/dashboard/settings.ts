@@ -26,7 +26,7 @@ export function readSetup(settings: Office.Settings): DashboardSetup | null {
  * the document). @throws KpiError #VALUE! for an invalid or oversized setup; Error when Office
  * reports the save failed.
  */
-export function writeSetup(settings: Office.Settings, setup: DashboardSetup): Promise<void> {
+export async function writeSetup(settings: Office.Settings, setup: DashboardSetup): Promise<void> {
   settings.set(SETUP_SETTING, serializeSetup(setup));
   return new Promise((resolve, reject) => {
     settings.saveAsync((result) => {
