@@ -38,8 +38,14 @@ export function checkCustomers(data: CustomerSummaries, where: (i: number) => st
   if (data.recency.length !== n || data.T.length !== n) {
     throw valueError(`frequency, recency and T must have one value per customer (got ${n}, ${data.recency.length}, ${data.T.length})`);
   }
+  const { frequency, recency, T } = data;
   for (let i = 0; i < n; i++) {
-    const problem = customerProblem(data.frequency[i], data.recency[i], data.T[i]);
+    const x = frequency[i];
+    const tx = recency[i];
+    const t = T[i];
+    // Fast path for valid rows (NaN fails every comparison and falls through to the message).
+    if (x >= 0 && x < Infinity && x === Math.floor(x) && tx >= 0 && t >= tx && t < Infinity && (x > 0 ? tx > 0 : tx === 0)) continue;
+    const problem = customerProblem(x, tx, t);
     if (problem) throw numError(`${where(i)}: ${problem}`);
   }
 }

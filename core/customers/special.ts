@@ -78,28 +78,28 @@ const LOG_RESCALE = Math.log(RESCALE);
  * @throws KpiError #NUM! when c is a pole (0, −1, …) or the series has not settled after 200,000 terms.
  */
 function series(a: number, b: number, c: number, z: number): LogValue {
+  if (c <= 0 && c === Math.floor(c)) throw numError(`hypergeometric 2F1: c = ${c} is a pole`);
   let term = 1;
   let sum = 1;
   let scale = 0; // log of the factor divided out of term and sum so far
   const positiveFrom = Math.max(0, -a, -b, -c); // from here on a+n, b+n, c+n are all positive
+  const absZ = Math.abs(z);
   for (let n = 0; n < MAX_TERMS; n++) {
-    const cn = c + n;
-    if (cn === 0) throw numError(`hypergeometric 2F1: c = ${c} is a pole`);
-    const ratio = ((a + n) * (b + n) * z) / (cn * (n + 1));
-    term *= ratio;
+    term *= ((a + n) * (b + n) * z) / ((c + n) * (n + 1));
     sum += term;
-    if (term === 0) return { log: Math.log(Math.abs(sum)) + scale, sign: sum > 0 ? 1 : sum < 0 ? -1 : 0 }; // terminating series
-    // Tail bound once every factor is positive: (a+m)/(m+1) and (b+m)/(c+m) are monotone in m and
-    // tend to 1, so each later ratio is at most |z|·max(1, (a+n)/(n+1))·max(1, (b+n)/(c+n)) = R and,
-    // when R < 1, the rest of the series is at most |term|·R/(1−R).
-    // (The cheap magnitude test first: the bound is only worth computing once terms are tiny.)
-    if (Math.abs(term) <= 1e-16 * Math.abs(sum) && n + 1 > positiveFrom) {
-      const R = Math.abs(z) * Math.max(1, (a + n + 1) / (n + 2)) * Math.max(1, (b + n + 1) / (c + n + 1));
-      if (R < 1 && Math.abs(term) * R <= 1e-17 * Math.abs(sum) * (1 - R)) {
-        return { log: Math.log(Math.abs(sum)) + scale, sign: sum > 0 ? 1 : sum < 0 ? -1 : 0 };
+    const absTerm = term < 0 ? -term : term;
+    const absSum = sum < 0 ? -sum : sum;
+    if (absTerm <= 1e-16 * absSum) {
+      // A zero term ends a terminating series (a or b a non-positive integer).
+      if (term === 0) return { log: Math.log(absSum) + scale, sign: sum > 0 ? 1 : sum < 0 ? -1 : 0 };
+      // Tail bound once every factor is positive: (a+m)/(m+1) and (b+m)/(c+m) are monotone in m and
+      // tend to 1, so each later ratio is at most R = |z|·max(1, (a+n+1)/(n+2))·max(1, (b+n+1)/(c+n+1))
+      // and, when R < 1, the rest of the series is at most |term|·R/(1−R).
+      if (n + 1 > positiveFrom) {
+        const R = absZ * Math.max(1, (a + n + 1) / (n + 2)) * Math.max(1, (b + n + 1) / (c + n + 1));
+        if (R < 1 && absTerm * R <= 1e-17 * absSum * (1 - R)) return { log: Math.log(absSum) + scale, sign: sum > 0 ? 1 : -1 };
       }
-    }
-    if (Math.abs(sum) > RESCALE || Math.abs(term) > RESCALE) {
+    } else if (absSum > RESCALE || absTerm > RESCALE) {
       term /= RESCALE;
       sum /= RESCALE;
       scale += LOG_RESCALE;

@@ -186,3 +186,11 @@ describe('BG/NBD bad input', () => {
     expect(fit(cdnow.x.slice(0, 100), cdnow.tx.slice(0, 100), cdnow.T.slice(0, 100))).toThrow(/BG\/NBD fit did not converge/);
   });
 });
+
+describe('customer checks', () => {
+  it('rejects infinite and missing values', () => {
+    expect(() => fitBgNbd({ frequency: [Infinity], recency: [1], T: [5] })).toThrow(/finite/);
+    expect(() => fitBgNbd({ frequency: [1], recency: [NaN], T: [5] })).toThrow(/finite/);
+    expect(() => fitBgNbd({ frequency: [1], recency: [1], T: [Infinity] })).toThrow(/finite/);
+  });
+});
