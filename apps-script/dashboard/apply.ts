@@ -1,6 +1,6 @@
 import { ChartSpec, ConditionalFormat, DashboardPlan, MARKER_KEY, PlannedSheet, SheetRole } from '../../core/dashboard/plan';
 import { parseA1 } from './a1';
-import { sheetGrids, widthRuns } from './grid';
+import { SheetGrids, sheetGrids, widthRuns } from './grid';
 import { message } from './messages';
 import { markedSheet, SheetsState } from './workbook';
 
@@ -41,7 +41,7 @@ export function applyPlan(ss: Spreadsheet, plan: DashboardPlan, state: SheetsSta
     if (sheet) {
       byRole[planned.role] = sheet;
       if (planned.mode === 'append') continue;
-      clearOurSheet(sheet);
+      clearOurSheet(sheet, planned);
     } else {
       // resolveSheetNames never picks a user's name; this guards a plan built from a stale list
       if (taken.has(planned.name.toLowerCase())) throw new Error(message('userSheet', plan.locale, { name: planned.name }));
@@ -58,17 +58,50 @@ export function applyPlan(ss: Spreadsheet, plan: DashboardPlan, state: SheetsSta
   return { sheets: plan.sheets.map((s) => s.name), created, byRole };
 }
 
-/** Everything on one of OUR sheets that a regeneration rewrites: cells, formats, charts (conditional rules are replaced as a whole later). */
-function clearOurSheet(sheet: Sheet): void {
+/**
+ * Everything on one of OUR sheets that a regeneration rewrites: cells and formats, and the charts
+ * of the sheet the plan draws charts on (the dashboard), so a chart a user added to our Goals
+ * sheet stays and no round trip is spent looking. Conditional rules are replaced as a whole later.
+ */
+function clearOurSheet(sheet: Sheet, planned: PlannedSheet): void {
   sheet.clear();
-  for (const chart of sheet.getCharts()) sheet.removeChart(chart);
+  if (planned.role === 'dashboard' || planned.charts.length) for (const chart of sheet.getCharts()) sheet.removeChart(chart);
+}
+
+/** A new sheet's grid: Sheets creates 1000 rows × 26 columns, and a range outside the grid throws. */
+export const NEW_SHEET_ROWS = 1000;
+export const NEW_SHEET_COLUMNS = 26;
+
+/**
+ * Grows the grid to hold everything the plan writes (the trend table passes column Z when a
+ * dashboard has many KPIs). The size of an existing sheet is read only when the plan needs more
+ * than a new sheet has, so the usual regeneration costs no extra round trip.
+ */
+function ensureGrid(sheet: Sheet, planned: PlannedSheet, grids: SheetGrids | null, isNew: boolean): void {
+  let rows = grids ? grids.rect.row + grids.rect.rows - 1 : 1;
+  let cols = grids ? grids.rect.col + grids.rect.cols - 1 : 1;
+  for (const letter of [...Object.keys(planned.columnWidths), ...Object.keys(planned.columnFormats ?? {})]) cols = Math.max(cols, parseA1(`${letter}1`).col);
+  for (const a1 of [...planned.conditionalFormats.flatMap((c) => c.ranges), ...planned.charts.flatMap((c) => [c.anchor, c.categories, ...c.series.map((x) => x.values)])]) {
+    const r = parseA1(a1);
+    rows = Math.max(rows, r.row + r.rows - 1);
+    cols = Math.max(cols, r.col + r.cols - 1);
+  }
+  if (cols > NEW_SHEET_COLUMNS) {
+    const have = isNew ? NEW_SHEET_COLUMNS : sheet.getMaxColumns();
+    if (cols > have) sheet.insertColumnsAfter(have, cols - have);
+  }
+  if (rows > NEW_SHEET_ROWS) {
+    const have = isNew ? NEW_SHEET_ROWS : sheet.getMaxRows();
+    if (rows > have) sheet.insertRowsAfter(have, rows - have);
+  }
 }
 
 function writeSheet(sheet: Sheet, planned: PlannedSheet, isNew: boolean): void {
+  const grids = sheetGrids(planned);
+  ensureGrid(sheet, planned, grids, isNew);
   if (planned.frozenRows || !isNew) sheet.setFrozenRows(planned.frozenRows);
   for (const [start, count, width] of widthRuns(planned.columnWidths)) sheet.setColumnWidths(start, count, width);
   writeColumnFormats(sheet, planned.columnFormats ?? {});
-  const grids = sheetGrids(planned);
   if (grids) {
     const { row, col, rows, cols } = grids.rect;
     const range = sheet.getRange(row, col, rows, cols);

@@ -36,7 +36,8 @@ type StyleKey = keyof CellStyle;
  * - A text cell without a planned format gets "@" (plain text), so Sheets does not turn an
  *   owner named "2024" into a number; text the planner protected with a leading apostrophe
  *   keeps General, where Sheets drops the apostrophe as it does for typed input.
- * - Cells no block covers take the sheet's column format (History's date column) or General.
+ * - Other cells without a planned format take the sheet's column format (History's date
+ *   column) or General.
  * @throws Error when a block's cells do not fill its range (a plan bug)
  */
 export function sheetGrids(sheet: Pick<PlannedSheet, 'blocks' | 'columnFormats'>): SheetGrids | null {
@@ -74,7 +75,7 @@ export function sheetGrids(sheet: Pick<PlannedSheet, 'blocks' | 'columnFormats'>
         const cell = block.cells[y][x];
         const planned = block.numberFormats?.[y]?.[x];
         values[gy][gx] = cellValue(cell);
-        numberFormats[gy][gx] = planned ?? (typeof cell === 'string' && !isProtected(cell) ? TEXT_FORMAT : GENERAL);
+        numberFormats[gy][gx] = planned ?? (typeof cell === 'string' && !isProtected(cell) ? TEXT_FORMAT : columnFormat(gx));
         if (fontWeights && s.bold !== undefined) fontWeights[gy][gx] = s.bold ? 'bold' : 'normal';
         if (fontStyles && s.italic !== undefined) fontStyles[gy][gx] = s.italic ? 'italic' : 'normal';
         if (fontSizes && s.fontSize !== undefined) fontSizes[gy][gx] = s.fontSize;

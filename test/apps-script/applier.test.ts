@@ -1,0 +1,217 @@
+/**
+ * The Sheets applier against the SpreadsheetApp fake: plans built by core buildPlan for the
+ * sample company, written through the server API exactly as the sidebar triggers it.
+ */
+import { parseA1 } from '../../apps-script/dashboard/a1';
+import { generateDashboard, snapshotNow } from '../../apps-script/dashboard/server-api';
+import { buildPlan } from '../../core/dashboard/planner';
+import { MARKER_KEY, PlanCell } from '../../core/dashboard/plan';
+import { TemplateId } from '../../core/dashboard/templates';
+import { FakeSheets } from '../fakes/spreadsheet-app';
+import { AS_OF, day, sampleSetup, sampleWorkbook } from './support';
+
+let fake: FakeSheets;
+let uninstall: () => void;
+afterEach(() => uninstall?.());
+
+function open(options = {}): FakeSheets {
+  ({ fake, uninstall } = sampleWorkbook(options));
+  return fake;
+}
+
+/** What a plan cell should look like in the fake once entered. */
+function expected(cell: PlanCell): { v?: unknown; f?: string } {
+  if (cell === null || cell === '') return {};
+  if (typeof cell === 'object') return { f: cell.formula };
+  if (typeof cell === 'string' && /^'[=+\-@]/.test(cell)) return { v: cell.slice(1) };
+  return { v: cell };
+}
+
+describe.each(['saas', 'ecommerce', 'b2b', 'aarrr', 'north_star'] as TemplateId[])('generating the %s template', (id) => {
+  it('writes every block, format, rule and chart of the plan on four marked sheets, and leaves the data sheets alone', () => {
+    open();
+    const dataBefore = ['Marketing', 'Subscriptions', 'Deals', 'Orders'].map((n) => fake.dump(n));
+    const setup = sampleSetup(id);
+    const result = generateDashboard(JSON.stringify(setup), AS_OF);
+    const plan = buildPlan({ setup, asOf: AS_OF });
+
+    expect(result.sheets).toEqual(['KPI Dashboard', 'KPI Goals', 'KPI Definitions', 'KPI History']);
+    expect(result.notices).toEqual(plan.notices);
+    expect(fake.markers()).toEqual(plan.sheets.map((s) => [s.name, MARKER_KEY, s.role]));
+    expect(['Marketing', 'Subscriptions', 'Deals', 'Orders'].map((n) => fake.dump(n))).toEqual(dataBefore);
+
+    for (const planned of plan.sheets) {
+      const sheet = fake.sheet(planned.name)!;
+      for (const block of planned.blocks) {
+        const r = parseA1(block.range);
+        block.cells.forEach((row, y) =>
+          row.forEach((c, x) => {
+            const got = sheet.cell(r.row + y, r.col + x) ?? {};
+            expect({ v: got.v, f: got.f }).toEqual({ v: undefined, f: undefined, ...expected(c) });
+            const fmt = block.numberFormats?.[y]?.[x];
+            if (fmt) expect(got.fmt).toBe(fmt);
+            if (block.style?.bold) expect(got.style?.fontWeight).toBe('bold');
+            if (block.style?.background) expect(got.style?.background).toBe(block.style.background);
+          }),
+        );
+      }
+      expect(sheet.frozenRows).toBe(planned.frozenRows);
+      for (const [col, w] of Object.entries(planned.columnWidths)) expect(sheet.widths[col]).toBe(w);
+      expect(sheet.rules.map((r) => r.describe().ranges)).toEqual(planned.conditionalFormats.map((c) => c.ranges));
+      expect(sheet.charts.map((c) => c.describe())).toEqual(
+        planned.charts.map((c) => ({
+          type: 'LINE',
+          ranges: [c.categories, ...c.series.map((s) => s.values)],
+          options: { title: c.title, legend: { position: 'none' }, width: c.widthPx, height: c.heightPx, vAxis: { format: c.numberFormat } },
+          position: [parseA1(c.anchor).row, parseA1(c.anchor).col, 0, 0],
+          numHeaders: 0,
+        })),
+      );
+    }
+    expect(fake.spreadsheet.active?.name).toBe('KPI Dashboard');
+  });
+});
+
+describe('conditional formats', () => {
+  it('colours statuses by text and changes by sign, as the plan says', () => {
+    open();
+    generateDashboard(JSON.stringify(sampleSetup()), AS_OF);
+    const rules = fake.sheet('KPI Dashboard')!.rules.map((r) => r.describe());
+    expect(rules[0]).toEqual({ type: 'TEXT_EQ', value: 'Achieved', background: '#D9EAD3', fontColor: '#274E13', ranges: ['E5:E11'] });
+    expect(rules.filter((r) => r.type === 'NUMBER_GREATER_THAN').length + rules.filter((r) => r.type === 'NUMBER_LESS_THAN').length).toBe(4);
+  });
+});
+
+describe('text the manager typed', () => {
+  it('stays text: an owner "2024" is not turned into a number, "=1+1" is not a formula', () => {
+    open();
+    const setup = sampleSetup('saas');
+    setup.goals = [
+      { kpi: setup.kpis[0], owner: '2024', target: 1 },
+      { kpi: setup.kpis[1], owner: '=1+1', target: 1 },
+    ];
+    generateDashboard(JSON.stringify(setup), AS_OF);
+    const goals = fake.sheet('KPI Goals')!;
+    expect(goals.cell(2, 7)).toMatchObject({ v: '2024', fmt: '@' });
+    expect(goals.cell(3, 7)!.v).toBe('=1+1');
+    expect(goals.cell(3, 7)!.f).toBeUndefined();
+  });
+});
+
+describe('regenerating', () => {
+  it('twice leaves one set of sheets with identical content, rewritten in place', () => {
+    open();
+    const json = JSON.stringify(sampleSetup());
+    generateDashboard(json, AS_OF);
+    const first = fake.sheetNames().map((n) => fake.dump(n));
+    const ids = fake.sheetNames().map((n) => fake.sheet(n)!.id);
+    generateDashboard(json, AS_OF);
+    generateDashboard(json, AS_OF);
+    expect(fake.sheetNames()).toEqual(['Marketing', 'Subscriptions', 'Deals', 'Orders', 'KPI Dashboard', 'KPI Goals', 'KPI Definitions', 'KPI History']);
+    expect(fake.sheetNames().map((n) => fake.sheet(n)!.id)).toEqual(ids); // the same sheets, not new ones
+    expect(fake.sheetNames().map((n) => fake.dump(n))).toEqual(first);
+    expect(fake.markers()).toHaveLength(4);
+  });
+
+  it('with fewer KPIs leaves nothing of the old cards, charts or rules behind', () => {
+    open();
+    generateDashboard(JSON.stringify(sampleSetup()), AS_OF);
+    const small = sampleSetup('saas', { kpis: ['mrr', 'cac'], goals: [] });
+    generateDashboard(JSON.stringify(small), AS_OF);
+    const dash = fake.sheet('KPI Dashboard')!;
+    expect(dash.charts).toHaveLength(2);
+    expect(dash.getRange('A7:J7').getValues()).toEqual([new Array(10).fill('')]); // the third card's row: now the gap before the insights
+    expect(dash.getRange('A7:J7').getFormulas()).toEqual([new Array(10).fill('')]);
+    expect(dash.rules.map((r) => r.describe().ranges[0])).toContain('E5:E6');
+    expect(fake.sheet('KPI Goals')!.getLastRow()).toBe(3);
+  });
+
+  it('finds a renamed generated sheet by its marker and rewrites it under its new name', () => {
+    open();
+    generateDashboard(JSON.stringify(sampleSetup()), AS_OF);
+    fake.sheet('KPI Dashboard')!.name = 'Board';
+    const result = generateDashboard(JSON.stringify(sampleSetup()), AS_OF);
+    expect(result.sheets[0]).toBe('Board');
+    expect(fake.sheetNames().filter((n) => /Dashboard|Board/.test(n))).toEqual(['Board']);
+    expect(fake.sheet('KPI Goals')!.cell(2, 9)!.f).toBe("='Board'!B5");
+  });
+});
+
+describe("a user's sheet named like ours", () => {
+  it('is never touched: the plan uses another name and says so', () => {
+    open();
+    const mine = fake.addSheet('KPI Dashboard', [['My own dashboard'], [1, 2, 3]]);
+    mine.frozenRows = 2;
+    const before = fake.dump('KPI Dashboard');
+    const result = generateDashboard(JSON.stringify(sampleSetup()), AS_OF);
+    expect(result.sheets[0]).toBe('KPI Dashboard (KPI Pilot)');
+    expect(result.notices.find((n) => n.code === 'renamed')).toMatchObject({ level: 'warning', sheet: 'dashboard' });
+    expect(fake.dump('KPI Dashboard')).toEqual(before);
+    expect(fake.markers().map((m) => m[0])).not.toContain('KPI Dashboard');
+    // and again: the marked copy is reused, the user's sheet still untouched
+    generateDashboard(JSON.stringify(sampleSetup()), AS_OF);
+    expect(fake.sheetNames().filter((n) => n.startsWith('KPI Dashboard'))).toEqual(['KPI Dashboard', 'KPI Dashboard (KPI Pilot)']);
+    expect(fake.dump('KPI Dashboard')).toEqual(before);
+  });
+});
+
+describe('KPI History', () => {
+  /** Card values the fake hands back for the dashboard's value column. */
+  const cards = (values: Record<number, unknown>) => (sheet: string, row: number, col: number) => (sheet === 'KPI Dashboard' && col === 2 ? values[row] : undefined);
+
+  it('gets rows appended by Snapshot now, never rewritten by a regeneration or a later snapshot', () => {
+    const values: Record<number, unknown> = { 5: 1200, 6: 0.05, 7: '', 8: 310.5, 9: 'n/a', 10: 4, 11: 0.25 };
+    open({ evaluate: cards(values) });
+    const json = JSON.stringify(sampleSetup());
+    generateDashboard(json, AS_OF);
+    const history = fake.sheet('KPI History')!;
+    const kpis = sampleSetup().kpis;
+
+    const first = snapshotNow();
+    expect(first).toEqual({ appended: 5, skipped: [kpis[2], kpis[4]] });
+    const firstRows = history.getRange(2, 1, 5, 3).getValues();
+    expect(firstRows.map((r) => [r[1], r[2]])).toEqual([
+      [kpis[0], 1200],
+      [kpis[1], 0.05],
+      [kpis[3], 310.5],
+      [kpis[5], 4],
+      [kpis[6], 0.25],
+    ]);
+    expect(history.cell(2, 1)).toMatchObject({ v: day(AS_OF), fmt: 'yyyy-mm-dd' }); // the as-of date, shown as a date
+
+    generateDashboard(json, '2026-04-15'); // regenerating does not touch History
+    expect(history.getRange(2, 1, 5, 3).getValues()).toEqual(firstRows);
+    values[5] = 1300;
+    expect(snapshotNow().appended).toBe(5);
+    expect(history.getLastRow()).toBe(11);
+    expect(history.getRange(2, 1, 5, 3).getValues()).toEqual(firstRows);
+    expect(history.cell(7, 1)!.v).toBe(day('2026-04-15'));
+    expect(history.cell(7, 3)!.v).toBe(1300);
+  });
+
+  it('reads the as-of date on the spreadsheet calendar, east and west of UTC', () => {
+    for (const timeZone of ['Europe/Paris', 'America/Los_Angeles', 'Pacific/Kiritimati']) {
+      open({ timeZone, evaluate: cards({ 5: 1 }) });
+      generateDashboard(JSON.stringify(sampleSetup()), AS_OF);
+      snapshotNow();
+      expect(fake.sheet('KPI History')!.cell(2, 1)!.v).toBe(day(AS_OF));
+      uninstall();
+    }
+  });
+
+  it('is recreated with its header when deleted, then appended to', () => {
+    open({ evaluate: cards({ 5: 7 }) });
+    generateDashboard(JSON.stringify(sampleSetup()), AS_OF);
+    fake.spreadsheet.deleteSheet(fake.sheet('KPI History')!);
+    expect(snapshotNow().appended).toBe(1);
+    const history = fake.sheet('KPI History')!;
+    expect(history.cell(1, 1)!.v).toBe('Date');
+    expect(history.cell(2, 3)!.v).toBe(7);
+    expect(fake.markers().filter((m) => m[2] === 'history').map((m) => m[0])).toEqual(['KPI History']);
+  });
+
+  it('cannot be snapshotted before a generation', () => {
+    open();
+    expect(() => snapshotNow()).toThrow(/Generate the dashboard first/);
+  });
+});

@@ -1,0 +1,50 @@
+/** Shared set-up of the Apps Script host tests: the fake installed as globals, sample setups and data. */
+import { serialFromYmd } from '../../core/args/cells';
+import { DashboardSetup, DataMapping } from '../../core/dashboard/setup';
+import { template, TemplateId } from '../../core/dashboard/templates';
+import { SHEETS } from '../fixtures/dashboard/company';
+import { FakeOptions, FakeSheets } from '../fakes/spreadsheet-app';
+
+export const MAPPING: DataMapping = {
+  marketing: { sheet: 'Marketing', headerRow: 1, columns: { date: 'A', channel: 'B', spend: 'C', leads: 'D', opportunities: 'E', customers: 'F', revenue: 'G', sessions: 'H', active_customers: 'I' } },
+  ledger: { sheet: 'Subscriptions', headerRow: 1, columns: { customer: 'A', month: 'B', mrr: 'C' } },
+  deals: { sheet: 'Deals', headerRow: 1, columns: { id: 'A', owner: 'B', created: 'C', closed: 'D', amount: 'E', outcome: 'F' } },
+  orders: { sheet: 'Orders', headerRow: 1, columns: { date: 'A', id: 'B', customer: 'C', amount: 'D' } },
+};
+
+export const AS_OF = '2026-03-15';
+
+/** A template's setup over the sample company, with one goal, as the sidebar would send it. */
+export function sampleSetup(id: TemplateId = 'saas', extra: Partial<DashboardSetup> = {}): DashboardSetup {
+  const kpis = [...template(id).kpis];
+  return {
+    v: 1,
+    locale: 'en',
+    template: id,
+    kpis,
+    mapping: MAPPING,
+    goals: [{ kpi: kpis[0], baseline: 100, target: 200, start: '2026-01-01', end: '2026-12-31', owner: 'Ana', frequency: 'monthly' }],
+    ...extra,
+  };
+}
+
+/** The fake with the sample company's sheets (dates as day serials with a date format, as Sheets holds them), installed as globals. */
+export function sampleWorkbook(options: FakeOptions = {}, rowsPerSheet?: number): { fake: FakeSheets; uninstall: () => void } {
+  const fake = new FakeSheets(options);
+  for (const [name, rows] of Object.entries(SHEETS)) fake.addSheet(name, rowsPerSheet ? grow(rows, rowsPerSheet) : rows);
+  const uninstall = fake.install();
+  return { fake, uninstall };
+}
+
+/** The sheet's header and its data rows repeated until there are `n` data rows. */
+export function grow(rows: readonly (readonly unknown[])[], n: number): unknown[][] {
+  const [header, ...data] = rows;
+  const out: unknown[][] = [[...header]];
+  for (let i = 0; i < n; i++) out.push([...data[i % data.length]]);
+  return out;
+}
+
+export const day = (iso: string): number => {
+  const [y, m, d] = iso.split('-').map(Number);
+  return serialFromYmd(y, m - 1, d);
+};
