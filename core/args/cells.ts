@@ -25,8 +25,9 @@ export function isBlank(v: unknown): v is '' | null | undefined {
 
 /** An error value arriving from a cell (Excel passes them with allowErrorForDataTypeAny): rethrow it. */
 export function errorFromCell(v: unknown): KpiError | undefined {
+  if (typeof v !== 'object' || v === null) return undefined; // the hot path: plain cell values
   if (v instanceof KpiError) return v;
-  if (typeof v !== 'object' || v === null || isDate(v) || Array.isArray(v)) return undefined;
+  if (isDate(v) || Array.isArray(v)) return undefined;
   const raw = String((v as { code?: unknown }).code ?? '');
   const code = (ERROR_CODES as readonly string[]).includes(raw) ? (raw as ErrorCode) : EXCEL_ERROR_NAMES[raw];
   const message = String((v as { message?: unknown }).message ?? '') || `an input cell holds ${raw || 'an error'}`;

@@ -110,12 +110,16 @@ export class RangeArg {
   alignedTexts(): (string | null)[] {
     const out: (string | null)[] = [];
     this.forEachCell((v) => {
-      const err = errorFromCell(v);
-      if (err) throw err;
-      if (isBlank(v)) out.push(null);
-      else if (isDate(v)) out.push(isoFromSerial(requireDate(v, this.name)));
-      else if (typeof v === 'string') out.push(v.trim() === '' ? null : v.trim());
-      else out.push(String(v));
+      if (typeof v === 'string') {
+        const t = v.trim();
+        out.push(t === '' ? null : t);
+      } else if (v === null || v === undefined) out.push(null);
+      else if (typeof v === 'number' || typeof v === 'boolean') out.push(String(v));
+      else {
+        const err = errorFromCell(v);
+        if (err) throw err;
+        out.push(isDate(v) ? isoFromSerial(requireDate(v, this.name)) : String(v));
+      }
     });
     return out;
   }

@@ -97,7 +97,7 @@ export const ATTRIBUTION_TOUCHES = defineFunction({
   ],
   result: 'table',
   example: {
-    formula: '=ATTRIBUTION_TOUCHES({"u1";"u1";"u2"}, {"2026-03-01";"2026-03-08";"2026-03-05"}, {"Ads";"Email";"Ads"}, {TRUE;TRUE;FALSE}, {90;90;0}, "time_decay")',
+    formula: '=ATTRIBUTION_TOUCHES({"u1";"u1";"u2"}, {"2026-03-01";"2026-03-08";"2026-03-05"}, {"Ads";"Email";"Ads"}, {1;1;0}, {90;90;0}, "time_decay")',
     result: [
       ['Channel', 'Conversions', 'Value', 'Share'],
       ['Email', 2 / 3, 60, 2 / 3],
