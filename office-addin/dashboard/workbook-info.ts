@@ -22,7 +22,7 @@ export async function readWorkbookInfo(context: Excel.RequestContext, host: Host
   const { sheets, extra } = await discoverSheets(context, (worksheet) => {
     // valuesOnly: formatting alone does not make a row "used"; a blank sheet gives A1, not an error
     const used = worksheet.getUsedRange(true);
-    used.load('rowIndex,rowCount');
+    used.load('rowIndex,rowCount,columnIndex');
     const header = used.getRow(0);
     header.load('values');
     return { used, header };
@@ -33,7 +33,9 @@ export async function readWorkbookInfo(context: Excel.RequestContext, host: Host
     const { used, header } = extra[i];
     const values = header.values[0] ?? [];
     const blank = values.every((v) => v === '' || v === null);
-    info.push({ name: s.name, headers: values, headerRow: used.rowIndex + 1, rows: blank ? 0 : used.rowCount - 1 });
+    // headers[i] is column i+1 for the mapping: pad when the data starts right of column A
+    const headers = [...new Array<unknown>(used.columnIndex).fill(''), ...values];
+    info.push({ name: s.name, headers, headerRow: used.rowIndex + 1, rows: blank ? 0 : used.rowCount - 1 });
   });
 
   const history: Record<string, number[]> = {};

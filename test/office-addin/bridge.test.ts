@@ -55,6 +55,13 @@ describe('load', () => {
     expect(info.existing.every((s) => s.marker === null)).toBe(true);
   });
 
+  it('places headers by column and row when the data starts at B3', async () => {
+    const book = new FakeWorkbook();
+    book.addSheet('Offset', [[], [], [null, 'Date', 'Spend'], [null, 46000, 5], [null, 46001, 6]]);
+    const info = await bridgeFor(book, officeFake()).load();
+    expect(info.sheets).toEqual([{ name: 'Offset', headers: ['', 'Date', 'Spend'], headerRow: 3, rows: 2 }]);
+  });
+
   it('leaves our sheets out of the data sheets, reads History in a third sync, and handles a blank sheet', async () => {
     const book = companyWorkbook();
     book.addSheet('Notes');
