@@ -161,8 +161,9 @@ export function bfgs(fg: ObjectiveWithGradient, x0: readonly number[], options: 
       stalled = 3; // no progress possible at double precision
       break;
     }
-    // Three steps in a row that gain nothing measurable: the value is at its rounding floor.
-    stalled = f - fNew <= 1e-15 * Math.abs(f) ? stalled + 1 : 0;
+    // Three steps in a row that gain next to nothing: the value is at (or near) its rounding floor,
+    // and the Newton polish that follows works on the gradient alone.
+    stalled = f - fNew <= 1e-12 * Math.max(1, Math.abs(f)) ? stalled + 1 : 0;
     const s = xNew.map((v, j) => v - x[j]);
     const y = gNew.map((v, j) => v - g[j]);
     const sy = dot(s, y);
@@ -234,7 +235,9 @@ export function minimizeFromStarts(
     coarse?: Objective;
   } = {},
 ): MultiStartResult {
-  const coarse = starts.map((s) => nelderMead(options.coarse ?? f, s, { maxEvaluations: options.nelderMeadEvaluations ?? 300, valueTolerance: 1e-9 }));
+  // On a subsample Nelder-Mead only has to find the basin: a looser, shorter search is enough.
+  const nm = options.coarse ? { maxEvaluations: 150, valueTolerance: 1e-7 } : { maxEvaluations: options.nelderMeadEvaluations ?? 300, valueTolerance: 1e-9 };
+  const coarse = starts.map((s) => nelderMead(options.coarse ?? f, s, nm));
   const startValues = coarse.map((c) => c.value);
   const ranked = coarse.slice().sort((p, q) => p.value - q.value);
   let best: BfgsResult | undefined;
@@ -352,8 +355,12 @@ export function requireInteriorOptimum(model: string, names: readonly string[], 
     x = xNew;
     g = gNew.slice();
   }
+  if (maxAbs(g) > POLISHED) throw numError(`${model} fit did not converge: the likelihood's slope stays at ${maxAbs(g).toExponential(1)} after polishing`);
   return x;
 }
+
+// Largest gradient component (mean log-likelihood, log-parameters) accepted after the Newton polish.
+const POLISHED = 1e-7;
 
 function maxAbs(v: readonly number[]): number {
   let m = 0;
