@@ -2,6 +2,7 @@
  * The Excel add-in-only manifest (the unified JSON manifest does not support custom functions).
  * Shared runtime: the task pane page also hosts the functions, so they can share state with it.
  * The version comes from package.json: Excel caches function metadata for up to 24 h per version.
+ * ExcelApi 1.8: the dashboard applier sets chart axis number formats (office-addin/dashboard).
  */
 export interface ManifestOptions {
   version: string;
@@ -38,6 +39,7 @@ export function manifestXml({ version, baseUrl }: ManifestOptions): string {
   <Requirements>
     <Sets DefaultMinVersion="1.1">
       <Set Name="SharedRuntime" MinVersion="1.1"/>
+      <Set Name="ExcelApi" MinVersion="1.8"/>
     </Sets>
   </Requirements>
   <DefaultSettings>

@@ -100,7 +100,8 @@ describe('Excel output', () => {
     const version = JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8')).version;
     expect(doc.Version).toBe(`${version}.0`.split('.').slice(0, 4).join('.'));
     expect(doc.Id).toMatch(/^[0-9a-f-]{36}$/);
-    expect(doc.Requirements.Sets.Set['@Name']).toBe('SharedRuntime');
+    const sets = [doc.Requirements.Sets.Set].flat().map((x: Record<string, string>) => `${x['@Name']} ${x['@MinVersion']}`);
+    expect(sets).toEqual(['SharedRuntime 1.1', 'ExcelApi 1.8']);
     const host = doc.VersionOverrides.Hosts.Host;
     expect(host.AllFormFactors.ExtensionPoint['@xsi:type']).toBe('CustomFunctions');
     expect(host.Runtimes.Runtime['@lifetime']).toBe('long');
