@@ -105,6 +105,16 @@ describe('BG/NBD predictions', () => {
     expect(Math.abs(conditionalExpectedPurchases(PAPER, 15, 37.5, 38.86, 2000) / 89.89396565555127 - 1)).toBeLessThan(1e-9);
     expect(Math.abs(conditionalExpectedPurchases(PAPER, 40, 30, 38.86, 10) / 0.04419462540093295 - 1)).toBeLessThan(1e-10);
   });
+  it('stays accurate for extreme buyers and horizons (mpmath at 40 digits)', () => {
+    const cases: [number, number, number, number, number][] = [
+      [500, 99, 100, 1000, 1275.665689906893906],
+      [500, 99, 100, 10, 38.66001745132730628],
+      [200, 50, 52, 5200, 235.9636025655844885],
+      [3, 10, 52, 1e6, 9.155959653739405420],
+      [0, 0, 52, 1e7, 50.40068615888316499],
+    ];
+    for (const [x, tx, T, t, ref] of cases) expect(Math.abs(conditionalExpectedPurchases(PAPER, x, tx, T, t) / ref - 1)).toBeLessThan(1e-10);
+  });
   it('the unconditional E[X(t)] is the conditional one of a customer just acquired (x = t_x = T = 0)', () => {
     for (const t of [0.5, 10, 100]) expect(conditionalExpectedPurchases(PAPER, 0, 0, 0, t)).toBeCloseTo(expectedPurchases(PAPER, t), 12);
   });

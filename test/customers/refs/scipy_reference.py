@@ -1,7 +1,7 @@
 """Independent reference values for the customer-model tests and examples, computed with SciPy
 (scipy.special.gammaln/betaln/hyp2f1 and scipy.optimize), not with the TypeScript under test.
 
-Run: python3 test/customers/refs/scipy_reference.py  (needs numpy and scipy; not part of CI).
+Run: python3 test/customers/refs/scipy_reference.py  (needs numpy, scipy and mpmath; not part of CI).
 The printed values are pasted into test/customers/*.test.ts and core/functions/customers.ts examples.
 """
 import numpy as np
@@ -61,3 +61,12 @@ for (x, tx, T, t) in [(0, 0, 38.86, 500), (15, 37.5, 38.86, 2000), (40, 30, 38.8
     alive = 1 if x == 0 else 1 / (1 + a / (b + x - 1) * ((al + T) / (al + tx)) ** (r + x))
     z = t / (al + T + t)
     print('E[Y]', x, tx, T, t, (a + b + x - 1) / (a - 1) * (1 - ((al + T) / (al + T + t)) ** (r + x) * hyp2f1(r + x, b + x, a + b + x - 1, z)) * alive)
+
+# Extreme buyers and horizons at 40 digits (mpmath), for the transformation branches.
+import mpmath as mp
+mp.mp.dps = 40
+r, al, a, b = 0.243, 4.414, 0.793, 2.426
+for (x, tx, T, t) in [(500, 99, 100, 1000), (500, 99, 100, 10), (200, 50, 52, 5200), (3, 10, 52, 1e6), (0, 0, 52, 1e7)]:
+    alive = 1 if x == 0 else 1 / (1 + mp.mpf(a) / (b + x - 1) * ((al + T) / mp.mpf(al + tx)) ** (r + x))
+    z = mp.mpf(t) / (al + T + t)
+    print('mpmath E[Y]', x, tx, T, t, (a + b + x - 1) / (a - 1) * (1 - ((al + T) / mp.mpf(al + T + t)) ** (r + x) * mp.hyp2f1(r + x, b + x, a + b + x - 1, z)) * alive)
