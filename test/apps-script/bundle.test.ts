@@ -1,0 +1,66 @@
+/**
+ * End to end through the BUILT Apps Script project (npm run build first): dist/apps-script's
+ * kpi-core.js and functions.js loaded into one vm global scope as Apps Script does, the fake's
+ * services as globals, and the sidebar's calls made to the generated top-level stubs.
+ */
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import vm from 'vm';
+import { FakeSheets } from '../fakes/spreadsheet-app';
+import { SHEETS } from '../fixtures/dashboard/company';
+import { DIST } from '../support/hosts';
+import { AS_OF, sampleSetup } from './support';
+
+function project(fake: FakeSheets): vm.Context {
+  const context = vm.createContext({ console });
+  fake.options.DateCtor = vm.runInContext('Date', context);
+  fake.install(context);
+  for (const file of ['kpi-core.js', 'functions.js']) vm.runInContext(readFileSync(join(DIST, 'apps-script', file), 'utf8'), context, { filename: file });
+  return context;
+}
+
+const plain = <T>(v: T): T => JSON.parse(JSON.stringify(v));
+
+describe('the built Apps Script project', () => {
+  it('declares the sidebar API as top-level functions', () => {
+    const code = readFileSync(join(DIST, 'apps-script/functions.js'), 'utf8');
+    for (const fn of ['getSidebarState()', 'saveSetup(setupJson)', 'generateDashboard(setupJson, asOf)', 'snapshotNow()', 'showSidebar()']) {
+      expect(code).toContain(`\nfunction ${fn} {`);
+    }
+  });
+
+  it('generates, regenerates and snapshots through the global stubs', () => {
+    const fake = new FakeSheets({ timeZone: 'Europe/Paris', evaluate: (sheet, row, col) => (sheet === 'KPI Dashboard' && col === 2 ? row * 10 : undefined) });
+    for (const [name, rows] of Object.entries(SHEETS)) fake.addSheet(name, rows);
+    const gas = project(fake);
+
+    const first = plain(gas.getSidebarState());
+    expect(first.sheets.map((s: { name: string }) => s.name)).toEqual(['Marketing', 'Subscriptions', 'Deals', 'Orders']);
+    expect(first.setup).toBeNull();
+
+    const setup = sampleSetup();
+    const result = plain(gas.generateDashboard(JSON.stringify(setup), AS_OF));
+    expect(result.sheets).toEqual(['KPI Dashboard', 'KPI Goals', 'KPI Definitions', 'KPI History']);
+    expect(fake.markers().map((m) => m[2])).toEqual(['dashboard', 'goals', 'definitions', 'history']);
+    expect(fake.sheet('KPI Dashboard')!.cell(2, 2)).toMatchObject({ v: 46096, fmt: 'yyyy-mm-dd' }); // 2026-03-15
+    expect(fake.sheet('KPI Dashboard')!.charts).toHaveLength(7);
+
+    const dump = fake.dump('KPI Dashboard');
+    gas.generateDashboard(JSON.stringify(setup), AS_OF);
+    expect(fake.dump('KPI Dashboard')).toEqual(dump);
+    expect(fake.sheetNames()).toHaveLength(8);
+
+    expect(plain(gas.snapshotNow())).toEqual({ appended: 7, skipped: [] });
+    expect(fake.sheet('KPI History')!.cell(2, 1)!.v).toBe(46096); // read back as a Paris-midnight Date from the vm's realm
+    const after = plain(gas.getSidebarState());
+    expect(after.setup).toEqual(setup);
+    expect(after.history[setup.kpis[0]]).toEqual([50]);
+  });
+
+  it('opens the sidebar from the menu', () => {
+    const fake = new FakeSheets();
+    const gas = project(fake);
+    gas.showSidebar();
+    expect(fake.sidebars).toEqual([{ file: 'sidebar', title: 'KPI Pilot' }]);
+  });
+});
