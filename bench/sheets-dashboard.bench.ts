@@ -1,0 +1,64 @@
+/**
+ * Google Sheets host of the dashboard: SpreadsheetApp calls and time for a 7-KPI SaaS dashboard
+ * when the data sheets hold 500 and 50,000 rows, against the SpreadsheetApp fake of
+ * test/fakes/spreadsheet-app.ts (it counts every call by kind; see docs/apps-script.md). The
+ * calls must be the same at both sizes: nothing the add-in does reads the data rows. Times are
+ * of our code (plan + applier) with the fake standing in for Sheets, so they show the add-in's
+ * own cost, not Google's; the baseline is buildPlan alone.
+ */
+import { applyPlan } from '../apps-script/dashboard/apply';
+import { readSheets } from '../apps-script/dashboard/workbook';
+import { generateDashboard, getSidebarState, snapshotNow } from '../apps-script/dashboard/server-api';
+import { buildPlan } from '../core/dashboard/planner';
+import { CallCounts } from '../test/fakes/spreadsheet-app';
+import { AS_OF, sampleSetup, sampleWorkbook } from '../test/apps-script/support';
+import { compare, report, section, time } from './harness';
+
+const fmt = (c: CallCounts) => `${String(c.read).padStart(2)} round trips, ${String(c.write).padStart(3)} writes, ${String(c.get).padStart(3)} getters, ${String(c.builder).padStart(3)} builder, ${String(c.service).padStart(2)} service = ${c.total} calls (${c.document} on the document)`;
+
+function calls(rows: number): Record<string, CallCounts> {
+  const { fake, uninstall } = sampleWorkbook({ evaluate: () => 1 }, rows);
+  const json = JSON.stringify(sampleSetup());
+  const out: Record<string, CallCounts> = {};
+  const run = (name: string, fn: () => unknown) => {
+    fake.resetCounts();
+    fn();
+    out[name] = fake.counts();
+  };
+  run('generate (first time)', () => generateDashboard(json, AS_OF));
+  run('generate again (in place)', () => generateDashboard(json, AS_OF));
+  run('open the sidebar (getSidebarState)', () => getSidebarState());
+  run('snapshot now', () => snapshotNow());
+  uninstall();
+  return out;
+}
+
+export function run(): void {
+  section('Sheets dashboard: SpreadsheetApp calls, 7-KPI SaaS template');
+  const small = calls(500);
+  const large = calls(50_000);
+  const line = (name: string, text: string) => console.log(`${name.padEnd(48)} ${text}`);
+  for (const action of Object.keys(small)) {
+    line(`${action}, 500 rows`, fmt(small[action]));
+    line(`${action}, 50,000 rows`, `${fmt(large[action])}${JSON.stringify(large[action]) === JSON.stringify(small[action]) ? '  (same)' : '  (DIFFERENT)'}`);
+  }
+
+  section('Sheets dashboard: time of our code (fake Sheets)');
+  const setup = sampleSetup();
+  const plan = () => buildPlan({ setup, asOf: AS_OF });
+  const planMs = time(plan, 20);
+  report('buildPlan (7 KPIs)', planMs);
+  for (const rows of [500, 50_000]) {
+    const { uninstall } = sampleWorkbook({}, rows);
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    // regenerate in place each run: the sheets exist after the warm-up, as for a returning user
+    const apply = time(() => {
+      const state = readSheets(ss);
+      applyPlan(ss, buildPlan({ setup, asOf: AS_OF, existingSheets: state.existing }), state);
+    }, 10);
+    compare(`read sheets + buildPlan + applyPlan, ${rows.toLocaleString('en')} rows`, apply, 'buildPlan alone', planMs);
+    const full = time(() => generateDashboard(JSON.stringify(setup), AS_OF), 10);
+    compare(`generateDashboard (lock, properties, all), ${rows.toLocaleString('en')} rows`, full, 'buildPlan alone', planMs);
+    uninstall();
+  }
+}
