@@ -3,6 +3,8 @@
  * sample company, written through the server API exactly as the sidebar triggers it.
  */
 import { parseA1 } from '../../apps-script/dashboard/a1';
+import { applyPlan } from '../../apps-script/dashboard/apply';
+import { readSheets } from '../../apps-script/dashboard/workbook';
 import { generateDashboard, snapshotNow } from '../../apps-script/dashboard/server-api';
 import { buildPlan } from '../../core/dashboard/planner';
 import { MARKER_KEY, PlanCell } from '../../core/dashboard/plan';
@@ -213,5 +215,28 @@ describe('KPI History', () => {
   it('cannot be snapshotted before a generation', () => {
     open();
     expect(() => snapshotNow()).toThrow(/Generate the dashboard first/);
+  });
+});
+
+describe('safety guards', () => {
+  it('refuses a stale plan whose name now belongs to a user sheet, writing nothing to it', () => {
+    open();
+    const stale = buildPlan({ setup: sampleSetup(), asOf: AS_OF, existingSheets: [] }); // planned before the user made the sheet
+    fake.addSheet('KPI Dashboard', [['mine']]);
+    const before = fake.dump('KPI Dashboard');
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    expect(() => applyPlan(ss, stale, readSheets(ss))).toThrow(/"KPI Dashboard" belongs to you/);
+    expect(fake.dump('KPI Dashboard')).toEqual(before);
+  });
+
+  it('regenerates the first marked sheet in tab order when a user duplicated ours (the copy keeps the marker)', () => {
+    open();
+    generateDashboard(JSON.stringify(sampleSetup()), AS_OF);
+    const copy = fake.addSheet('Copy of KPI Dashboard', [['my notes on the copy']]);
+    copy.addDeveloperMetadata(MARKER_KEY, 'dashboard');
+    const before = fake.dump('Copy of KPI Dashboard');
+    const result = generateDashboard(JSON.stringify(sampleSetup()), AS_OF);
+    expect(result.sheets[0]).toBe('KPI Dashboard');
+    expect(fake.dump('Copy of KPI Dashboard')).toEqual(before);
   });
 });
