@@ -136,7 +136,7 @@ describe('host calls', () => {
     const run = (fn: () => unknown) => {
       fake.resetCounts();
       fn();
-      return { counts: fake.counts(), byMethod: fake.byMethod() };
+      return { counts: fake.counts(), byMethod: fake.byMethod(), cellsRead: Object.fromEntries(fake.cellsRead) };
     };
     const out = {
       generate: run(() => generateDashboard(json, AS_OF)),
@@ -153,6 +153,11 @@ describe('host calls', () => {
     const large = measure(50000);
     expect(large).toEqual(small);
     expect(small.generate.counts.total).toBeGreaterThan(0);
+    // and no call reads the data rows: only header rows (one row of at most 26 cells per data sheet)
+    for (const name of ['Marketing', 'Subscriptions', 'Deals', 'Orders']) {
+      expect(large.state.cellsRead[name]).toBe(26);
+      for (const action of [large.generate, large.regenerate, large.snapshot]) expect(action.cellsRead[name]).toBeUndefined();
+    }
   });
 
   it('for a 7-KPI dashboard: at most 30 round trips per action, and writes batched per sheet', () => {

@@ -68,6 +68,8 @@ abstract class Raw {
 
 export class FakeSheets {
   readonly log: string[] = [];
+  /** Cells handed back by getValues / getFormulas / getNumberFormats, per sheet: a call count alone would not show a script reading 50,000 rows in one call. */
+  readonly cellsRead = new Map<string, number>();
   readonly properties = new Map<string, string>();
   readonly lock = { busy: false, held: false, acquired: 0, released: 0 };
   readonly sidebars: { file: string; title: string }[] = [];
@@ -103,6 +105,7 @@ export class FakeSheets {
 
   resetCounts(): void {
     this.log.length = 0;
+    this.cellsRead.clear();
   }
 
   /** The proxy the script sees for a raw object: every method call is logged, arguments unwrapped, results wrapped. */
@@ -521,7 +524,12 @@ export class RawRange extends Raw {
   setFormulas(formulas: string[][]) {
     return this.each(formulas, 'setFormulas', (cell, v) => enter(cell, v));
   }
+  private counted(): void {
+    const m = this.sheet.ss.fake.cellsRead;
+    m.set(this.sheet.name, (m.get(this.sheet.name) ?? 0) + this.rows * this.cols);
+  }
   getValues() {
+    this.counted();
     const out: unknown[][] = [];
     const fake = this.sheet.ss.fake;
     for (let r = 0; r < this.rows; r++) {
@@ -540,9 +548,11 @@ export class RawRange extends Raw {
     return this.getValues()[0][0];
   }
   getFormulas() {
+    this.counted();
     return Array.from({ length: this.rows }, (_, r) => Array.from({ length: this.cols }, (_, c) => this.sheet.cell(this.row + r, this.col + c)?.f ?? ''));
   }
   getNumberFormats() {
+    this.counted();
     return Array.from({ length: this.rows }, (_, r) => Array.from({ length: this.cols }, (_, c) => this.sheet.cell(this.row + r, this.col + c)?.fmt ?? 'General'));
   }
   setNumberFormats(formats: string[][]) {
