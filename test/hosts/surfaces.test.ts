@@ -24,7 +24,7 @@ describe('Apps Script output', () => {
       expect(doc).not.toBeNull();
       const body = doc![1];
       expect(body).toContain('@customfunction');
-      const params = [...body.matchAll(/@param \{[^}]+\} \[?([a-z_0-9]+)\]?/g)].map((m) => m[1]);
+      const params = [...body.matchAll(/@param \{[^}]+\} \[?([A-Za-z_0-9]+)\]?/g)].map((m) => m[1]);
       expect(params).toEqual(fn.params.map((p) => p.name));
     }
   });
