@@ -263,7 +263,7 @@ class Sidebar {
       replace(missing, list);
     };
     for (const need of needs) {
-      const box = el('fieldset', { className: 'kp-dataset' });
+      const box = el('fieldset', { className: 'kp-dataset', attrs: { 'data-dataset': need.dataset } });
       const draw = (focusSheet: boolean) => {
         replace(box, ...this.datasetControls(need.dataset, need.fields, () => {
           draw(true);

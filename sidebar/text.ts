@@ -68,7 +68,7 @@ export const TEXT = {
   snapshotDone: t('{n} values added to KPI History.', '{n} valeurs ajoutées à KPI History.'),
   snapshotSkipped: t('No number for: {names}.', 'Pas de nombre pour : {names}.'),
   failed: t('Failed: {msg}', 'Échec : {msg}'),
-  summary: t('{n} KPIs, {goals} goals set.', '{n} KPI, {goals} objectifs fixés.'),
+  summary: t('KPIs: {n}. Goals set: {goals}.', 'KPI : {n}. Objectifs fixés : {goals}.'),
   goalErrors: t('Goals to complete: {names}. They are written as they are; their status stays blank until complete.', 'Objectifs à compléter : {names}. Ils sont écrits tels quels ; leur statut reste vide tant qu’ils sont incomplets.'),
   saved: t('Setup saved in the document.', 'Configuration enregistrée dans le document.'),
   notices: t('Notices', 'Remarques'),

@@ -1,5 +1,5 @@
 import { RawCellContent } from 'hyperformula';
-import { columnNumber, DashboardPlan, PlanCell, PlannedSheet, renderPlan, SheetRole } from '../../core/dashboard';
+import { columnNumber, DashboardPlan, PlanCell, PlannedSheet, SheetRole } from '../../core/dashboard';
 import type { Progress } from '../../sidebar/bridge';
 import { Workbook } from '../engine/workbook';
 
@@ -18,7 +18,10 @@ export interface ApplyResult {
 
 export function applyPlan(workbook: Workbook, plan: DashboardPlan, progress?: Progress): ApplyResult {
   const hf = workbook.hf;
-  const rendered = renderPlan(plan, 'hyperformula', { maxRows: openRangeRows(workbook) });
+  // HyperFormula calls custom functions by their bare names, as the plan writes them; only the
+  // open-ended ranges need closing (see closeOpenRanges)
+  const rendered = plan;
+  const lastRow = (sheet: string) => (hf.doesSheetExist(sheet) ? Math.max(2, workbook.size(workbook.sheetId(sheet)).rows) : 2);
   const total = rendered.sheets.length + 1;
   const created: string[] = [];
   const ids = new Map<SheetRole, number>();
@@ -50,7 +53,7 @@ export function applyPlan(workbook: Workbook, plan: DashboardPlan, progress?: Pr
       progress?.(sheet.name, i + 1, total);
       for (const block of sheet.blocks) {
         const r = parseRange(block.range);
-        hf.setCellContents({ sheet: id, row: r.row, col: r.col }, block.cells.map((row) => row.map(content)));
+        hf.setCellContents({ sheet: id, row: r.row, col: r.col }, block.cells.map((row) => row.map((c) => content(c, lastRow))));
         block.cells.forEach((row, i2) =>
           row.forEach((_c, j) => workbook.setFormat(id, r.row + i2, r.col + j, block.numberFormats?.[i2]?.[j] ?? undefined, block.style)),
         );
@@ -74,18 +77,43 @@ export function sheetWithMarker(workbook: Workbook, role: SheetRole): number | u
 }
 
 /**
- * How far open-ended ranges ('Ledger'!A2:A) reach here: the longest sheet doubled, at least 1,000
- * rows. HyperFormula has no open ranges, and reading its whole 100,000-row grid in every custom
- * function call would make the dashboard slow; rows added past this are read after the next generation.
+ * Closes the plan's open-ended ranges ('Ledger'!A2:A, Google Sheets syntax) at the last row of
+ * that sheet's data: HyperFormula has no open ranges, and the custom functions that get them
+ * (NRR, REVENUE_CHURN...) read every cell of the range on each call, so a range as long as the
+ * data keeps a generation quick. Rows added later are read after the next generation. Text in
+ * "..." and sheet names in '...' are copied as they are. O(formula length).
+ * @example closeOpenRanges("=NRR('Ledger'!A2:A,'Ledger'!C2:C)", () => 900) // => "=NRR('Ledger'!A2:A900,'Ledger'!C2:C900)"
  */
-export function openRangeRows(workbook: Workbook): number {
-  let rows = 0;
-  for (const name of workbook.sheetNames()) rows = Math.max(rows, workbook.size(workbook.sheetId(name)).rows);
-  return Math.min(100000, Math.max(1000, rows * 2));
+export function closeOpenRanges(formula: string, lastRow: (sheet: string) => number): string {
+  let out = '';
+  let i = 0;
+  while (i < formula.length) {
+    const ch = formula[i];
+    if (ch !== '"' && ch !== "'") {
+      out += ch;
+      i++;
+      continue;
+    }
+    let end = i + 1;
+    while (end < formula.length && !(formula[end] === ch && formula[end + 1] !== ch)) end += formula[end] === ch ? 2 : 1;
+    end = Math.min(formula.length, end + 1);
+    const literal = formula.slice(i, end);
+    out += literal;
+    i = end;
+    if (ch === "'") {
+      const m = /^!(\$?[A-Z]{1,3})(\$?\d+):(\$?[A-Z]{1,3})(?![A-Za-z0-9_(.$])/.exec(formula.slice(i));
+      if (m) {
+        const sheet = literal.slice(1, -1).replace(/''/g, "'");
+        out += `!${m[1]}${m[2]}:${m[3]}${Math.max(lastRow(sheet), Number(m[2].replace('$', '')))}`;
+        i += m[0].length;
+      }
+    }
+  }
+  return out;
 }
 
-function content(c: PlanCell): RawCellContent {
-  if (c !== null && typeof c === 'object') return c.formula;
+function content(c: PlanCell, lastRow: (sheet: string) => number): RawCellContent {
+  if (c !== null && typeof c === 'object') return closeOpenRanges(c.formula, lastRow);
   // text starting with an apostrophe is the planner protecting user text: HyperFormula keeps it as text
   return c;
 }

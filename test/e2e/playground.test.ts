@@ -27,7 +27,7 @@ afterAll(async () => {
 const cell = (row: number, col: number) => page.locator(`#grid td[data-row="${row}"][data-col="${col}"]`);
 
 async function openSheet(name: string): Promise<void> {
-  await page.getByRole('tab', { name }).click();
+  await page.locator('#tabs').getByRole('tab', { name }).click();
 }
 
 async function typeInto(row: number, col: number, text: string): Promise<void> {
@@ -36,11 +36,15 @@ async function typeInto(row: number, col: number, text: string): Promise<void> {
   await page.press('#formula', 'Enter');
 }
 
-it('loads with no console errors, the sample sheets and the function panel', async () => {
+it('loads with no console errors, the sample sheets, the sidebar and the function list one tab away', async () => {
   expect(errors).toEqual([]);
-  const tabs = await page.getByRole('tab').allTextContents();
+  const tabs = await page.locator('#tabs').getByRole('tab').allTextContents();
   expect(tabs).toEqual(['Examples', 'Marketing', 'Subscriptions', 'Deals', 'Touchpoints', 'Transactions']);
+  expect(await page.locator('#sidebar h2').textContent()).toBe('Template');
+  await page.getByRole('tab', { name: 'Functions' }).click();
   expect(await page.locator('.functions li').count()).toBeGreaterThanOrEqual(30);
+  await page.getByRole('tab', { name: 'Dashboard' }).click();
+  expect(await page.locator('#functions').isHidden()).toBe(true);
 });
 
 it('computes a =CAC() typed over the sample ranges', async () => {

@@ -1,0 +1,42 @@
+import { closeOpenRanges } from '../../playground/dashboard/apply';
+import { formatWithCode } from '../../playground/engine/number-format';
+
+/** What the playground grid shows of the plan's number formats, and how it closes open ranges. */
+describe('number formats', () => {
+  it.each([
+    [1234.5, '#,##0.00', '1,234.50'],
+    [1234567.891, '#,##0', '1,234,568'],
+    [-1234.5, '#,##0.00', '-1,234.50'],
+    [0.1875, '0.0%', '18.8%'],
+    [0.449, '0%', '45%'],
+    [3.14159, '0.00', '3.14'],
+    [0.047, '+0.0%;-0.0%;0.0%', '+4.7%'],
+    [-0.28, '+0.0%;-0.0%;0.0%', '-28.0%'],
+    [0, '+0.0%;-0.0%;0.0%', '0.0%'],
+    [46326, 'yyyy-mm-dd', '2026-10-31'], // 46326 = 2026-10-31 in the 1900 date system
+    [46296, 'yyyy-mm', '2026-10'], // 2026-10-01
+    [45597, 'yyyy-mm-dd', '2024-11-01'],
+  ] as const)('%d as %s is %s', (v, code, shown) => {
+    expect(formatWithCode(v, code)).toBe(shown);
+  });
+
+  it('falls back to General for codes it does not know', () => {
+    expect(formatWithCode(1.5, '@', (v) => `g${v}`)).toBe('g1.5');
+    expect(formatWithCode(2, null, (v) => `g${v}`)).toBe('g2');
+  });
+});
+
+describe('open-ended ranges', () => {
+  const rows = (sheet: string) => ({ Ledger: 900, "O'Neil data": 50 })[sheet] ?? 2;
+  it('closes each at its own sheet’s last row', () => {
+    expect(closeOpenRanges("=NRR('Ledger'!A2:A,'Ledger'!B2:B,'Ledger'!C2:C,$L5)", rows)).toBe("=NRR('Ledger'!A2:A900,'Ledger'!B2:B900,'Ledger'!C2:C900,$L5)");
+    expect(closeOpenRanges("=REVENUE_CHURN('O''Neil data'!A2:A,'O''Neil data'!B2:B)", rows)).toBe("=REVENUE_CHURN('O''Neil data'!A2:A50,'O''Neil data'!B2:B50)");
+  });
+  it('leaves closed ranges, whole columns and text alone', () => {
+    const f = `=SUMIFS('Ledger'!C:C,'Ledger'!B:B,">="&$L5)+COUNTIFS('Ledger'!A2:A10,"'Ledger'!A2:A")`;
+    expect(closeOpenRanges(f, rows)).toBe(f);
+  });
+  it('never closes a range above its first row', () => {
+    expect(closeOpenRanges("=NRR('Empty'!A5:A)", rows)).toBe("=NRR('Empty'!A5:A5)");
+  });
+});

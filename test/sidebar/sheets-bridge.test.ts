@@ -1,0 +1,65 @@
+import { createSheetsBridge, ScriptRun } from '../../sidebar/bridges/sheets';
+import type { WorkbookInfo } from '../../sidebar/bridge';
+
+/** The Sheets bridge over a fake google.script.run: names, arguments, results and failures. */
+function fakeRun(server: Record<string, (...args: unknown[]) => unknown>): { run: ScriptRun; calls: [string, unknown[]][] } {
+  const calls: [string, unknown[]][] = [];
+  const make = (ok?: (v: unknown) => void, fail?: (e: Error) => void): ScriptRun => {
+    const runner: ScriptRun = {
+      withSuccessHandler: (fn) => make(fn, fail),
+      withFailureHandler: (fn) => make(ok, fn),
+    };
+    for (const [name, impl] of Object.entries(server)) {
+      runner[name] = (...args: unknown[]) => {
+        calls.push([name, args]);
+        // google.script.run answers later, never in the same tick
+        setTimeout(() => {
+          try {
+            ok?.(impl(...args));
+          } catch (e) {
+            fail?.(e as Error);
+          }
+        }, 0);
+      };
+    }
+    return runner;
+  };
+  return { run: make(), calls };
+}
+
+const INFO: WorkbookInfo = { sheets: [], existing: [], locale: 'fr', setup: null, history: {}, today: '2026-11-26' };
+const SETUP = { v: 1 as const, locale: 'en' as const, kpis: ['mrr' as const], mapping: {}, goals: [] };
+
+it('calls the server API by name with JSON text, and returns its answers', async () => {
+  const { run, calls } = fakeRun({
+    getSidebarState: () => INFO,
+    saveSetup: () => undefined,
+    generateDashboard: () => ({ sheets: ['KPI Dashboard'], notices: [] }),
+    snapshotNow: () => ({ appended: 1, skipped: [] }),
+  });
+  const bridge = createSheetsBridge(run);
+  expect(bridge.host).toBe('sheets');
+  expect(await bridge.load()).toEqual(INFO);
+  await bridge.save(SETUP);
+  const steps: number[] = [];
+  expect(await bridge.generate(SETUP, '2026-10-31', (_s, done) => steps.push(done))).toEqual({ sheets: ['KPI Dashboard'], notices: [] });
+  expect(await bridge.snapshot()).toEqual({ appended: 1, skipped: [] });
+  expect(calls).toEqual([
+    ['getSidebarState', []],
+    ['saveSetup', [JSON.stringify(SETUP)]],
+    ['generateDashboard', [JSON.stringify(SETUP), '2026-10-31']],
+    ['snapshotNow', []],
+  ]);
+  expect(steps).toEqual([0, 1]);
+});
+
+it('rejects with the server’s error, and names a missing server function', async () => {
+  const { run } = fakeRun({
+    getSidebarState: () => {
+      throw new Error('Another generation is running: try again in a minute');
+    },
+  });
+  const bridge = createSheetsBridge(run);
+  await expect(bridge.load()).rejects.toThrow('Another generation is running');
+  await expect(bridge.snapshot()).rejects.toThrow('the server has no function snapshotNow');
+});
