@@ -1,14 +1,14 @@
 import { columnNumber } from '../../core/dashboard/a1';
-import { renderPlan } from '../../core/dashboard/dialect';
+import { renderFormula, renderPlan } from '../../core/dashboard/dialect';
 import type { DashboardPlan, PlanCell, PlannedSheet } from '../../core/dashboard/plan';
-import type { XlsxCell, XlsxSheet } from './xlsx';
+import type { FormulaFormat, XlsxCell, XlsxSheet } from './xlsx';
 
 /**
  * Turns a dashboard plan into sheets for workbookToXlsx, so the .xlsx a colleague opens can be
  * made from core data + plan alone, with no browser and no spreadsheet engine. O(plan cells).
  *
  * Written: every block's values and formulas, number formats, block styles, column widths and
- * formats, frozen rows and conditional formats. Formulas are rendered for Excel (dialect.ts):
+ * formats, frozen rows, conditional formats (value rules and the optional formula rules). Formulas are rendered for Excel (dialect.ts):
  * custom functions become KPI.NAME, open-ended ranges are closed at row 1,048,576.
  * Not written: charts (ExcelJS cannot write charts; the trend table they plot is there) and
  * the sheet markers (an Excel add-in concern, see docs/xlsx.md).
@@ -69,6 +69,8 @@ function plannedSheet(s: PlannedSheet): XlsxSheet {
     columnFormats: s.columnFormats,
     frozenRows: s.frozenRows,
     conditionalFormats: s.conditionalFormats,
+    // optional in the plan (alert rows); read structurally so plans without it need nothing
+    formulaFormats: (s as { formulaFormats?: readonly FormulaFormat[] }).formulaFormats?.map((ff) => ({ ...ff, formula: renderFormula(ff.formula, [], 'excel') })),
   };
 }
 

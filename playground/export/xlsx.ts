@@ -42,6 +42,16 @@ export interface XlsxSheet {
   readonly frozenRows?: number;
   /** Conditional formats in the plan's shape (textEquals, greaterThan, lessThan). */
   readonly conditionalFormats?: readonly ConditionalFormat[];
+  /** Formula conditions (Excel "use a formula"), written for the top-left cell of the first range, e.g. =$K5<>"". Checked after conditionalFormats. */
+  readonly formulaFormats?: readonly FormulaFormat[];
+}
+
+/** A conditional format whose condition is a formula (the plan's optional alert formats have this shape). */
+export interface FormulaFormat {
+  readonly ranges: readonly string[];
+  /** With or without the leading "=". */
+  readonly formula: string;
+  readonly style: { readonly background?: string; readonly fontColor?: string };
 }
 
 export const DATE_NUMBER_FORMAT = 'yyyy-mm-dd';
@@ -99,8 +109,15 @@ function writeSheet(ws: ExcelJS.Worksheet, sheet: XlsxSheet): void {
       if (content.style) applyStyle(cell, content.style);
     });
   });
-  // priorities in plan order (1 = checked first); the plan's rules never overlap on one value anyway
-  (sheet.conditionalFormats ?? []).forEach((cf, i) => ws.addConditionalFormatting(conditionalFormatting(cf, i + 1)));
+  // priorities in plan order (1 = checked first): value rules, then formula rules (a cell's own status colour beats its row's)
+  const rules = sheet.conditionalFormats ?? [];
+  rules.forEach((cf, i) => ws.addConditionalFormatting(conditionalFormatting(cf, i + 1)));
+  (sheet.formulaFormats ?? []).forEach((ff, i) =>
+    ws.addConditionalFormatting({
+      ref: ff.ranges.join(' '),
+      rules: [{ type: 'expression', formulae: [ff.formula.replace(/^=/, '')], style: dxfStyle(ff.style), priority: rules.length + i + 1 }],
+    }),
+  );
 }
 
 interface Content {
@@ -186,8 +203,13 @@ function conditionalFormatting(cf: ConditionalFormat, priority: number): ExcelJS
     rule.type === 'textEquals'
       ? (['equal', `"${rule.text.replace(/"/g, '""')}"`] as const)
       : ([rule.type, String(rule.value)] as const);
+  return { ref: cf.ranges.join(' '), rules: [{ type: 'cellIs', operator, formulae: [formula], style: dxfStyle(cf.style), priority }] };
+}
+
+/** A conditional format's look (a differential format: fills use bgColor there). */
+function dxfStyle(s: { readonly background?: string; readonly fontColor?: string }): Partial<ExcelJS.Style> {
   const style: Partial<ExcelJS.Style> = {};
-  if (cf.style.background) style.fill = { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(cf.style.background) } };
-  if (cf.style.fontColor) style.font = { color: { argb: argb(cf.style.fontColor) } };
-  return { ref: cf.ranges.join(' '), rules: [{ type: 'cellIs', operator, formulae: [formula], style, priority }] };
+  if (s.background) style.fill = { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(s.background) } };
+  if (s.fontColor) style.font = { color: { argb: argb(s.fontColor) } };
+  return style;
 }

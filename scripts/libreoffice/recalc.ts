@@ -11,7 +11,7 @@
  * runs never share (or lock) a profile. Cost: one soffice start, about 5-15 s.
  */
 import { execFileSync } from 'child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync } from 'fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { basename, join, resolve } from 'path';
 
@@ -45,7 +45,7 @@ export interface RecalcResult {
 
 /**
  * @throws Error when soffice is missing (saying how to install it) or the conversion fails.
- * @example recalculate('/tmp/book.xlsx').path // => '/tmp/lo-recalc-XXXX/out/book.xlsx'
+ * @example recalculate('/tmp/book.xlsx').path // => '/tmp/lo-recalc-XXXX/book.xlsx'
  */
 export function recalculate(input: string, outDir?: string, timeoutMs = 120000): RecalcResult {
   const soffice = findSoffice();
@@ -53,21 +53,22 @@ export function recalculate(input: string, outDir?: string, timeoutMs = 120000):
     const where = process.env.KPI_SOFFICE ? `KPI_SOFFICE=${process.env.KPI_SOFFICE} does not exist` : 'soffice is not on this machine';
     throw new Error(`LibreOffice is needed to check what a colleague without the add-in sees, and ${where}: install Debian's libreoffice-calc (apt-get install libreoffice-calc; .ci/run does it)`);
   }
-  const work = mkdtempSync(join(tmpdir(), 'lo-recalc-'));
-  const profile = join(work, 'profile');
-  mkdirSync(join(profile, 'user'), { recursive: true });
-  copyFileSync(PROFILE_FILE, join(profile, 'user', 'registrymodifications.xcu'));
-  const out = outDir ?? join(work, 'out');
-  mkdirSync(out, { recursive: true });
-  const started = Date.now();
-  const version = execFileSync(soffice, [`-env:UserInstallation=file://${profile}`, '--version'], { encoding: 'utf8', timeout: timeoutMs }).trim();
-  execFileSync(soffice, [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', 'xlsx', '--outdir', out, resolve(input)], {
-    stdio: 'pipe',
-    timeout: timeoutMs,
-  });
-  const path = join(out, basename(input).replace(/\.[^.]+$/, '') + '.xlsx');
-  if (!existsSync(path)) throw new Error(`LibreOffice did not write ${path}`);
-  return { path, version, seconds: (Date.now() - started) / 1000 };
+  const profile = mkdtempSync(join(tmpdir(), 'lo-profile-'));
+  try {
+    mkdirSync(join(profile, 'user'), { recursive: true });
+    copyFileSync(PROFILE_FILE, join(profile, 'user', 'registrymodifications.xcu'));
+    const out = outDir ?? mkdtempSync(join(tmpdir(), 'lo-recalc-'));
+    mkdirSync(out, { recursive: true });
+    const started = Date.now();
+    const env = `-env:UserInstallation=file://${profile}`;
+    const version = execFileSync(soffice, [env, '--version'], { encoding: 'utf8', timeout: timeoutMs }).trim();
+    execFileSync(soffice, [env, '--headless', '--norestore', '--convert-to', 'xlsx', '--outdir', out, resolve(input)], { stdio: 'pipe', timeout: timeoutMs });
+    const path = join(out, basename(input).replace(/\.[^.]+$/, '') + '.xlsx');
+    if (!existsSync(path)) throw new Error(`LibreOffice did not write ${path}`);
+    return { path, version, seconds: (Date.now() - started) / 1000 };
+  } finally {
+    rmSync(profile, { recursive: true, force: true }); // the profile is per run: nothing worth keeping
+  }
 }
 
 if (require.main === module) {

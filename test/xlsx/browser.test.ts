@@ -4,7 +4,7 @@
  * the sample dashboard workbook. Its bytes must read back with the same cells as the workbook
  * built in Node.
  */
-import { mkdtempSync } from 'fs';
+import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import type { Browser } from 'playwright-core';
@@ -21,8 +21,9 @@ const AS_OF = '2026-10-15';
 const KPIS = ['mrr', 'arpa', 'cac', 'cpl', 'conversion_rate', 'lead_to_opp', 'win_rate'];
 
 /** Bundles browser-entry.ts as a global KpiXlsx; returns the file. */
+let out: string | undefined;
 async function bundle(): Promise<string> {
-  const out = mkdtempSync(join(tmpdir(), 'kpi-xlsx-web-'));
+  out = mkdtempSync(join(tmpdir(), 'kpi-xlsx-web-'));
   const compiler = webpack({
     mode: 'development', // no minifying: this checks that it bundles and runs, not its size
     devtool: false,
@@ -50,6 +51,7 @@ async function bundle(): Promise<string> {
 let browser: Browser;
 afterAll(async () => {
   await browser?.close();
+  if (out) rmSync(out, { recursive: true, force: true });
 });
 
 it('builds the sample dashboard workbook in Chromium, with the same cells as in Node', async () => {

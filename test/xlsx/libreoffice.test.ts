@@ -13,7 +13,7 @@
  *
  * Needs Debian's libreoffice-calc (soffice); .ci/run installs it. Without it the tests fail.
  */
-import { mkdtempSync, writeFileSync } from 'fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import type ExcelJS from 'exceljs';
@@ -131,6 +131,7 @@ function expectSame(actual: Value, expected: number | string, label: string): vo
 let plan: DashboardPlan;
 let run: RecalcResult;
 let wb: ExcelJS.Workbook;
+let dir: string | undefined;
 const at = (sheet: string, address: string): Value => {
   const ws = wb.getWorksheet(sheet);
   if (!ws) throw new Error(`LibreOffice's file has no sheet ${sheet}`);
@@ -144,12 +145,16 @@ const atRef = (full: string) => {
 beforeAll(async () => {
   plan = buildPlan({ setup: SETUP, asOf: AS_OF });
   const bytes = await workbookToXlsx(dashboardWorkbookSheets(sample.sheets, plan));
-  const dir = mkdtempSync(join(tmpdir(), 'kpi-xlsx-'));
+  dir = mkdtempSync(join(tmpdir(), 'kpi-xlsx-'));
   const book = join(dir, 'kpi-pilot-sample.xlsx');
   writeFileSync(book, bytes);
   run = recalculate(book, join(dir, 'recalculated'), 90000);
   wb = await readWorkbook(run.path);
 }, 120000);
+
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
 
 describe('the sample workbook recalculated by LibreOffice', () => {
   it('keeps every sheet: the five data sheets, then the four dashboard sheets', () => {

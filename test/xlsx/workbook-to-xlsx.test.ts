@@ -95,6 +95,7 @@ describe('workbookToXlsx', () => {
           { ranges: ['A2:A9'], rule: { type: 'textEquals', text: 'Achieved' }, style: { background: '#D9EAD3', fontColor: '#274E13' } },
           { ranges: ['B2', 'B4'], rule: { type: 'lessThan', value: 0 }, style: { background: '#F4CCCC' } },
         ],
+        formulaFormats: [{ ranges: ['A2:C9'], formula: '=$C2<>""', style: { background: '#FFF2CC' } }],
       },
     ]);
     const ws = wb.getWorksheet('S')!;
@@ -102,9 +103,11 @@ describe('workbookToXlsx', () => {
     expect(ws.getColumn('B').numFmt).toBe('yyyy-mm-dd');
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     const cfs = (ws as unknown as { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] }).conditionalFormattings;
-    expect(cfs.map((x) => x.ref)).toEqual(['A2:A9', 'B2 B4']);
+    expect(cfs.map((x) => x.ref)).toEqual(['A2:A9', 'B2 B4', 'A2:C9']);
     expect(cfs[0].rules[0]).toMatchObject({ type: 'cellIs', operator: 'equal', formulae: ['"Achieved"'], priority: 1 });
     expect(cfs[1].rules[0]).toMatchObject({ type: 'cellIs', operator: 'lessThan', formulae: ['0'], priority: 2 });
+    expect(cfs[2].rules[0]).toMatchObject({ type: 'expression', formulae: ['$C2<>""'], priority: 3 });
+    expect((cfs[2].rules[0].style?.fill as ExcelJS.FillPattern).bgColor?.argb).toBe('FFFFF2CC');
   });
 
   it.each([
@@ -192,6 +195,15 @@ describe('planToXlsxSheets', () => {
     const data = { Marketing: [['Month']], 'KPI Goals': [['old']], Subscriptions: [['Customer']] };
     expect(dashboardWorkbookSheets(data, plan).map((s) => s.name)).toEqual(['Marketing', 'KPI Goals', 'Subscriptions', 'KPI Dashboard', 'KPI Definitions', 'KPI History']);
     expect(dashboardWorkbookSheets(data, plan)[1].rows[0]).not.toEqual(['old']);
+  });
+
+  it('carries the optional formula conditional formats, rendered for Excel', () => {
+    const withAlerts = {
+      ...plan,
+      sheets: [{ ...plan.sheets[0], formulaFormats: [{ ranges: ['A5:J8'], formula: "=$K5<>\"\"", style: { background: '#F4CCCC' } }] }],
+    } as DashboardPlan;
+    expect(planToXlsxSheets(withAlerts).sheets[0].formulaFormats).toEqual([{ ranges: ['A5:J8'], formula: '=$K5<>""', style: { background: '#F4CCCC' } }]);
+    expect(planToXlsxSheets(plan).sheets[0].formulaFormats).toBeUndefined();
   });
 
   it('refuses a block whose cells do not fill its range', () => {
