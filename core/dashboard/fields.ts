@@ -8,7 +8,7 @@ import { t, Text } from './i18n';
  * so "Coût (€)" and "cout" match. They cover English, French, and the column names of HubSpot,
  * Salesforce and Pipedrive exports (Pipedrive prefixes "Deal - ", which normalise keeps as words).
  */
-export type DatasetId = 'marketing' | 'ledger' | 'deals' | 'orders';
+export type DatasetId = 'marketing' | 'ledger' | 'deals' | 'orders' | 'touches';
 export type FieldRef = `${DatasetId}.${string}`;
 
 export interface DatasetInfo {
@@ -33,6 +33,8 @@ export const DATASETS: readonly DatasetInfo[] = [
   { id: 'ledger', name: t('Subscription ledger (customer, month, MRR)', 'Registre des abonnements (client, mois, MRR)'), sheetHints: ['ledger', 'subscription', 'abonnement', 'mrr', 'billing', 'facturation', 'registre'], dateField: 'ledger.month' },
   { id: 'deals', name: t('Deals / opportunities', 'Affaires / opportunités'), sheetHints: ['deal', 'opportunit', 'affaire', 'pipeline', 'crm'], dateField: 'deals.closed' },
   { id: 'orders', name: t('Orders / transactions', 'Commandes / transactions'), sheetHints: ['order', 'commande', 'transaction', 'sales', 'ventes', 'vente'], dateField: 'orders.date' },
+  // touchpoints: one row per marketing touch of a journey, read by the optional Attribution sheet (no KPI needs it)
+  { id: 'touches', name: t('Touchpoints (journey, date, channel, converted)', 'Points de contact (parcours, date, canal, conversion)'), sheetHints: ['touch', 'journey', 'parcours', 'attribution', 'path', 'chemin', 'interaction', 'contact point'], dateField: 'touches.timestamp' },
 ];
 
 export const FIELDS: readonly FieldInfo[] = [
@@ -63,6 +65,12 @@ export const FIELDS: readonly FieldInfo[] = [
   { ref: 'orders.id', name: t('Order id', 'Numéro de commande'), kind: 'text', headers: ['order id', 'order', 'order number', 'name', 'transaction id', 'numero de commande', 'commande', 'id commande', 'id'] },
   { ref: 'orders.customer', name: t('Customer', 'Client'), kind: 'text', headers: ['customer', 'customer id', 'email', 'customer email', 'client', 'id client', 'e mail'] },
   { ref: 'orders.amount', name: t('Order amount', 'Montant de la commande'), kind: 'number', headers: ['total', 'amount', 'order total', 'revenue', 'total sales', 'net sales', 'subtotal', 'montant', 'montant total', 'total ttc', 'total ht', 'chiffre d affaires', 'ventes'] },
+  // touchpoints: analytics exports, HubSpot attribution / contact interaction exports, Salesforce campaign members
+  { ref: 'touches.journey', name: t('Journey (customer, user or session id)', 'Parcours (client, utilisateur ou session)'), kind: 'text', headers: ['journey', 'journey id', 'user id', 'visitor id', 'client id', 'customer id', 'contact id', 'lead id', 'session id', 'user pseudo id', 'parcours', 'id parcours', 'id utilisateur', 'id visiteur', 'id client', 'id contact', 'user', 'contact', 'email'] },
+  { ref: 'touches.timestamp', name: t('Touch date or time', 'Date ou heure du contact'), kind: 'date', headers: ['timestamp', 'touch date', 'touch time', 'event time', 'event date', 'event timestamp', 'interaction date', 'activity date', 'first responded date', 'date time', 'datetime', 'date', 'time', 'horodatage', 'date du contact', 'date de l interaction', 'date et heure', 'date heure'] },
+  { ref: 'touches.channel', name: t('Channel', 'Canal'), kind: 'text', headers: ['channel', 'touchpoint', 'touch point', 'interaction source', 'source', 'medium', 'source medium', 'utm source', 'original source', 'lead source', 'campaign', 'campaign name', 'canal', 'point de contact', 'source du trafic', 'campagne'] },
+  { ref: 'touches.converted', name: t('Converted (TRUE/1 on converting journeys)', 'Conversion (VRAI/1 sur les parcours convertis)'), kind: 'text', headers: ['converted', 'conversion', 'is conversion', 'conversion flag', 'has converted', 'purchased', 'won', 'is won', 'responded', 'converti', 'a converti', 'conversion oui non', 'achat'] },
+  { ref: 'touches.value', name: t('Conversion value', 'Valeur de conversion'), kind: 'number', headers: ['conversion value', 'value', 'revenue', 'amount', 'order value', 'deal amount', 'purchase revenue', 'valeur de conversion', 'valeur', 'montant', 'chiffre d affaires'] },
 ];
 
 const FIELD_BY_REF = new Map(FIELDS.map((f) => [f.ref, f]));

@@ -24,7 +24,9 @@ export function goalsFromSheet(rows: readonly (readonly unknown[])[]): Goal[] {
       return s === undefined ? null : isoFromSerial(Math.floor(s));
     };
     const owner = typeof row[6] === 'string' ? row[6].replace(/^'/, '').trim() : isBlank(row[6]) ? '' : String(row[6]);
-    out.push({ kpi: id, baseline: num(row[2]), target: num(row[3]), start: date(row[4]), end: date(row[5]), owner: owner || null, frequency: frequencyFrom(row[7]) });
+    const goal: Goal = { kpi: id, baseline: num(row[2]), target: num(row[3]), start: date(row[4]), end: date(row[5]), owner: owner || null, frequency: frequencyFrom(row[7]) };
+    if (row.length > 11) goal.threshold = num(row[11]); // column L, present when alerts are on
+    out.push(goal);
   }
   return out;
 }

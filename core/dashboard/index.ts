@@ -18,3 +18,5 @@ export * from './format';
 export { columnLetter, columnNumber } from './a1';
 export * from './goals-sheet';
 export * from './grid';
+export * from './extras';
+export * from './alerts';

@@ -33,6 +33,7 @@ const KEY_FIELDS: Record<DatasetId, { all: readonly string[]; any: readonly stri
   ledger: { all: ['customer', 'month', 'mrr'], any: [] },
   deals: { all: ['closed', 'outcome'], any: [] },
   orders: { all: ['date', 'amount'], any: [] },
+  touches: { all: ['journey', 'timestamp', 'channel', 'converted'], any: [] },
 };
 const MIN_SCORE = 0.5;
 const HINT_BONUS = 0.75;

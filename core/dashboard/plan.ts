@@ -9,8 +9,12 @@ export const PLAN_VERSION = 1;
 /** The key of the marker every generated sheet carries (Sheets developer metadata key; Excel sheet-scoped name). */
 export const MARKER_KEY = 'KPIPILOT_SHEET';
 
-export type SheetRole = 'dashboard' | 'goals' | 'definitions' | 'history';
-export const SHEET_ROLES: readonly SheetRole[] = ['dashboard', 'goals', 'definitions', 'history'];
+export type SheetRole = 'dashboard' | 'goals' | 'definitions' | 'history' | ExtraSheetRole;
+/** Optional sheets the sidebar can add (setup.extras): core/dashboard/extras, docs/dashboard.md "Extra sheets". */
+export type ExtraSheetRole = 'attribution' | 'customers' | 'commissions';
+export const EXTRA_SHEET_ROLES: readonly ExtraSheetRole[] = ['attribution', 'customers', 'commissions'];
+/** Every role a marker may name (appliers recognise our sheets by these). */
+export const SHEET_ROLES: readonly SheetRole[] = ['dashboard', 'goals', 'definitions', 'history', ...EXTRA_SHEET_ROLES];
 
 /** A formula cell. `formula` starts with "=", uses English function names and comma separators. */
 export interface FormulaCell {
@@ -53,6 +57,20 @@ export type ConditionalRule =
   | { readonly type: 'greaterThan'; readonly value: number }
   | { readonly type: 'lessThan'; readonly value: number };
 
+/**
+ * A conditional format whose condition is a formula (Sheets whenFormulaSatisfied, Excel custom
+ * conditional format), e.g. a whole card row coloured when its alert cell is not empty. The
+ * formula is written for the top-left cell of the first range, with $ where it must not move.
+ * Optional in the plan (alerts only): an applier that ignores it still shows the alert cells,
+ * which carry ordinary textEquals rules.
+ */
+export interface FormulaConditionalFormat {
+  readonly ranges: readonly string[];
+  /** Starts with "=", Sheets syntax, e.g. =$K5<>"" */
+  readonly formula: string;
+  readonly style: { readonly background?: string; readonly fontColor?: string };
+}
+
 export interface ConditionalFormat {
   /** One or more A1 ranges of this sheet sharing the rule. */
   readonly ranges: readonly string[];
@@ -67,7 +85,8 @@ export interface ChartSeries {
 }
 
 export interface ChartSpec {
-  readonly type: 'line';
+  /** 'column' (clustered columns) is used only by the optional Attribution sheet; an applier drawing every chart as a line still shows the data. */
+  readonly type: 'line' | 'column';
   readonly title: string;
   /** Top-left cell the chart sits on. */
   readonly anchor: string;
@@ -98,10 +117,17 @@ export interface PlannedSheet {
   readonly columnFormats?: Readonly<Record<string, string>>;
   readonly blocks: readonly CellBlock[];
   readonly conditionalFormats: readonly ConditionalFormat[];
+  /** Optional (alerts): formula-based conditional formats; absent on plans without alerts. */
+  readonly formulaFormats?: readonly FormulaConditionalFormat[];
   readonly charts: readonly ChartSpec[];
+  /**
+   * Optional: rows the sheet should have at least, for tables that spill down from a custom
+   * function (Sheets does not add rows for a custom function's result). Absent: the host's default.
+   */
+  readonly minRows?: number;
 }
 
-export type PlanNoticeCode = 'renamed' | 'unmapped' | 'goal_skipped' | 'custom_functions';
+export type PlanNoticeCode = 'renamed' | 'unmapped' | 'goal_skipped' | 'custom_functions' | 'extra_skipped';
 export interface PlanNotice {
   readonly code: PlanNoticeCode;
   readonly level: 'info' | 'warning';
@@ -136,4 +162,20 @@ export interface DashboardPlan {
   /** Card value cell of each KPI (full reference), for hosts that read values back. */
   readonly valueCells: Readonly<Record<string, string>>;
   readonly notices: readonly PlanNotice[];
+  /** Present when setup.alerts.enabled: where the alert cells are (core/dashboard/alerts). */
+  readonly alerts?: AlertsSpec;
+}
+
+/**
+ * Where a host reads the alerts back (full references). Breaches can also be recomputed in
+ * TypeScript with checkAlerts from valueCells and trend.series (the Sheets daily trigger does).
+ */
+export interface AlertsSpec {
+  /** The dashboard's alert cells, one per card in snapshot.kpis order: '' or the alert label. */
+  readonly labelsRange: string;
+  /** The KPI Goals sheet's "Threshold in use" cells, same order: a number or ''. */
+  readonly thresholdsRange: string;
+  readonly kpis: readonly string[];
+  /** Owner of each KPI's goal (as typed), same order; null when none. */
+  readonly owners: readonly (string | null)[];
 }

@@ -9,12 +9,14 @@ import { fill, Locale, tr } from './i18n';
 import { INSIGHT_RULES, ruleInputs, str } from './insights';
 import { DIRECTION_LABELS, FREQUENCY_LABELS, KIND_LABELS, STAGE_LABELS, STATUS_LABELS, TIMING_LABELS, UI, UNIT_LABELS } from './labels';
 import { missingFields } from './mapping';
-import { ExistingSheet, resolveSheetNames } from './names';
+import { ExistingSheet, resolveSheetNames, SheetNameMap } from './names';
 import {
   CellBlock, ConditionalFormat, ChartSpec, DashboardPlan, MARKER_KEY, PLAN_VERSION, PlanCell, PlannedSheet, PlanNotice, SheetRole,
 } from './plan';
 import { DashboardSetup, Goal, optionsOf, SetupOptions, validateSetup } from './setup';
 import { template } from './templates';
+import { planExtras, requestedExtraRoles } from './extras';
+import { withAlerts } from './alerts/plan';
 
 /**
  * The dashboard planner: setup in, plan out (plan.ts, docs/dashboard.md). Pure and O(KPIs ×
@@ -74,7 +76,7 @@ export function buildPlan(req: PlanRequest): DashboardPlan {
   if (cards.length === 0) throw valueError('choose at least one KPI for the dashboard');
 
   const notices: PlanNotice[] = [];
-  const { names, renamed } = resolveSheetNames(req.existingSheets ?? []);
+  const { names, renamed } = resolveSheetNames(req.existingSheets ?? [], requestedExtraRoles({ setup }));
   for (const r of renamed) notices.push({ code: 'renamed', level: 'warning', sheet: r.role, text: fill(tr(UI.renamed, locale), { wanted: r.wanted, used: r.used }) });
 
   const missing = new Map<KpiId, FieldRef[]>();
@@ -98,10 +100,22 @@ export function buildPlan(req: PlanRequest): DashboardPlan {
   for (const id of withDependencies([...computed, ...rules.flatMap((r) => r.inputs)])) if (!columns.includes(id)) columns.push(id);
 
   const ctx: SheetContext = { setup, locale, options, names, asOf, cards, columns, rules, missing, notices };
-  const dashboard = dashboardSheet(ctx);
-  const goals = goalsSheet(ctx);
+  let dashboard = dashboardSheet(ctx);
+  let goals = goalsSheet(ctx);
   const definitions = definitionsSheet(ctx);
   const history = historySheet(ctx);
+  const extras = planExtras({ setup, locale, options, names, notices });
+  let alerts: DashboardPlan['alerts'];
+  if (setup.alerts?.enabled) {
+    const out = withAlerts(dashboard, goals, {
+      setup, locale, options, names, cards,
+      trendColumn: (id) => (missing.has(id) ? undefined : columnLetter(LAYOUT.trendColumn + 2 + columns.indexOf(id))),
+      trendTop: LAYOUT.firstCardRow, trendLast: LAYOUT.firstCardRow + options.trendPeriods - 1,
+      headerRow: LAYOUT.headerRow, firstCardRow: LAYOUT.firstCardRow, cardColumns: LAYOUT.cardColumns, goalColumns: GOAL_COLS.status,
+    });
+    ({ dashboard, goals } = out);
+    alerts = out.spec;
+  }
 
   const customKpis = columns.filter((id) => kpi(id).nativeFormula === null);
   if (customKpis.length) {
@@ -123,11 +137,12 @@ export function buildPlan(req: PlanRequest): DashboardPlan {
     version: PLAN_VERSION,
     locale,
     asOf,
-    sheets: [dashboard, goals, definitions, history],
+    sheets: [dashboard, goals, definitions, history, ...extras],
     snapshot: { historySheet: names.history, asOfCell: `${dash}${LAYOUT.asOfCell}`, valuesRange: `${dash}B${LAYOUT.firstCardRow}:B${lastCard}`, kpis: cards },
     trend: { periods: `${dash}${periodCol}${trendTop}:${periodCol}${trendLast}`, series },
     valueCells,
     notices,
+    ...(alerts ? { alerts } : {}),
   };
 }
 
@@ -135,7 +150,7 @@ interface SheetContext {
   readonly setup: DashboardSetup;
   readonly locale: Locale;
   readonly options: SetupOptions;
-  readonly names: Readonly<Record<SheetRole, string>>;
+  readonly names: SheetNameMap;
   readonly asOf: number;
   readonly cards: readonly KpiId[];
   readonly columns: readonly KpiId[];

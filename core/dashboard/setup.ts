@@ -5,6 +5,7 @@ import { columnNumber } from './a1';
 import { DATASETS, DatasetId, FIELDS } from './fields';
 import { Locale } from './i18n';
 import { TEMPLATES, TemplateId } from './templates';
+import { AlertsSetup, DashboardExtras, validateAlerts, validateExtras } from './extras/setup';
 
 /**
  * The dashboard setup: everything the sidebar collects (KPIs, data mapping, goals, options).
@@ -33,6 +34,8 @@ export interface Goal {
   end?: string | null;
   owner?: string | null;
   frequency?: Frequency | null;
+  /** Alerts: breach when the KPI is worse than this (below for higher-is-better KPIs, above otherwise); absent: the goal's pace. */
+  threshold?: number | null;
 }
 
 export interface SetupOptions {
@@ -70,6 +73,10 @@ export interface DashboardSetup {
   mapping: DataMapping;
   goals: Goal[];
   options?: Partial<SetupOptions>;
+  /** Optional extra sheets (Attribution, Customers at risk, Commissions): extras/setup.ts. */
+  extras?: DashboardExtras;
+  /** Alert cells and highlighting on the dashboard, daily digest: alerts/. */
+  alerts?: AlertsSetup;
 }
 
 export function optionsOf(setup: Pick<DashboardSetup, 'options'>): SetupOptions {
@@ -122,7 +129,7 @@ export function validateSetup(raw: unknown): asserts raw is DashboardSetup {
   if (!Array.isArray(s.goals)) throw valueError('setup goals must be a list');
   s.goals.forEach((g, i) => {
     if (!g || !isKpiId(g.kpi)) throw valueError(`setup goal ${i + 1} names no known KPI`);
-    for (const key of ['baseline', 'target'] as const) {
+    for (const key of ['baseline', 'target', 'threshold'] as const) {
       const v = g[key];
       if (v != null && (typeof v !== 'number' || !Number.isFinite(v))) throw valueError(`goal of ${g.kpi}: ${key} must be a number`);
     }
@@ -139,6 +146,8 @@ export function validateSetup(raw: unknown): asserts raw is DashboardSetup {
     if (v === undefined) return;
     if (typeof v !== 'number' || !Number.isFinite(v) || v < lo || v > hi || (int && !Number.isInteger(v))) throw valueError(`setup option ${k} must be a ${int ? 'whole ' : ''}number from ${lo} to ${hi}`);
   };
+  validateExtras(s.extras);
+  validateAlerts(s.alerts);
   num('grossMargin', 0, 1);
   num('tolerance', 0, 1);
   num('trendPeriods', 3, 36, true);

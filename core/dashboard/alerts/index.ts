@@ -1,0 +1,7 @@
+/** Alerts: thresholds from goals, anomaly checks, breaches as data, digests (pure). Hosts wire triggers and mail. */
+export * from './labels';
+export * from './threshold';
+export * from './check';
+export * from './digest';
+export { withAlerts, alertCell } from './plan';
+export type { AlertsPlanInput } from './plan';

@@ -1,0 +1,141 @@
+import { cell, columnLetter, rect, sheetRef } from '../a1';
+import { kpi, KpiId } from '../catalog';
+import { NUMBER_FORMATS } from '../format';
+import { Locale, tr } from '../i18n';
+import { AlertsSpec, CellBlock, ConditionalFormat, FormulaConditionalFormat, PlanCell, PlannedSheet } from '../plan';
+import { DashboardSetup, SetupOptions } from '../setup';
+import { SheetNameMap } from '../names';
+import { ANOMALY_ALPHA, ANOMALY_MAX_SHARE, badDirection } from './check';
+import { AL, allAlertLabels, BREACH_LABELS } from './labels';
+
+/**
+ * Alerts on the generated sheets (setup.alerts.enabled), as live formulas mirroring checkAlerts:
+ *
+ * - KPI Goals gets two columns: L "Alert threshold (optional)", the goal's explicit threshold as
+ *   an editable value, and M "Threshold in use": L when it holds a number, else the pace
+ *   threshold C + (D − C) × (expected − tolerance) while as-of is within the goal's dates.
+ * - The dashboard's card table gets an 11th column K "Alert": "" or the breach label ("Behind
+ *   pace", "Past threshold", "Anomaly", or a threshold label + " + " + anomaly), from the card
+ *   value B, the goal row's L and M, and INDEX(ANOMALIES(trend column, 0, α, share, bad
+ *   direction), T) for the current period. The trend table stays at L, so nothing else moves.
+ * - Highlighting: textEquals rules colour the alert cells (every applier supports them), and an
+ *   optional formula rule (plan field formulaFormats) colours the KPI name and value of a card in
+ *   breach (=$K5<>"").
+ */
+export interface AlertsPlanInput {
+  readonly setup: DashboardSetup;
+  readonly locale: Locale;
+  readonly options: SetupOptions;
+  readonly names: SheetNameMap;
+  readonly cards: readonly KpiId[];
+  /** Trend column letter of a computed card; undefined for a card that cannot be computed. */
+  readonly trendColumn: (id: KpiId) => string | undefined;
+  readonly trendTop: number;
+  readonly trendLast: number;
+  readonly headerRow: number;
+  readonly firstCardRow: number;
+  readonly cardColumns: number;
+  /** Columns of the goals sheet before the alert columns (11: A..K). */
+  readonly goalColumns: number;
+}
+
+const BAD = { background: '#F4CCCC', fontColor: '#990000' };
+const WARN = { background: '#FFF2CC', fontColor: '#7F6000' };
+const s = (text: string) => `"${text.replace(/"/g, '""')}"`;
+
+export function withAlerts(dashboard: PlannedSheet, goals: PlannedSheet, a: AlertsPlanInput): { dashboard: PlannedSheet; goals: PlannedSheet; spec: AlertsSpec } {
+  const { locale, cards } = a;
+  const n = cards.length;
+  const G = a.goalColumns; // K = 11: status; L = explicit threshold, M = threshold in use
+  const explicitCol = columnLetter(G + 1);
+  const inUseCol = columnLetter(G + 2);
+  const goalsRef = sheetRef(a.names.goals);
+  const asOf = `${sheetRef(a.names.dashboard)}$B$2`;
+  const tol = a.options.tolerance;
+
+  // ---- KPI Goals: L explicit threshold, M threshold in use ----
+  const goalRows: PlanCell[][] = cards.map((id, i) => {
+    const r = 2 + i;
+    const goal = a.setup.goals.find((g) => g.kpi === id);
+    const [C, D, E, F, L] = ['C', 'D', 'E', 'F', explicitCol].map((c) => `${c}${r}`);
+    const expected = `IF(${F}=${E},IF(${asOf}>=${F},1,0),MIN(1,MAX(0,(${asOf}-${E})/(${F}-${E}))))`;
+    const pace = `IF(OR(NOT(ISNUMBER(${D})),NOT(ISNUMBER(${E})),NOT(ISNUMBER(${F}))),"",IF(OR(${F}<${E},${asOf}<${E},${asOf}>${F},${D}=${C}),"",${C}+(${D}-${C})*(${expected}-${tol})))`;
+    return [goal?.threshold ?? null, { formula: `=IF(ISNUMBER(${L}),${L},${pace})` }];
+  });
+  const goalFormats = cards.map((id) => [NUMBER_FORMATS[kpi(id).unit], NUMBER_FORMATS[kpi(id).unit]]);
+  const goalsOut = widen(goals, rect(1, 1, G, 1), [AL.thresholdHeaders.map((h) => tr(h, locale))], undefined);
+  const goalsBlocks = widen(goalsOut, rect(1, 2, G, n), goalRows, goalFormats);
+  const goalsSheet: PlannedSheet = { ...goalsBlocks, columnWidths: { ...goals.columnWidths, [explicitCol]: 130, [inUseCol]: 110 } };
+
+  // ---- dashboard: K alert label ----
+  const T = a.trendLast - a.trendTop + 1;
+  const alertCol = columnLetter(a.cardColumns + 1);
+  const labels = {
+    pace: s(tr(BREACH_LABELS.pace, locale)),
+    threshold: s(tr(BREACH_LABELS.threshold, locale)),
+    anomaly: s(tr(BREACH_LABELS.anomaly, locale)),
+  };
+  const custom = new Set<string>();
+  const cardCells: PlanCell[][] = cards.map((id, i) => {
+    const r = a.firstCardRow + i;
+    const col = a.trendColumn(id);
+    if (!col) return [null];
+    const def = kpi(id);
+    const g = 2 + i;
+    const [C, D, L, M] = ['C', 'D', explicitCol, inUseCol].map((c) => `${goalsRef}${c}${g}`);
+    const B = `B${r}`;
+    const worse = def.direction === 'higher' ? '<' : '>';
+    const crossed = `AND(ISNUMBER(${B}),ISNUMBER(${M}),IF(ISNUMBER(${L}),${B}${worse}${M},IF(${D}>${C},${B}<${M},${B}>${M})))`;
+    const trend = `${col}${a.trendTop}:${col}${a.trendLast}`;
+    const anomaly = `IFERROR(INDEX(ANOMALIES(${trend},0,${ANOMALY_ALPHA},${ANOMALY_MAX_SHARE},"${badDirection(def.direction)}"),${T})=TRUE,FALSE)`;
+    custom.add('ANOMALIES');
+    const kind = `IF(ISNUMBER(${L}),${labels.threshold},${labels.pace})`;
+    // ANOMALIES once (a custom-function call), the native threshold test in both branches
+    return [{ formula: `=IF(${anomaly},IF(${crossed},${kind}&" + "&${labels.anomaly},${labels.anomaly}),IF(${crossed},${kind},""))` }];
+  });
+  let dash = widen(dashboard, rect(1, a.headerRow, a.cardColumns, 1), [[tr(AL.alertHeader, locale)]], undefined);
+  dash = widen(dash, rect(1, a.firstCardRow, a.cardColumns, n), cardCells, cards.map(() => [null]), [...custom]);
+  const lastCard = a.firstCardRow + n - 1;
+  const alertRange = `${alertCol}${a.firstCardRow}:${alertCol}${lastCard}`;
+  const rules: ConditionalFormat[] = allAlertLabels(locale).map((l) => ({ ranges: [alertRange], rule: { type: 'textEquals', text: l.text }, style: l.anomalyOnly ? WARN : BAD }));
+  const rowRule: FormulaConditionalFormat = { ranges: [`A${a.firstCardRow}:B${lastCard}`], formula: `=$${alertCol}${a.firstCardRow}<>""`, style: BAD };
+  const dashboardSheet: PlannedSheet = {
+    ...dash,
+    columnWidths: { ...dashboard.columnWidths, [alertCol]: 150 },
+    conditionalFormats: [...dashboard.conditionalFormats, ...rules],
+    formulaFormats: [...(dashboard.formulaFormats ?? []), rowRule],
+  };
+
+  const spec: AlertsSpec = {
+    labelsRange: `${sheetRef(a.names.dashboard)}${alertRange}`,
+    thresholdsRange: `${goalsRef}${inUseCol}2:${inUseCol}${n + 1}`,
+    kpis: [...cards],
+    owners: cards.map((id) => a.setup.goals.find((g) => g.kpi === id)?.owner?.trim() || null),
+  };
+  return { dashboard: dashboardSheet, goals: goalsSheet, spec };
+}
+
+/** The sheet with one block (found by its exact range) extended to the right by extra columns. */
+function widen(sheet: PlannedSheet, range: string, extra: PlanCell[][], extraFormats: (string | null)[][] | undefined, custom: string[] = []): PlannedSheet {
+  const i = sheet.blocks.findIndex((b) => b.range === range);
+  if (i < 0) throw new Error(`alerts: no block ${range} on ${sheet.name}`);
+  const b = sheet.blocks[i];
+  const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(b.range)!;
+  const width = b.cells[0].length + extra[0].length;
+  const col = [...m[1]].reduce((v, ch) => v * 26 + ch.charCodeAt(0) - 64, 0);
+  const widened: CellBlock = {
+    ...b,
+    range: rect(col, Number(m[2]), width, b.cells.length),
+    cells: b.cells.map((row, r) => [...row, ...extra[r]]),
+    ...(b.numberFormats ? { numberFormats: b.numberFormats.map((row, r) => [...row, ...(extraFormats?.[r] ?? extra[r].map(() => null))]) } : {}),
+    ...(custom.length || b.customFunctions ? { customFunctions: [...new Set([...(b.customFunctions ?? []), ...custom])] } : {}),
+  };
+  const blocks = [...sheet.blocks];
+  blocks[i] = widened;
+  return { ...sheet, blocks };
+}
+
+/** The alert cell of a card (for tests and hosts): K5 for the first card. */
+export function alertCell(cardIndex: number, firstCardRow = 5, cardColumns = 10): string {
+  return cell(cardColumns + 1, firstCardRow + cardIndex);
+}
