@@ -322,7 +322,8 @@ class Sidebar {
     const feedback = el('ul', { id: feedbackId, className: 'kp-messages', attrs: { 'aria-live': 'polite' } });
     const update = () => {
       const check = goalCheck(this.state, id, this.info.history);
-      const items = check.messages.filter((m) => m.code !== 'baseline_missing' || goalTouched(this.state.goals[id]));
+      // an untouched goal is not nagged: feedback starts with the first thing typed
+      const items = goalTouched(this.state.goals[id]) ? check.messages : [];
       const text = items.map((m) => m.text).join('\n');
       if (feedback.dataset.text === text) return; // unchanged: do not make screen readers repeat it
       feedback.dataset.text = text;

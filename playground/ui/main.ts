@@ -86,7 +86,15 @@ function start(): void {
   const sidebarHost = document.getElementById('sidebar') as HTMLElement;
   const functionsHost = document.getElementById('functions') as HTMLElement;
   let functionsRendered = false;
-  for (const tab of Array.from(panel.querySelectorAll<HTMLButtonElement>('.panel-tabs [role="tab"]'))) {
+  const panelTabs = Array.from(panel.querySelectorAll<HTMLButtonElement>('.panel-tabs [role="tab"]'));
+  for (const tab of panelTabs) {
+    // arrow keys move between the two tabs, as the ARIA tabs pattern expects
+    tab.addEventListener('keydown', (e) => {
+      if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
+      const other = panelTabs[(panelTabs.indexOf(tab) + 1) % panelTabs.length];
+      other.click();
+      other.focus();
+    });
     tab.addEventListener('click', () => {
       for (const t of Array.from(panel.querySelectorAll<HTMLButtonElement>('.panel-tabs [role="tab"]'))) {
         const on = t === tab;

@@ -230,3 +230,26 @@ it('reaches "Generate dashboard" with the keyboard only', async () => {
   expect(errs).toEqual([]);
   await context.close();
 });
+
+it('speaks French when the browser does, down to the generated sheets', async () => {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'fr-FR' });
+  const p = await context.newPage();
+  await p.goto(url);
+  await p.waitForSelector('body[data-ready="true"]');
+  const side = p.locator('#sidebar');
+  expect(await side.getByRole('heading', { level: 2 }).textContent()).toBe('Modèle');
+  await side.getByLabel('AARRR').check();
+  await side.getByRole('button', { name: 'Suivant' }).click();
+  expect(await side.locator('.kp-meter').textContent()).toContain('Part d’impact : 80 % (au moins 70 %)'); // AARRR: CPL is the one activity KPI of five
+  await side.getByRole('button', { name: '4. Objectifs' }).click();
+  await side.locator('fieldset[data-kpi="conversion_rate"]').getByLabel('Cible (en %)').fill('2,5');
+  expect(await side.locator('fieldset[data-kpi="conversion_rate"] .kp-messages').textContent()).toContain('Indiquer une date de fin');
+  await p.screenshot({ path: join(artifacts, 'sidebar-goals-fr.png') });
+  await side.getByRole('button', { name: '5. Générer' }).click();
+  await side.getByRole('button', { name: 'Générer le tableau de bord' }).click();
+  await p.waitForFunction(() => /généré/.test(document.querySelector('#sidebar .kp-notices')?.textContent ?? ''), undefined, { timeout: 120000 });
+  expect(await cell(p, 0, 0).textContent()).toBe('Tableau de bord KPI');
+  await p.locator('#tabs').getByRole('tab', { name: 'KPI Goals' }).click();
+  expect(await cell(p, 2, 3).textContent()).toBe('2.5%'); // 2,5 typed in percent: 0.025 in the cell
+  await context.close();
+});
