@@ -70,7 +70,7 @@ module.exports = [
     name: 'playground',
     target: ['web', 'es2019'],
     entry: { app: './playground/ui/main.ts' },
-    output: { path: path.resolve(__dirname, 'dist/playground'), filename: '[name].js', chunkFilename: '[name].chunk.js', publicPath: 'auto' },
+    output: { path: path.resolve(__dirname, 'dist/playground'), filename: '[name].js', chunkFilename: '[name].chunk.js', publicPath: 'auto', clean: true },
     optimization: { splitChunks: false }, // one lazy chunk: xlsx.chunk.js (ExcelJS and the exporter)
   },
   {
