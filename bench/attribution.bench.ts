@@ -8,17 +8,8 @@
  */
 import { callFunction } from '../core/hosts';
 import { compare, report, section, time } from './harness';
+import { seededRandom as rng } from '../core/random';
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0; // mulberry32
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function kpi(name: string, ...args: unknown[]): unknown[][] {
   const outcome = callFunction(name, args);

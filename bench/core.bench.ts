@@ -2,16 +2,8 @@ import { readFileSync, statSync } from 'fs';
 import { join } from 'path';
 import vm from 'vm';
 import { callFunction } from '../core/hosts';
+import { seededRandom as rng } from '../core/random';
 import { compare, report, section, time } from './harness';
-
-/** A seeded generator so every run measures the same data. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 4294967296;
-  };
-}
 
 function kpi(name: string, ...args: unknown[]): unknown {
   const outcome = callFunction(name, args);

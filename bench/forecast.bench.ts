@@ -8,11 +8,11 @@
 import { compare, section, time } from './harness';
 import { ANOMALIES, FORECAST_ETS, KPI_FORECAST } from '../core/functions/forecast';
 import { runFunction } from '../core/registry/run';
-import { seededUniform } from '../core/forecast/stats';
+import { seededRandom } from '../core/random';
 import { loadM3 } from './m3';
 
 function gauss(seed: number): () => number {
-  const u = seededUniform(seed);
+  const u = seededRandom(seed);
   return () => Math.sqrt(-2 * Math.log(1 - u())) * Math.cos(2 * Math.PI * u());
 }
 
@@ -32,7 +32,7 @@ export function run(): void {
   compare('FORECAST_ETS, 1,000 daily points, season detected', ets, 'seasonal naive', naive1000, '< 50 ms');
 
   const path = process.env.M3_CSV;
-  const u = seededUniform(2);
+  const u = seededRandom(2);
   const many: number[][] = path
     ? loadM3(path).map((s) => s.values.slice(0, -s.nf))
     : Array.from({ length: 1428 }, (_, k) => {

@@ -1,6 +1,6 @@
 /**
  * Small statistics kit for the forecasting code: order statistics, normal and Student-t quantiles,
- * a seeded generator. All functions are pure and allocate at most one copy of their input.
+ * All functions are pure and allocate at most one copy of their input.
  */
 
 /** Arithmetic mean; 0 for an empty list (callers check sizes first). O(n). */
@@ -93,17 +93,6 @@ export function tQuantile(p: number, df: number): number {
   return z + g1 / df + g2 / df ** 2 + g3 / df ** 3 + g4 / df ** 4;
 }
 
-/** mulberry32: a tiny seeded uniform generator, so simulated quantities are reproducible. */
-export function seededUniform(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Ordinary least squares line through (i, x[i]), i = 0..n-1: intercept and slope. O(n). */
 export function linearFit(x: ArrayLike<number>): { intercept: number; slope: number } {

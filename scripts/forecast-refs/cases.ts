@@ -3,6 +3,8 @@
  * a seeded generator so the file regenerates identically; AirPassengers is Box-Jenkins Series G.
  */
 import seriesG from '../../test/fixtures/forecast/series-g.json';
+import { seededRandom as rng } from '../../core/random';
+export { rng };
 
 export interface RefCase {
   id: string;
@@ -19,17 +21,6 @@ export interface RefCase {
   piTargets: number[];
 }
 
-/** mulberry32: small seeded PRNG, good enough for test noise. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function gauss(u: () => number): () => number {
   return () => Math.sqrt(-2 * Math.log(1 - u())) * Math.cos(2 * Math.PI * u());

@@ -1,3 +1,5 @@
+import { seededRandom } from '../../core/random';
+export { seededRandom };
 /**
  * Simulated customer summaries from the BG/NBD story itself (Fader, Hardie & Lee 2005, section 2),
  * for recovery tests and the benchmarks: λ ~ Gamma(r, α), p ~ Beta(a, b); after the first purchase
@@ -30,17 +32,6 @@ export interface SimulationOptions {
   seed?: number;
 }
 
-/** mulberry32: a small, fast, seedable generator in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function normal(rand: () => number): number {
   const u = 1 - rand();

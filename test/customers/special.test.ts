@@ -92,6 +92,16 @@ describe('hyp2f1 against closed forms', () => {
       { numRuns: 200 },
     );
   });
+  it('stays exact where c − a − b is within 1e-3 of an integer (a case fast-check found)', () => {
+    const [a, b, c, z] = [3.9986800901215953, 3.999986632667366, 5.999651051138273, 0.76];
+    let term = 1;
+    let sum = 1;
+    for (let n = 0; n < 5000; n++) {
+      term *= ((a + n) * (b + n) * z) / ((c + n) * (n + 1));
+      sum += term;
+    }
+    expect(rel(hyp2f1(a, b, c, z), sum)).toBeLessThan(1e-12);
+  });
   it("satisfies Euler's transformation 2F1(a,b;c;z) = (1−z)^(c−a−b) 2F1(c−a,c−b;c;z) (property)", () => {
     fc.assert(
       fc.property(

@@ -4,7 +4,7 @@ import { runFunction } from '../../core/registry/run';
 import { KpiError } from '../../core/errors';
 import { findAnomalies, latestIsAnomalous } from '../../core/forecast/anomalies';
 import { kpiForecast } from '../../core/forecast/combination';
-import { seededUniform } from '../../core/forecast/stats';
+import { seededRandom } from '../../core/random';
 
 const col = (a: readonly (number | string | null)[]) => a.map((v) => [v]);
 const codeOf = (f: () => unknown): string => {
@@ -17,7 +17,7 @@ const codeOf = (f: () => unknown): string => {
   return 'no error';
 };
 function gauss(seed: number): () => number {
-  const u = seededUniform(seed);
+  const u = seededRandom(seed);
   return () => Math.sqrt(-2 * Math.log(1 - u())) * Math.cos(2 * Math.PI * u());
 }
 const smape = (y: number[], f: number[]) => y.reduce((s, v, i) => s + (200 * Math.abs(v - f[i])) / (Math.abs(v) + Math.abs(f[i])), 0) / y.length;
@@ -78,7 +78,7 @@ describe('KPI_FORECAST', () => {
 /** Daily series with a weekly cycle, noise sd 1, spikes of ±8 and 6-point level shifts of +7. */
 function injected(seed: number) {
   const g = gauss(seed);
-  const u = seededUniform(seed + 1);
+  const u = seededRandom(seed + 1);
   const n = 700;
   const y = Array.from({ length: n }, (_, t) => 100 + 0.02 * t + [4, 2, 0, -1, -3, 3, 6][t % 7] + g());
   const truth = new Set<number>();
