@@ -31,8 +31,12 @@ export interface SidebarState {
   kpis: KpiId[];
   mapping: DataMapping;
   goals: Partial<Record<KpiId, GoalInput>>;
-  /** Options of a saved setup, kept as they were (the sidebar does not edit them). */
-  options?: DashboardSetup['options'];
+  /**
+   * The saved setup as it was read: what the sidebar does not edit (options, extras, alerts, goal
+   * thresholds) is written back unchanged, so saving from this sidebar never loses a field that
+   * another version or tool set.
+   */
+  saved?: DashboardSetup;
 }
 
 /** The state when the sidebar opens: the saved setup if any (on the goals step), else the template step with detected mapping. */
@@ -43,7 +47,7 @@ export function initialState(info: WorkbookInfo): SidebarState {
   for (const id of s.kpis) goals[id] = goalInput(id, s.goals.find((g) => g.kpi === id), info.locale);
   // datasets the saved setup did not need are detected again, for KPIs the manager may add now
   const mapping = { ...detectMapping(info.sheets).mapping, ...s.mapping };
-  return { locale: info.locale, step: 'generate', template: s.template ?? null, kpis: [...s.kpis], mapping, goals, options: s.options };
+  return { locale: info.locale, step: 'generate', template: s.template ?? null, kpis: [...s.kpis], mapping, goals, saved: s };
 }
 
 /** A template's KPIs (or none for blank); goals typed for KPIs that stay are kept. */
@@ -204,6 +208,7 @@ export function stepAfter(step: StepId, by: 1 | -1): StepId {
  * The setup to save and generate from. Everything typed is kept (a goal without an owner still
  * gets its target and status): SMART errors are shown, not enforced, and listed on the generate
  * step. Text that is not a number is left out (null) since the planner writes only numbers.
+ * Every mapped dataset is kept (extra sheets read datasets no KPI needs).
  */
 export function toSetup(state: SidebarState): DashboardSetup {
   const goals: Goal[] = state.kpis.map((id) => {
@@ -214,7 +219,9 @@ export function toSetup(state: SidebarState): DashboardSetup {
       return n === undefined || Number.isNaN(n) ? null : n;
     };
     const date = (iso: string) => (/^\d{4}-\d{2}-\d{2}$/.test(iso) ? iso : null);
+    const kept = state.saved?.goals.find((x) => x.kpi === id);
     return {
+      ...kept, // fields this sidebar does not edit (an alert threshold...)
       kpi: id,
       baseline: num(g.baseline),
       target: num(g.target),
@@ -224,12 +231,8 @@ export function toSetup(state: SidebarState): DashboardSetup {
       frequency: FREQUENCIES.includes(g.frequency) ? g.frequency : null,
     };
   });
-  const used = new Set(datasetsNeeded(state.kpis).map((d) => d.dataset));
-  const mapping: DataMapping = {};
-  for (const [ds, m] of Object.entries(state.mapping) as [DatasetId, DataMapping[DatasetId]][]) if (m && used.has(ds)) mapping[ds] = m;
-  const setup: DashboardSetup = { v: SETUP_VERSION, locale: state.locale, template: state.template, kpis: [...state.kpis], mapping, goals };
-  if (state.options) setup.options = state.options;
-  return setup;
+  // every mapped dataset is kept, not only those the KPIs read: extra sheets read others (touches)
+  return { ...state.saved, v: SETUP_VERSION, locale: state.locale, template: state.template, kpis: [...state.kpis], mapping: { ...state.mapping }, goals };
 }
 
 /** Goals with SMART errors, for the summary on the generate step. */

@@ -170,13 +170,13 @@ describe('the setup', () => {
     return s;
   }
 
-  it('turns typed goals into numbers and dates, keeps only the data the KPIs use', () => {
+  it('turns typed goals into numbers and dates, and keeps every mapped dataset', () => {
     const setup = toSetup(filled());
     expect(setup.locale).toBe('fr');
     expect(setup.template).toBe('saas');
     expect(setup.goals.find((g) => g.kpi === 'lead_to_opp')).toEqual({ kpi: 'lead_to_opp', baseline: 0.185, target: 0.22, start: '2026-07-01', end: '2026-12-31', owner: '<b>Zoé</b>', frequency: 'weekly' });
     expect(setup.goals.find((g) => g.kpi === 'cac')).toMatchObject({ target: null }); // not a number: left out
-    expect(Object.keys(setup.mapping).sort()).toEqual(['ledger', 'marketing']);
+    expect(Object.keys(setup.mapping).sort()).toEqual(['ledger', 'marketing']); // the two sheets of info()
     expect(() => serializeSetup(setup)).not.toThrow();
   });
 
@@ -187,5 +187,17 @@ describe('the setup', () => {
     expect(s.kpis).toEqual(saved.kpis);
     expect(s.goals.lead_to_opp).toEqual({ baseline: '18,5', target: '22', start: '2026-07-01', end: '2026-12-31', owner: '<b>Zoé</b>', frequency: 'weekly' });
     expect(toSetup(s)).toEqual(saved);
+  });
+
+  it('writes back what it does not edit: options, extras, alerts, goal thresholds', () => {
+    const saved = { ...toSetup(filled()), options: { grossMargin: 0.8 }, extras: { customers: true }, alerts: { enabled: true } };
+    saved.goals = saved.goals.map((g) => (g.kpi === 'cac' ? { ...g, threshold: 900 } : g));
+    let s = initialState(info({ locale: 'fr', setup: parseSetup(serializeSetup(saved)) }));
+    s = setGoalField(s, 'cac', 'owner', 'Léa');
+    const out = toSetup(s);
+    expect(out.options).toEqual({ grossMargin: 0.8 });
+    expect(out.extras).toEqual({ customers: true });
+    expect(out.alerts).toEqual({ enabled: true });
+    expect(out.goals.find((g) => g.kpi === 'cac')).toMatchObject({ threshold: 900, owner: 'Léa' });
   });
 });
