@@ -87,7 +87,8 @@ export function withAlerts(dashboard: PlannedSheet, goals: PlannedSheet, a: Aler
     const worse = def.direction === 'higher' ? '<' : '>';
     const crossed = `AND(ISNUMBER(${B}),ISNUMBER(${M}),IF(ISNUMBER(${L}),${B}${worse}${M},IF(${D}>${C},${B}<${M},${B}>${M})))`;
     const trend = `${col}${a.trendTop}:${col}${a.trendLast}`;
-    const anomaly = `IFERROR(INDEX(ANOMALIES(${trend},0,${ANOMALY_ALPHA},${ANOMALY_MAX_SHARE},"${badDirection(def.direction)}"),${T})=TRUE,FALSE)`;
+    // TRUE() rather than TRUE: HyperFormula knows the booleans only as functions; both hosts accept them
+    const anomaly = `IFERROR(INDEX(ANOMALIES(${trend},0,${ANOMALY_ALPHA},${ANOMALY_MAX_SHARE},"${badDirection(def.direction)}"),${T}),0)=TRUE()`;
     custom.add('ANOMALIES');
     const kind = `IF(ISNUMBER(${L}),${labels.threshold},${labels.pace})`;
     // ANOMALIES once (a custom-function call), the native threshold test in both branches

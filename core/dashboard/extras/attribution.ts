@@ -61,7 +61,7 @@ export function attributionSheet(ctx: ExtraContext): PlannedSheet {
     const cells: PlanCell[] = [fx(`IF(${channel}="","",${channel})`)];
     MODELS.forEach((_, i) => {
       const table = selfOpen(ctx, 'attribution', cell(sourceCol(i), L.firstRow), columnLetter(sourceCol(i) + 1));
-      cells.push(fx(`IF($A${r}="","",VLOOKUP($A${r},${table},2,FALSE))`));
+      cells.push(fx(`IF($A${r}="","",VLOOKUP($A${r},${table},2,0))`));
     });
     rows.push(cells);
     formats.push([null, ...MODELS.map(() => '#,##0.00')]);

@@ -17,9 +17,12 @@ import { XL } from './labels';
  *   L6  =P_ALIVE(N6:N, O6:O, P6:P, $V$6:$Y$6)                  one row per RFM row
  *   R6  =CHURN_RISK(..., $V$6:$Y$6)   S6 =EXPECTED_PURCHASES(..., $D$3, $V$6:$Y$6)
  *   T6  =CLV_PREDICT(..., Q6:Q, $D$3, 0, $F$3, $V$6:$Y$6, $V$9:$X$9)
- *   A6  =SORT(FILTER(L6:T, M6:M<>""))                          the ranked table, A..I
+ *   A6  =SORT(HSTACK(FILTER(L6:L, M6:M<>""), ..., FILTER(T6:T, M6:M<>"")))   the ranked table, A..I
  *
- * Ranking uses native SORT and FILTER, present in Google Sheets, Excel 365 and HyperFormula 3.5.
+ * Ranking uses native SORT, FILTER and HSTACK, present in Google Sheets, Excel 365 and
+ * HyperFormula 3.5 (not in Excel 2021, which lacks HSTACK). One FILTER per column because
+ * HyperFormula's FILTER takes one column at a time; FILTER drops the blank rows below the
+ * customers (Excel would otherwise sort a million blank rows as zeros).
  * SORT's third argument is not portable (Sheets wants TRUE/FALSE, Excel and HyperFormula 1/-1),
  * so the table sorts ascending on its first column, P(alive): least likely to be active first,
  * which is churn risk descending (CHURN_RISK = 1 − P_ALIVE). Fitting once and passing the
@@ -55,6 +58,7 @@ export function customersSheet(ctx: ExtraContext): PlannedSheet {
   const bg = `$${col(L.fits)}$${L.headerRow + 1}:$${col(L.fits + 3)}$${L.headerRow + 1}`;
   const gg = `$${col(L.fits)}$${L.headerRow + 4}:$${col(L.fits + 2)}$${L.headerRow + 4}`;
 
+  const helperColumns = Array.from({ length: L.value - L.pAlive + 1 }, (_, i) => L.pAlive + i);
   const blocks: CellBlock[] = [
     { range: 'A1', cells: [[tr(XL.customersTitle, locale)]], style: TITLE_STYLE },
     { range: 'A2', cells: [[fill(tr(XL.customersNote, locale), { sheet: orders.sheet })]], style: NOTE_STYLE },
@@ -67,7 +71,7 @@ export function customersSheet(ctx: ExtraContext): PlannedSheet {
     { range: rect(1, L.headerRow, XL.customerHeaders.length, 1), cells: [XL.customerHeaders.map((h) => tr(h, locale))], style: HEADER_STYLE },
     {
       range: cell(1, L.firstRow),
-      cells: [[fx(`SORT(FILTER(${selfOpen(ctx, 'customers', cell(L.pAlive, L.firstRow), col(L.value))},${helper(L.rfm)}<>""))`)]],
+      cells: [[fx(`SORT(HSTACK(${helperColumns.map((c) => `FILTER(${helper(c)},${helper(L.rfm)}<>"")`).join(',')}))`)]],
     },
   ];
   // model data: headers of the helper columns, then the formulas (RFM's header spills from M5)
