@@ -57,7 +57,8 @@ export function describeBreach(b: Breach, locale: Locale): string {
   if (b.kinds.includes('pace')) reasons.push(fill(tr(AL.paceLine, locale), { threshold }));
   if (b.kinds.includes('threshold')) reasons.push(fill(tr(AL.thresholdLine, locale), { threshold }));
   if (b.kinds.includes('anomaly')) reasons.push(tr(AL.anomalyLine, locale));
-  return `${b.name}: ${formatValue(b.value, b.unit, locale)} (${alertLabel(b.kinds, locale)}) — ${reasons.join('; ')}`;
+  const colon = locale === 'fr' ? ' : ' : ': '; // French puts a space before the colon
+  return `${b.name}${colon}${formatValue(b.value, b.unit, locale)} (${alertLabel(b.kinds, locale)}) — ${reasons.join(locale === 'fr' ? ' ; ' : '; ')}`;
 }
 
 /**
