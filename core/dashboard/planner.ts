@@ -2,7 +2,7 @@ import { toSerial } from '../args/cells';
 import { valueError } from '../errors';
 import { absCell, cell, columnLetter, rect, sheetRef, wholeColumn } from './a1';
 import { kpi, KpiDefinition, KpiId, withDependencies } from './catalog';
-import { fieldInfo, FieldRef } from './fields';
+import { DatasetId, fieldInfo, FieldRef } from './fields';
 import { CHANGE_FORMAT, DATE_FORMAT, MONTH_FORMAT, NUMBER_FORMATS, PROGRESS_FORMAT } from './format';
 import { kpiFormula } from './formulas';
 import { fill, Locale, tr } from './i18n';
@@ -28,6 +28,8 @@ export interface PlanRequest {
   readonly asOf: unknown;
   /** The workbook's sheets, with the KPI Pilot marker of those that carry one. */
   readonly existingSheets?: readonly ExistingSheet[];
+  /** Optional: data rows of each mapped dataset (SheetInfo.rows), so spilling extra sheets get enough rows (PlannedSheet.minRows). */
+  readonly dataRows?: Partial<Record<DatasetId, number>>;
 }
 
 // Dashboard layout (1-based rows and columns), documented in docs/dashboard.md.
@@ -104,7 +106,7 @@ export function buildPlan(req: PlanRequest): DashboardPlan {
   let goals = goalsSheet(ctx);
   const definitions = definitionsSheet(ctx);
   const history = historySheet(ctx);
-  const extras = planExtras({ setup, locale, options, names, notices });
+  const extras = planExtras({ setup, locale, options, names, notices, dataRows: req.dataRows });
   let alerts: DashboardPlan['alerts'];
   if (setup.alerts?.enabled) {
     const out = withAlerts(dashboard, goals, {

@@ -1,5 +1,5 @@
 import { openColumn, sheetRef } from '../a1';
-import { datasetOf, FieldRef } from '../fields';
+import { DatasetId, datasetOf, FieldRef } from '../fields';
 import { Locale } from '../i18n';
 import { MARKER_KEY, PlanCell, PlannedSheet, PlanNotice, SheetRole } from '../plan';
 import { DashboardSetup, SetupOptions } from '../setup';
@@ -12,6 +12,8 @@ export interface ExtraContext {
   readonly options: SetupOptions;
   readonly names: SheetNameMap;
   readonly notices: PlanNotice[];
+  /** Data rows per dataset, when the host passed them (PlanRequest.dataRows). */
+  readonly dataRows?: Partial<Record<DatasetId, number>>;
 }
 
 export const HEADER_STYLE = { bold: true, background: '#1F4E79', fontColor: '#FFFFFF', wrap: true } as const;

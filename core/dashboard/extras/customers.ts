@@ -104,7 +104,10 @@ export function customersSheet(ctx: ExtraContext): PlannedSheet {
   for (let c = L.pAlive; c <= L.fits + 4; c++) widths[col(c)] = 100;
   // the ranked table's column formats, as whole columns (its height follows the data)
   const columnFormats: Record<string, string> = { A: '0.0%', C: '0', D: '0.0', E: '0.0', F: '#,##0.00', G: '0.0%', H: '0.00', I: '#,##0.00' };
-  return extraSheet('customers', ctx.names.customers!, { mode: 'replace', frozenRows: L.headerRow, columnWidths: widths, columnFormats, blocks, conditionalFormats: [], charts: [] });
+  // Sheets does not add rows for a custom function's spill: room for one row per transaction (customers ≤ transactions)
+  const rows = ctx.dataRows?.orders;
+  const minRows = rows === undefined ? {} : { minRows: L.firstRow + rows + 10 };
+  return extraSheet('customers', ctx.names.customers!, { mode: 'replace', frozenRows: L.headerRow, columnWidths: widths, columnFormats, blocks, conditionalFormats: [], charts: [], ...minRows });
 }
 
 export function customersMissing(ctx: ExtraContext): string[] {
