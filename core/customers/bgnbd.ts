@@ -359,9 +359,10 @@ function growthTerm(A: number, beta: number, C: number, B: number, u: number): n
 function bracketed(A: number, beta: number, C: number, B: number, u: number): number {
   const z = u / (1 + u);
   const F = hyp2f1Log(A, B, C, z);
-  if (F.sign <= 0) throw numError('BG/NBD expected purchases: hypergeometric term is not positive; check the parameters');
   const logP = A * Math.log1p(-z) + F.log;
-  return (-(C / beta)) * Math.expm1(logP); // C/β · (1 − P)
+  if (F.sign > 0) return (-(C / beta)) * Math.expm1(logP); // C/β · (1 − P), exact for P near 1
+  // C = a + b + x − 1 < 0 (a + b < 1 and no repeat purchase): 2F1 may be 0 or negative there.
+  return (C / beta) * (1 - F.sign * Math.exp(logP));
 }
 
 function shortHorizonSeries(A: number, beta: number, C: number, u: number): number {
