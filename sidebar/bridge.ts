@@ -1,4 +1,5 @@
 import type { DashboardSetup, ExistingSheet, Locale, PlanNotice, SheetInfo } from '../core/dashboard';
+import type { Breach } from '../core/dashboard/alerts';
 
 /**
  * The one seam between the sidebar UI and its host. The UI (sidebar/) knows nothing of Sheets,
@@ -39,6 +40,16 @@ export interface SnapshotResult {
 
 export type Progress = (step: string, done: number, total: number) => void;
 
+/** Alerts (issue 6): what each host can do with the breaches of the generated dashboard. */
+export interface AlertsStatus {
+  /** Sheets: whether the daily digest trigger is on. Other hosts: always false. */
+  readonly daily: boolean;
+  /** Whether this host can send a daily digest at all (Sheets only). */
+  readonly dailyAvailable: boolean;
+  /** The KPIs in breach now, read back from the generated dashboard (empty when none is generated). */
+  readonly breaches: readonly Breach[];
+}
+
 export interface HostBridge {
   readonly host: 'sheets' | 'excel' | 'playground';
   /** Reads what the sidebar needs when it opens. */
@@ -52,4 +63,11 @@ export interface HostBridge {
   generate(setup: DashboardSetup, asOf: string, progress?: Progress): Promise<GenerateResult>;
   /** "Snapshot now": appends the dashboard's current values to KPI History, never rewriting it. */
   snapshot(): Promise<SnapshotResult>;
+  /** The breaches now and the daily digest's state. */
+  alerts(): Promise<AlertsStatus>;
+  /**
+   * Sheets: switches the daily digest trigger on or off (switching on is the moment the extra
+   * scopes, script.scriptapp and script.send_mail, are asked for). Other hosts reject it.
+   */
+  setDailyAlerts(on: boolean): Promise<AlertsStatus>;
 }
