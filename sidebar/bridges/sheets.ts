@@ -1,5 +1,5 @@
 import type { DashboardSetup } from '../../core/dashboard';
-import type { GenerateResult, HostBridge, SnapshotResult, WorkbookInfo } from '../bridge';
+import type { AlertsStatus, GenerateResult, HostBridge, SnapshotResult, WorkbookInfo } from '../bridge';
 
 /**
  * The sidebar's bridge in Google Sheets: each call is google.script.run on the server API of
@@ -11,6 +11,10 @@ export interface SheetsServerApi {
   saveSetup(setupJson: string): void;
   generateDashboard(setupJson: string, asOf: string): GenerateResult;
   snapshotNow(): SnapshotResult;
+  /** The breaches now and the daily digest's state (apps-script, issue 6). */
+  getAlerts(): AlertsStatus;
+  /** Installs or removes the daily digest trigger; switching on is when Google asks for the mail and trigger scopes. */
+  setDailyAlerts(on: boolean): AlertsStatus;
 }
 
 /** The part of google.script.run the sidebar uses (the client-side typings are not installed). */
@@ -49,5 +53,7 @@ export function createSheetsBridge(run: ScriptRun = google!.script.run): HostBri
       return result;
     },
     snapshot: () => callServer(run, 'snapshotNow'),
+    alerts: () => callServer(run, 'getAlerts'),
+    setDailyAlerts: (on: boolean) => callServer(run, 'setDailyAlerts', on),
   };
 }

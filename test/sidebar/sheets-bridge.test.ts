@@ -63,3 +63,22 @@ it('rejects with the server’s error, and names a missing server function', asy
   await expect(bridge.load()).rejects.toThrow('Another generation is running');
   await expect(bridge.snapshot()).rejects.toThrow('the server has no function snapshotNow');
 });
+
+it('asks the server for alerts and switches the daily digest by the fixed names', async () => {
+  const status = { daily: false, dailyAvailable: true, breaches: [] };
+  const { run, calls } = fakeRun({
+    getAlerts: () => status,
+    setDailyAlerts: (on) => ({ ...status, daily: on }),
+  });
+  const bridge = createSheetsBridge(run);
+  expect(await bridge.alerts()).toEqual(status);
+  expect(await bridge.setDailyAlerts(true)).toEqual({ ...status, daily: true });
+  expect(await bridge.setDailyAlerts(false)).toEqual(status);
+  expect(calls).toEqual([['getAlerts', []], ['setDailyAlerts', [true]], ['setDailyAlerts', [false]]]);
+});
+
+it('names a missing alerts function (a server pushed before issue 6)', async () => {
+  const bridge = createSheetsBridge(fakeRun({}).run);
+  await expect(bridge.alerts()).rejects.toThrow('the server has no function getAlerts: push the add-on again');
+  await expect(bridge.setDailyAlerts(true)).rejects.toThrow('the server has no function setDailyAlerts');
+});
