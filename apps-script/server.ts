@@ -5,3 +5,4 @@
 export { callFromSheets } from './custom-functions';
 export { onOpen, onInstall, showSidebar, showFunctionReference } from './menu';
 export { getSidebarState, saveSetup, generateDashboard, snapshotNow } from './dashboard/server-api';
+export { getAlerts, setDailyAlerts, sendDailyDigest } from './dashboard/alerts';

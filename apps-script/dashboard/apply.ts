@@ -1,4 +1,4 @@
-import { ChartSpec, ConditionalFormat, DashboardPlan, MARKER_KEY, PlannedSheet, SheetRole } from '../../core/dashboard/plan';
+import { ChartSpec, ConditionalFormat, DashboardPlan, FormulaConditionalFormat, MARKER_KEY, PlannedSheet, SheetRole } from '../../core/dashboard/plan';
 import { parseA1 } from './a1';
 import { SheetGrids, sheetGrids, widthRuns } from './grid';
 import { message } from './messages';
@@ -26,7 +26,9 @@ export interface ApplyResult {
  * - append (History), existing: nothing at all, so no row is ever rewritten;
  * - then frozen rows, one setColumnWidths per run of equal widths, column formats, ONE
  *   rectangle for every block (setNumberFormats, setValues, one 2-D setter per style property),
- *   all conditional rules in one setConditionalFormatRules, and the charts.
+ *   all conditional rules (value rules, then the plan's formula rules) in one
+ *   setConditionalFormatRules, and the charts (line or clustered column).
+ * A sheet whose plan asks for minRows (a custom function's spill) gets that many rows first.
  * Ends on the dashboard and flushes, so an error surfaces while the caller holds the lock.
  * @throws Error when a planned name belongs to a sheet without our marker (never written)
  */
@@ -78,10 +80,11 @@ export const NEW_SHEET_COLUMNS = 26;
  * than a new sheet has, so the usual regeneration costs no extra round trip.
  */
 function ensureGrid(sheet: Sheet, planned: PlannedSheet, grids: SheetGrids | null, isNew: boolean): void {
-  let rows = grids ? grids.rect.row + grids.rect.rows - 1 : 1;
+  // Sheets does not add rows for a custom function's spill: the plan says how many it needs
+  let rows = Math.max(grids ? grids.rect.row + grids.rect.rows - 1 : 1, planned.minRows ?? 0);
   let cols = grids ? grids.rect.col + grids.rect.cols - 1 : 1;
   for (const letter of [...Object.keys(planned.columnWidths), ...Object.keys(planned.columnFormats ?? {})]) cols = Math.max(cols, parseA1(`${letter}1`).col);
-  for (const a1 of [...planned.conditionalFormats.flatMap((c) => c.ranges), ...planned.charts.flatMap((c) => [c.anchor, c.categories, ...c.series.map((x) => x.values)])]) {
+  for (const a1 of [...ruleRanges(planned), ...planned.charts.flatMap((c) => [c.anchor, c.categories, ...c.series.map((x) => x.values)])]) {
     const r = parseA1(a1);
     rows = Math.max(rows, r.row + r.rows - 1);
     cols = Math.max(cols, r.col + r.cols - 1);
@@ -119,11 +122,15 @@ function writeSheet(sheet: Sheet, planned: PlannedSheet, isNew: boolean): void {
     }
   }
   // conditional rules and charts need Range objects: one getRangeList for all of them
-  const a1s = [...new Set([...planned.conditionalFormats.flatMap((c) => c.ranges), ...planned.charts.flatMap((c) => [c.categories, ...c.series.map((s) => s.values)])])];
+  const a1s = [...new Set([...ruleRanges(planned), ...planned.charts.flatMap((c) => [c.categories, ...c.series.map((s) => s.values)])])];
   const ranges = new Map<string, Range>();
   if (a1s.length) sheet.getRangeList(a1s).getRanges().forEach((r, i) => ranges.set(a1s[i], r));
-  if (planned.conditionalFormats.length || !isNew) sheet.setConditionalFormatRules(planned.conditionalFormats.map((c) => conditionalRule(c, ranges)));
-  for (const chart of planned.charts) sheet.insertChart(lineChart(sheet, chart, ranges));
+  const formulaFormats = planned.formulaFormats ?? [];
+  // value rules first: Sheets applies the first matching rule of a cell, and the plan's formula
+  // rules (alerts) colour other cells (the KPI name and value) than its value rules
+  const rules = [...planned.conditionalFormats.map((c) => conditionalRule(c, ranges)), ...formulaFormats.map((c) => formulaRule(c, ranges))];
+  if (rules.length || !isNew) sheet.setConditionalFormatRules(rules);
+  for (const chart of planned.charts) sheet.insertChart(chartOf(sheet, chart, ranges));
 }
 
 /** Whole-column formats (History's date column), one getRangeList per distinct format. */
@@ -131,6 +138,11 @@ function writeColumnFormats(sheet: Sheet, formats: Readonly<Record<string, strin
   const byFormat = new Map<string, string[]>();
   for (const [letter, format] of Object.entries(formats)) byFormat.set(format, [...(byFormat.get(format) ?? []), `${letter}:${letter}`]);
   for (const [format, cols] of byFormat) sheet.getRangeList(cols).setNumberFormat(format);
+}
+
+/** Every A1 range a sheet's conditional rules use. */
+function ruleRanges(planned: PlannedSheet): string[] {
+  return [...planned.conditionalFormats.flatMap((c) => c.ranges), ...(planned.formulaFormats ?? []).flatMap((c) => c.ranges)];
 }
 
 function conditionalRule(c: ConditionalFormat, ranges: ReadonlyMap<string, Range>): GoogleAppsScript.Spreadsheet.ConditionalFormatRule {
@@ -144,17 +156,32 @@ function conditionalRule(c: ConditionalFormat, ranges: ReadonlyMap<string, Range
   return b.setRanges(c.ranges.map((a1) => ranges.get(a1)!)).build();
 }
 
-/** A line chart: categories then one range per series, no header row (the ranges hold data only). */
-function lineChart(sheet: Sheet, spec: ChartSpec, ranges: ReadonlyMap<string, Range>): GoogleAppsScript.Spreadsheet.EmbeddedChart {
+/** A custom-formula rule (alerts: the KPI name and value of a card in breach): whenFormulaSatisfied. */
+function formulaRule(c: FormulaConditionalFormat, ranges: ReadonlyMap<string, Range>): GoogleAppsScript.Spreadsheet.ConditionalFormatRule {
+  let b = SpreadsheetApp.newConditionalFormatRule().whenFormulaSatisfied(c.formula);
+  if (c.style.background) b = b.setBackground(c.style.background);
+  if (c.style.fontColor) b = b.setFontColor(c.style.fontColor);
+  return b.setRanges(c.ranges.map((a1) => ranges.get(a1)!)).build();
+}
+
+/**
+ * A line chart (one KPI's trend) or a clustered column chart (the Attribution comparison):
+ * categories then one range per series, no header row (the ranges hold data only). One series:
+ * the title names it, no legend. Several: a legend below, each series labelled with its plan
+ * name (the ranges carry no header to take it from).
+ */
+function chartOf(sheet: Sheet, spec: ChartSpec, ranges: ReadonlyMap<string, Range>): GoogleAppsScript.Spreadsheet.EmbeddedChart {
   const at = parseA1(spec.anchor);
-  let b: GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder = sheet.newChart().asLineChart().setTitle(spec.title).addRange(ranges.get(spec.categories)!);
+  const start = sheet.newChart();
+  let b: GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder = (spec.type === 'column' ? start.asColumnChart() : start.asLineChart()).setTitle(spec.title).addRange(ranges.get(spec.categories)!);
   for (const s of spec.series) b = b.addRange(ranges.get(s.values)!);
-  return b
+  b = b
     .setNumHeaders(0)
     .setPosition(at.row, at.col, 0, 0)
-    .setOption('legend', { position: 'none' }) // one series: the title names it
+    .setOption('legend', { position: spec.series.length > 1 ? 'bottom' : 'none' })
     .setOption('width', spec.widthPx)
     .setOption('height', spec.heightPx)
-    .setOption('vAxis', { format: spec.numberFormat })
-    .build();
+    .setOption('vAxis', { format: spec.numberFormat });
+  if (spec.series.length > 1) b = b.setOption('series', Object.fromEntries(spec.series.map((s, i) => [i, { labelInLegend: s.name }])));
+  return b.build();
 }

@@ -15,6 +15,18 @@ const MESSAGES = {
     'The KPI Pilot dashboard sheet was not found (deleted?). Generate the dashboard again, then snapshot.',
     'La feuille du tableau de bord KPI Pilot est introuvable (supprimée ?). Générez à nouveau le tableau de bord.',
   ),
+  alertScopes: t(
+    'Daily alert e-mails need two more permissions: "Send email as you" and "Allow this application to run when you are not present" (and your e-mail address, for digests whose owner has none). Grant them here, then switch daily e-mails on again: {url}',
+    'Les e-mails d’alerte quotidiens demandent deux autorisations de plus : « Envoyer des e-mails en votre nom » et « Autoriser cette application à s’exécuter en votre absence » (et votre adresse e-mail, pour les synthèses sans propriétaire). Accordez-les ici, puis réactivez les e-mails quotidiens : {url}',
+  ),
+  dailyOtherUser: t(
+    'The daily alert e-mail was switched on by {by}; only they can switch it off (Google runs each person’s daily task under their own account).',
+    'L’e-mail d’alerte quotidien a été activé par {by} ; seule cette personne peut le désactiver (Google exécute la tâche quotidienne de chacun sous son propre compte).',
+  ),
+  noSpreadsheet: t(
+    'The KPI Pilot daily digest could not open its spreadsheet; nothing was sent.',
+    'La synthèse quotidienne KPI Pilot n’a pas pu ouvrir son classeur ; rien n’a été envoyé.',
+  ),
   badAsOf: t('The as-of date "{asOf}" is not a date as YYYY-MM-DD.', 'La date de référence « {asOf} » n’est pas une date AAAA-MM-JJ.'),
 } satisfies Record<string, Text>;
 

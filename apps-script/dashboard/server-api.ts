@@ -15,7 +15,7 @@ import { withDocumentLock } from './lock';
 import { message } from './messages';
 import { GENERATED_KEY, readSetup, SETUP_KEY, writeSetup } from './store';
 import { markedSheet, readSheets } from './workbook';
-import { dataSheets, historyByKpi, todayIso } from './workbook-info';
+import { dataSheets, historyByKpi, mappedDataRows, todayIso } from './workbook-info';
 
 const userLocale = (): Locale => localeFrom(Session.getActiveUserLocale());
 
@@ -57,7 +57,7 @@ export function generateDashboard(setupJson: string, asOf: string): GenerateResu
     const day = typeof asOf === 'string' && asOf.trim() ? asOf.trim() : todayIso(ss);
     if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new Error(message('badAsOf', setup.locale, { asOf: day }));
     const state = readSheets(ss);
-    const plan = buildPlan({ setup, asOf: day, existingSheets: state.existing });
+    const plan = buildPlan({ setup, asOf: day, existingSheets: state.existing, dataRows: mappedDataRows(state, setup) });
     const applied = applyPlan(ss, plan, state);
     writeSetup(setup, GENERATED_KEY); // what Snapshot now rebuilds the plan from
     return { sheets: applied.sheets, notices: plan.notices };

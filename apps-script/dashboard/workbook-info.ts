@@ -1,5 +1,6 @@
 import { isDate, isoFromSerial, toSerial } from '../../core/args/cells';
-import { DashboardSetup } from '../../core/dashboard/setup';
+import { DashboardSetup, DataMapping } from '../../core/dashboard/setup';
+import { DatasetId } from '../../core/dashboard/fields';
 import { SheetInfo } from '../../core/dashboard/mapping';
 import { historySeries } from '../../core/dashboard/snapshot';
 import { SheetsState } from './workbook';
@@ -65,4 +66,25 @@ export function historyByKpi(state: SheetsState): Record<string, number[]> {
 /** Today on the spreadsheet's calendar (its time zone, not the script's), as YYYY-MM-DD. */
 export function todayIso(ss: Spreadsheet): string {
   return Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone(), 'yyyy-MM-dd');
+}
+
+/**
+ * Data rows of each mapped dataset (PlanRequest.dataRows), so the planner can give a spilling
+ * extra sheet enough rows (Customers at risk's minRows). One getLastRow per mapped sheet, read
+ * only when the setup asks for extra sheets: a plain dashboard costs nothing more. Rows are
+ * counted below the mapped header row, never read.
+ */
+export function mappedDataRows(state: SheetsState, setup: DashboardSetup): Partial<Record<DatasetId, number>> | undefined {
+  if (!setup.extras) return undefined;
+  const out: Partial<Record<DatasetId, number>> = {};
+  const lastRowOf = new Map<string, number>(); // two datasets on one sheet: one read
+  for (const [dataset, m] of Object.entries(setup.mapping) as [DatasetId, DataMapping[DatasetId]][]) {
+    if (!m) continue;
+    const sheet = state.sheets.find((s) => s.name === m.sheet && s.marker === null)?.sheet;
+    if (!sheet) continue;
+    let last = lastRowOf.get(m.sheet);
+    if (last === undefined) lastRowOf.set(m.sheet, (last = sheet.getLastRow()));
+    out[dataset] = Math.max(0, last - m.headerRow);
+  }
+  return out;
 }

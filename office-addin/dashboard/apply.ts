@@ -1,5 +1,5 @@
 import { renderPlan } from '../../core/dashboard/dialect';
-import { CellBlock, ChartSpec, ConditionalFormat, DashboardPlan, MARKER_KEY, PlannedSheet } from '../../core/dashboard/plan';
+import { CellBlock, ChartSpec, ConditionalFormat, DashboardPlan, FormulaConditionalFormat, MARKER_KEY, PlannedSheet } from '../../core/dashboard/plan';
 import { ALIGNMENT, excelFormulas, excelNumberFormats, points, textLiteral } from './cells';
 import { CHART_PREFIX, DiscoveredSheet, markerFormula } from './markers';
 
@@ -8,8 +8,9 @@ import { CHART_PREFIX, DiscoveredSheet, markerFormula } from './markers';
  * whole (create or clear, blocks, formats, conditional formats, charts, frozen rows, widths) and
  * sent in ONE context.sync, so a dashboard costs one sync per sheet plus the two of discovery,
  * whatever the data size: the data never crosses the bridge, formulas read it in the workbook.
- * Requirement sets: ExcelApi 1.4 (sheet-scoped names), 1.6 (conditional formats), 1.7 (chart
- * series), 1.8 (value-axis number format).
+ * Requirement sets: ExcelApi 1.4 (sheet-scoped names), 1.6 (conditional formats, custom-formula
+ * ones too), 1.7 (chart series), 1.8 (value-axis number format). PlannedSheet.minRows needs
+ * nothing here: an Excel sheet always has 1,048,576 rows and spills grow into them.
  */
 export interface ApplyResult {
   /** Names of the sheets written or kept, in plan order (dashboard first). */
@@ -73,6 +74,7 @@ function queueSheet(worksheet: Excel.Worksheet, planned: PlannedSheet): void {
   // the snapshot writes them on each row it appends instead.
   if (planned.frozenRows > 0) worksheet.freezePanes.freezeRows(planned.frozenRows);
   for (const cf of planned.conditionalFormats) queueConditionalFormat(worksheet, cf);
+  for (const cf of planned.formulaFormats ?? []) queueFormulaFormat(worksheet, cf);
   planned.charts.forEach((chart, i) => queueChart(worksheet, chart, i));
 }
 
@@ -110,11 +112,28 @@ function queueConditionalFormat(worksheet: Excel.Worksheet, cf: ConditionalForma
   }
 }
 
-/** A line chart: created on its first series, the others added (ExcelApi 1.7), categories set on each. */
+/**
+ * A custom-formula rule (alerts: the KPI name and value of a card in breach). The plan's formula
+ * is written for the top-left cell of the range with $ where it must not move, which is how
+ * Excel reads a custom conditional format's formula too (=$K5<>"" is the same text in both).
+ */
+function queueFormulaFormat(worksheet: Excel.Worksheet, cf: FormulaConditionalFormat): void {
+  for (const address of cf.ranges) {
+    const format = worksheet.getRange(address).conditionalFormats.add('Custom');
+    format.custom.rule.formula = cf.formula;
+    if (cf.style.background) format.custom.format.fill.color = cf.style.background;
+    if (cf.style.fontColor) format.custom.format.font.color = cf.style.fontColor;
+  }
+}
+
+/**
+ * A line chart (a KPI's trend) or a clustered column chart (the Attribution comparison): created
+ * on its first series, the others added (ExcelApi 1.7), categories set on each.
+ */
 function queueChart(worksheet: Excel.Worksheet, spec: ChartSpec, index: number): void {
   if (spec.series.length === 0) return;
   const categories = worksheet.getRange(spec.categories);
-  const chart = worksheet.charts.add('Line', worksheet.getRange(spec.series[0].values), 'Columns');
+  const chart = worksheet.charts.add(spec.type === 'column' ? 'ColumnClustered' : 'Line', worksheet.getRange(spec.series[0].values), 'Columns');
   chart.name = `${CHART_PREFIX}${index + 1}`;
   chart.title.text = spec.title;
   chart.setPosition(spec.anchor);

@@ -1,10 +1,12 @@
 import { valueError } from '../../core/errors';
 import { buildPlan } from '../../core/dashboard/planner';
 import { DashboardSetup } from '../../core/dashboard/setup';
-import { GenerateResult, HostBridge, Progress, SnapshotResult, WorkbookInfo } from '../../sidebar/bridge';
+import { AlertsStatus, GenerateResult, HostBridge, Progress, SnapshotResult, WorkbookInfo } from '../../sidebar/bridge';
+import { localeFrom } from '../../core/dashboard/i18n';
+import { readBreaches } from './alerts';
 import { applyPlan } from './apply';
 import { isoDate } from './cells';
-import { discoverSheets, existingSheets } from './markers';
+import { discoverSheets, existingSheets, mappedDataRows, queueUsedRows } from './markers';
 import { readSetup, writeSetup } from './settings';
 import { snapshotNow } from './snapshot';
 import { readWorkbookInfo } from './workbook-info';
@@ -19,7 +21,8 @@ export interface ExcelBridgeOptions {
 /**
  * The sidebar's bridge in the Excel task pane (sidebar/bridge.ts). Each call is one Excel.run with
  * a handful of syncs, none growing with the data: load 3, generate 2 + one per sheet written (6
- * the first time), snapshot 4. The setup is kept in the document's add-in settings.
+ * the first time), snapshot 4, alerts 2. The setup is kept in the document's add-in settings.
+ * There is no daily digest in Excel (dailyAvailable false): setDailyAlerts rejects.
  * @example mountSidebar(root, createExcelBridge()) // in the task pane, after Office.onReady
  */
 export function createExcelBridge(options: ExcelBridgeOptions = {}): HostBridge {
@@ -43,8 +46,10 @@ export function createExcelBridge(options: ExcelBridgeOptions = {}): HostBridge 
     async generate(setup: DashboardSetup, asOf: string, progress?: Progress): Promise<GenerateResult> {
       await writeSetup(settings(), setup);
       return excel().run(async (context) => {
-        const { sheets } = await discoverSheets(context);
-        const plan = buildPlan({ setup, asOf, existingSheets: existingSheets(sheets) });
+        // extra sheets may need the data row counts (Customers at risk): read with the markers, no extra sync
+        const { sheets, extra } = await discoverSheets(context, setup.extras ? queueUsedRows(setup) : undefined);
+        const dataRows = setup.extras ? mappedDataRows(setup, sheets, extra) : undefined;
+        const plan = buildPlan({ setup, asOf, existingSheets: existingSheets(sheets), dataRows });
         const applied = await applyPlan(context, plan, sheets, progress);
         return { sheets: applied.sheets, notices: plan.notices };
       });
@@ -54,6 +59,24 @@ export function createExcelBridge(options: ExcelBridgeOptions = {}): HostBridge 
       const setup = readSetup(settings());
       if (!setup) return Promise.reject(valueError('there is no saved dashboard setup in this workbook: generate the dashboard first'));
       return excel().run((context) => snapshotNow(context, setup, today()));
+    },
+
+    async alerts(): Promise<AlertsStatus> {
+      const setup = readSetup(settings());
+      if (!setup) return { daily: false, dailyAvailable: false, breaches: [] };
+      const breaches = await excel().run((context) => readBreaches(context, setup, today()));
+      return { daily: false, dailyAvailable: false, breaches };
+    },
+
+    setDailyAlerts(on: boolean): Promise<AlertsStatus> {
+      const french = localeFrom(office().context.displayLanguage) === 'fr';
+      return Promise.reject(
+        valueError(
+          french
+            ? `les e-mails d’alerte quotidiens n’existent que dans Google Sheets : Excel n’offre pas aux compléments de tâche planifiée. Les alertes restent visibles sur le tableau de bord et dans ce volet à son ouverture${on ? '' : ' (rien à désactiver)'}.`
+            : `daily alert e-mails exist only in Google Sheets: Excel gives add-ins no scheduled runs. Alerts stay visible on the dashboard and in this pane when it opens${on ? '' : ' (nothing to switch off)'}.`,
+        ),
+      );
     },
   };
 }

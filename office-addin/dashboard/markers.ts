@@ -1,4 +1,6 @@
+import { DatasetId } from '../../core/dashboard/fields';
 import { ExistingSheet } from '../../core/dashboard/names';
+import { DashboardSetup } from '../../core/dashboard/setup';
 import { MARKER_KEY, SHEET_ROLES, SheetRole } from '../../core/dashboard/plan';
 
 /**
@@ -64,4 +66,32 @@ export async function discoverSheets<T = undefined>(context: Excel.RequestContex
 /** What core resolveSheetNames and buildPlan take. */
 export function existingSheets(sheets: readonly DiscoveredSheet[]): ExistingSheet[] {
   return sheets.map((s) => ({ name: s.name, marker: s.marker }));
+}
+
+/**
+ * For discoverSheets' second sync: the used range (values only) of each sheet the setup maps,
+ * so generate can give the planner each dataset's row count (PlanRequest.dataRows) without a
+ * sync of its own. Rows are counted from the range's size, never read.
+ */
+export function queueUsedRows(setup: DashboardSetup): AlongMarkers<Excel.Range | null> {
+  const mapped = new Set(Object.values(setup.mapping).map((m) => m?.sheet));
+  return (worksheet) => {
+    if (!mapped.has(worksheet.name)) return null;
+    const used = worksheet.getUsedRangeOrNullObject(true);
+    used.load('rowIndex,rowCount');
+    return used;
+  };
+}
+
+/** Each mapped dataset's data rows: the last used row of its sheet minus its header row. */
+export function mappedDataRows(setup: DashboardSetup, sheets: readonly DiscoveredSheet[], used: readonly (Excel.Range | null)[]): Partial<Record<DatasetId, number>> {
+  const out: Partial<Record<DatasetId, number>> = {};
+  for (const [dataset, m] of Object.entries(setup.mapping) as [DatasetId, NonNullable<DashboardSetup['mapping'][DatasetId]>][]) {
+    if (!m) continue;
+    const i = sheets.findIndex((s) => s.name === m.sheet && s.marker === null);
+    const range = i < 0 ? null : used[i];
+    if (!range) continue;
+    out[dataset] = range.isNullObject ? 0 : Math.max(0, range.rowIndex + range.rowCount - m.headerRow);
+  }
+  return out;
 }

@@ -67,6 +67,21 @@ function generateDashboard(setupJson, asOf) {
 function snapshotNow() {
   return KPIPilot.snapshotNow();
 }
+
+/** Sidebar: the KPIs in breach now and whether the daily alert e-mail is on. */
+function getAlerts() {
+  return KPIPilot.getAlerts();
+}
+
+/** Sidebar: switches the daily alert e-mail on (asking for its permissions) or off. */
+function setDailyAlerts(on) {
+  return KPIPilot.setDailyAlerts(on);
+}
+
+/** Daily time-driven trigger (installed by setDailyAlerts): e-mails each owner the KPIs in breach. */
+function sendDailyDigest(e) {
+  return KPIPilot.sendDailyDigest(e);
+}
 `;
 
 const RESERVED = new Set('break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof let new null return super switch this throw true try typeof var void while with yield await'.split(' '));
@@ -106,7 +121,15 @@ export function appsScriptManifest(): string {
     timeZone: 'Etc/UTC',
     runtimeVersion: 'V8',
     exceptionLogging: 'STACKDRIVER',
-    oauthScopes: ['https://www.googleapis.com/auth/spreadsheets.currentonly', 'https://www.googleapis.com/auth/script.container.ui'],
+    // the first two are all a dashboard needs; the last three only the optional daily alert
+    // e-mail, which asks for them (ScriptApp.requireScopes) when it is switched on: docs/apps-script.md
+    oauthScopes: [
+      'https://www.googleapis.com/auth/spreadsheets.currentonly',
+      'https://www.googleapis.com/auth/script.container.ui',
+      'https://www.googleapis.com/auth/script.scriptapp',
+      'https://www.googleapis.com/auth/script.send_mail',
+      'https://www.googleapis.com/auth/userinfo.email',
+    ],
   };
   return JSON.stringify(manifest, null, 2) + '\n';
 }

@@ -1,13 +1,15 @@
 /**
  * A SpreadsheetApp of our own for the Apps Script host tests: enough of Sheets to run the
  * dashboard applier (spreadsheet, sheets, ranges, developer metadata, conditional format rules,
- * line charts, PropertiesService, LockService, Session, Utilities, HtmlService), and a COUNTER
+ * line and column charts, PropertiesService, LockService, Session, Utilities, HtmlService, and for
+ * the daily alerts ScriptApp (granted scopes, requireScopes, user triggers) and MailApp (quota,
+ * sent messages)), and a COUNTER
  * of every call the script makes into it, by kind:
  * - read: returns document state, so Apps Script must flush queued writes and wait (a round trip);
  * - write: changes the document; Apps Script queues and batches these;
  * - get: hands back an object or a property already fetched (getRange, getName, metadata fields);
  * - builder: builds a rule or a chart in memory, touching no document;
- * - service: PropertiesService, LockService, Session, Utilities, HtmlService, the Ui.
+ * - service: PropertiesService, LockService, Session, Utilities, HtmlService, the Ui, ScriptApp, MailApp.
  * The script sees only proxies; tests inspect the raw model through FakeSheets methods, which
  * are not counted. Fidelity choices that matter (each mirrors Sheets): setValues enters text
  * like typed input (=formula, 'apostrophe, numbers and ISO dates parsed unless the format is
@@ -30,6 +32,38 @@ export interface FakeOptions {
   /** Value of a formula cell when read; default '' (this fake computes nothing). */
   evaluate?: (sheet: string, row: number, col: number, formula: string) => unknown;
   /** "Now" for new Date() is the script's; this is only for tests that need a fixed today. */
+  /** The user running the script (Session.getEffectiveUser()); default ana@example.com. */
+  user?: string;
+  /** Scopes this user granted; default the two a dashboard needs (a user who never switched alerts on). */
+  granted?: readonly string[];
+  /** What MailApp.getRemainingDailyQuota() answers at first; default 100 (a consumer account). */
+  mailQuota?: number;
+}
+
+export const BASE_SCOPES = ['https://www.googleapis.com/auth/spreadsheets.currentonly', 'https://www.googleapis.com/auth/script.container.ui'] as const;
+const SCOPE = {
+  scriptapp: 'https://www.googleapis.com/auth/script.scriptapp',
+  mail: 'https://www.googleapis.com/auth/script.send_mail',
+  email: 'https://www.googleapis.com/auth/userinfo.email',
+} as const;
+export const AUTH_URL = 'https://script.google.com/a/macros/authorize?fake=1';
+
+/** An installable trigger as the fake keeps it: whose, which document, what it runs, when. */
+export interface FakeTrigger {
+  readonly id: string;
+  readonly owner: string;
+  readonly document: string;
+  readonly handler: string;
+  readonly schedule: { everyDays?: number; atHour?: number; timeZone?: string };
+}
+
+/** A message MailApp.sendEmail was asked to send. */
+export interface FakeMail {
+  readonly to: string;
+  readonly subject: string;
+  readonly body: string;
+  readonly htmlBody?: string;
+  readonly name?: string;
 }
 
 interface Cell {
@@ -48,7 +82,10 @@ const READS = new Set([
   'getDeveloperMetadata', 'getValues', 'getValue', 'getFormulas', 'getNumberFormats', 'getFrozenRows', 'getMaxRows', 'getMaxColumns',
   'getBackgrounds', 'getDisplayValues', 'getColumnWidth', 'getActiveSheet', 'flush', 'find',
 ]);
-const SERVICE_CLASSES = new Set(['PropertiesService', 'Properties', 'LockService', 'Lock', 'Session', 'Utilities', 'HtmlService', 'HtmlOutput', 'Ui', 'Menu']);
+const SERVICE_CLASSES = new Set([
+  'PropertiesService', 'Properties', 'LockService', 'Lock', 'Session', 'Utilities', 'HtmlService', 'HtmlOutput', 'Ui', 'Menu',
+  'ScriptApp', 'AuthorizationInfo', 'TriggerBuilder', 'ClockTriggerBuilder', 'Trigger', 'MailApp', 'User',
+]);
 const BUILDER_CLASSES = new Set(['ConditionalFormatRuleBuilder', 'EmbeddedChartBuilder', 'DeveloperMetadataFinder']);
 const VALUE_CLASSES = new Set(['DeveloperMetadata', 'DeveloperMetadataLocation', 'ConditionalFormatRule', 'EmbeddedChart', 'BooleanCondition', 'ContainerInfo', 'ChartOptions']);
 
@@ -74,13 +111,54 @@ export class FakeSheets {
   readonly lock = { busy: false, held: false, acquired: 0, released: 0 };
   readonly sidebars: { file: string; title: string }[] = [];
   readonly spreadsheet: RawSpreadsheet;
-  readonly options: Required<Omit<FakeOptions, 'evaluate'>> & Pick<FakeOptions, 'evaluate'>;
+  readonly options: Required<Omit<FakeOptions, 'evaluate' | 'granted'>> & Pick<FakeOptions, 'evaluate'>;
+  /** Who runs the script now (change it to act as another editor). */
+  user: string;
+  /** Scopes granted, per user. */
+  readonly granted = new Map<string, Set<string>>();
+  /** Scope lists requireScopes was called with while some were missing (where Google would prompt). */
+  readonly prompts: string[][] = [];
+  /** Every installable trigger of the add-on, all users. */
+  readonly triggers: FakeTrigger[] = [];
+  readonly mail: { quota: number; sent: FakeMail[] };
+  private triggerSeq = 0;
   private readonly proxies = new WeakMap<object, object>();
   private readonly raws = new WeakMap<object, object>();
 
   constructor(options: FakeOptions = {}) {
-    this.options = { timeZone: 'Etc/UTC', locale: 'en', DateCtor: Date, ...options };
+    const { granted, ...rest } = options;
+    this.options = { timeZone: 'Etc/UTC', locale: 'en', DateCtor: Date, user: 'ana@example.com', mailQuota: 100, ...rest };
+    this.user = this.options.user;
+    this.granted.set(this.user, new Set(granted ?? BASE_SCOPES));
+    this.mail = { quota: this.options.mailQuota, sent: [] };
     this.spreadsheet = new RawSpreadsheet(this);
+  }
+
+  /** Grants scopes to the current user (what the consent screen would do). */
+  grant(...scopes: string[]): void {
+    const own = this.granted.get(this.user) ?? new Set<string>(BASE_SCOPES);
+    for (const s of scopes) own.add(s);
+    this.granted.set(this.user, own);
+  }
+
+  /** Revokes scopes of the current user. */
+  revoke(...scopes: string[]): void {
+    for (const s of scopes) this.granted.get(this.user)?.delete(s);
+  }
+
+  hasScope(scope: string): boolean {
+    return this.granted.get(this.user)?.has(scope) ?? BASE_SCOPES.includes(scope as (typeof BASE_SCOPES)[number]);
+  }
+
+  /** Apps Script refuses a service call whose scope was not granted. */
+  needScope(scope: string, what: string): void {
+    if (!this.hasScope(scope)) throw new Error(`You do not have permission to call ${what}. Required permissions: ${scope}`);
+  }
+
+  addTrigger(handler: string, schedule: FakeTrigger['schedule']): FakeTrigger {
+    const t: FakeTrigger = { id: `t${++this.triggerSeq}`, owner: this.user, document: this.spreadsheet.id, handler, schedule };
+    this.triggers.push(t);
+    return t;
   }
 
   // ---- counting -------------------------------------------------------------------------
@@ -184,6 +262,63 @@ export class FakeSheets {
       getScriptTimeZone() {
         return 'Etc/UTC';
       }
+      getEffectiveUser() {
+        return new RawUser(fake);
+      }
+      getActiveUser() {
+        return new RawUser(fake);
+      }
+    }
+    class ScriptAppRaw extends Raw {
+      readonly $class = 'ScriptApp';
+      readonly AuthMode = { NONE: 'NONE', CUSTOM_FUNCTION: 'CUSTOM_FUNCTION', LIMITED: 'LIMITED', FULL: 'FULL' };
+      readonly AuthorizationStatus = { REQUIRED: 'REQUIRED', NOT_REQUIRED: 'NOT_REQUIRED' };
+      getAuthorizationInfo(mode: string, scopes?: string[]) {
+        return new RawAuthorizationInfo(fake, scopes ?? [...(fake.granted.get(fake.user) ?? [])]);
+      }
+      /** Granular consent: when a listed scope is missing, the run ends (here: throws) and Google prompts where it can. */
+      requireScopes(mode: string, scopes: string[]) {
+        if (mode !== 'FULL') throw new Error('requireScopes: only AuthMode.FULL is supported');
+        const missing = scopes.filter((s) => !fake.hasScope(s));
+        if (missing.length) {
+          fake.prompts.push(missing);
+          throw new Error('Authorization is required to perform that action.');
+        }
+      }
+      newTrigger(handler: string) {
+        fake.needScope(SCOPE.scriptapp, 'ScriptApp.newTrigger');
+        return new RawTriggerBuilder(fake, handler);
+      }
+      getUserTriggers(ss: RawSpreadsheet) {
+        fake.needScope(SCOPE.scriptapp, 'ScriptApp.getUserTriggers');
+        return fake.triggers.filter((t) => t.owner === fake.user && t.document === ss.id).map((t) => new RawTrigger(t));
+      }
+      getProjectTriggers() {
+        fake.needScope(SCOPE.scriptapp, 'ScriptApp.getProjectTriggers');
+        return fake.triggers.filter((t) => t.owner === fake.user).map((t) => new RawTrigger(t));
+      }
+      deleteTrigger(trigger: RawTrigger) {
+        fake.needScope(SCOPE.scriptapp, 'ScriptApp.deleteTrigger');
+        const i = fake.triggers.findIndex((t) => t.id === trigger.t.id && t.owner === fake.user);
+        if (i < 0) throw new Error('No trigger of yours with that id');
+        fake.triggers.splice(i, 1);
+      }
+    }
+    class MailAppRaw extends Raw {
+      readonly $class = 'MailApp';
+      getRemainingDailyQuota() {
+        fake.needScope(SCOPE.mail, 'MailApp.getRemainingDailyQuota');
+        return fake.mail.quota;
+      }
+      sendEmail(message: FakeMail | string, subject?: string, body?: string) {
+        fake.needScope(SCOPE.mail, 'MailApp.sendEmail');
+        const m: FakeMail = typeof message === 'string' ? { to: message, subject: subject ?? '', body: body ?? '' } : { ...message };
+        if (!m.to || typeof m.subject !== 'string' || typeof m.body !== 'string') throw new Error('Invalid argument: a message needs to, subject and body');
+        if (/[\r\n]/.test(m.subject)) throw new Error('Invalid argument: subject');
+        if (fake.mail.quota < 1) throw new Error('Service invoked too many times for one day: email.');
+        fake.mail.quota--;
+        fake.mail.sent.push(m);
+      }
     }
     class UtilitiesRaw extends Raw {
       readonly $class = 'Utilities';
@@ -207,6 +342,8 @@ export class FakeSheets {
       Session: this.wrap(new SessionRaw()),
       Utilities: this.wrap(new UtilitiesRaw()),
       HtmlService: this.wrap(new HtmlServiceRaw()),
+      ScriptApp: this.wrap(new ScriptAppRaw()),
+      MailApp: this.wrap(new MailAppRaw()),
     };
   }
 
@@ -283,6 +420,7 @@ export class RawSpreadsheet extends Raw {
   readonly sheets: RawSheet[] = [];
   readonly metadata: RawDeveloperMetadata[] = [];
   active: RawSheet | null = null;
+  readonly id = 'fake-spreadsheet-id';
   private nextId = 1;
   constructor(readonly fake: FakeSheets) {
     super();
@@ -312,6 +450,12 @@ export class RawSpreadsheet extends Raw {
   }
   getSpreadsheetTimeZone() {
     return this.fake.options.timeZone;
+  }
+  getId() {
+    return this.id;
+  }
+  getUrl() {
+    return `https://docs.google.com/spreadsheets/d/${this.id}/edit`;
   }
   /** "'KPI Dashboard'!B5:B11" */
   getRange(ref: string) {
@@ -735,6 +879,11 @@ class RawRuleBuilder extends Raw {
     this.condition = { type: 'NUMBER_LESS_THAN', value: n };
     return this;
   }
+  whenFormulaSatisfied(formula: string) {
+    if (!formula.startsWith('=')) throw new Error('whenFormulaSatisfied: the formula must start with =');
+    this.condition = { type: 'CUSTOM_FORMULA', value: formula };
+    return this;
+  }
   setBackground(c: string) {
     this.background = c;
     return this;
@@ -785,6 +934,10 @@ class RawChartBuilder extends Raw {
   }
   asLineChart() {
     this.type = 'LINE';
+    return this;
+  }
+  asColumnChart() {
+    this.type = 'COLUMN';
     return this;
   }
   addRange(r: RawRange) {
@@ -896,6 +1049,97 @@ class RawMenu extends Raw {
     return this;
   }
   addToUi() {}
+}
+
+class RawUser extends Raw {
+  readonly $class = 'User';
+  constructor(readonly fake: FakeSheets) {
+    super();
+  }
+  /** Blank without userinfo.email granted, as Apps Script gives when it may not tell. */
+  getEmail() {
+    return this.fake.hasScope(SCOPE.email) ? this.fake.user : '';
+  }
+}
+
+class RawAuthorizationInfo extends Raw {
+  readonly $class = 'AuthorizationInfo';
+  constructor(
+    readonly fake: FakeSheets,
+    readonly scopes: string[],
+  ) {
+    super();
+  }
+  getAuthorizationStatus() {
+    return this.scopes.every((s) => this.fake.hasScope(s)) ? 'NOT_REQUIRED' : 'REQUIRED';
+  }
+  getAuthorizationUrl() {
+    return this.getAuthorizationStatus() === 'REQUIRED' ? AUTH_URL : null;
+  }
+  getAuthorizedScopes() {
+    return this.scopes.filter((s) => this.fake.hasScope(s));
+  }
+}
+
+class RawTrigger extends Raw {
+  readonly $class = 'Trigger';
+  constructor(readonly t: FakeTrigger) {
+    super();
+  }
+  getHandlerFunction() {
+    return this.t.handler;
+  }
+  getUniqueId() {
+    return this.t.id;
+  }
+  getEventType() {
+    return 'CLOCK';
+  }
+}
+
+class RawTriggerBuilder extends Raw {
+  readonly $class = 'TriggerBuilder';
+  constructor(
+    readonly fake: FakeSheets,
+    readonly handler: string,
+  ) {
+    super();
+  }
+  timeBased() {
+    return new RawClockTriggerBuilder(this.fake, this.handler);
+  }
+}
+
+class RawClockTriggerBuilder extends Raw {
+  readonly $class = 'ClockTriggerBuilder';
+  private readonly schedule: FakeTrigger['schedule'] = {};
+  constructor(
+    readonly fake: FakeSheets,
+    readonly handler: string,
+  ) {
+    super();
+  }
+  everyDays(n: number) {
+    this.schedule.everyDays = n;
+    return this;
+  }
+  atHour(h: number) {
+    if (!Number.isInteger(h) || h < 0 || h > 23) throw new Error('atHour takes 0..23');
+    this.schedule.atHour = h;
+    return this;
+  }
+  inTimezone(zone: string) {
+    this.schedule.timeZone = zone;
+    return this;
+  }
+  create() {
+    if (!this.schedule.everyDays) throw new Error('a clock trigger needs a frequency');
+    // Editor add-ons: one trigger of each type per user per document
+    if (this.fake.triggers.some((t) => t.owner === this.fake.user && t.document === this.fake.spreadsheet.id)) {
+      throw new Error('This add-on has already created a time-based trigger for this document for this Google user account.');
+    }
+    return new RawTrigger(this.fake.addTrigger(this.handler, { ...this.schedule }));
+  }
 }
 
 // ---- time zones without a library: Intl knows them ----------------------------------------

@@ -37,7 +37,7 @@ describe('Apps Script output', () => {
     }
   });
 
-  it('has the menu triggers and the narrowest scopes', () => {
+  it('has the menu triggers and the narrowest scopes (the last three only for the optional daily alert e-mail)', () => {
     const context = loadAppsScript();
     expect(typeof context.onOpen).toBe('function');
     expect(typeof context.onInstall).toBe('function');
@@ -46,6 +46,9 @@ describe('Apps Script output', () => {
     expect(manifest.oauthScopes).toEqual([
       'https://www.googleapis.com/auth/spreadsheets.currentonly',
       'https://www.googleapis.com/auth/script.container.ui',
+      'https://www.googleapis.com/auth/script.scriptapp',
+      'https://www.googleapis.com/auth/script.send_mail',
+      'https://www.googleapis.com/auth/userinfo.email',
     ]);
   });
 

@@ -1,0 +1,281 @@
+/**
+ * Alerts in Google Sheets (issue 6): the breaches of the generated dashboard for the sidebar,
+ * and the optional daily digest e-mail, a time-driven trigger the manager switches on in the
+ * sidebar. Everything the manager reads is decided by the pure core (checkAlerts, buildDigests,
+ * fitToQuota in core/dashboard/alerts); this layer reads the dashboard, keeps the trigger and
+ * sends the mail. docs/apps-script.md "Alerts" explains the scopes and what the user sees.
+ */
+import type { AlertsStatus } from '../../sidebar/bridge';
+import { serialFromYmd } from '../../core/args/cells';
+import { columnLetter, sheetRef } from '../../core/dashboard/a1';
+import { Breach, buildDigests, checkAlerts, fitToQuota } from '../../core/dashboard/alerts';
+import { Locale, localeFrom } from '../../core/dashboard/i18n';
+import { DashboardPlan } from '../../core/dashboard/plan';
+import { buildPlan } from '../../core/dashboard/planner';
+import { DashboardSetup } from '../../core/dashboard/setup';
+import { useSpreadsheetZone } from '../spreadsheet-zone';
+import { GridRect, parseA1, splitRef } from './a1';
+import { withDocumentLock } from './lock';
+import { message } from './messages';
+import { GENERATED_KEY, readSetup, SETUP_KEY } from './store';
+import { readSheets, SheetsState } from './workbook';
+import { todayIso } from './workbook-info';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** The top-level function the daily trigger runs (generated stub in dist/apps-script/functions.js). */
+export const DIGEST_HANDLER = 'sendDailyDigest';
+/** Hour of the day (spreadsheet time zone) the digest goes out; Google runs it within that hour. */
+export const DIGEST_HOUR = 7;
+/**
+ * The scopes only the daily digest needs, asked for when the manager switches it on:
+ * installing the trigger (script.scriptapp), sending the mail (script.send_mail), and the
+ * address of the person who switched it on, where digests of owners without an address go
+ * (Session.getEffectiveUser().getEmail(), which Google's reference lists under userinfo.email).
+ */
+export const ALERT_SCOPES: readonly string[] = [
+  'https://www.googleapis.com/auth/script.scriptapp',
+  'https://www.googleapis.com/auth/script.send_mail',
+  'https://www.googleapis.com/auth/userinfo.email',
+];
+/** Document property: who switched the daily digest on ({"by": "ana@acme.fr"}); absent when off. */
+export const DAILY_KEY = 'KPIPILOT_DAILY_ALERTS';
+/** Document property: what the last daily run did (DigestRun as JSON), for support and the sidebar. */
+export const LAST_DIGEST_KEY = 'KPIPILOT_LAST_DIGEST';
+
+/** What one run of the daily digest did. */
+export interface DigestRun {
+  /** The as-of date of the values, ISO YYYY-MM-DD. */
+  readonly date: string;
+  readonly breaches: number;
+  /** One entry per e-mail sent: recipient and the KPIs it lists. */
+  readonly sent: readonly { readonly to: string; readonly kpis: readonly string[] }[];
+  /** Owners whose digest waits for tomorrow: MailApp's daily recipient quota was used up. */
+  readonly deferred: readonly (string | null)[];
+  /** Owners with no e-mail address and no fallback recipient: nothing could be sent to them. */
+  readonly unaddressed: readonly (string | null)[];
+  /** Why nothing was looked at, when so (switched off, nothing generated, no dashboard). */
+  readonly skipped?: string;
+}
+
+interface AuthInfo {
+  getAuthorizationStatus(): unknown;
+  getAuthorizationUrl(): string | null;
+  /** Newer runtimes only (granular consent): the granted scopes among those asked about. */
+  getAuthorizedScopes?(): string[] | null;
+}
+interface ScriptAppWithScopes {
+  getAuthorizationInfo(mode: GoogleAppsScript.Script.AuthMode, scopes: string[]): AuthInfo;
+}
+
+const props = () => PropertiesService.getDocumentProperties();
+const generatedSetup = (): DashboardSetup | null => readSetup(GENERATED_KEY) ?? readSetup(SETUP_KEY);
+const userLocale = (): Locale => localeFrom(Session.getActiveUserLocale());
+
+/** The daily digest's record in the document, or null when it is off. */
+export function readDaily(): { by: string } | null {
+  const text = props().getProperty(DAILY_KEY);
+  if (!text) return null;
+  try {
+    const v = JSON.parse(text) as { by?: unknown };
+    return { by: typeof v.by === 'string' ? v.by : '' };
+  } catch {
+    return { by: '' };
+  }
+}
+
+/**
+ * The breaches now and whether the daily digest is on. Reads only: the sheets and markers, then
+ * ONE getValues over the dashboard rectangle holding the as-of cell, the card values and the
+ * trend columns (the plan rebuilt from the last generated setup says where they are). Nothing
+ * generated yet, or the dashboard deleted: no breaches. Round trips do not grow with the data.
+ */
+export function getAlerts(): AlertsStatus {
+  const daily = readDaily() !== null;
+  const setup = generatedSetup();
+  if (!setup) return { daily, dailyAvailable: true, breaches: [] };
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  useSpreadsheetZone(); // the as-of cell comes back as a Date
+  const state = readSheets(ss);
+  const plan = dashboardPlan(ss, state, setup);
+  return { daily, dailyAvailable: true, breaches: plan ? readBreaches(ss, setup, plan).breaches : [] };
+}
+
+/**
+ * Switches the daily digest on or off for this spreadsheet. On: makes sure the alert scopes are
+ * granted (ScriptApp.requireScopes: under Google's granular consent this is the moment the user
+ * is asked for them), then keeps exactly ONE time-driven trigger of this user for this
+ * spreadsheet calling sendDailyDigest every day at 7 (spreadsheet time zone), and records who
+ * switched it on. Off: deletes this user's triggers of that handler only (never another
+ * function's or another add-on's) and the record. Both are idempotent and run under the lock.
+ * @throws Error with an authorization link when the scopes are missing; when another editor's
+ *   daily digest is on (Google lets only its owner delete it); when the lock is busy
+ */
+export function setDailyAlerts(on: boolean): AlertsStatus {
+  const locale = generatedSetup()?.locale ?? userLocale();
+  if (on) ensureAlertScopes(locale); // before the lock: it may end this run with Google's consent prompt
+  withDocumentLock(locale, () => {
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    const mine = ownTriggers(ss, on);
+    if (on) {
+      if (mine.length === 0) {
+        ScriptApp.newTrigger(DIGEST_HANDLER).timeBased().everyDays(1).atHour(DIGEST_HOUR).inTimezone(ss.getSpreadsheetTimeZone()).create();
+      }
+      for (const extra of mine.slice(1)) ScriptApp.deleteTrigger(extra); // a double click in an older version: keep one
+      props().setProperty(DAILY_KEY, JSON.stringify({ by: ownEmail() }));
+    } else {
+      for (const t of mine) ScriptApp.deleteTrigger(t);
+      const record = readDaily();
+      if (record && mine.length === 0 && record.by && record.by.toLowerCase() !== ownEmail().toLowerCase()) {
+        throw new Error(message('dailyOtherUser', locale, { by: record.by }));
+      }
+      props().deleteProperty(DAILY_KEY);
+    }
+  });
+  return getAlerts();
+}
+
+/**
+ * The daily trigger's handler. Under the document lock: rebuilds the plan of the last
+ * generation, moves the dashboard's as-of cell to today (so every formula recomputes for
+ * today, as a regeneration would), reads the values and trend back in one getValues, runs
+ * core checkAlerts, writes one digest per owner (buildDigests), keeps within MailApp's daily
+ * recipient quota (fitToQuota; the rest is deferred and reported) and sends each with
+ * MailApp.sendEmail (HTML and plain text). Nothing is sent when nothing is in breach.
+ * A trigger left behind after the digest was switched off deletes itself.
+ * @throws Error when the alert scopes were revoked (the run fails and Google's execution log,
+ *   and its failure e-mail to the user, say so) or the spreadsheet cannot be opened
+ */
+export function sendDailyDigest(): DigestRun {
+  // a trigger cannot show a consent prompt: a missing scope ends the run here, before anything is read
+  ScriptApp.requireScopes(ScriptApp.AuthMode.FULL, [...ALERT_SCOPES]);
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const setup = generatedSetup();
+  const locale = setup?.locale ?? userLocale();
+  if (!ss) throw new Error(message('noSpreadsheet', locale));
+  const none = (skipped: string, date = ''): DigestRun => ({ date, breaches: 0, sent: [], deferred: [], unaddressed: [], skipped });
+  const record = readDaily();
+  if (!record) {
+    for (const t of ownTriggers(ss, true)) ScriptApp.deleteTrigger(t); // switched off by someone else or by hand
+    return none('switched off');
+  }
+  if (!setup) return none('nothing generated');
+  return withDocumentLock(locale, () => {
+    useSpreadsheetZone();
+    const state = readSheets(ss);
+    const today = todayIso(ss);
+    const plan = dashboardPlan(ss, state, setup, today);
+    if (!plan) return none('no dashboard', today);
+    const [y, m, d] = today.split('-').map(Number);
+    ss.getRange(plan.snapshot.asOfCell).setValue(serialFromYmd(y, m - 1, d));
+    SpreadsheetApp.flush(); // recalculate before reading back
+    const { breaches } = readBreaches(ss, setup, plan);
+    let run: DigestRun = { date: today, breaches: breaches.length, sent: [], deferred: [], unaddressed: [] };
+    if (breaches.length) {
+      const fallback = ownEmail() || record.by || null;
+      const digests = buildDigests(breaches, { locale: setup.locale, asOf: today, dashboardUrl: ss.getUrl(), fallbackRecipient: fallback });
+      const { send, deferred, unaddressed } = fitToQuota(digests, MailApp.getRemainingDailyQuota());
+      for (const dg of send) MailApp.sendEmail({ to: dg.to!, subject: dg.subject, body: dg.text, htmlBody: dg.html, name: 'KPI Pilot' });
+      run = { ...run, sent: send.map((dg) => ({ to: dg.to!, kpis: dg.kpis })), deferred: deferred.map((dg) => dg.owner), unaddressed: unaddressed.map((dg) => dg.owner) };
+      if (deferred.length || unaddressed.length) {
+        console.warn(`KPI Pilot daily digest: ${deferred.length} deferred (mail quota), ${unaddressed.length} without an address`);
+      }
+    }
+    props().setProperty(LAST_DIGEST_KEY, JSON.stringify(run));
+    return run;
+  });
+}
+
+/**
+ * Makes sure the alert scopes are granted before the trigger is installed. Asks Apps Script
+ * which of them this user granted (getAuthorizationInfo with the scope list); when some are
+ * missing, ScriptApp.requireScopes asks for exactly those (under granular consent, Google's
+ * prompt). If the runtime cannot prompt from this call (google.script.run from the sidebar),
+ * the error carries Google's authorization link so the manager can grant them and try again.
+ */
+function ensureAlertScopes(locale: Locale): void {
+  const info = (ScriptApp as unknown as ScriptAppWithScopes).getAuthorizationInfo(ScriptApp.AuthMode.FULL, [...ALERT_SCOPES]);
+  const granted = typeof info.getAuthorizedScopes === 'function' ? info.getAuthorizedScopes() : null;
+  if (granted && ALERT_SCOPES.every((s) => granted.includes(s))) return;
+  try {
+    ScriptApp.requireScopes(ScriptApp.AuthMode.FULL, [...ALERT_SCOPES]);
+  } catch (e) {
+    const error = new Error(message('alertScopes', locale, { url: info.getAuthorizationUrl() ?? '' }));
+    (error as Error & { cause?: unknown }).cause = e;
+    throw error;
+  }
+}
+
+/**
+ * This user's daily-digest triggers in this spreadsheet (getUserTriggers lists only the current
+ * user's triggers of this add-on for this document). Without script.scriptapp granted the user
+ * cannot have made one, and asking would fail: none, without a call.
+ */
+function ownTriggers(ss: Spreadsheet, granted: boolean): GoogleAppsScript.Script.Trigger[] {
+  if (!granted && !hasScope(ALERT_SCOPES[0])) return [];
+  return ScriptApp.getUserTriggers(ss).filter((t) => t.getHandlerFunction() === DIGEST_HANDLER);
+}
+
+function hasScope(scope: string): boolean {
+  const info = (ScriptApp as unknown as ScriptAppWithScopes).getAuthorizationInfo(ScriptApp.AuthMode.FULL, [scope]);
+  const granted = typeof info.getAuthorizedScopes === 'function' ? info.getAuthorizedScopes() : null;
+  return granted ? granted.includes(scope) : true;
+}
+
+/** The e-mail of the user running this (the trigger's owner in a trigger run); '' when Google does not say. */
+function ownEmail(): string {
+  try {
+    return Session.getEffectiveUser().getEmail() || '';
+  } catch {
+    return '';
+  }
+}
+
+/** The plan of the last generation, or null when our dashboard sheet is gone. */
+function dashboardPlan(ss: Spreadsheet, state: SheetsState, setup: DashboardSetup, asOf?: string): DashboardPlan | null {
+  if (!state.sheets.some((s) => s.marker === 'dashboard')) return null;
+  // the cells the reads need do not depend on the date; the as-of cell itself is read back
+  return buildPlan({ setup, asOf: asOf ?? todayIso(ss), existingSheets: state.existing });
+}
+
+/**
+ * Reads the as-of cell, the card values and each computed KPI's trend column in ONE getValues
+ * per sheet they are on (all on the dashboard: one), over their bounding rectangle, and runs
+ * core checkAlerts on them. O(cards × periods) cells, whatever the data size.
+ */
+export function readBreaches(ss: Spreadsheet, setup: DashboardSetup, plan: DashboardPlan): { breaches: Breach[]; asOf: unknown } {
+  const spec = plan.snapshot;
+  const seriesIds = Object.keys(plan.trend.series);
+  const read = readRefs(ss, [spec.asOfCell, spec.valuesRange, ...seriesIds.map((id) => plan.trend.series[id])]);
+  const asOf = read(spec.asOfCell)[0][0];
+  const cardValues = read(spec.valuesRange);
+  const values: Record<string, unknown> = {};
+  spec.kpis.forEach((id, i) => (values[id] = cardValues[i]?.[0]));
+  const series: Record<string, unknown[]> = {};
+  for (const id of seriesIds) series[id] = read(plan.trend.series[id]).map((row) => row[0]);
+  return { breaches: checkAlerts({ setup, asOf, values, series }), asOf };
+}
+
+/** One getValues per sheet over the bounding rectangle of the references; returns each reference's cells. */
+function readRefs(ss: Spreadsheet, refs: readonly string[]): (ref: string) => unknown[][] {
+  const bySheet = new Map<string, GridRect[]>();
+  const parsed = new Map(refs.map((ref) => {
+    const { sheet, a1 } = splitRef(ref);
+    const rect = parseA1(a1);
+    bySheet.set(sheet, [...(bySheet.get(sheet) ?? []), rect]);
+    return [ref, { sheet, rect }] as const;
+  }));
+  const boxes = new Map<string, { box: GridRect; values: unknown[][] }>();
+  for (const [sheet, rects] of bySheet) {
+    const row = Math.min(...rects.map((r) => r.row));
+    const col = Math.min(...rects.map((r) => r.col));
+    const box = { row, col, rows: Math.max(...rects.map((r) => r.row + r.rows)) - row, cols: Math.max(...rects.map((r) => r.col + r.cols)) - col };
+    const a1 = `${columnLetter(box.col)}${box.row}:${columnLetter(box.col + box.cols - 1)}${box.row + box.rows - 1}`;
+    boxes.set(sheet, { box, values: ss.getRange(`${sheetRef(sheet)}${a1}`).getValues() });
+  }
+  return (ref) => {
+    const { sheet, rect } = parsed.get(ref)!;
+    const { box, values } = boxes.get(sheet)!;
+    return values.slice(rect.row - box.row, rect.row - box.row + rect.rows).map((r) => r.slice(rect.col - box.col, rect.col - box.col + rect.cols));
+  };
+}
