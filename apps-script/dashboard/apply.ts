@@ -93,7 +93,9 @@ function ensureGrid(sheet: Sheet, planned: PlannedSheet, grids: SheetGrids | nul
     const have = isNew ? NEW_SHEET_COLUMNS : sheet.getMaxColumns();
     if (cols > have) sheet.insertColumnsAfter(have, cols - have);
   }
-  if (rows > NEW_SHEET_ROWS) {
+  // a spilling sheet (minRows) reads its size on every regeneration, so the round trips are the
+  // same whatever the data size; only the one insertRowsAfter depends on it
+  if (rows > NEW_SHEET_ROWS || (planned.minRows !== undefined && !isNew)) {
     const have = isNew ? NEW_SHEET_ROWS : sheet.getMaxRows();
     if (rows > have) sheet.insertRowsAfter(have, rows - have);
   }

@@ -24,7 +24,7 @@ const plain = <T>(v: T): T => JSON.parse(JSON.stringify(v));
 describe('the built Apps Script project', () => {
   it('declares the sidebar API as top-level functions', () => {
     const code = readFileSync(join(DIST, 'apps-script/functions.js'), 'utf8');
-    for (const fn of ['getSidebarState()', 'saveSetup(setupJson)', 'generateDashboard(setupJson, asOf)', 'snapshotNow()', 'showSidebar()']) {
+    for (const fn of ['getSidebarState()', 'saveSetup(setupJson)', 'generateDashboard(setupJson, asOf)', 'snapshotNow()', 'showSidebar()', 'getAlerts()', 'setDailyAlerts(on)', 'sendDailyDigest(e)']) {
       expect(code).toContain(`\nfunction ${fn} {`);
     }
   });
@@ -55,6 +55,26 @@ describe('the built Apps Script project', () => {
     const after = plain(gas.getSidebarState());
     expect(after.setup).toEqual(setup);
     expect(after.history[setup.kpis[0]]).toEqual([50]);
+  });
+
+  it('switches the daily alert e-mail on and runs its trigger through the global stubs', () => {
+    const fake = new FakeSheets({ evaluate: (sheet, row, col) => (sheet === 'KPI Dashboard' && col === 2 ? 50 : undefined) });
+    for (const [name, rows] of Object.entries(SHEETS)) fake.addSheet(name, rows);
+    const gas = project(fake);
+    const setup = { ...sampleSetup(), alerts: { enabled: true } };
+    setup.goals = [{ kpi: 'mrr', baseline: 100, target: 200, start: '2026-01-01', end: '2026-12-31', owner: 'ana@acme.fr', threshold: 60 }];
+    gas.generateDashboard(JSON.stringify(setup), AS_OF);
+    expect(plain(gas.getAlerts())).toMatchObject({ daily: false, dailyAvailable: true, breaches: [{ kpi: 'mrr', kinds: ['threshold'], value: 50 }] });
+    expect(() => gas.setDailyAlerts(true)).toThrow(/two more permissions/);
+    fake.grant('https://www.googleapis.com/auth/script.scriptapp', 'https://www.googleapis.com/auth/script.send_mail', 'https://www.googleapis.com/auth/userinfo.email');
+    expect(plain(gas.setDailyAlerts(true)).daily).toBe(true);
+    expect(fake.triggers.map((t) => t.handler)).toEqual(['sendDailyDigest']);
+    expect(typeof gas[fake.triggers[0].handler]).toBe('function'); // what the trigger will call exists at top level
+    const run = plain(gas.sendDailyDigest({ authMode: 'FULL' }));
+    expect(run.sent).toEqual([{ to: 'ana@acme.fr', kpis: ['mrr'] }]);
+    expect(fake.mail.sent[0].htmlBody).toContain('MRR');
+    expect(plain(gas.setDailyAlerts(false)).daily).toBe(false);
+    expect(fake.triggers).toEqual([]);
   });
 
   it('opens the sidebar from the menu', () => {

@@ -48,3 +48,31 @@ export const day = (iso: string): number => {
   const [y, m, d] = iso.split('-').map(Number);
   return serialFromYmd(y, m - 1, d);
 };
+
+/** A small touchpoint export (journey, timestamp, channel, converted, value), made up for the extras tests. */
+export const TOUCHES: unknown[][] = [
+  ['Journey', 'Timestamp', 'Channel', 'Converted', 'Value'],
+  ['u1', day('2026-02-01'), 'Ads', 0, 0],
+  ['u1', day('2026-02-03'), 'Search', 1, 300],
+  ['u2', day('2026-02-02'), 'Email', 0, 0],
+  ['u2', day('2026-02-05'), 'Search', 1, 100],
+  ['u3', day('2026-02-04'), 'Social', 0, 0],
+];
+
+/** Every extra sheet and alerts on, over the sample company plus a Touches sheet. */
+export function allExtrasSetup(): DashboardSetup {
+  return sampleSetup('saas', {
+    mapping: { ...MAPPING, touches: { sheet: 'Touches', headerRow: 1, columns: { journey: 'A', timestamp: 'B', channel: 'C', converted: 'D', value: 'E' } } },
+    extras: { attribution: true, customers: true, commissions: { quota: 10000, tiers: [0, 1], rates: [0.05, 0.08], method: 'retroactive' } },
+    alerts: { enabled: true, email: true },
+  });
+}
+
+/** The sample workbook with the Touches sheet too. */
+export function extrasWorkbook(options: FakeOptions = {}, rowsPerSheet?: number): { fake: FakeSheets; uninstall: () => void } {
+  const fake = new FakeSheets(options);
+  for (const [name, rows] of Object.entries(SHEETS)) fake.addSheet(name, rowsPerSheet ? grow(rows, rowsPerSheet) : rows);
+  fake.addSheet('Touches', rowsPerSheet ? grow(TOUCHES, rowsPerSheet) : TOUCHES);
+  const uninstall = fake.install();
+  return { fake, uninstall };
+}

@@ -114,6 +114,8 @@ export class FakeSheets {
   readonly options: Required<Omit<FakeOptions, 'evaluate' | 'granted'>> & Pick<FakeOptions, 'evaluate'>;
   /** Who runs the script now (change it to act as another editor). */
   user: string;
+  /** Session...getEmail() gives '' even with userinfo.email (a domain policy may withhold it). */
+  hideEmail = false;
   /** Scopes granted, per user. */
   readonly granted = new Map<string, Set<string>>();
   /** Scope lists requireScopes was called with while some were missing (where Google would prompt). */
@@ -1058,7 +1060,7 @@ class RawUser extends Raw {
   }
   /** Blank without userinfo.email granted, as Apps Script gives when it may not tell. */
   getEmail() {
-    return this.fake.hasScope(SCOPE.email) ? this.fake.user : '';
+    return this.fake.hasScope(SCOPE.email) && !this.fake.hideEmail ? this.fake.user : '';
   }
 }
 

@@ -1,0 +1,290 @@
+/**
+ * Alerts in Sheets against the fake: the breaches the sidebar gets, the daily digest trigger
+ * (created once, removed, other users' and other handlers' triggers left alone), the scopes it
+ * asks for and when, and the digest run (one e-mail per owner, HTML escaped, quota, nothing when
+ * nothing is in breach, under the lock). Breaches are worked out by hand from the goals below.
+ */
+import { ALERT_SCOPES, DAILY_KEY, DIGEST_HANDLER, getAlerts, LAST_DIGEST_KEY, sendDailyDigest, setDailyAlerts } from '../../apps-script/dashboard/alerts';
+import { generateDashboard } from '../../apps-script/dashboard/server-api';
+import { isoFromSerial } from '../../core/args/cells';
+import { parseA1, splitRef } from '../../apps-script/dashboard/a1';
+import { buildPlan } from '../../core/dashboard/planner';
+import { DashboardSetup } from '../../core/dashboard/setup';
+import { AUTH_URL, FakeOptions, FakeSheets } from '../fakes/spreadsheet-app';
+import { day, sampleSetup, sampleWorkbook } from './support';
+
+let fake: FakeSheets;
+let uninstall: () => void;
+afterEach(() => uninstall?.());
+
+const TODAY = new Date().toISOString().slice(0, 10); // the fake spreadsheet is on UTC
+// goals 73 days into a 364-day window: expected progress 73/364, so with tolerance 0.1 the pace
+// threshold of baseline 100 → target 200 is 100 + 100 × (73/364 − 0.1) = 110.0549...
+const START = isoFromSerial(day(TODAY) - 73);
+const END = isoFromSerial(day(TODAY) - 73 + 364);
+
+/** SaaS cards: mrr, mrr_churn, nrr, cac, ltv, lead_to_opp, cpl. */
+function alertSetup(): DashboardSetup {
+  return sampleSetup('saas', {
+    alerts: { enabled: true, email: true },
+    goals: [
+      // 110 is just below the 110.05 pace: "Behind pace"
+      { kpi: 'mrr', baseline: 100, target: 200, start: START, end: END, owner: 'Ana Lima <ana@acme.fr>', frequency: 'monthly' },
+      // lower is better; the explicit threshold 50 wins over the pace (75.98): 60 is "Past threshold"
+      { kpi: 'cac', baseline: 80, target: 40, start: START, end: END, owner: 'Bob & <b>Co</b> <bob@acme.fr>', frequency: 'monthly', threshold: 50 },
+    ],
+  });
+}
+
+const CARDS: Record<string, number> = { mrr: 110, mrr_churn: 0.02, nrr: 1, cac: 60, ltv: 5000, lead_to_opp: 0.2, cpl: 60 };
+/** Wobbles around a level, the last period at the level itself: never an anomaly. */
+const WOBBLE = [1, 1.02, 0.98, 1.01, 0.99, 1.03, 0.97, 1, 1.02, 0.98, 1.01, 1];
+const TRENDS: Record<string, number[]> = {
+  mrr: [99, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110], // rising: its last point is no drop
+  cac: WOBBLE.map((w) => 60 * w),
+  cpl: [20, 21, 19, 20, 22, 18, 20, 21, 19, 20, 21, 60], // a spike of a lower-is-better KPI: "Anomaly"
+};
+
+/** What the dashboard's formula cells evaluate to, placed where the plan puts the cards and trend columns. */
+function dashboardValues(setup: DashboardSetup, cards = CARDS, trends = TRENDS): FakeOptions['evaluate'] {
+  const plan = buildPlan({ setup, asOf: TODAY });
+  const cells = new Map<string, number>();
+  const top = parseA1(splitRef(plan.snapshot.valuesRange).a1);
+  plan.snapshot.kpis.forEach((id, i) => cells.set(`${top.row + i},${top.col}`, cards[id]));
+  for (const [id, ref] of Object.entries(plan.trend.series)) {
+    const r = parseA1(splitRef(ref).a1);
+    const series = trends[id] ?? WOBBLE.map((w) => (cards[id] ?? 1) * w);
+    series.forEach((v, i) => cells.set(`${r.row + i},${r.col}`, v));
+  }
+  return (sheet, row, col) => (sheet === 'KPI Dashboard' ? cells.get(`${row},${col}`) : undefined);
+}
+
+function open(options: FakeOptions = {}, setup = alertSetup(), rows?: number): FakeSheets {
+  ({ fake, uninstall } = sampleWorkbook({ timeZone: 'Etc/UTC', evaluate: dashboardValues(setup), ...options }, rows));
+  generateDashboard(JSON.stringify(setup), TODAY);
+  return fake;
+}
+
+describe('getAlerts', () => {
+  it('before any generation: nothing in breach, daily off, and no permission needed', () => {
+    ({ fake, uninstall } = sampleWorkbook());
+    expect(getAlerts()).toEqual({ daily: false, dailyAvailable: true, breaches: [] });
+    expect(fake.prompts).toEqual([]);
+  });
+
+  it('reads the values and trend back and reports the breaches worked out by hand, without the alert scopes', () => {
+    open();
+    const status = getAlerts();
+    expect(status.daily).toBe(false);
+    expect(status.dailyAvailable).toBe(true);
+    expect(status.breaches.map((b) => [b.kpi, b.kinds, b.owner, b.value])).toEqual([
+      ['mrr', ['pace'], 'Ana Lima <ana@acme.fr>', 110],
+      ['cac', ['threshold'], 'Bob & <b>Co</b> <bob@acme.fr>', 60],
+      ['cpl', ['anomaly'], null, 60],
+    ]);
+    expect(status.breaches[0].threshold).toBeCloseTo(100 + 100 * (73 / 364 - 0.1), 9);
+    expect(status.breaches[1].threshold).toBe(50);
+    expect(status.breaches[2].threshold).toBeNull();
+    expect(JSON.parse(JSON.stringify(status))).toEqual(status); // what google.script.run can carry
+    expect(fake.prompts).toEqual([]);
+  });
+
+  it('costs the same few round trips at 500 and 50,000 data rows: sheets, markers, one read of the dashboard', () => {
+    const measure = (rows: number) => {
+      open({}, alertSetup(), rows);
+      fake.resetCounts();
+      getAlerts();
+      const out = { counts: fake.counts(), byMethod: fake.byMethod(), cellsRead: Object.fromEntries(fake.cellsRead) };
+      uninstall();
+      return out;
+    };
+    const small = measure(500);
+    expect(measure(50000)).toEqual(small);
+    expect(small.byMethod['Range.getValues']).toBe(1);
+    expect(small.counts.read).toBeLessThanOrEqual(5);
+    expect(Object.keys(small.cellsRead)).toEqual(['KPI Dashboard']);
+  });
+});
+
+describe('setDailyAlerts', () => {
+  const ALERT_ONLY = ['https://www.googleapis.com/auth/script.scriptapp', 'https://www.googleapis.com/auth/script.send_mail', 'https://www.googleapis.com/auth/userinfo.email'];
+
+  it('asks for exactly the alert scopes when they are missing, and installs nothing', () => {
+    open();
+    expect(ALERT_SCOPES).toEqual(ALERT_ONLY);
+    expect(() => setDailyAlerts(true)).toThrow(new RegExp(`two more permissions.*${AUTH_URL.replace(/[?.]/g, '\\$&')}`));
+    expect(fake.prompts).toEqual([ALERT_ONLY]);
+    expect(fake.triggers).toEqual([]);
+    expect(fake.properties.has(DAILY_KEY)).toBe(false);
+    // a user who granted some of them is asked only for the rest
+    fake.grant(ALERT_ONLY[1]);
+    expect(() => setDailyAlerts(true)).toThrow(/two more permissions/);
+    expect(fake.prompts[1]).toEqual([ALERT_ONLY[0], ALERT_ONLY[2]]);
+  });
+
+  it('creates exactly one daily trigger at 7 in the spreadsheet zone, however often it is switched on', () => {
+    open({ timeZone: 'Europe/Paris' });
+    fake.grant(...ALERT_ONLY);
+    const status = setDailyAlerts(true);
+    expect(status.daily).toBe(true);
+    expect(status.breaches.map((b) => b.kpi)).toEqual(['mrr', 'cac', 'cpl']);
+    setDailyAlerts(true);
+    setDailyAlerts(true);
+    expect(fake.triggers.map(({ owner, handler, schedule }) => ({ owner, handler, schedule }))).toEqual([
+      { owner: 'ana@example.com', handler: DIGEST_HANDLER, schedule: { everyDays: 1, atHour: 7, timeZone: 'Europe/Paris' } },
+    ]);
+    expect(JSON.parse(fake.properties.get(DAILY_KEY)!)).toEqual({ by: 'ana@example.com' });
+    expect(fake.lock).toMatchObject({ held: false });
+  });
+
+  it('switched off, deletes only its own trigger: not another function’s, not another user’s; twice is fine', () => {
+    open();
+    fake.grant(...ALERT_ONLY);
+    fake.triggers.push({ id: 'other-fn', owner: 'ana@example.com', document: 'elsewhere', handler: 'somethingElse', schedule: { everyDays: 1 } });
+    fake.triggers.push({ id: 'other-user', owner: 'carl@example.com', document: fake.spreadsheet.id, handler: DIGEST_HANDLER, schedule: { everyDays: 1 } });
+    setDailyAlerts(true);
+    expect(fake.triggers).toHaveLength(3);
+    const status = setDailyAlerts(false);
+    expect(status.daily).toBe(false);
+    expect(fake.triggers.map((t) => t.id)).toEqual(['other-fn', 'other-user']);
+    expect(fake.properties.has(DAILY_KEY)).toBe(false);
+    expect(setDailyAlerts(false).daily).toBe(false);
+    expect(fake.triggers.map((t) => t.id)).toEqual(['other-fn', 'other-user']);
+  });
+
+  it('cannot switch off another editor’s daily e-mail (Google lets only its owner delete it), and says whose it is', () => {
+    open();
+    fake.grant(...ALERT_ONLY);
+    setDailyAlerts(true);
+    fake.user = 'ben@example.com';
+    fake.grant(...ALERT_ONLY);
+    expect(() => setDailyAlerts(false)).toThrow(/switched on by ana@example.com; only they can switch it off/);
+    expect(fake.triggers).toHaveLength(1);
+    expect(getAlerts().daily).toBe(true);
+  });
+
+  it('switching off needs no new permission from a user who never granted the alert scopes', () => {
+    open();
+    expect(setDailyAlerts(false)).toMatchObject({ daily: false });
+    expect(fake.prompts).toEqual([]);
+  });
+});
+
+describe('sendDailyDigest (the trigger)', () => {
+  function switchedOn(options: FakeOptions = {}, setup = alertSetup(), cards = CARDS) {
+    open({ ...options, evaluate: dashboardValues(setup, cards) }, setup);
+    fake.grant(...ALERT_SCOPES);
+    setDailyAlerts(true);
+    fake.resetCounts();
+    return fake;
+  }
+
+  it('e-mails each owner one digest of their KPIs in breach; owners without an address go to whoever switched it on', () => {
+    switchedOn();
+    const run = sendDailyDigest();
+    expect(run).toMatchObject({ date: TODAY, breaches: 3, deferred: [], unaddressed: [] });
+    expect(fake.mail.sent.map((m) => m.to)).toEqual(['ana@acme.fr', 'bob@acme.fr', 'ana@example.com']);
+    expect(run.sent).toEqual([
+      { to: 'ana@acme.fr', kpis: ['mrr'] },
+      { to: 'bob@acme.fr', kpis: ['cac'] },
+      { to: 'ana@example.com', kpis: ['cpl'] },
+    ]);
+    const [ana, bob, none] = fake.mail.sent;
+    expect(ana.subject).toContain('MRR');
+    expect(ana.subject).toContain(TODAY);
+    expect(ana.body).toContain('MRR');
+    expect(ana.htmlBody).toContain('https://docs.google.com/spreadsheets/d/fake-spreadsheet-id/edit');
+    expect(ana.name).toBe('KPI Pilot');
+    expect(none.body).toContain('Cost per lead');
+    // what the owner typed is escaped in the HTML, never markup
+    expect(bob.htmlBody).toContain('Bob &amp; Co');
+    expect(bob.htmlBody).not.toContain('<b>');
+    expect(bob.body).toContain('Bob & Co');
+    expect(JSON.parse(fake.properties.get(LAST_DIGEST_KEY)!)).toEqual(run);
+    expect(fake.mail.quota).toBe(97);
+  });
+
+  it('moves the dashboard’s as-of date to today before reading, inside the document lock', () => {
+    switchedOn();
+    fake.sheet('KPI Dashboard')!.cell(2, 2)!.v = day('2026-01-15'); // a manager's older as-of date
+    sendDailyDigest();
+    expect(fake.sheet('KPI Dashboard')!.cell(2, 2)).toMatchObject({ v: day(TODAY), fmt: 'yyyy-mm-dd' });
+    const log = fake.log;
+    const at = (e: string) => log.indexOf(e);
+    expect(at('Lock.tryLock')).toBeGreaterThanOrEqual(0);
+    expect(at('Range.setValue')).toBeGreaterThan(at('Lock.tryLock'));
+    expect(log.lastIndexOf('MailApp.sendEmail')).toBeLessThan(at('Lock.releaseLock'));
+    expect(fake.lock).toMatchObject({ held: false, acquired: 3, released: 3 }); // generate, setDailyAlerts, the digest
+  });
+
+  it('keeps within the mail quota: most breaches first, the rest deferred and reported', () => {
+    const setup = alertSetup();
+    // Bob owns two KPIs in breach now (cac and cpl): his digest goes first
+    setup.goals.push({ kpi: 'cpl', owner: 'Bob & <b>Co</b> <bob@acme.fr>' });
+    switchedOn({ mailQuota: 1 }, setup);
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const run = sendDailyDigest();
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/1 deferred \(mail quota\), 0 without an address/)); // in the execution log
+    warn.mockRestore();
+    expect(run.sent).toEqual([{ to: 'bob@acme.fr', kpis: ['cac', 'cpl'] }]);
+    expect(run.deferred).toEqual(['Ana Lima <ana@acme.fr>']);
+    expect(fake.mail.sent).toHaveLength(1);
+    expect(fake.mail.quota).toBe(0);
+  });
+
+  it('sends nothing when nothing is in breach', () => {
+    switchedOn({}, alertSetup(), { ...CARDS, mrr: 150, cac: 45 });
+    const healthy = { ...TRENDS, cpl: [20, 21, 19, 20, 22, 18, 20, 21, 19, 20, 21, 20] };
+    fake.options.evaluate = dashboardValues(alertSetup(), { ...CARDS, mrr: 150, cac: 45, cpl: 20 }, healthy);
+    const run = sendDailyDigest();
+    expect(run).toMatchObject({ breaches: 0, sent: [] });
+    expect(fake.log.filter((e) => e.startsWith('MailApp.'))).toEqual([]);
+  });
+
+  it('reports the digest nobody can receive when Google withholds the user’s address and the owner has none', () => {
+    switchedOn();
+    fake.properties.set(DAILY_KEY, JSON.stringify({ by: '' }));
+    fake.hideEmail = true; // "if security policies do not allow access to the user's email address": blank
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const run = sendDailyDigest();
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/0 deferred \(mail quota\), 1 without an address/));
+    warn.mockRestore();
+    expect(run.sent.map((m) => m.to)).toEqual(['ana@acme.fr', 'bob@acme.fr']);
+    expect(run.unaddressed).toEqual([null]);
+    expect(fake.mail.sent).toHaveLength(2);
+  });
+
+  it('stops before reading or sending anything when the user revoked an alert scope', () => {
+    switchedOn();
+    fake.revoke('https://www.googleapis.com/auth/script.send_mail');
+    const before = fake.dump('KPI Dashboard');
+    expect(() => sendDailyDigest()).toThrow(/Authorization is required/);
+    expect(fake.mail.sent).toEqual([]);
+    expect(fake.dump('KPI Dashboard')).toEqual(before);
+    expect(fake.prompts.at(-1)).toEqual(['https://www.googleapis.com/auth/script.send_mail']);
+  });
+
+  it('deletes itself when the daily e-mail was switched off meanwhile', () => {
+    switchedOn();
+    fake.properties.delete(DAILY_KEY);
+    expect(sendDailyDigest()).toMatchObject({ skipped: 'switched off', sent: [] });
+    expect(fake.triggers).toEqual([]);
+  });
+
+  it('costs the same calls at 500 and 50,000 data rows', () => {
+    const measure = (rows: number) => {
+      open({ evaluate: dashboardValues(alertSetup()) }, alertSetup(), rows);
+      fake.grant(...ALERT_SCOPES);
+      setDailyAlerts(true);
+      fake.resetCounts();
+      sendDailyDigest();
+      const out = { byMethod: fake.byMethod(), cellsRead: Object.fromEntries(fake.cellsRead) };
+      uninstall();
+      return out;
+    };
+    const small = measure(500);
+    expect(measure(50000)).toEqual(small);
+    expect(small.byMethod['MailApp.sendEmail']).toBe(3);
+    expect(small.byMethod['Range.getValues']).toBe(1);
+  });
+});
