@@ -6,10 +6,14 @@
  * - time of our side of a generation (discover, plan, queue, apply into the model). The model
  *   applies writes at once, so this is the add-in's JavaScript plus the model, not Excel's own work;
  *   the baseline is core buildPlan alone in the same run.
+ * Then the same with every extra sheet and alerts on (a Touches sheet of the same size added),
+ * and the syncs of alerts() (the task pane's breach list). With extras, generate reads each mapped
+ * sheet's used range for the data row counts: the fake model finds a used range by scanning every
+ * cell (O(data)), which Excel does not, so that time grows here with the rows while the syncs do not.
  */
 import { buildPlan } from '../core/dashboard/planner';
 import { FakeWorkbook } from '../test/office-addin/fake-excel';
-import { bigWorkbook, bridgeFor, plainOffice, saasSetup } from '../test/office-addin/support';
+import { allExtrasSetup, bigWorkbook, bridgeFor, plainOffice, saasSetup, TOUCHES } from '../test/office-addin/support';
 import { compare, report, section } from './harness';
 
 async function best(fn: () => Promise<unknown>, runs = 5): Promise<number> {
@@ -44,5 +48,22 @@ export async function run(): Promise<void> {
     console.log(`${`syncs at ${rows} data rows`.padEnd(58)} generate ${first} (again ${again}), snapshot ${snap}, load ${load}; target <= 10 and equal`);
     const ms = await best(() => bridge.generate(saasSetup(), '2026-03-15'), 20);
     compare(`regenerate (discover + plan + apply), ${rows} rows`, ms, 'buildPlan', planMs);
+  }
+
+  section('Excel dashboard host: every extra sheet and alerts on');
+  const extrasPlanMs = await best(async () => buildPlan({ setup: allExtrasSetup(), asOf: '2026-03-15' }), 20);
+  report('core buildPlan, all extras (baseline)', extrasPlanMs);
+  for (const rows of [500, 50000]) {
+    const book = bigWorkbook(rows);
+    book.addSheet('Touches', [TOUCHES[0], ...Array.from({ length: rows }, (_, i) => TOUCHES[1 + (i % 5)])]);
+    const bridge = bridgeFor(book, plainOffice());
+    const first = await syncsOf(book, () => bridge.generate(allExtrasSetup(), '2026-03-15'));
+    const again = await syncsOf(book, () => bridge.generate(allExtrasSetup(), '2026-03-15'));
+    const alerts = await syncsOf(book, () => bridge.alerts());
+    console.log(`${`syncs at ${rows} data rows, all extras`.padEnd(58)} generate ${first} (again ${again}), alerts ${alerts}; target <= 10 and equal`);
+    const ms = await best(() => bridge.generate(allExtrasSetup(), '2026-03-15'), 10);
+    compare(`regenerate all extras, ${rows} rows`, ms, 'buildPlan', extrasPlanMs);
+    const alertMs = await best(() => bridge.alerts(), 10);
+    compare(`alerts() (discover + read + checkAlerts), ${rows} rows`, alertMs, 'buildPlan', extrasPlanMs);
   }
 }

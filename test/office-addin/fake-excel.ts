@@ -33,7 +33,7 @@ export interface FakeCell {
 export interface FakeConditionalFormat {
   address: string;
   type: string;
-  rule?: { operator?: string; formula1?: string };
+  rule?: { operator?: string; formula1?: string; formula?: string };
   fill?: string;
   fontColor?: string;
 }
@@ -522,15 +522,31 @@ class Range extends Loadable {
 
 class ConditionalFormatProxy {
   readonly cellValue: { rule?: { operator?: string; formula1?: string }; format: { fill: { color?: string }; font: { color?: string } } };
+  /** Custom (formula) formats: custom.rule.formula, custom.format.fill/font (ExcelApi 1.6). */
+  readonly custom: { rule: { formula?: string }; format: { fill: { color?: string }; font: { color?: string } } };
   constructor(cf: FakeConditionalFormat) {
-    if (cf.type !== 'CellValue') throw new Error(`fake: conditional format type ${cf.type} not modelled`);
+    if (cf.type !== 'CellValue' && cf.type !== 'Custom') throw new Error(`fake: conditional format type ${cf.type} not modelled`);
+    const only = (type: string) => {
+      if (cf.type !== type) throw new Error(`InvalidOperation: this is a ${cf.type} conditional format, not ${type}`);
+    };
+    const format = {
+      fill: { set color(v: string) { cf.fill = v; } } as { color?: string },
+      font: { set color(v: string) { cf.fontColor = v; } } as { color?: string },
+    };
     this.cellValue = {
-      set rule(v: { operator?: string; formula1?: string }) { cf.rule = { ...v }; },
-      format: {
-        fill: { set color(v: string) { cf.fill = v; } } as { color?: string },
-        font: { set color(v: string) { cf.fontColor = v; } } as { color?: string },
-      },
+      set rule(v: { operator?: string; formula1?: string }) { only('CellValue'); cf.rule = { ...v }; },
+      get format() { only('CellValue'); return format; },
     } as ConditionalFormatProxy['cellValue'];
+    this.custom = {
+      rule: {
+        set formula(v: string) {
+          only('Custom');
+          if (!v.startsWith('=')) throw new Error('InvalidArgument: a custom conditional format formula starts with =');
+          cf.rule = { formula: v };
+        },
+      } as { formula?: string },
+      get format() { only('Custom'); return format; },
+    } as ConditionalFormatProxy['custom'];
   }
 }
 

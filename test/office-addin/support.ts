@@ -28,10 +28,11 @@ export function saasSetup(locale: 'en' | 'fr' = 'en'): DashboardSetup {
   };
 }
 
-/** A workbook holding the fixture company's four data sheets. */
-export function companyWorkbook(): FakeWorkbook {
+/** A workbook holding the fixture company's four data sheets (and the Touches sheet when asked). */
+export function companyWorkbook(touches = false): FakeWorkbook {
   const book = new FakeWorkbook();
   for (const [name, rows] of Object.entries(SHEETS)) book.addSheet(name, rows);
+  if (touches) book.addSheet('Touches', TOUCHES);
   return book;
 }
 
@@ -61,4 +62,24 @@ export function plainOffice(displayLanguage = 'en-US'): { office: typeof Office 
   const store: Record<string, unknown> = {};
   const settings = { get: (n: string) => store[n] ?? null, set: (n: string, v: unknown) => void (store[n] = v), saveAsync: (cb: (r: { status: string }) => void) => cb({ status: 'succeeded' }) };
   return { office: { context: { displayLanguage, document: { settings } } } as unknown as typeof Office };
+}
+
+/** A small touchpoint export (journey, timestamp, channel, converted, value), made up for the extras tests. */
+export const TOUCHES: unknown[][] = [
+  ['Journey', 'Timestamp', 'Channel', 'Converted', 'Value'],
+  ['u1', 46054, 'Ads', 0, 0],
+  ['u1', 46056, 'Search', 1, 300],
+  ['u2', 46055, 'Email', 0, 0],
+  ['u2', 46058, 'Search', 1, 100],
+  ['u3', 46057, 'Social', 0, 0],
+];
+
+/** Every extra sheet and alerts on: the SaaS setup plus a Touches sheet, commissions with two tiers. */
+export function allExtrasSetup(): DashboardSetup {
+  return {
+    ...saasSetup(),
+    mapping: { ...MAPPING, touches: { sheet: 'Touches', headerRow: 1, columns: { journey: 'A', timestamp: 'B', channel: 'C', converted: 'D', value: 'E' } } },
+    extras: { attribution: true, customers: true, commissions: { quota: 10000, tiers: [0, 1], rates: [0.05, 0.08], method: 'retroactive' } },
+    alerts: { enabled: true, email: false },
+  };
 }
