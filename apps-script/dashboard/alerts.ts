@@ -102,14 +102,19 @@ export function getAlerts(): AlertsStatus {
 }
 
 /**
- * Switches the daily digest on or off for this spreadsheet. On: makes sure the alert scopes are
- * granted (ScriptApp.requireScopes: under Google's granular consent this is the moment the user
- * is asked for them), then keeps exactly ONE time-driven trigger of this user for this
- * spreadsheet calling sendDailyDigest every day at 7 (spreadsheet time zone), and records who
- * switched it on. Off: deletes this user's triggers of that handler only (never another
- * function's or another add-on's) and the record. Both are idempotent and run under the lock.
- * @throws Error with an authorization link when the scopes are missing; when another editor's
- *   daily digest is on (Google lets only its owner delete it); when the lock is busy
+ * Switches the daily digest on or off for this spreadsheet. The switch belongs to the document
+ * (a document property naming who switched it on); the trigger to the person who switched it on,
+ * since Google runs a time-driven trigger as its creator and lets only them delete it.
+ * - On: makes sure the alert scopes are granted (ScriptApp.requireScopes: under Google's granular
+ *   consent this is the moment the user is asked for them), then keeps exactly ONE time-driven
+ *   trigger of this user for this spreadsheet calling sendDailyDigest every day at 7 (spreadsheet
+ *   time zone), and records the switch. When another editor's digest is already on, nothing is
+ *   added: the spreadsheet gets one digest a day, not one per editor.
+ * - Off: removes the switch and this user's triggers of that handler only (never another
+ *   function's). Any editor may switch it off: another editor's trigger finds the switch gone at
+ *   its next run and deletes itself without sending anything.
+ * Idempotent; runs under the document lock.
+ * @throws Error with an authorization link when the alert scopes are missing; when the lock is busy
  */
 export function setDailyAlerts(on: boolean): AlertsStatus {
   const locale = generatedSetup()?.locale ?? userLocale();
@@ -117,22 +122,26 @@ export function setDailyAlerts(on: boolean): AlertsStatus {
   withDocumentLock(locale, () => {
     const ss = SpreadsheetApp.getActiveSpreadsheet();
     const mine = ownTriggers(ss, on);
+    const record = readDaily();
     if (on) {
+      const me = ownEmail();
+      if (record && mine.length === 0 && !sameUser(record.by, me)) return; // already on, by another editor
       if (mine.length === 0) {
         ScriptApp.newTrigger(DIGEST_HANDLER).timeBased().everyDays(1).atHour(DIGEST_HOUR).inTimezone(ss.getSpreadsheetTimeZone()).create();
       }
-      for (const extra of mine.slice(1)) ScriptApp.deleteTrigger(extra); // a double click in an older version: keep one
-      props().setProperty(DAILY_KEY, JSON.stringify({ by: ownEmail() }));
+      for (const extra of mine.slice(1)) ScriptApp.deleteTrigger(extra); // never more than one
+      props().setProperty(DAILY_KEY, JSON.stringify({ by: me }));
     } else {
       for (const t of mine) ScriptApp.deleteTrigger(t);
-      const record = readDaily();
-      if (record && mine.length === 0 && record.by && record.by.toLowerCase() !== ownEmail().toLowerCase()) {
-        throw new Error(message('dailyOtherUser', locale, { by: record.by }));
-      }
       props().deleteProperty(DAILY_KEY);
     }
   });
   return getAlerts();
+}
+
+/** Two e-mail addresses name the same user; an unknown one ('') matches nobody but another unknown. */
+function sameUser(a: string, b: string): boolean {
+  return a.trim().toLowerCase() === b.trim().toLowerCase();
 }
 
 /**
@@ -142,23 +151,27 @@ export function setDailyAlerts(on: boolean): AlertsStatus {
  * core checkAlerts, writes one digest per owner (buildDigests), keeps within MailApp's daily
  * recipient quota (fitToQuota; the rest is deferred and reported) and sends each with
  * MailApp.sendEmail (HTML and plain text). Nothing is sent when nothing is in breach.
- * A trigger left behind after the digest was switched off deletes itself.
+ * A trigger whose switch is gone (switched off, or switched on again by another editor) deletes
+ * itself and sends nothing.
  * @throws Error when the alert scopes were revoked (the run fails and Google's execution log,
  *   and its failure e-mail to the user, say so) or the spreadsheet cannot be opened
  */
 export function sendDailyDigest(): DigestRun {
+  const setup = generatedSetup();
+  const locale = setup?.locale ?? userLocale();
+  const none = (skipped: string, date = ''): DigestRun => ({ date, breaches: 0, sent: [], deferred: [], unaddressed: [], skipped });
+  const record = readDaily();
+  if (!record || (record.by && ownEmail() && !sameUser(record.by, ownEmail()))) {
+    // not this user's switch any more: remove this trigger (that needs script.scriptapp only)
+    ScriptApp.requireScopes(ScriptApp.AuthMode.FULL, [ALERT_SCOPES[0]]);
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    if (ss) for (const t of ownTriggers(ss, true)) ScriptApp.deleteTrigger(t);
+    return none('switched off');
+  }
   // a trigger cannot show a consent prompt: a missing scope ends the run here, before anything is read
   ScriptApp.requireScopes(ScriptApp.AuthMode.FULL, [...ALERT_SCOPES]);
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const setup = generatedSetup();
-  const locale = setup?.locale ?? userLocale();
   if (!ss) throw new Error(message('noSpreadsheet', locale));
-  const none = (skipped: string, date = ''): DigestRun => ({ date, breaches: 0, sent: [], deferred: [], unaddressed: [], skipped });
-  const record = readDaily();
-  if (!record) {
-    for (const t of ownTriggers(ss, true)) ScriptApp.deleteTrigger(t); // switched off by someone else or by hand
-    return none('switched off');
-  }
   if (!setup) return none('nothing generated');
   return withDocumentLock(locale, () => {
     useSpreadsheetZone();

@@ -19,10 +19,6 @@ const MESSAGES = {
     'Daily alert e-mails need two more permissions: "Send email as you" and "Allow this application to run when you are not present" (and your e-mail address, for digests whose owner has none). Grant them here, then switch daily e-mails on again: {url}',
     'Les e-mails d’alerte quotidiens demandent deux autorisations de plus : « Envoyer des e-mails en votre nom » et « Autoriser cette application à s’exécuter en votre absence » (et votre adresse e-mail, pour les synthèses sans propriétaire). Accordez-les ici, puis réactivez les e-mails quotidiens : {url}',
   ),
-  dailyOtherUser: t(
-    'The daily alert e-mail was switched on by {by}; only they can switch it off (Google runs each person’s daily task under their own account).',
-    'L’e-mail d’alerte quotidien a été activé par {by} ; seule cette personne peut le désactiver (Google exécute la tâche quotidienne de chacun sous son propre compte).',
-  ),
   noSpreadsheet: t(
     'The KPI Pilot daily digest could not open its spreadsheet; nothing was sent.',
     'La synthèse quotidienne KPI Pilot n’a pas pu ouvrir son classeur ; rien n’a été envoyé.',

@@ -152,15 +152,45 @@ describe('setDailyAlerts', () => {
     expect(fake.triggers.map((t) => t.id)).toEqual(['other-fn', 'other-user']);
   });
 
-  it('cannot switch off another editor’s daily e-mail (Google lets only its owner delete it), and says whose it is', () => {
+  it('one digest a day per spreadsheet: another editor switching on adds no second trigger', () => {
     open();
-    fake.grant(...ALERT_ONLY);
+    fake.grant(...ALERT_SCOPES);
     setDailyAlerts(true);
     fake.user = 'ben@example.com';
-    fake.grant(...ALERT_ONLY);
-    expect(() => setDailyAlerts(false)).toThrow(/switched on by ana@example.com; only they can switch it off/);
-    expect(fake.triggers).toHaveLength(1);
-    expect(getAlerts().daily).toBe(true);
+    fake.grant(...ALERT_SCOPES);
+    expect(setDailyAlerts(true).daily).toBe(true);
+    expect(fake.triggers.map((t) => t.owner)).toEqual(['ana@example.com']);
+    expect(JSON.parse(fake.properties.get(DAILY_KEY)!)).toEqual({ by: 'ana@example.com' });
+  });
+
+  it('any editor can switch it off: the owner’s trigger then deletes itself at its next run, sending nothing', () => {
+    open();
+    fake.grant(...ALERT_SCOPES);
+    setDailyAlerts(true);
+    fake.user = 'ben@example.com'; // never granted the alert scopes: switching off asks for none
+    expect(setDailyAlerts(false).daily).toBe(false);
+    expect(fake.prompts).toEqual([]);
+    expect(fake.triggers).toHaveLength(1); // Google lets only Ana delete Ana's trigger
+    fake.user = 'ana@example.com';
+    expect(sendDailyDigest()).toMatchObject({ skipped: 'switched off', sent: [] });
+    expect(fake.triggers).toEqual([]);
+    expect(fake.mail.sent).toEqual([]);
+  });
+
+  it('switched off and on again by another editor: the first owner’s trigger retires, the new one sends', () => {
+    open();
+    fake.grant(...ALERT_SCOPES);
+    setDailyAlerts(true);
+    fake.user = 'ben@example.com';
+    fake.grant(...ALERT_SCOPES);
+    setDailyAlerts(false);
+    setDailyAlerts(true);
+    expect(fake.triggers.map((t) => t.owner)).toEqual(['ana@example.com', 'ben@example.com']);
+    fake.user = 'ana@example.com';
+    expect(sendDailyDigest().skipped).toBe('switched off');
+    fake.user = 'ben@example.com';
+    expect(sendDailyDigest().sent.length).toBe(3);
+    expect(fake.triggers.map((t) => t.owner)).toEqual(['ben@example.com']);
   });
 
   it('switching off needs no new permission from a user who never granted the alert scopes', () => {
