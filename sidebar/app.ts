@@ -1,12 +1,13 @@
 import {
-  CATALOG, datasetInfo, DatasetId, fieldInfo, fill, FREQUENCIES, FREQUENCY_LABELS, kpi, KpiId, missingFields, PlanNotice, setColumn, setSheet,
-  TEMPLATES, TemplateId, Text, tr,
+  alertLabel, Breach, CATALOG, COMMISSION_PERIODS, datasetInfo, DatasetId, fieldInfo, fill, formatValue, FREQUENCIES, FREQUENCY_LABELS, kpi, KpiId,
+  Locale, missingFields, PlanNotice, STANDARD_NAMES, setColumn, setSheet, TEMPLATES, TemplateId, Text, tr, Unit,
 } from '../core/dashboard';
-import type { HostBridge, WorkbookInfo } from './bridge';
+import type { AlertsStatus, HostBridge, WorkbookInfo } from './bridge';
 import { el, replace, select, uid } from './dom';
 import {
-  canLeave, chooseTemplate, columnChoices, datasetsNeeded, goalCheck, goalsWithErrors, goalTouched, GoalInput, moveKpi, selection, setGoalField,
-  SidebarState, sheetNamed, StepId, stepAfter, STEPS, toggleKpi, toSetup, initialState,
+  addTier, canAddTier, canLeave, chooseTemplate, columnChoices, commissionPlan, datasetsNeeded, extraMissing, goalCheck, goalsWithErrors, goalTouched,
+  GoalInput, moveKpi, removeTier, selection, setAlertsEnabled, setExtra, setGoalField, setPlanField, setTier, SidebarState, sheetNamed, StepId,
+  stepAfter, STEPS, tickedExtras, toggleKpi, toSetup, initialState, withDailyStatus,
 } from './state';
 import { TEXT } from './text';
 
@@ -27,7 +28,30 @@ export async function mountSidebar(root: HTMLElement, bridge: HostBridge): Promi
     replace(root, el('p', { className: 'kp-error', attrs: { role: 'alert' } }, fill(tr(TEXT.loadFailed, 'en'), { msg: message(e) })));
     return;
   }
-  new Sidebar(root, bridge, info).render(false);
+  const sidebar = new Sidebar(root, bridge, info);
+  sidebar.render(false);
+  void sidebar.refreshAlerts(); // the breaches show when the pane opens (after its first paint)
+}
+
+/**
+ * A KPI value for the alerts list: grouped digits where the browser has Intl (every host's pane
+ * does), else the core's plain formatValue; percent units ×100 with %, 0 to 2 decimals by size.
+ */
+function shownNumber(v: number, unit: Unit, locale: Locale): string {
+  try {
+    const pct = unit === 'percent';
+    const x = pct ? v * 100 : v;
+    const digits = Math.abs(x) >= 100 ? 0 : Math.abs(x) >= 10 ? 1 : 2;
+    const text = new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-US', { maximumFractionDigits: digits }).format(x);
+    return pct ? text + (locale === 'fr' ? '\u00a0%' : '%') : text;
+  } catch {
+    return formatValue(v, unit, locale);
+  }
+}
+
+/** The dataset an extra sheet reads. */
+function extraDataset(extra: 'attribution' | 'customers' | 'commissions'): DatasetId {
+  return extra === 'attribution' ? 'touches' : extra === 'customers' ? 'orders' : 'deals';
 }
 
 function message(e: unknown): string {
@@ -41,6 +65,12 @@ class Sidebar {
   private readonly status = el('div', { className: 'kp-status', attrs: { role: 'status', 'aria-live': 'polite' } });
   private readonly footer = el('div', { className: 'kp-footer' });
   private busy = false;
+  /** The host's last answer to alerts(), null until it answers; the error text when it failed. */
+  private alerts: AlertsStatus | null = null;
+  private alertsError = '';
+  private alertsLoading = false;
+  /** The alerts section of the generate step, while that step is shown. */
+  private alertsHost: HTMLElement | null = null;
 
   constructor(
     private readonly root: HTMLElement,
@@ -119,6 +149,7 @@ class Sidebar {
     switch (step) {
       case 'template': return this.templateStep();
       case 'kpis': return this.kpiStep();
+      case 'extras': return this.extrasStep();
       case 'mapping': return this.mappingStep();
       case 'goals': return this.goalsStep();
       default: return this.generateStep();
@@ -246,11 +277,172 @@ class Sidebar {
     });
   }
 
-  // ---- 3. data mapping --------------------------------------------------------------------------
+  // ---- 3. extra sheets and alerts ------------------------------------------------------------------
+
+  private fieldNames(refs: readonly string[]): string {
+    return refs.map((f) => tr(fieldInfo(f as Parameters<typeof fieldInfo>[0]).name, this.state.locale)).join(', ');
+  }
+
+  private extrasStep(): HTMLElement {
+    const sheets = el('fieldset', { className: 'kp-extras' }, el('legend', {}, this.tx(TEXT.extrasLegend)));
+    const options: ['attribution' | 'customers' | 'commissions', Text, Text][] = [
+      ['attribution', TEXT.attribution, TEXT.attributionHint],
+      ['customers', TEXT.customers, TEXT.customersHint],
+      ['commissions', TEXT.commissions, TEXT.commissionsHint],
+    ];
+    for (const [extra, label, hint] of options) {
+      const id = uid(`extra-${extra}`);
+      const hintId = uid('extra-hint');
+      const statusId = uid('extra-data');
+      const box = el('input', { id, attrs: { type: 'checkbox', value: extra, 'aria-describedby': `${hintId} ${statusId}` } });
+      box.checked = this.state.extras[extra];
+      const status = el('span', { id: statusId, className: 'kp-muted' });
+      const plan = extra === 'commissions' ? el('div', { className: 'kp-plan-host' }) : null;
+      const update = () => {
+        const on = this.state.extras[extra];
+        const missing = extraMissing(this.state.mapping, extra);
+        const sheet = missing.length ? undefined : this.state.mapping[extraDataset(extra)]?.sheet;
+        status.className = on && missing.length ? 'kp-warn' : 'kp-muted';
+        status.textContent = !on ? '' : sheet ? this.tx(TEXT.dataReady, { sheet }) : this.tx(TEXT.needsData, { fields: this.fieldNames(missing) });
+        if (plan) {
+          if (on && !plan.firstChild) plan.appendChild(this.commissionPlanFieldset());
+          if (!on) replace(plan);
+        }
+      };
+      box.addEventListener('change', () => {
+        this.state = setExtra(this.state, extra, box.checked);
+        update();
+      });
+      sheets.appendChild(
+        el(
+          'div',
+          { className: 'kp-choice' },
+          box,
+          el('label', { attrs: { for: id } }, el('strong', {}, this.tx(label)), el('span', { id: hintId, className: 'kp-muted' }, this.tx(hint)), status),
+        ),
+      );
+      if (plan) sheets.appendChild(plan);
+      update();
+    }
+
+    const alertsId = uid('alerts-on');
+    const alertsHint = uid('alerts-hint');
+    const alertsBox = el('input', { id: alertsId, attrs: { type: 'checkbox', 'aria-describedby': alertsHint } });
+    alertsBox.checked = this.state.alertsEnabled;
+    alertsBox.addEventListener('change', () => {
+      this.state = setAlertsEnabled(this.state, alertsBox.checked);
+    });
+    const alerts = el(
+      'fieldset',
+      { className: 'kp-alerts-setup' },
+      el('legend', {}, this.tx(TEXT.alertsLegend)),
+      el('div', { className: 'kp-choice' }, alertsBox, el('label', { attrs: { for: alertsId } }, el('strong', {}, this.tx(TEXT.alertsOn)), el('span', { id: alertsHint, className: 'kp-muted' }, this.tx(TEXT.alertsHint)))),
+    );
+    return el('div', {}, el('p', { className: 'kp-intro' }, this.tx(TEXT.extrasIntro)), sheets, alerts);
+  }
+
+  /** The commission plan: quota, period, method, tiers (start and rate in percent), optional cap, with live checks. */
+  private commissionPlanFieldset(): HTMLElement {
+    const L = this.state.locale;
+    const box = el('fieldset', { className: 'kp-plan' }, el('legend', {}, this.tx(TEXT.planLegend)));
+    const feedbackId = uid('plan-check');
+    const feedback = el('ul', { id: feedbackId, className: 'kp-messages', attrs: { 'aria-live': 'polite' } });
+    const check = () => {
+      const { problems } = commissionPlan(this.state.extras.plan, L);
+      const text = problems.join('\n');
+      if (feedback.dataset.text === text) return;
+      feedback.dataset.text = text;
+      replace(feedback, ...(problems.length ? problems.map((m) => el('li', { className: 'kp-error' }, m)) : [el('li', { className: 'kp-ok' }, this.tx(TEXT.planOk))]));
+    };
+    const input = (label: string, value: string, onInput: (v: string) => void, name: string) => {
+      const id = uid(`plan-${name}`);
+      const i = el('input', { id, attrs: { type: 'text', name, inputmode: 'decimal', autocomplete: 'off', 'aria-describedby': feedbackId } });
+      i.value = value;
+      i.addEventListener('input', () => {
+        onInput(i.value);
+        check();
+      });
+      return el('div', { className: 'kp-field' }, el('label', { attrs: { for: id } }, label), i);
+    };
+    const plan = this.state.extras.plan;
+    const periodId = uid('plan-period');
+    const period = select(periodId, COMMISSION_PERIODS.map((p): [string, string] => [p, this.tx(TEXT.periods[p])]), plan.period, (v) => {
+      this.state = setPlanField(this.state, 'period', v as typeof plan.period);
+    });
+    const methodGroup = uid('plan-method');
+    const method = el('fieldset', { className: 'kp-method' }, el('legend', {}, this.tx(TEXT.method)));
+    for (const m of ['marginal', 'retroactive'] as const) {
+      const id = uid('plan-method');
+      const radio = el('input', { id, attrs: { type: 'radio', name: methodGroup, value: m } });
+      radio.checked = plan.method === m;
+      radio.addEventListener('change', () => {
+        if (radio.checked) this.state = setPlanField(this.state, 'method', m);
+      });
+      method.appendChild(el('div', { className: 'kp-choice' }, radio, el('label', { attrs: { for: id } }, this.tx(TEXT[m]))));
+    }
+    const tiers = el('fieldset', { className: 'kp-tiers' }, el('legend', {}, this.tx(TEXT.tiersLegend)));
+    const drawTiers = (focusIndex?: number) => {
+      replace(tiers, el('legend', {}, this.tx(TEXT.tiersLegend)));
+      this.state.extras.plan.tiers.forEach((tier, i) => {
+        const n = i + 1;
+        const row = el('div', { className: 'kp-row kp-tier', attrs: { 'data-tier': n } });
+        const start = input(this.tx(TEXT.tierStart, { n }), i === 0 ? '0' : tier.start, (v) => (this.state = setTier(this.state, i, 'start', v)), 'tier-start');
+        if (i === 0) {
+          // the first tier starts at 0 (COMMISSION's rule): shown, not editable
+          start.querySelector('input')!.readOnly = true;
+        }
+        row.appendChild(start);
+        row.appendChild(input(this.tx(TEXT.tierRate, { n }), tier.rate, (v) => (this.state = setTier(this.state, i, 'rate', v)), 'tier-rate'));
+        if (i === 0) row.appendChild(el('span', { className: 'kp-icon-space' }));
+        else {
+          row.appendChild(
+            el('button', {
+              className: 'kp-icon kp-remove',
+              attrs: { type: 'button', 'aria-label': this.tx(TEXT.removeTier, { n }) },
+              on: {
+                click: () => {
+                  this.state = removeTier(this.state, i);
+                  drawTiers(Math.max(0, i - 1));
+                  check();
+                },
+              },
+            }, '×'),
+          );
+        }
+        tiers.appendChild(row);
+      });
+      const add = el('button', {
+        className: 'kp-secondary kp-add-tier',
+        attrs: { type: 'button', disabled: !canAddTier(this.state) },
+        on: {
+          click: () => {
+            this.state = addTier(this.state);
+            drawTiers(this.state.extras.plan.tiers.length - 1);
+            check();
+          },
+        },
+      }, this.tx(TEXT.addTier));
+      tiers.appendChild(add);
+      if (focusIndex !== undefined) tiers.querySelectorAll<HTMLInputElement>('.kp-tier')[focusIndex]?.querySelector('input')?.focus();
+    };
+    drawTiers();
+    box.append(
+      input(this.tx(TEXT.quota), plan.quota, (v) => (this.state = setPlanField(this.state, 'quota', v)), 'quota'),
+      el('div', { className: 'kp-field' }, el('label', { attrs: { for: periodId } }, this.tx(TEXT.period)), period),
+      method,
+      tiers,
+      input(this.tx(TEXT.cap), plan.cap, (v) => (this.state = setPlanField(this.state, 'cap', v)), 'cap'),
+      feedback,
+    );
+    check();
+    return box;
+  }
+
+  // ---- 4. data mapping --------------------------------------------------------------------------
 
   private mappingStep(): HTMLElement {
     const host = el('div', {}, el('p', { className: 'kp-intro' }, this.tx(TEXT.mappingIntro)));
-    const needs = datasetsNeeded(this.state.kpis);
+    const needs = datasetsNeeded(this.state.kpis, this.state.extras);
     if (!needs.length) host.appendChild(el('p', {}, this.tx(TEXT.noDataNeeded)));
     const missing = el('div', { className: 'kp-messages', attrs: { role: 'status', 'aria-live': 'polite' } });
     const updateMissing = () => {
@@ -258,6 +450,10 @@ class Sidebar {
       for (const id of this.state.kpis) {
         const m = missingFields(this.state.mapping, [id]);
         if (m.length) list.appendChild(el('li', { className: 'kp-warn' }, this.tx(TEXT.missing, { name: this.name(id), fields: m.map((f) => tr(fieldInfo(f).name, this.state.locale)).join(', ') })));
+      }
+      for (const x of tickedExtras(this.state.extras)) {
+        const m = extraMissing(this.state.mapping, x);
+        if (m.length) list.appendChild(el('li', { className: 'kp-warn' }, this.tx(TEXT.extrasLeftOut, { sheet: STANDARD_NAMES[x], fields: this.fieldNames(m) })));
       }
       if (!list.childNodes.length && needs.length) list.appendChild(el('li', { className: 'kp-ok' }, this.tx(TEXT.allMapped)));
       replace(missing, list);
@@ -306,7 +502,7 @@ class Sidebar {
     return nodes;
   }
 
-  // ---- 4. goals ----------------------------------------------------------------------------------
+  // ---- 5. goals ----------------------------------------------------------------------------------
 
   private goalsStep(): HTMLElement {
     const host = el('div', {}, el('p', { className: 'kp-intro' }, this.tx(TEXT.goalsIntro)));
@@ -353,19 +549,27 @@ class Sidebar {
       el('div', { className: 'kp-row' }, field('baseline', TEXT.baseline, 'text', pct), field('target', TEXT.target, 'text', pct)),
       el('div', { className: 'kp-row' }, field('start', TEXT.start, 'date'), field('end', TEXT.end, 'date')),
       el('div', { className: 'kp-row' }, field('owner', TEXT.owner, 'text'), el('div', { className: 'kp-field' }, el('label', { attrs: { for: freqId } }, this.tx(TEXT.frequency)), freq)),
+      field('threshold', TEXT.threshold, 'text', pct),
       feedback,
     );
     update();
     return box;
   }
 
-  // ---- 5. generate ------------------------------------------------------------------------------
+  // ---- 6. generate ------------------------------------------------------------------------------
 
   private generateStep(): HTMLElement {
     const goalsSet = this.state.kpis.filter((id) => goalTouched(this.state.goals[id])).length;
     const host = el('div', {}, el('p', { className: 'kp-intro' }, this.tx(TEXT.generateIntro)), el('p', {}, this.tx(TEXT.summary, { n: this.state.kpis.length, goals: goalsSet })));
     const incomplete = goalsWithErrors(this.state, this.info.history);
     if (incomplete.length) host.appendChild(el('p', { className: 'kp-warn' }, this.tx(TEXT.goalErrors, { names: incomplete.map((id) => this.name(id)).join(', ') })));
+    const extras = tickedExtras(this.state.extras);
+    if (extras.length) host.appendChild(el('p', {}, this.tx(TEXT.extrasSummary, { names: extras.map((x) => STANDARD_NAMES[x]).join(', ') })));
+    for (const x of extras) {
+      const missing = extraMissing(this.state.mapping, x);
+      if (missing.length) host.appendChild(el('p', { className: 'kp-warn' }, this.tx(TEXT.extrasLeftOut, { sheet: STANDARD_NAMES[x], fields: this.fieldNames(missing) })));
+      else if (x === 'commissions' && commissionPlan(this.state.extras.plan, this.state.locale).problems.length) host.appendChild(el('p', { className: 'kp-warn' }, this.tx(TEXT.commissionsLeftOut)));
+    }
     const asOfId = uid('asof');
     const asOf = el('input', { id: asOfId, attrs: { type: 'date', required: true } });
     asOf.value = this.info.today;
@@ -401,6 +605,7 @@ class Sidebar {
         progressText.textContent = '';
         replace(notices, el('p', { className: 'kp-ok' }, this.tx(TEXT.generated, { sheets: result.sheets.join(', ') })), this.noticeList(result.notices));
         await this.reload();
+        void this.refreshAlerts();
       } catch (e) {
         progressText.textContent = '';
         replace(notices, el('p', { className: 'kp-error', attrs: { role: 'alert' } }, this.tx(TEXT.failed, { msg: message(e) })));
@@ -419,6 +624,7 @@ class Sidebar {
         if (r.skipped.length) parts.push(this.tx(TEXT.snapshotSkipped, { names: r.skipped.map((id) => (CATALOG.some((k) => k.id === id) ? this.name(id as KpiId) : id)).join(', ') }));
         replace(notices, el('p', { className: 'kp-ok' }, parts.join(' ')));
         await this.reload();
+        void this.refreshAlerts();
       } catch (e) {
         replace(notices, el('p', { className: 'kp-error', attrs: { role: 'alert' } }, this.tx(TEXT.failed, { msg: message(e) })));
       } finally {
@@ -434,7 +640,102 @@ class Sidebar {
       snapshot,
       snapHint,
     );
+    const alertsHeading = uid('alerts');
+    this.alertsHost = el('section', { className: 'kp-alerts', attrs: { 'aria-labelledby': alertsHeading } });
+    host.append(el('h3', { id: alertsHeading }, this.tx(TEXT.alertsLegend)), this.alertsHost);
+    this.renderAlerts();
     return host;
+  }
+
+  /** Asks the host for the breaches now (and the daily digest's state), then shows them if the generate step is open. */
+  async refreshAlerts(): Promise<void> {
+    if (!this.hasDashboard()) {
+      this.renderAlerts();
+      return;
+    }
+    this.alertsLoading = true;
+    this.renderAlerts();
+    try {
+      this.alerts = await this.bridge.alerts();
+      this.alertsError = '';
+      this.state = withDailyStatus(this.state, this.alerts);
+    } catch (e) {
+      this.alertsError = message(e);
+    } finally {
+      this.alertsLoading = false;
+      this.renderAlerts();
+    }
+  }
+
+  private hasDashboard(): boolean {
+    return this.info.existing.some((s) => s.marker === 'dashboard');
+  }
+
+  private renderAlerts(): void {
+    const host = this.alertsHost;
+    if (!host) return;
+    const parts: Node[] = [];
+    const status = this.alerts;
+    if (!this.hasDashboard()) parts.push(el('p', { className: 'kp-muted' }, this.tx(TEXT.alertsNoDashboard)));
+    else if (this.alertsLoading && !status) parts.push(el('p', { className: 'kp-muted' }, this.tx(TEXT.alertsLoading)));
+    if (this.alertsError) parts.push(el('p', { className: 'kp-error' }, this.tx(TEXT.failed, { msg: this.alertsError })));
+    if (status && this.hasDashboard()) {
+      if (!status.breaches.length) parts.push(el('p', { className: 'kp-ok' }, this.tx(TEXT.alertsNone)));
+      else {
+        parts.push(el('p', { className: 'kp-warn' }, this.tx(TEXT.alertsCount, { n: status.breaches.length })));
+        parts.push(el('ul', { className: 'kp-breaches', attrs: { 'aria-label': this.tx(TEXT.breachesLabel) } }, ...status.breaches.map((b) => this.breachItem(b))));
+      }
+    }
+    if (status?.dailyAvailable) parts.push(this.dailySwitch(status));
+    // unchanged text is not replaced, so screen readers do not hear it again
+    const probe = el('div', {}, ...parts);
+    if (host.dataset.text === probe.textContent + String(status?.daily)) return;
+    host.dataset.text = probe.textContent + String(status?.daily);
+    replace(host, ...parts);
+    host.setAttribute('aria-busy', String(this.alertsLoading));
+  }
+
+  /** One breach: KPI, value, why (kind), the threshold crossed, the owner. */
+  private breachItem(b: Breach): HTMLElement {
+    const L = this.state.locale;
+    const name = CATALOG.some((k) => k.id === b.kpi) ? this.name(b.kpi) : b.name;
+    const details = [this.tx(TEXT.breachValue, { value: shownNumber(b.value, b.unit, L) }), alertLabel(b.kinds, L)];
+    if (b.threshold !== null) details.push(this.tx(TEXT.breachThreshold, { threshold: shownNumber(b.threshold, b.unit, L) }));
+    if (b.owner) details.push(this.tx(TEXT.breachOwner, { owner: b.owner }));
+    return el('li', { attrs: { 'data-kpi': b.kpi } }, el('strong', {}, name), el('span', { className: 'kp-muted' }, ' ' + details.join(' · ')));
+  }
+
+  /** Sheets only: the daily digest switch; switching on is when Google asks for the mail and trigger permissions. */
+  private dailySwitch(status: AlertsStatus): HTMLElement {
+    const id = uid('daily');
+    const hintId = uid('daily-hint');
+    const box = el('input', { id, attrs: { type: 'checkbox', role: 'switch', 'aria-describedby': hintId } });
+    box.checked = status.daily;
+    const result = el('p', { className: 'kp-muted', attrs: { role: 'status' } });
+    box.addEventListener('change', async () => {
+      const on = box.checked;
+      box.disabled = true;
+      try {
+        const next = await this.bridge.setDailyAlerts(on);
+        this.alerts = { ...next };
+        this.state = withDailyStatus(this.state, next);
+        box.checked = next.daily;
+        result.className = 'kp-ok';
+        result.textContent = this.tx(next.daily ? TEXT.dailyOn : TEXT.dailyOff);
+      } catch (e) {
+        box.checked = !on;
+        result.className = 'kp-error';
+        result.textContent = this.tx(TEXT.failed, { msg: message(e) });
+      } finally {
+        box.disabled = false;
+      }
+    });
+    return el(
+      'div',
+      { className: 'kp-daily' },
+      el('div', { className: 'kp-choice' }, box, el('label', { attrs: { for: id } }, el('strong', {}, this.tx(TEXT.daily)), el('span', { id: hintId, className: 'kp-muted' }, this.tx(TEXT.dailyHint)))),
+      result,
+    );
   }
 
   private noticeList(list: readonly PlanNotice[]): Node | null {

@@ -1,7 +1,8 @@
 import {
-  checkGoal, checkSelection, DashboardSetup, DataMapping, DatasetId, DATASETS, datasetOf, detectMapping, FieldRef, fieldsNeeded,
-  Frequency, FREQUENCIES, Goal, GoalDraft, kpi, KpiId, Locale, SelectionCheck, SETUP_VERSION, SheetInfo, SmartCheck, template,
-  TemplateId, Unit,
+  ATTRIBUTION_FIELDS, checkGoal, checkSelection, COMMISSION_FIELDS, CommissionPeriod, COMMISSION_PERIODS, CommissionsExtra, CUSTOMER_FIELDS,
+  DashboardExtras, DashboardSetup, DataMapping, DatasetId, DATASETS, datasetOf, detectMapping, FieldRef, fieldsNeeded, fill, Frequency, FREQUENCIES, Goal,
+  GoalDraft, hasField, kpi, KpiId, Locale, SelectionCheck, SETUP_VERSION, SheetInfo, SmartCheck, t, template, TemplateId, Text, tr, Unit,
+  validateCommissions,
 } from '../core/dashboard';
 import type { WorkbookInfo } from './bridge';
 
@@ -10,7 +11,7 @@ import type { WorkbookInfo } from './bridge';
  * user's actions back through these functions. Pure, so node tests cover the logic and the
  * browser tests only need to cover the wiring.
  */
-export const STEPS = ['template', 'kpis', 'mapping', 'goals', 'generate'] as const;
+export const STEPS = ['template', 'kpis', 'extras', 'mapping', 'goals', 'generate'] as const;
 export type StepId = (typeof STEPS)[number];
 
 /** One goal as the manager types it: text fields exactly as typed (numbers parsed at the edges). */
@@ -21,6 +22,31 @@ export interface GoalInput {
   end: string;
   owner: string;
   frequency: Frequency;
+  /** Optional alert threshold, in the KPI's unit (percent KPIs in percent), as typed. */
+  threshold: string;
+}
+
+/** One tier of the commission plan as typed: where it starts (percent of quota) and its rate (percent). */
+export interface TierInput {
+  start: string;
+  rate: string;
+}
+
+/** The commission plan as typed: amounts in the currency, tier starts and rates in percent. */
+export interface CommissionInput {
+  quota: string;
+  tiers: TierInput[];
+  method: 'marginal' | 'retroactive';
+  cap: string;
+  period: CommissionPeriod;
+}
+
+/** The extra sheets ticked, and the commission plan kept while typed (even while Commissions is not ticked). */
+export interface ExtrasInput {
+  attribution: boolean;
+  customers: boolean;
+  commissions: boolean;
+  plan: CommissionInput;
 }
 
 export interface SidebarState {
@@ -31,6 +57,11 @@ export interface SidebarState {
   kpis: KpiId[];
   mapping: DataMapping;
   goals: Partial<Record<KpiId, GoalInput>>;
+  extras: ExtrasInput;
+  /** Alert cells, thresholds and highlighting on the dashboard (setup.alerts.enabled). */
+  alertsEnabled: boolean;
+  /** The daily digest's state as the host last reported it (setup.alerts.email), undefined when never known. */
+  dailyEmail?: boolean;
   /**
    * The saved setup as it was read: what the sidebar does not edit (options, extras, alerts, goal
    * thresholds) is written back unchanged, so saving from this sidebar never loses a field that
@@ -42,12 +73,24 @@ export interface SidebarState {
 /** The state when the sidebar opens: the saved setup if any (on the goals step), else the template step with detected mapping. */
 export function initialState(info: WorkbookInfo): SidebarState {
   const s = info.setup;
-  if (!s) return { locale: info.locale, step: 'template', template: null, kpis: [], mapping: detectMapping(info.sheets).mapping, goals: {} };
+  // alerts are on for a new dashboard: a card flagged when behind its goal's pace is the point of a goal
+  if (!s) return { locale: info.locale, step: 'template', template: null, kpis: [], mapping: detectMapping(info.sheets).mapping, goals: {}, extras: extrasInput(undefined, info.locale), alertsEnabled: true };
   const goals: SidebarState['goals'] = {};
   for (const id of s.kpis) goals[id] = goalInput(id, s.goals.find((g) => g.kpi === id), info.locale);
   // datasets the saved setup did not need are detected again, for KPIs the manager may add now
   const mapping = { ...detectMapping(info.sheets).mapping, ...s.mapping };
-  return { locale: info.locale, step: 'generate', template: s.template ?? null, kpis: [...s.kpis], mapping, goals, saved: s };
+  return {
+    locale: info.locale,
+    step: 'generate',
+    template: s.template ?? null,
+    kpis: [...s.kpis],
+    mapping,
+    goals,
+    extras: extrasInput(s.extras, info.locale),
+    alertsEnabled: !!s.alerts?.enabled,
+    dailyEmail: s.alerts?.email,
+    saved: s,
+  };
 }
 
 /** A template's KPIs (or none for blank); goals typed for KPIs that stay are kept. */
@@ -123,6 +166,7 @@ function goalInput(id: KpiId, g: Goal | undefined, locale: Locale): GoalInput {
     end: g?.end ?? '',
     owner: g?.owner ?? '',
     frequency: g?.frequency ?? kpi(id).frequency,
+    threshold: formatAmount(g?.threshold, unit, locale),
   };
 }
 
@@ -155,13 +199,33 @@ export interface DatasetNeed {
   readonly fields: readonly { ref: FieldRef; name: string; required: boolean }[];
 }
 
-/** The datasets and fields the chosen KPIs read, in the catalog's dataset order. */
-export function datasetsNeeded(kpis: readonly KpiId[]): DatasetNeed[] {
+/** Fields each extra sheet reads (the core's lists), required then optional. */
+export function extraFields(extra: 'attribution' | 'customers' | 'commissions'): { required: readonly FieldRef[]; optional: readonly FieldRef[] } {
+  if (extra === 'attribution') return { required: ATTRIBUTION_FIELDS, optional: ['touches.value'] };
+  if (extra === 'customers') return { required: CUSTOMER_FIELDS, optional: [] };
+  return { required: COMMISSION_FIELDS, optional: [] };
+}
+
+/** The extras ticked, in sheet order. */
+export function tickedExtras(extras: Pick<ExtrasInput, 'attribution' | 'customers' | 'commissions'> | undefined): ('attribution' | 'customers' | 'commissions')[] {
+  return (['attribution', 'customers', 'commissions'] as const).filter((x) => extras?.[x]);
+}
+
+/**
+ * The datasets and fields the chosen KPIs and the ticked extra sheets read, in the catalog's
+ * dataset order. No KPI reads touchpoints, so the touches dataset appears only with Attribution.
+ */
+export function datasetsNeeded(kpis: readonly KpiId[], extras?: Pick<ExtrasInput, 'attribution' | 'customers' | 'commissions'>): DatasetNeed[] {
   const required = new Set<FieldRef>();
   const optional = new Set<FieldRef>();
   for (const id of kpis) {
     fieldsNeeded(id).forEach((f) => required.add(f));
     kpi(id).optional?.forEach((f) => optional.add(f));
+  }
+  for (const x of tickedExtras(extras)) {
+    const f = extraFields(x);
+    f.required.forEach((r) => required.add(r));
+    f.optional.forEach((o) => optional.add(o));
   }
   const out: DatasetNeed[] = [];
   for (const ds of DATASETS) {
@@ -188,6 +252,129 @@ function columnLetterOf(i: number): string {
   let s = '';
   for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
   return s;
+}
+
+/** Required fields an extra sheet reads that the mapping lacks (the planner would skip the sheet). */
+export function extraMissing(mapping: DataMapping, extra: 'attribution' | 'customers' | 'commissions'): FieldRef[] {
+  return extraFields(extra).required.filter((f) => !hasField(mapping, f));
+}
+
+// ---- extra sheets and alerts -----------------------------------------------------------------------
+
+const MAX_TIERS = 20;
+
+/** The extras of a saved setup as inputs (a new plan: one tier from 0, marginal, monthly). */
+export function extrasInput(saved: DashboardExtras | undefined, locale: Locale): ExtrasInput {
+  const c = saved?.commissions;
+  const plan: CommissionInput = c
+    ? {
+        quota: formatAmount(c.quota, 'currency', locale),
+        tiers: c.tiers.map((start, i) => ({ start: formatAmount(start, 'percent', locale), rate: formatAmount(c.rates[i], 'percent', locale) })),
+        method: c.method ?? 'marginal',
+        cap: formatAmount(c.cap, 'currency', locale),
+        period: c.period ?? 'month',
+      }
+    : { quota: '', tiers: [{ start: '0', rate: '' }], method: 'marginal', cap: '', period: 'month' };
+  return { attribution: !!saved?.attribution, customers: !!saved?.customers, commissions: !!c, plan };
+}
+
+export function setExtra(state: SidebarState, extra: 'attribution' | 'customers' | 'commissions', on: boolean): SidebarState {
+  return { ...state, extras: { ...state.extras, [extra]: on } };
+}
+
+export function setPlanField<K extends 'quota' | 'method' | 'cap' | 'period'>(state: SidebarState, field: K, value: CommissionInput[K]): SidebarState {
+  return { ...state, extras: { ...state.extras, plan: { ...state.extras.plan, [field]: value } } };
+}
+
+export function setTier(state: SidebarState, index: number, field: keyof TierInput, value: string): SidebarState {
+  const tiers = state.extras.plan.tiers.map((t, i) => (i === index ? { ...t, [field]: value } : t));
+  return { ...state, extras: { ...state.extras, plan: { ...state.extras.plan, tiers } } };
+}
+
+/** Adds a tier at the end (up to COMMISSION's 20). */
+export function addTier(state: SidebarState): SidebarState {
+  if (state.extras.plan.tiers.length >= MAX_TIERS) return state;
+  return { ...state, extras: { ...state.extras, plan: { ...state.extras.plan, tiers: [...state.extras.plan.tiers, { start: '', rate: '' }] } } };
+}
+
+/** Removes a tier; the first (from 0) stays. */
+export function removeTier(state: SidebarState, index: number): SidebarState {
+  if (index <= 0) return state;
+  return { ...state, extras: { ...state.extras, plan: { ...state.extras.plan, tiers: state.extras.plan.tiers.filter((_, i) => i !== index) } } };
+}
+
+export function canAddTier(state: SidebarState): boolean {
+  return state.extras.plan.tiers.length < MAX_TIERS;
+}
+
+const PLAN_TEXT = {
+  quotaBlank: t('Type the quota: the won amount each owner should reach in the period.', 'Indiquer le quota : le montant gagné attendu de chaque responsable sur la période.'),
+  quotaBad: t('The quota must be a number above 0.', 'Le quota doit être un nombre supérieur à 0.'),
+  startBad: t('Tier {n}: type where it starts, in % of quota.', 'Palier {n} : indiquer où il commence, en % du quota.'),
+  startOrder: t('Tier {n} must start above tier {m} ({prev}%).', 'Le palier {n} doit commencer au-dessus du palier {m} ({prev} %).'),
+  rateBad: t('Tier {n}: type its rate in % (0 or more).', 'Palier {n} : indiquer son taux en % (0 ou plus).'),
+  capBad: t('The cap must be a number of 0 or more, or blank for no cap.', 'Le plafond doit être un nombre positif ou nul, ou vide pour aucun plafond.'),
+} satisfies Record<string, Text>;
+
+/**
+ * The commission plan as COMMISSION reads it, or the problems to fix, in the manager's language.
+ * Tier starts and rates are typed in percent (100 = quota reached, 5 = 5%); the first tier starts
+ * at 0. The core's validateCommissions runs last, so a plan shown as valid here is one the
+ * planner accepts. O(tiers).
+ */
+export function commissionPlan(input: CommissionInput, locale: Locale): { plan?: CommissionsExtra; problems: string[] } {
+  const problems: string[] = [];
+  const say = (text: Text, values: Record<string, string | number> = {}) => problems.push(fill(tr(text, locale), values));
+  const quota = parseAmount(input.quota, 'currency', locale);
+  if (quota === undefined) say(PLAN_TEXT.quotaBlank);
+  else if (!(quota > 0)) say(PLAN_TEXT.quotaBad);
+  const tiers: number[] = [];
+  const rates: number[] = [];
+  input.tiers.forEach((tier, i) => {
+    const n = i + 1;
+    const start = i === 0 ? 0 : parseAmount(tier.start, 'percent', locale);
+    if (start === undefined || Number.isNaN(start)) say(PLAN_TEXT.startBad, { n });
+    else if (i > 0 && Number.isFinite(tiers[i - 1]) && !(start > tiers[i - 1])) say(PLAN_TEXT.startOrder, { n, m: i, prev: formatAmount(tiers[i - 1], 'percent', locale) });
+    tiers.push(start === undefined ? NaN : start);
+    const rate = parseAmount(tier.rate, 'percent', locale);
+    if (rate === undefined || !(rate >= 0)) say(PLAN_TEXT.rateBad, { n });
+    rates.push(rate ?? NaN);
+  });
+  const cap = parseAmount(input.cap, 'currency', locale);
+  if (cap !== undefined && !(cap >= 0)) say(PLAN_TEXT.capBad);
+  if (problems.length) return { problems };
+  const plan: CommissionsExtra = { quota: quota!, tiers, rates, method: input.method, period: COMMISSION_PERIODS.includes(input.period) ? input.period : 'month' };
+  if (cap !== undefined) plan.cap = cap;
+  try {
+    validateCommissions(plan); // the rules the planner and COMMISSION apply
+  } catch (e) {
+    return { problems: [e instanceof Error ? e.message : String(e)] };
+  }
+  return { plan, problems: [] };
+}
+
+export function setAlertsEnabled(state: SidebarState, on: boolean): SidebarState {
+  return { ...state, alertsEnabled: on };
+}
+
+/** Records the daily digest's state the host reports, so a later save does not undo a switch made on the server. */
+export function withDailyStatus(state: SidebarState, status: { daily: boolean; dailyAvailable: boolean }): SidebarState {
+  return status.dailyAvailable ? { ...state, dailyEmail: status.daily } : state;
+}
+
+/** setup.extras from the inputs: undefined when nothing was ever asked (an old setup stays byte for byte). */
+function extrasSetup(state: SidebarState): DashboardExtras | undefined {
+  const x = state.extras;
+  const plan = x.commissions ? commissionPlan(x.plan, state.locale).plan : undefined;
+  if (!x.attribution && !x.customers && !plan && !state.saved?.extras) return undefined;
+  const out: DashboardExtras = { ...state.saved?.extras }; // keeps channels shown, half-life, horizon
+  delete out.attribution;
+  delete out.customers;
+  delete out.commissions;
+  if (x.attribution) out.attribution = true;
+  if (x.customers) out.customers = true;
+  if (plan) out.commissions = plan;
+  return out;
 }
 
 // ---- steps ---------------------------------------------------------------------------------------
@@ -220,8 +407,8 @@ export function toSetup(state: SidebarState): DashboardSetup {
     };
     const date = (iso: string) => (/^\d{4}-\d{2}-\d{2}$/.test(iso) ? iso : null);
     const kept = state.saved?.goals.find((x) => x.kpi === id);
-    return {
-      ...kept, // fields this sidebar does not edit (an alert threshold...)
+    const goal: Goal = {
+      ...kept, // fields this sidebar does not edit
       kpi: id,
       baseline: num(g.baseline),
       target: num(g.target),
@@ -230,9 +417,21 @@ export function toSetup(state: SidebarState): DashboardSetup {
       owner: g.owner.trim() || null,
       frequency: FREQUENCIES.includes(g.frequency) ? g.frequency : null,
     };
+    const threshold = num(g.threshold ?? '');
+    if (threshold === null) delete goal.threshold; // absent, not null: saved setups stay small
+    else goal.threshold = threshold;
+    return goal;
   });
   // every mapped dataset is kept, not only those the KPIs read: extra sheets read others (touches)
-  return { ...state.saved, v: SETUP_VERSION, locale: state.locale, template: state.template, kpis: [...state.kpis], mapping: { ...state.mapping }, goals };
+  const out: DashboardSetup = { ...state.saved, v: SETUP_VERSION, locale: state.locale, template: state.template, kpis: [...state.kpis], mapping: { ...state.mapping }, goals };
+  const extras = extrasSetup(state);
+  if (extras) out.extras = extras;
+  else delete out.extras;
+  if (state.alertsEnabled || state.saved?.alerts || state.dailyEmail !== undefined) {
+    out.alerts = { enabled: state.alertsEnabled };
+    if (state.dailyEmail !== undefined) out.alerts.email = state.dailyEmail;
+  } else delete out.alerts;
+  return out;
 }
 
 /** Goals with SMART errors, for the summary on the generate step. */

@@ -21,7 +21,7 @@ export function applyPlan(workbook: Workbook, plan: DashboardPlan, progress?: Pr
   // HyperFormula calls custom functions by their bare names, as the plan writes them; only the
   // open-ended ranges need closing (see closeOpenRanges)
   const rendered = plan;
-  const lastRow = (sheet: string) => (hf.doesSheetExist(sheet) ? Math.max(2, workbook.size(workbook.sheetId(sheet)).rows) : 2);
+  const lastRow = lastRowOf(workbook, plan);
   const total = rendered.sheets.length + 1;
   const created: string[] = [];
   const ids = new Map<SheetRole, number>();
@@ -60,6 +60,7 @@ export function applyPlan(workbook: Workbook, plan: DashboardPlan, progress?: Pr
       }
       const look = workbook.look(id);
       look.conditional = sheet.conditionalFormats;
+      look.formulaFormats = sheet.formulaFormats ?? [];
       look.columnWidths = sheet.columnWidths;
       look.columnFormats = sheet.columnFormats ?? {};
       look.frozenRows = sheet.frozenRows;
@@ -68,6 +69,27 @@ export function applyPlan(workbook: Workbook, plan: DashboardPlan, progress?: Pr
   progress?.('recalculated', total, total);
   workbook.settle();
   return { sheets: rendered.sheets.map((s) => s.name), created };
+}
+
+/**
+ * Where closeOpenRanges closes a sheet's open ranges. A data sheet: its last row. A sheet of the
+ * plan (the extra sheets read their own spilled tables, e.g. 'Attribution'!K6:L): it is empty
+ * while the plan is written, so its tables are taken to be as long as its minRows when the
+ * planner gave one (Customers at risk: a row per customer and some), else the largest data sheet.
+ */
+export function lastRowOf(workbook: Workbook, plan: DashboardPlan): (sheet: string) => number {
+  const hf = workbook.hf;
+  const planned = new Map(plan.sheets.map((s) => [s.name, s]));
+  let largestData = 0;
+  for (const name of hf.getSheetNames()) {
+    const id = workbook.sheetId(name);
+    if (!workbook.markers.has(id) && !planned.has(name)) largestData = Math.max(largestData, workbook.size(id).rows);
+  }
+  return (sheet) => {
+    const own = planned.get(sheet);
+    if (own && own.mode === 'replace') return Math.max(2, own.minRows ?? largestData + 10);
+    return hf.doesSheetExist(sheet) ? Math.max(2, workbook.size(workbook.sheetId(sheet)).rows) : 2;
+  };
 }
 
 /** The id of the sheet carrying our marker for this role. */

@@ -1,7 +1,8 @@
 import {
-  buildPlan, DashboardPlan, DashboardSetup, ExistingSheet, historySeries, localeFrom, parseSetup, serializeSetup, SheetInfo, snapshotRows,
+  buildPlan, DashboardPlan, DashboardSetup, DatasetId, ExistingSheet, historySeries, localeFrom, parseSetup, serializeSetup, SheetInfo, snapshotRows,
 } from '../../core/dashboard';
-import type { GenerateResult, HostBridge, SnapshotResult, WorkbookInfo } from '../../sidebar/bridge';
+import { checkAlerts } from '../../core/dashboard/alerts';
+import type { AlertsStatus, GenerateResult, HostBridge, SnapshotResult, WorkbookInfo } from '../../sidebar/bridge';
 import { Workbook } from '../engine/workbook';
 import { applyPlan, parseRange, sheetWithMarker } from './apply';
 
@@ -23,6 +24,8 @@ export interface PlaygroundBridgeOptions {
 export function createPlaygroundBridge(workbook: Workbook, options: PlaygroundBridgeOptions): HostBridge & { lastPlan(): DashboardPlan | undefined } {
   const storage = options.storage ?? window.localStorage;
   let plan: DashboardPlan | undefined;
+  /** The setup `plan` was built from (the saved one may have changed since). */
+  let generatedWith: DashboardSetup | undefined;
 
   const existing = (): ExistingSheet[] => workbook.sheetNames().map((name) => ({ name, marker: workbook.markers.get(workbook.sheetId(name)) ?? null }));
 
@@ -38,6 +41,24 @@ export function createPlaygroundBridge(workbook: Workbook, options: PlaygroundBr
 
   const save = async (setup: DashboardSetup): Promise<void> => {
     storage.setItem(SETUP_KEY, serializeSetup(setup));
+  };
+
+  /** Data rows of each mapped sheet, so the planner can size sheets that spill (Customers at risk). */
+  const dataRows = (setup: DashboardSetup): Partial<Record<DatasetId, number>> => {
+    const out: Partial<Record<DatasetId, number>> = {};
+    for (const [ds, m] of Object.entries(setup.mapping) as [DatasetId, { sheet: string } | undefined][]) {
+      if (m && workbook.hf.doesSheetExist(m.sheet)) out[ds] = Math.max(0, workbook.size(workbook.sheetId(m.sheet)).rows - 1);
+    }
+    return out;
+  };
+
+  /** The plan of the dashboard in the workbook: this page's last one, else rebuilt from the saved setup (names resolve to our marked sheets). */
+  const currentPlan = (): { plan: DashboardPlan; setup: DashboardSetup } | undefined => {
+    if (sheetWithMarker(workbook, 'dashboard') === undefined) return undefined;
+    if (plan && generatedWith) return { plan, setup: generatedWith };
+    const setup = savedSetup();
+    if (!setup) return undefined;
+    return { plan: buildPlan({ setup, asOf: options.today, existingSheets: existing() }), setup };
   };
 
   return {
@@ -62,10 +83,11 @@ export function createPlaygroundBridge(workbook: Workbook, options: PlaygroundBr
     async generate(setup, asOf, progress): Promise<GenerateResult> {
       progress?.('plan', 0, 5);
       await save(setup);
-      const next = buildPlan({ setup, asOf, existingSheets: existing() });
+      const next = buildPlan({ setup, asOf, existingSheets: existing(), dataRows: dataRows(setup) });
       await frame(); // let the progress bar paint before the synchronous write
       const applied = applyPlan(workbook, next, progress);
       plan = next;
+      generatedWith = setup;
       options.onChange?.(applied.sheets[0]);
       return { sheets: applied.sheets, notices: next.notices };
     },
@@ -83,7 +105,37 @@ export function createPlaygroundBridge(workbook: Workbook, options: PlaygroundBr
       options.onChange?.();
       return { appended: rows.length, skipped };
     },
+
+    /**
+     * Breaches computed with the core's checkAlerts from the values the dashboard shows now (card
+     * values, trend columns, as-of cell), so they match its alert cells. Whether or not the alert
+     * column is on the dashboard, a KPI behind its goal's pace or past its threshold is listed.
+     */
+    async alerts(): Promise<AlertsStatus> {
+      const current = currentPlan();
+      if (!current) return { daily: false, dailyAvailable: false, breaches: [] };
+      const { plan: p, setup } = current;
+      const values: Record<string, unknown> = {};
+      for (const [kpi, ref] of Object.entries(p.valueCells)) values[kpi] = plain(valueAtRef(workbook, ref));
+      const series: Record<string, unknown[]> = {};
+      for (const [kpi, ref] of Object.entries(p.trend.series)) series[kpi] = rangeValues(workbook, ref).map((r) => plain(r[0]));
+      const asOf = valueAtRef(workbook, p.snapshot.asOfCell);
+      if (typeof asOf !== 'number') return { daily: false, dailyAvailable: false, breaches: [] };
+      return { daily: false, dailyAvailable: false, breaches: checkAlerts({ setup, asOf, values, series }) };
+    },
+
+    async setDailyAlerts(): Promise<AlertsStatus> {
+      throw new Error(DAILY_UNAVAILABLE);
+    },
   };
+}
+
+/** Why the playground refuses a daily digest (only the Sheets add-on can run a trigger and send mail). */
+export const DAILY_UNAVAILABLE = 'Daily e-mail digests run only in the Google Sheets add-on: the playground cannot send e-mail. Its breaches are listed here whenever the panel opens.';
+
+/** A cell value as checkAlerts reads it: an engine error becomes its code text (never a number). */
+function plain(v: unknown): unknown {
+  return v !== null && typeof v === 'object' ? String((v as { value?: unknown }).value ?? '#ERROR!') : v;
 }
 
 /** Monthly values per KPI: the dashboard's trend table when there is one, else the KPI History rows. */

@@ -1,5 +1,5 @@
 import { DetailedCellError, FunctionPluginDefinition, HyperFormula, RawCellContent, SimpleCellAddress } from 'hyperformula';
-import type { CellStyle, ConditionalFormat, SheetRole } from '../../core/dashboard/plan';
+import type { CellStyle, ConditionalFormat, FormulaConditionalFormat, SheetRole } from '../../core/dashboard/plan';
 import { FUNCTIONS } from '../../core/functions';
 import { createKpiPlugin, functionTranslations, SpillSizes, spillSizes } from './kpi-plugin';
 import { formatWithCode } from './number-format';
@@ -30,6 +30,8 @@ export interface CellView {
 export interface SheetLook {
   readonly cells: Map<string, { numberFormat?: string | null; style?: CellStyle }>;
   conditional: readonly ConditionalFormat[];
+  /** Formula-based conditional formats (the alert highlighting of the dashboard's cards). */
+  formulaFormats: readonly FormulaConditionalFormat[];
   columnWidths: Readonly<Record<string, number>>;
   /** Number formats of whole columns by letter, for rows appended later (KPI History dates). */
   columnFormats: Readonly<Record<string, string>>;
@@ -111,7 +113,7 @@ export class Workbook {
   look(id: number): SheetLook {
     let look = this.looks.get(id);
     if (!look) {
-      look = { cells: new Map(), conditional: [], columnWidths: {}, columnFormats: {}, frozenRows: 0 };
+      look = { cells: new Map(), conditional: [], formulaFormats: [], columnWidths: {}, columnFormats: {}, frozenRows: 0 };
       this.looks.set(id, look);
     }
     return look;
@@ -128,9 +130,26 @@ export class Workbook {
     let own = look.cells.get(cellKey(address.row, address.col));
     const columnFormat = look.columnFormats[columnLetter(address.col)];
     if (columnFormat && !own?.numberFormat) own = { ...own, numberFormat: columnFormat };
-    const conditional = conditionalStyle(look.conditional, address, this.hf.getCellValue(address));
+    const conditional = conditionalStyle(look.conditional, address, this.hf.getCellValue(address)) ?? this.formulaStyle(look.formulaFormats, address);
     if (!conditional) return own;
     return { numberFormat: own?.numberFormat, style: { ...own?.style, ...conditional } };
+  }
+
+  /**
+   * The style of the first formula format that holds at this cell: its formula, written for the
+   * top-left cell of its first range, moved to this cell (relative references shift, $ ones stay)
+   * and evaluated now, so the highlighting follows the data. Cost: one small formula per cell in
+   * those ranges as it is painted (a dashboard has a dozen).
+   */
+  private formulaStyle(rules: readonly FormulaConditionalFormat[], at: SimpleCellAddress): CellStyle | undefined {
+    for (const rule of rules) {
+      if (!rule.ranges.some((r) => inRange(r, at))) continue;
+      const origin = topLeft(rule.ranges[0]);
+      if (!origin) continue;
+      const value = this.hf.calculateFormula(shiftFormula(rule.formula, at.row - origin.row, at.col - origin.col), at.sheet);
+      if (value === true || (typeof value === 'number' && value !== 0)) return rule.style;
+    }
+    return undefined;
   }
 
   setFormat(sheet: number, row: number, col: number, numberFormat: string | null | undefined, style: CellStyle | undefined): void {
@@ -198,6 +217,28 @@ function conditionalStyle(rules: readonly ConditionalFormat[], at: SimpleCellAdd
     if (hit) return cf.style;
   }
   return undefined;
+}
+
+function topLeft(range: string): { row: number; col: number } | undefined {
+  const m = /^([A-Z]+)(\d+)/.exec(range);
+  return m ? { row: Number(m[2]) - 1, col: [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1 } : undefined;
+}
+
+/**
+ * Moves a formula's relative references by rows and columns, as copying it to another cell does:
+ * "=$K5<>\"\"" one row down is "=$K6<>\"\"". Text in "..." and sheet names in '...' are left
+ * alone; a name followed by "(" is a function, not a reference. O(formula length).
+ */
+export function shiftFormula(formula: string, rows: number, cols: number): string {
+  if (!rows && !cols) return formula;
+  return formula.replace(/"(?:[^"]|"")*"|'(?:[^']|'')*'|(\$?)([A-Z]{1,3})(\$?)(\d+)(?![A-Za-z0-9_(])/g, (all, colAbs: string, letters: string, rowAbs: string, digits: string, offset: number) => {
+    if (letters === undefined) return all; // a quoted literal
+    const before = formula[offset - 1];
+    if (before && /[A-Za-z0-9_.]/.test(before)) return all; // part of a longer name
+    const col = colAbs ? letters : columnLetter([...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1 + cols);
+    const row = rowAbs ? digits : String(Number(digits) + rows);
+    return `${colAbs}${col}${rowAbs}${row}`;
+  });
 }
 
 function inRange(range: string, at: SimpleCellAddress): boolean {

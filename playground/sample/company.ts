@@ -38,6 +38,13 @@ function dayIso(base: string, plusDays: number): string {
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
+/** A Gamma(shape, 1) draw for a whole shape: the sum of `shape` unit exponentials. */
+function gammaInt(rand: () => number, shape: number): number {
+  let s = 0;
+  for (let i = 0; i < shape; i++) s -= Math.log(1 - rand());
+  return s;
+}
+
 export function generateSample(seed = 20261126): SampleWorkbook {
   const rand = seeded(seed);
   const noise = (spread: number) => 1 + (rand() * 2 - 1) * spread;
@@ -128,9 +135,13 @@ export function generateSample(seed = 20261126): SampleWorkbook {
   for (let c = 1; c <= 250; c++) {
     let day = Math.floor(rand() * 300);
     const rate = 0.01 + rand() * 0.05; // purchases a day while active
+    // spend as the Gamma-Gamma model tells it: each purchase Gamma(4, nu), each customer's nu
+    // Gamma(3, 40), so an average basket near 80 that differs between customers (without that
+    // spread the spend model cannot be fitted)
+    const nu = gammaInt(rand, 3) / 40;
     let alive = true;
     while (alive && day < MONTHS * 30) {
-      transactions.push([`S${String(c).padStart(4, '0')}`, dayIso(monthIso(0), day), Math.round(20 + rand() * 180)]);
+      transactions.push([`S${String(c).padStart(4, '0')}`, dayIso(monthIso(0), day), Math.max(1, Math.round(gammaInt(rand, 4) / nu))]);
       day += 1 + Math.floor(-Math.log(1 - rand()) / rate);
       alive = rand() > 0.15;
     }

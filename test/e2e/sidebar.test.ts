@@ -82,6 +82,11 @@ it('walks the steps: SaaS template, balance meter, mapping, a goal', async () =>
   await sidebar().getByLabel(/^Leads/).uncheck();
   expect(await meter.textContent()).toContain('Balanced');
   await next();
+  // extra sheets are optional; alerts are on for a new dashboard
+  expect(await sidebar().getByRole('heading', { level: 2 }).textContent()).toBe('Extras');
+  expect(await sidebar().getByLabel(/^Add an Attribution sheet/).isChecked()).toBe(false);
+  expect(await sidebar().getByLabel(/^Flag KPIs in breach on the dashboard/).isChecked()).toBe(true);
+  await next();
 
   // mapping detected from the sample's headers; the manager can change a column and put it back
   const mkt = sidebar().locator('fieldset[data-dataset="marketing"]');
@@ -130,14 +135,14 @@ it('generates the four sheets with the values and status worked out from the sam
 });
 
 it('judges the goal "achievable" against the MRR trend once the dashboard exists', async () => {
-  await sidebar().getByRole('button', { name: '4. Goals' }).click();
+  await sidebar().getByRole('button', { name: '5. Goals' }).click();
   // pace needed: 100,000 over 364 days = 100000 / (364 / 30.4375) a month; best month: the largest rise of the 12 trend months
   const months = Array.from({ length: 12 }, (_, i) => mrrOf(`${i < 2 ? 2025 : 2026}-${String(((10 + i) % 12) + 1).padStart(2, '0')}-01`));
   const best = Math.max(...months.slice(1).map((v, i) => v - months[i]));
   const pace = 100000 / (364 / 30.4375);
   const word = pace > 1.5 * best ? 'far beyond' : pace > best ? 'Stretch goal' : 'Achievable';
   expect(await sidebar().locator('fieldset[data-kpi="mrr"] .kp-messages').textContent()).toContain(word);
-  await sidebar().getByRole('button', { name: '5. Generate' }).click();
+  await sidebar().getByRole('button', { name: '6. Generate' }).click();
 });
 
 it('generating again leaves one set of sheets', async () => {
@@ -171,11 +176,11 @@ it('keeps the setup across a reload, and leaves a user sheet named KPI Dashboard
   await page.waitForSelector('body[data-ready="true"]');
   // the saved setup reopens on the generate step
   expect(await sidebar().getByRole('heading', { level: 2 }).textContent()).toBe('Generate');
-  await sidebar().getByRole('button', { name: '4. Goals' }).click();
+  await sidebar().getByRole('button', { name: '5. Goals' }).click();
   const mrr = sidebar().locator('fieldset[data-kpi="mrr"]');
   expect(await mrr.getByLabel('Owner').inputValue()).toBe(OWNER);
   expect(await mrr.getByLabel('Target').inputValue()).toBe('350000');
-  await sidebar().getByRole('button', { name: '5. Generate' }).click();
+  await sidebar().getByRole('button', { name: '6. Generate' }).click();
 
   // the reloaded workbook is the sample again: the user makes a sheet called KPI Dashboard
   await page.getByRole('button', { name: 'Add sheet' }).click();
@@ -241,11 +246,11 @@ it('speaks French when the browser does, down to the generated sheets', async ()
   await side.getByLabel('AARRR').check();
   await side.getByRole('button', { name: 'Suivant' }).click();
   expect(await side.locator('.kp-meter').textContent()).toContain('Part d’impact : 80 % (au moins 70 %)'); // AARRR: CPL is the one activity KPI of five
-  await side.getByRole('button', { name: '4. Objectifs' }).click();
+  await side.getByRole('button', { name: '5. Objectifs' }).click();
   await side.locator('fieldset[data-kpi="conversion_rate"]').getByLabel('Cible (en %)').fill('2,5');
   expect(await side.locator('fieldset[data-kpi="conversion_rate"] .kp-messages').textContent()).toContain('Indiquer une date de fin');
   await p.screenshot({ path: join(artifacts, 'sidebar-goals-fr.png') });
-  await side.getByRole('button', { name: '5. Générer' }).click();
+  await side.getByRole('button', { name: '6. Générer' }).click();
   await side.getByRole('button', { name: 'Générer le tableau de bord' }).click();
   await p.waitForFunction(() => /généré/.test(document.querySelector('#sidebar .kp-notices')?.textContent ?? ''), undefined, { timeout: 120000 });
   expect(await cell(p, 0, 0).textContent()).toBe('Tableau de bord KPI');

@@ -1,5 +1,6 @@
-import { DashboardSetup, detectMapping, template } from '../../core/dashboard';
-import { createPlaygroundBridge, SETUP_KEY } from '../../playground/dashboard/bridge';
+import { alertLabel, buildPlan, DashboardSetup, detectMapping, template } from '../../core/dashboard';
+import { lastRowOf } from '../../playground/dashboard/apply';
+import { createPlaygroundBridge, DAILY_UNAVAILABLE, SETUP_KEY } from '../../playground/dashboard/bridge';
 import { Workbook } from '../../playground/engine/workbook';
 import { generateSample } from '../../playground/sample/company';
 
@@ -104,4 +105,55 @@ it('refuses a snapshot before any dashboard exists', async () => {
   const bridge = createPlaygroundBridge(fresh, { today: AS_OF, locale: 'fr-FR', storage: memoryStorage() });
   await expect(bridge.snapshot()).rejects.toThrow('generate the dashboard first');
   expect((await bridge.load()).locale).toBe('fr');
+});
+
+describe('alerts in the playground', () => {
+  it('lists nothing before a dashboard exists, and refuses the daily digest with a reason', async () => {
+    const bridge = createPlaygroundBridge(new Workbook({ ...sample.sheets }), { today: AS_OF, locale: 'en', storage: memoryStorage() });
+    expect(await bridge.alerts()).toEqual({ daily: false, dailyAvailable: false, breaches: [] });
+    await expect(bridge.setDailyAlerts(true)).rejects.toThrow(DAILY_UNAVAILABLE);
+    expect(DAILY_UNAVAILABLE).toMatch(/only in the Google Sheets add-on/);
+  });
+
+  it('computes breaches from the values the dashboard shows, as its alert cells do', async () => {
+    const own = new Workbook({ ...sample.sheets });
+    const bridge = createPlaygroundBridge(own, { today: AS_OF, locale: 'en', storage: memoryStorage() });
+    const setup = setupFor(own);
+    // MRR (about 295,000) under an explicit threshold of 400,000; CAC over a threshold of 1 (it is in the hundreds)
+    setup.goals = [{ ...setup.goals[0], threshold: 400000 }, { kpi: 'cac', threshold: 1, owner: 'Bo' }];
+    setup.alerts = { enabled: true };
+    await bridge.generate(setup, AS_OF);
+    const { breaches, dailyAvailable } = await bridge.alerts();
+    expect(dailyAvailable).toBe(false);
+    const byKpi = new Map(breaches.map((b) => [b.kpi, b]));
+    expect(byKpi.get('mrr')).toMatchObject({ owner: 'Ana', threshold: 400000 });
+    expect(byKpi.get('mrr')!.kinds[0]).toBe('threshold');
+    close(byKpi.get('mrr')!.value, mrr);
+    expect(byKpi.get('cac')).toMatchObject({ owner: 'Bo', threshold: 1 });
+    close(byKpi.get('cac')!.value, spend / customers);
+    // the dashboard's alert column (K, from its own formulas) says the same for every card
+    const kpis = setup.kpis;
+    kpis.forEach((id, i) => {
+      const b = byKpi.get(id);
+      expect(value(own, 'KPI Dashboard', 4 + i, 10)).toBe(b ? alertLabel(b.kinds, 'en') : '');
+    });
+    // and the card's name is highlighted by the formula format exactly when its alert cell is not empty
+    kpis.forEach((id, i) => {
+      const style = own.format({ sheet: own.sheetId('KPI Dashboard'), row: 4 + i, col: 0 })?.style;
+      expect(!!style?.background && style.background !== '#FFFFFF' ? 'flagged' : 'plain').toBe(byKpi.has(id) ? 'flagged' : 'plain');
+    });
+  });
+
+  it('sizes the extra sheets for their spills: open ranges of a planned sheet close at its minRows or the largest data sheet', () => {
+    const own = new Workbook({ ...sample.sheets });
+    const setup = { ...setupFor(own), extras: { customers: true, attribution: true } };
+    const rows = own.size(own.sheetId('Transactions')).rows - 1;
+    const plan = buildPlan({ setup, asOf: AS_OF, dataRows: { orders: rows } });
+    const customersSheet = plan.sheets.find((s) => s.role === 'customers')!;
+    expect(customersSheet.minRows).toBeGreaterThan(rows);
+    const lastRow = lastRowOf(own, plan);
+    expect(lastRow('Customers at risk')).toBe(customersSheet.minRows);
+    expect(lastRow('Attribution')).toBe(Math.max(...Object.values(sample.sheets).map((s) => s.length)) + 10);
+    expect(lastRow('Deals')).toBe(sample.sheets.Deals.length); // a data sheet: its own last row
+  });
 });

@@ -1,5 +1,6 @@
 import { closeOpenRanges } from '../../playground/dashboard/apply';
 import { formatWithCode } from '../../playground/engine/number-format';
+import { shiftFormula, Workbook } from '../../playground/engine/workbook';
 
 /** What the playground grid shows of the plan's number formats, and how it closes open ranges. */
 describe('number formats', () => {
@@ -38,5 +39,28 @@ describe('open-ended ranges', () => {
   });
   it('never closes a range above its first row', () => {
     expect(closeOpenRanges("=NRR('Empty'!A5:A)", rows)).toBe("=NRR('Empty'!A5:A5)");
+  });
+});
+
+describe('formula formats: the formula moved to each cell of its range', () => {
+  it.each([
+    ['=$K5<>""', 0, 0, '=$K5<>""'],
+    ['=$K5<>""', 3, 1, '=$K8<>""'], // column fixed by $, row moves
+    ['=K$5+B2', 2, 2, '=M$5+D4'],
+    ['=LOG10(A1)', 1, 0, '=LOG10(A2)'], // LOG10 is a function, not a cell
+    ['="K5"&K5', 1, 0, '="K5"&K6'], // text stays text
+    ["='Q1 A1'!B2", 1, 1, "='Q1 A1'!C3"], // a quoted sheet name is not read as cells
+    ['=AB12*ZZ1', 0, 1, '=AC12*AAA1'],
+  ] as const)('%s moved %d rows, %d columns is %s', (formula, rows, cols, expected) => {
+    expect(shiftFormula(formula, rows, cols)).toBe(expected);
+  });
+
+  it('colours a cell when its moved formula is true', () => {
+    const wb = new Workbook({ S: [['a', 'x'], ['b', ''], ['c', 'y']] });
+    const look = wb.look(0);
+    look.formulaFormats = [{ ranges: ['A1:A3'], formula: '=$B1<>""', style: { background: '#FCE8E6' } }];
+    const bg = (row: number) => wb.format({ sheet: 0, row, col: 0 })?.style?.background;
+    expect([bg(0), bg(1), bg(2)]).toEqual(['#FCE8E6', undefined, '#FCE8E6']);
+    expect(wb.format({ sheet: 0, row: 0, col: 1 })?.style?.background).toBeUndefined(); // outside the range
   });
 });

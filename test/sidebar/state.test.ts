@@ -1,8 +1,9 @@
 import { parseSetup, serializeSetup } from '../../core/dashboard';
 import type { WorkbookInfo } from '../../sidebar/bridge';
 import {
-  canLeave, chooseTemplate, columnChoices, datasetsNeeded, formatAmount, goalCheck, goalDraft, goalsWithErrors, initialState, moveKpi, parseAmount,
-  selection, setGoalField, SidebarState, stepAfter, toggleKpi, toSetup,
+  addTier, canAddTier, canLeave, chooseTemplate, columnChoices, commissionPlan, CommissionInput, datasetsNeeded, extraMissing, formatAmount, goalCheck,
+  goalDraft, goalsWithErrors, initialState, moveKpi, parseAmount, removeTier, selection, setAlertsEnabled, setExtra, setGoalField, setPlanField, setTier,
+  SidebarState, stepAfter, toggleKpi, toSetup, withDailyStatus,
 } from '../../sidebar/state';
 
 /** The sidebar's logic without a DOM: every rule the UI follows, checked against hand-worked values. */
@@ -130,7 +131,7 @@ describe('mapping', () => {
 
 describe('goals', () => {
   it('reads typed text for the SMART check: numbers parsed, other text kept so the check can name it', () => {
-    expect(goalDraft('lead_to_opp', { baseline: '18', target: 'a lot', start: '', end: '2026-12-31', owner: 'Bo', frequency: 'weekly' }, 'en')).toEqual({
+    expect(goalDraft('lead_to_opp', { baseline: '18', target: 'a lot', start: '', end: '2026-12-31', owner: 'Bo', frequency: 'weekly', threshold: '' }, 'en')).toEqual({
       kpi: 'lead_to_opp', baseline: 0.18, target: 'a lot', start: undefined, end: '2026-12-31', owner: 'Bo', frequency: 'weekly',
     });
   });
@@ -185,7 +186,7 @@ describe('the setup', () => {
     const s = initialState(info({ locale: 'fr', setup: saved }));
     expect(s.step).toBe('generate');
     expect(s.kpis).toEqual(saved.kpis);
-    expect(s.goals.lead_to_opp).toEqual({ baseline: '18,5', target: '22', start: '2026-07-01', end: '2026-12-31', owner: '<b>Zoé</b>', frequency: 'weekly' });
+    expect(s.goals.lead_to_opp).toEqual({ baseline: '18,5', target: '22', start: '2026-07-01', end: '2026-12-31', owner: '<b>Zoé</b>', frequency: 'weekly', threshold: '' });
     expect(toSetup(s)).toEqual(saved);
   });
 
@@ -199,5 +200,123 @@ describe('the setup', () => {
     expect(out.extras).toEqual({ customers: true });
     expect(out.alerts).toEqual({ enabled: true });
     expect(out.goals.find((g) => g.kpi === 'cac')).toMatchObject({ threshold: 900, owner: 'Léa' });
+  });
+});
+
+describe('extra sheets and alerts', () => {
+  const TOUCHES = { name: 'Touchpoints', headers: ['Journey', 'Date', 'Channel', 'Converted', 'Value'], rows: 1200 };
+  const DEALS = { name: 'Deals', headers: ['Deal', 'Owner', 'Created', 'Closed', 'Amount', 'Stage'], rows: 300 };
+  const TX = { name: 'Transactions', headers: ['Customer', 'Date', 'Amount'], rows: 900 };
+  const all = () => info({ sheets: [MARKETING, LEDGER, TOUCHES, DEALS, TX] });
+  const plan = (p: Partial<CommissionInput>): CommissionInput => ({ quota: '', tiers: [{ start: '0', rate: '' }], method: 'marginal', cap: '', period: 'month', ...p });
+
+  it('lists the touches dataset only when Attribution is ticked, the others with their extra', () => {
+    let s = chooseTemplate(initialState(all()), 'saas');
+    expect(datasetsNeeded(s.kpis, s.extras).map((d) => d.dataset)).toEqual(['marketing', 'ledger']);
+    s = setExtra(s, 'attribution', true);
+    const touches = datasetsNeeded(s.kpis, s.extras).find((d) => d.dataset === 'touches')!;
+    expect(touches.fields.map((f) => [f.name, f.required])).toEqual([['journey', true], ['timestamp', true], ['channel', true], ['converted', true], ['value', false]]);
+    s = setExtra(setExtra(s, 'customers', true), 'commissions', true);
+    expect(datasetsNeeded(s.kpis, s.extras).map((d) => d.dataset)).toEqual(['marketing', 'ledger', 'deals', 'orders', 'touches']); // the catalog's order
+    expect(datasetsNeeded(s.kpis, s.extras).find((d) => d.dataset === 'deals')!.fields.map((f) => f.name)).toEqual(['owner', 'amount', 'outcome', 'closed']);
+    expect(datasetsNeeded(s.kpis, s.extras).find((d) => d.dataset === 'orders')!.fields.map((f) => f.name)).toEqual(['customer', 'date', 'amount']);
+  });
+
+  it('names what an extra still lacks in the mapping', () => {
+    const s = initialState(all());
+    expect(extraMissing(s.mapping, 'attribution')).toEqual([]);
+    expect(extraMissing({}, 'attribution')).toEqual(['touches.journey', 'touches.timestamp', 'touches.channel', 'touches.converted']);
+    expect(extraMissing(initialState(info()).mapping, 'commissions')).toEqual(['deals.owner', 'deals.amount', 'deals.outcome', 'deals.closed']);
+  });
+
+  it('reads a commission plan typed in percent, in French', () => {
+    // quota 50 000; tiers from 0, 100% and 150% of quota paying 5%, 8% and 12,5%; cap 20 000
+    const input = plan({ quota: '50 000', tiers: [{ start: '0', rate: '5' }, { start: '100', rate: '8' }, { start: '150', rate: '12,5' }], method: 'retroactive', cap: '20 000', period: 'quarter' });
+    expect(commissionPlan(input, 'fr')).toEqual({ plan: { quota: 50000, tiers: [0, 1, 1.5], rates: [0.05, 0.08, 0.125], method: 'retroactive', period: 'quarter', cap: 20000 }, problems: [] });
+    // no cap typed: none in the plan
+    expect(commissionPlan({ ...input, cap: '' }, 'fr').plan).not.toHaveProperty('cap');
+  });
+
+  it('explains each problem of a plan in English and French', () => {
+    const bad = plan({ quota: '', tiers: [{ start: '0', rate: '5' }, { start: '80', rate: '-1' }, { start: '60', rate: 'x' }], cap: '-5' });
+    expect(commissionPlan(bad, 'en')).toEqual({
+      problems: [
+        'Type the quota: the won amount each owner should reach in the period.',
+        'Tier 2: type its rate in % (0 or more).',
+        'Tier 3 must start above tier 2 (80%).',
+        'Tier 3: type its rate in % (0 or more).',
+        'The cap must be a number of 0 or more, or blank for no cap.',
+      ],
+    });
+    expect(commissionPlan(plan({ quota: '0', tiers: [{ start: '0', rate: '5' }, { start: '', rate: '8' }] }), 'fr').problems).toEqual([
+      'Le quota doit être un nombre supérieur à 0.',
+      'Palier 2 : indiquer où il commence, en % du quota.',
+    ]);
+  });
+
+  it('adds tiers up to COMMISSION’s 20 and never removes the first', () => {
+    let s = setExtra(chooseTemplate(initialState(all()), 'saas'), 'commissions', true);
+    s = setTier(addTier(s), 1, 'start', '100');
+    expect(s.extras.plan.tiers).toEqual([{ start: '0', rate: '' }, { start: '100', rate: '' }]);
+    expect(removeTier(s, 0)).toBe(s);
+    expect(removeTier(s, 1).extras.plan.tiers).toHaveLength(1);
+    for (let i = 0; i < 30; i++) s = addTier(s);
+    expect(s.extras.plan.tiers).toHaveLength(20);
+    expect(canAddTier(s)).toBe(false);
+  });
+
+  it('saves the ticked extras with a valid plan, keeps the extras’ other settings, and reopens them as typed', () => {
+    const saved0 = { ...toSetup(chooseTemplate(initialState(all()), 'saas')), extras: { customerHorizonWeeks: 26 } };
+    let s = initialState({ ...all(), setup: parseSetup(serializeSetup(saved0)) });
+    s = setExtra(setExtra(s, 'attribution', true), 'commissions', true);
+    s = setPlanField(s, 'quota', '200000');
+    s = setTier(s, 0, 'rate', '5');
+    s = setTier(setTier(addTier(s), 1, 'start', '100'), 1, 'rate', '8');
+    const setup = toSetup(s);
+    expect(setup.extras).toEqual({ customerHorizonWeeks: 26, attribution: true, commissions: { quota: 200000, tiers: [0, 1], rates: [0.05, 0.08], method: 'marginal', period: 'month' } });
+    expect(setup.mapping.touches).toEqual({ sheet: 'Touchpoints', headerRow: 1, columns: { journey: 'A', timestamp: 'B', channel: 'C', converted: 'D', value: 'E' } });
+    const again = initialState({ ...all(), setup: parseSetup(serializeSetup(setup)) });
+    expect(again.extras).toEqual({ attribution: true, customers: false, commissions: true, plan: { quota: '200000', tiers: [{ start: '0', rate: '5' }, { start: '100', rate: '8' }], method: 'marginal', cap: '', period: 'month' } });
+    expect(toSetup(again)).toEqual(setup);
+  });
+
+  it('leaves the Commissions sheet out while its plan is incomplete, and a setup without extras without the field', () => {
+    let s = setExtra(chooseTemplate(initialState(all()), 'saas'), 'commissions', true);
+    expect(toSetup(s).extras).toBeUndefined(); // no quota yet
+    s = setExtra(s, 'customers', true);
+    expect(toSetup(s).extras).toEqual({ customers: true });
+    expect(toSetup(setExtra(s, 'customers', false)).extras).toBeUndefined();
+  });
+
+  it('alerts: on for a new dashboard, as saved for an old one; thresholds typed in the KPI’s unit', () => {
+    let s = chooseTemplate(initialState(info({ locale: 'fr' })), 'saas');
+    expect(toSetup(s).alerts).toEqual({ enabled: true });
+    s = setGoalField(s, 'lead_to_opp', 'threshold', '12,5');
+    s = setGoalField(s, 'cac', 'threshold', '1 500');
+    expect(toSetup(s).goals.find((g) => g.kpi === 'lead_to_opp')!.threshold).toBeCloseTo(0.125, 12);
+    expect(toSetup(s).goals.find((g) => g.kpi === 'cac')!.threshold).toBe(1500);
+    s = setGoalField(s, 'cac', 'threshold', '');
+    expect(toSetup(s).goals.find((g) => g.kpi === 'cac')).not.toHaveProperty('threshold');
+    expect(toSetup(setAlertsEnabled(s, false))).not.toHaveProperty('alerts'); // never switched on, nothing saved
+    // a setup saved before alerts existed keeps none until the manager switches them on
+    const old = { v: 1 as const, locale: 'en' as const, template: 'saas' as const, kpis: ['mrr' as const], mapping: {}, goals: [{ kpi: 'mrr' as const }] };
+    const reopened = initialState(info({ setup: old }));
+    expect(reopened.alertsEnabled).toBe(false);
+    expect(toSetup(reopened)).not.toHaveProperty('alerts');
+    expect(toSetup(setAlertsEnabled(reopened, true)).alerts).toEqual({ enabled: true });
+  });
+
+  it('records the daily digest state the host reports, so saving does not undo it', () => {
+    const s = chooseTemplate(initialState(info()), 'saas');
+    expect(withDailyStatus(s, { daily: true, dailyAvailable: false })).toBe(s); // Excel, playground: nothing to record
+    const on = withDailyStatus(s, { daily: true, dailyAvailable: true });
+    expect(toSetup(on).alerts).toEqual({ enabled: true, email: true });
+    expect(toSetup(withDailyStatus(on, { daily: false, dailyAvailable: true })).alerts).toEqual({ enabled: true, email: false });
+  });
+
+  it('the steps: extras come after the KPIs, before the data they read', () => {
+    expect(stepAfter('kpis', 1)).toBe('extras');
+    expect(stepAfter('extras', 1)).toBe('mapping');
+    expect(canLeave(initialState(info()), 'extras')).toBe(false); // no KPI yet
   });
 });
