@@ -171,7 +171,7 @@ export function fitGammaGamma(frequency: ArrayLike<number>, monetary: ArrayLike<
     coarse = (t) => (outOfRange(t) ? Infinity : -logLikelihood(toParams(t), sample) / size);
   }
   const best = minimizeFromStarts(f, fg, starts, { gradientTolerance: 1e-9, coarse });
-  const optimum = requireInteriorOptimum('Gamma-Gamma', ['p', 'q', 'v'], best, fg);
+  const optimum = requireInteriorOptimum('Gamma-Gamma', ['p', 'q', 'v'], best, fg, 'check that monetary is the mean value of repeat purchases and that enough customers repeat');
   const params = toParams(optimum);
   return { ...params, logLik: logLikelihood(params, d), customers: n, evaluations: best.evaluations };
 }

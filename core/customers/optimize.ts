@@ -330,17 +330,25 @@ const FLAT_RIDGE = 1e-7;
  * @returns the polished point.
  * @throws KpiError #NUM! in each of the failure cases.
  */
-export function requireInteriorOptimum(model: string, names: readonly string[], best: BfgsResult, fg: ObjectiveWithGradient): number[] {
+export function requireInteriorOptimum(
+  model: string,
+  names: readonly string[],
+  best: BfgsResult,
+  fg: ObjectiveWithGradient,
+  hint = 'check that the inputs are in one time unit and that enough customers repeat',
+): number[] {
   const drifting = best.x.findIndex((v) => !(Math.abs(v) <= LOG_PARAM_DRIFT));
   if (drifting >= 0) {
     const to = best.x[drifting] > 0 ? 'infinity' : '0';
     throw numError(`${model} fit did not converge: ${names[drifting]} runs off to ${to}, so the data do not support the model (too few customers, or too little variation)`);
   }
-  if (!best.converged) throw numError(`${model} fit did not converge from any starting point; check that the inputs are in one time unit and that enough customers repeat`);
   const H = hessianFromGradient(fg, best.x);
   const eig = symmetricEigenvalues(H);
   const largest = eig[eig.length - 1];
-  if (!(eig[0] > FLAT_RIDGE * Math.max(largest, 1e-12))) {
+  const flat = !(eig[0] > FLAT_RIDGE * Math.max(largest, 1e-12));
+  // An optimiser stalling on a flat ridge is the data's limit, not a bad start: say which.
+  if (!best.converged && !flat) throw numError(`${model} fit did not converge from any starting point; ${hint}`);
+  if (flat) {
     throw numError(`${model} fit did not converge to a single answer: the likelihood is flat along some combination of ${names.join(', ')}, so the data cannot pin them down (more customers, or more variation, needed)`);
   }
   let x = best.x.slice();

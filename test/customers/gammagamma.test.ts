@@ -2,6 +2,7 @@ import { conditionalExpectedSpend, fitGammaGamma, gammaGammaLogLikelihood } from
 import { logGamma } from '../../core/customers/special';
 import { cdnowWithSpend } from './cdnow';
 import { simulateCustomers } from './simulate';
+import { seededRandom } from '../../core/random';
 
 const cdnow = cdnowWithSpend();
 
@@ -65,5 +66,26 @@ describe('Gamma-Gamma bad input', () => {
   });
   it('refuses a population mean when q ≤ 1', () => {
     expect(() => conditionalExpectedSpend({ p: 2, q: 0.9, v: 10 }, 0, 0)).toThrow(/unbounded/);
+  });
+});
+
+describe('Gamma-Gamma on data the model cannot fit', () => {
+  it('says so when spend barely varies within customers, rather than giving numbers', () => {
+    // 300 customers, each with a spend level of its own and purchases within ±5% of it: p (the
+    // shape of one purchase's spend) is pushed towards infinity along a ridge where p·v is fixed.
+    for (const seed of [1, 3]) {
+      const rand = seededRandom(seed);
+      const x: number[] = [];
+      const m: number[] = [];
+      for (let i = 0; i < 300; i++) {
+        const level = Math.exp(3 + rand() * 1.5);
+        const f = 1 + Math.floor(rand() * 8);
+        let total = 0;
+        for (let k = 0; k < f; k++) total += level * (1 + (2 * rand() - 1) * 0.05);
+        x.push(f);
+        m.push(total / f);
+      }
+      expect(() => fitGammaGamma(x, m)).toThrow(/cannot pin them down|runs off to infinity/);
+    }
   });
 });
