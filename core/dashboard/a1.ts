@@ -57,3 +57,32 @@ export function wholeColumn(sheet: string, column: string): string {
 export function openColumn(sheet: string, column: string, firstRow: number): string {
   return `${sheetRef(sheet)}${column}${firstRow}:${column}`;
 }
+
+/** A rectangle as 0-based top-left row and column plus its size. */
+export interface Rect {
+  readonly row: number;
+  readonly col: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+/**
+ * "B3:D7" (or "B3", "$B$3") as a 0-based Rect; undefined when it is not a plain A1 range.
+ * @example parseRect('B3:D7') // => { row: 2, col: 1, width: 3, height: 5 }
+ */
+export function parseRect(range: string): Rect | undefined {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/.exec(range.trim());
+  if (!m) return undefined;
+  const c1 = (columnNumber(m[1]) as number) - 1;
+  const r1 = Number(m[2]) - 1;
+  const c2 = m[3] ? (columnNumber(m[3]) as number) - 1 : c1;
+  const r2 = m[4] ? Number(m[4]) - 1 : r1;
+  return { row: Math.min(r1, r2), col: Math.min(c1, c2), width: Math.abs(c2 - c1) + 1, height: Math.abs(r2 - r1) + 1 };
+}
+
+/** parseRect for ranges the planner wrote itself: a bad one is a bug, so it throws. */
+export function requireRect(range: string): Rect {
+  const r = parseRect(range);
+  if (!r) throw new Error(`not an A1 range: ${range}`);
+  return r;
+}

@@ -1,4 +1,4 @@
-import { rect } from './a1';
+import { rect, requireRect } from './a1';
 import { PlanCell, PlannedSheet } from './plan';
 
 /**
@@ -31,10 +31,7 @@ export function sheetGrid(sheet: PlannedSheet): SheetGrid {
   let rows = 1;
   let columns = 1;
   const placed = sheet.blocks.map((b) => {
-    const m = /^([A-Z]+)(\d+)/.exec(b.range);
-    if (!m) throw new Error(`bad block range ${b.range}`);
-    const col = [...m[1]].reduce((v, ch) => v * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-    const row = Number(m[2]) - 1;
+    const { col, row } = requireRect(b.range);
     rows = Math.max(rows, row + b.cells.length);
     columns = Math.max(columns, col + (b.cells[0]?.length ?? 0));
     return { b, row, col };

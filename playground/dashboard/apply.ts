@@ -1,5 +1,6 @@
 import { RawCellContent } from 'hyperformula';
-import { columnNumber, DashboardPlan, PlanCell, PlannedSheet, SheetRole } from '../../core/dashboard';
+import { DashboardPlan, PlanCell, PlannedSheet, SheetRole } from '../../core/dashboard';
+import { requireRect } from '../../core/dashboard/a1';
 import type { Progress } from '../../sidebar/bridge';
 import { Workbook } from '../engine/workbook';
 
@@ -140,12 +141,5 @@ function content(c: PlanCell, lastRow: (sheet: string) => number): RawCellConten
   return c;
 }
 
-export function parseRange(range: string): { row: number; col: number; width: number; height: number } {
-  const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(range);
-  if (!m) throw new Error(`bad range ${range}`);
-  const c1 = columnNumber(m[1])! - 1;
-  const r1 = Number(m[2]) - 1;
-  const c2 = m[3] ? columnNumber(m[3])! - 1 : c1;
-  const r2 = m[4] ? Number(m[4]) - 1 : r1;
-  return { col: c1, row: r1, width: c2 - c1 + 1, height: r2 - r1 + 1 };
-}
+/** "B3:D7" as a 0-based top-left and size. */
+export const parseRange = requireRect;

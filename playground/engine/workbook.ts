@@ -1,5 +1,6 @@
 import { DetailedCellError, FunctionPluginDefinition, HyperFormula, RawCellContent, SimpleCellAddress } from 'hyperformula';
 import type { CellStyle, ConditionalFormat, FormulaConditionalFormat, SheetRole } from '../../core/dashboard/plan';
+import { columnLetter as a1Column, columnNumber, parseRect } from '../../core/dashboard/a1';
 import { FUNCTIONS } from '../../core/functions';
 import { createKpiPlugin, functionTranslations, SpillSizes, spillSizes } from './kpi-plugin';
 import { formatWithCode } from './number-format';
@@ -199,11 +200,8 @@ export class Workbook {
 
 export { SpillSizes };
 
-function columnLetter(col: number): string {
-  let s = '';
-  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
+/** 0-based column index -> letters (the grid and HyperFormula count from 0, A1 from 1). */
+const columnLetter = (col: number): string => a1Column(col + 1);
 
 /** The style of the first conditional format whose rule the value meets, as the hosts apply them. */
 function conditionalStyle(rules: readonly ConditionalFormat[], at: SimpleCellAddress, value: unknown): CellStyle | undefined {
@@ -220,8 +218,7 @@ function conditionalStyle(rules: readonly ConditionalFormat[], at: SimpleCellAdd
 }
 
 function topLeft(range: string): { row: number; col: number } | undefined {
-  const m = /^([A-Z]+)(\d+)/.exec(range);
-  return m ? { row: Number(m[2]) - 1, col: [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1 } : undefined;
+  return parseRect(range.split(':')[0]);
 }
 
 /**
@@ -235,21 +232,15 @@ export function shiftFormula(formula: string, rows: number, cols: number): strin
     if (letters === undefined) return all; // a quoted literal
     const before = formula[offset - 1];
     if (before && /[A-Za-z0-9_.]/.test(before)) return all; // part of a longer name
-    const col = colAbs ? letters : columnLetter([...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1 + cols);
+    const col = colAbs ? letters : columnLetter((columnNumber(letters) as number) - 1 + cols);
     const row = rowAbs ? digits : String(Number(digits) + rows);
     return `${colAbs}${col}${rowAbs}${row}`;
   });
 }
 
 function inRange(range: string, at: SimpleCellAddress): boolean {
-  const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(range);
-  if (!m) return false;
-  const col = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-  const c1 = col(m[1]);
-  const r1 = Number(m[2]) - 1;
-  const c2 = m[3] ? col(m[3]) : c1;
-  const r2 = m[4] ? Number(m[4]) - 1 : r1;
-  return at.row >= r1 && at.row <= r2 && at.col >= c1 && at.col <= c2;
+  const r = parseRect(range);
+  return !!r && at.row >= r.row && at.row < r.row + r.height && at.col >= r.col && at.col < r.col + r.width;
 }
 
 function isoDate(serial: number): string {

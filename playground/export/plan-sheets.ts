@@ -1,4 +1,4 @@
-import { columnNumber } from '../../core/dashboard/a1';
+import { requireRect } from '../../core/dashboard/a1';
 import { renderFormula, renderPlan } from '../../core/dashboard/dialect';
 import type { DashboardPlan, PlanCell, PlannedSheet } from '../../core/dashboard/plan';
 import type { FormulaFormat, XlsxCell, XlsxSheet } from './xlsx';
@@ -80,13 +80,4 @@ function xlsxCell(c: PlanCell, numFmt: string | null, style: XlsxCell['style']):
   return { value: typeof c === 'string' && c.startsWith("'") ? c.slice(1) : c, numFmt, style };
 }
 
-/** "B3:D7" or "B3" as 0-based top-left and size. */
-function parseRange(range: string): { col: number; row: number; width: number; height: number } {
-  const m = /^([A-Z]{1,3})(\d+)(?::([A-Z]{1,3})(\d+))?$/.exec(range);
-  if (!m) throw new Error(`block range ${range} is not A1 notation`);
-  const c1 = columnNumber(m[1])! - 1;
-  const r1 = Number(m[2]) - 1;
-  const c2 = m[3] ? columnNumber(m[3])! - 1 : c1;
-  const r2 = m[4] ? Number(m[4]) - 1 : r1;
-  return { col: c1, row: r1, width: c2 - c1 + 1, height: r2 - r1 + 1 };
-}
+const parseRange = requireRect;

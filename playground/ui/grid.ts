@@ -1,12 +1,9 @@
+import { columnLetter } from '../../core/dashboard/a1';
 import type { CellStyle } from '../../core/dashboard/plan';
 import { Workbook } from '../engine/workbook';
 
 /** Column letters as spreadsheets show them: 0 -> A, 26 -> AA. */
-export function columnName(col: number): string {
-  let name = '';
-  for (let c = col + 1; c > 0; c = Math.floor((c - 1) / 26)) name = String.fromCharCode(65 + ((c - 1) % 26)) + name;
-  return name;
-}
+export const columnName = (col: number): string => columnLetter(col + 1);
 
 export interface Selection {
   row: number;

@@ -3,29 +3,17 @@
  * registered), the way a host applier would: one write per block. Test support only.
  */
 import { DetailedCellError, RawCellContent } from 'hyperformula';
-import { columnNumber } from '../../core/dashboard/a1';
+import { requireRect } from '../../core/dashboard/a1';
 import { renderPlan } from '../../core/dashboard/dialect';
 import { DashboardPlan, PlanCell } from '../../core/dashboard/plan';
 import { Workbook } from '../../playground/engine/workbook';
 
 export const MAX_ROWS = 2000;
 
-export interface Rect {
-  col: number; // 0-based
-  row: number; // 0-based
-  width: number;
-  height: number;
-}
+export type { Rect } from '../../core/dashboard/a1';
 
-export function parseRange(range: string): Rect {
-  const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(range);
-  if (!m) throw new Error(`bad range ${range}`);
-  const c1 = columnNumber(m[1])! - 1;
-  const r1 = Number(m[2]) - 1;
-  const c2 = m[3] ? columnNumber(m[3])! - 1 : c1;
-  const r2 = m[4] ? Number(m[4]) - 1 : r1;
-  return { col: c1, row: r1, width: c2 - c1 + 1, height: r2 - r1 + 1 };
-}
+/** "B3:D7" as a 0-based top-left and size. */
+export const parseRange = requireRect;
 
 function content(c: PlanCell): RawCellContent {
   if (c !== null && typeof c === 'object') return c.formula;

@@ -1,4 +1,4 @@
-import { cell, columnLetter, rect, sheetRef } from '../a1';
+import { cell, columnLetter, rect, requireRect, sheetRef } from '../a1';
 import { kpi, KpiId } from '../catalog';
 import { NUMBER_FORMATS } from '../format';
 import { Locale, tr } from '../i18n';
@@ -121,12 +121,11 @@ function widen(sheet: PlannedSheet, range: string, extra: PlanCell[][], extraFor
   const i = sheet.blocks.findIndex((b) => b.range === range);
   if (i < 0) throw new Error(`alerts: no block ${range} on ${sheet.name}`);
   const b = sheet.blocks[i];
-  const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(b.range)!;
+  const at = requireRect(b.range);
   const width = b.cells[0].length + extra[0].length;
-  const col = [...m[1]].reduce((v, ch) => v * 26 + ch.charCodeAt(0) - 64, 0);
   const widened: CellBlock = {
     ...b,
-    range: rect(col, Number(m[2]), width, b.cells.length),
+    range: rect(at.col + 1, at.row + 1, width, b.cells.length),
     cells: b.cells.map((row, r) => [...row, ...extra[r]]),
     ...(b.numberFormats ? { numberFormats: b.numberFormats.map((row, r) => [...row, ...(extraFormats?.[r] ?? extra[r].map(() => null))]) } : {}),
     ...(custom.length || b.customFunctions ? { customFunctions: [...new Set([...(b.customFunctions ?? []), ...custom])] } : {}),
