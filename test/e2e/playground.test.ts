@@ -1,4 +1,4 @@
-import { mkdirSync } from 'fs';
+import { mkdirSync, statSync } from 'fs';
 import { Server } from 'http';
 import { join } from 'path';
 import { Browser, Page } from 'playwright-core';
@@ -102,4 +102,5 @@ it('keeps a screenshot as a test artifact', async () => {
   const dir = join(__dirname, '../../artifacts');
   mkdirSync(dir, { recursive: true });
   await page.screenshot({ path: join(dir, 'playground.png') });
+  expect(statSync(join(dir, 'playground.png')).size).toBeGreaterThan(20000); // a rendered page, not a blank one
 });
