@@ -7,4 +7,5 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
   testTimeout: 30000,
+  setupFiles: ['<rootDir>/test/support/fast-check-seed.ts'],
 };
