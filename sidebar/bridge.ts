@@ -4,7 +4,7 @@ import type { Breach } from '../core/dashboard/alerts';
 /**
  * The one seam between the sidebar UI and its host. The UI (sidebar/) knows nothing of Sheets,
  * Excel or HyperFormula; each host implements this interface:
- * - Sheets: apps-script/ server functions called through google.script.run (gas-client),
+ * - Sheets: apps-script/ server functions called through google.script.run (a small typed promise wrapper, sidebar/bridges/sheets.ts),
  * - Excel: office-addin/ code running in the task pane with Excel.run,
  * - playground: the HyperFormula workbook in the page.
  * Everything crossing it is plain JSON (google.script.run carries nothing else).
