@@ -34,7 +34,8 @@ export interface PathTableInput {
   readonly where?: (argument: string, index: number) => string;
 }
 
-const rowWhere = (argument: string, index: number): string => `${argument}, row ${index + 1}`;
+/** Default message position: "conversions, row 3". */
+export const rowWhere = (argument: string, index: number): string => `${argument}, row ${index + 1}`;
 
 /**
  * Reads a path table (ChannelAttribution layout) into a PathTable. A row whose path and numbers

@@ -2,7 +2,7 @@ import { describe } from '../args/cells';
 import { numError, valueError } from '../errors';
 import { Table } from '../registry/types';
 import { ChannelIndex, PATH_SEPARATOR } from './channels';
-import { PathTable, rowCount } from './pathTable';
+import { PathTable, rowCount, rowWhere } from './pathTable';
 
 /** Plain-array input of touch-level rows: one row per touch, aligned by position. */
 export interface TouchInput {
@@ -14,8 +14,6 @@ export interface TouchInput {
   readonly values?: readonly (number | null)[];
   readonly where?: (argument: string, index: number) => string;
 }
-
-const rowWhere = (argument: string, index: number): string => `${argument}, row ${index + 1}`;
 
 /**
  * Groups touch rows into one path per journey, touches ordered by timestamp (ties keep row
