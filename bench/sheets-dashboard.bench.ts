@@ -1,7 +1,7 @@
 /**
  * Google Sheets host of the dashboard: SpreadsheetApp calls and time for a 7-KPI SaaS dashboard
  * when the data sheets hold 500 and 50,000 rows, against the SpreadsheetApp fake of
- * test/fakes/spreadsheet-app.ts (it counts every call by kind; see docs/apps-script.md). The
+ * test/fakes/spreadsheet-app.ts (it counts every call by kind; see docs/contributing/sheets-host.md). The
  * calls must be the same at both sizes: nothing the add-in does reads the data rows. Times are
  * of our code (plan + applier) with the fake standing in for Sheets, so they show the add-in's
  * own cost, not Google's; the baseline is buildPlan alone. A second table does the same with every

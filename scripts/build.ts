@@ -61,7 +61,7 @@ async function main(): Promise<void> {
   for (const file of ['index.html', 'styles.css']) copyFileSync(join(root, 'playground/ui', file), join(dist, 'playground', file));
   copyFileSync(join(root, 'sidebar/sidebar.css'), join(dist, 'playground/sidebar.css'));
 
-  write(join(root, 'docs/functions.md'), functionsReference(FUNCTIONS));
+  write(join(root, 'docs/reference/functions.md'), functionsReference(FUNCTIONS));
   const readme = join(root, 'README.md');
   const current = readFileSync(readme, 'utf8');
   const updated = withFunctionTable(current, FUNCTIONS);

@@ -3,7 +3,7 @@
  * and the optional daily digest e-mail, a time-driven trigger the manager switches on in the
  * sidebar. Everything the manager reads is decided by the pure core (checkAlerts, buildDigests,
  * fitToQuota in core/dashboard/alerts); this layer reads the dashboard, keeps the trigger and
- * sends the mail. docs/apps-script.md "Alerts" explains the scopes and what the user sees.
+ * sends the mail. docs/contributing/sheets-host.md "Alerts" explains the scopes and what the user sees.
  */
 import type { AlertsStatus } from '../../sidebar/bridge';
 import { serialFromYmd } from '../../core/args/cells';

@@ -25,7 +25,7 @@ export interface InsightRule {
 export const str = (s: string) => `"${s.replace(/"/g, '""')}"`;
 const num = (cells: string[]) => cells.map((c) => `ISNUMBER(${c})`).join(',');
 
-/** Thresholds, documented in docs/dashboard.md. */
+/** Thresholds, documented in docs/concepts/dashboards.md. */
 export const HIGH_FACTOR = 1.2;
 export const LOW_FACTOR = 0.8;
 export const VELOCITY_DROP = 0.1;

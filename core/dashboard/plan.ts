@@ -1,7 +1,7 @@
 /**
  * The dashboard PLAN: the contract between the core planner and the host appliers (Apps Script,
  * Excel, playground). Plain JSON-serialisable data; every address is A1 on the sheet it belongs
- * to. docs/dashboard.md explains how to apply it. Changing these types is a breaking change:
+ * to. docs/concepts/dashboards.md explains how to apply it. Changing these types is a breaking change:
  * bump PLAN_VERSION.
  */
 export const PLAN_VERSION = 1;
@@ -10,7 +10,7 @@ export const PLAN_VERSION = 1;
 export const MARKER_KEY = 'KPIPILOT_SHEET';
 
 export type SheetRole = 'dashboard' | 'goals' | 'definitions' | 'history' | ExtraSheetRole;
-/** Optional sheets the sidebar can add (setup.extras): core/dashboard/extras, docs/dashboard.md "Extra sheets". */
+/** Optional sheets the sidebar can add (setup.extras): core/dashboard/extras, docs/concepts/dashboards.md "Extra sheets". */
 export type ExtraSheetRole = 'attribution' | 'customers' | 'commissions';
 export const EXTRA_SHEET_ROLES: readonly ExtraSheetRole[] = ['attribution', 'customers', 'commissions'];
 /** Every role a marker may name (appliers recognise our sheets by these). */

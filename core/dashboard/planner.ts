@@ -19,7 +19,7 @@ import { planExtras, requestedExtraRoles } from './extras';
 import { withAlerts } from './alerts/plan';
 
 /**
- * The dashboard planner: setup in, plan out (plan.ts, docs/dashboard.md). Pure and O(KPIs ×
+ * The dashboard planner: setup in, plan out (plan.ts, docs/concepts/dashboards.md). Pure and O(KPIs ×
  * trend periods): the data never passes through here, formulas read it in the workbook.
  */
 export interface PlanRequest {
@@ -32,7 +32,7 @@ export interface PlanRequest {
   readonly dataRows?: Partial<Record<DatasetId, number>>;
 }
 
-// Dashboard layout (1-based rows and columns), documented in docs/dashboard.md.
+// Dashboard layout (1-based rows and columns), documented in docs/concepts/dashboards.md.
 export const LAYOUT = {
   asOfCell: 'B2',
   periodCell: 'D2',

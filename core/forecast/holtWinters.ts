@@ -8,7 +8,7 @@ import { normalCdf, normalQuantile } from './stats';
  * Handbook 6.4.3.5 initialisation with a trend-corrected seasonal start, smoothing constants chosen
  * by nested one-dimensional searches on the one-step mean squared error).
  *
- * Conventions kept from Calc so the numbers agree (see docs/forecast.md):
+ * Conventions kept from Calc so the numbers agree (see docs/concepts/forecasts.md):
  * - three constants: alpha (level), beta (season), gamma (trend), each in [0, 1], searched
  *   alpha ⊃ beta ⊃ gamma, each by interval halving towards the lower-error end, to 0.001;
  * - start: trend = mean seasonal-lag difference / L; season j = mean over whole periods of the

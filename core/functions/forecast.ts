@@ -65,7 +65,7 @@ export const FORECAST_ETS = defineFunction({
   section: SECTION,
   help: "Excel's FORECAST.ETS: additive Holt-Winters forecast for target date(s), same numbers in Sheets and Excel.",
   details:
-    'Additive triple exponential smoothing (AAA) fitted as LibreOffice Calc fits FORECAST.ETS.ADD (results agree within 1%, see docs/forecast.md): smoothing constants chosen on the one-step squared error. seasonality 1 detects the season from the autocorrelation of the detrended series (12 for monthly data with a yearly cycle, 7 for daily data with a weekly one). A timeline whose dates all fall on the same day of the month (or all on month ends) steps in calendar months. Missing points (up to 30%) take the average of their two known neighbours (data_completion 1) or 0. target_dates may be a range: the result has its shape.',
+    'Additive triple exponential smoothing (AAA) fitted as LibreOffice Calc fits FORECAST.ETS.ADD (results agree within 1%, see docs/concepts/forecasts.md): smoothing constants chosen on the one-step squared error. seasonality 1 detects the season from the autocorrelation of the detrended series (12 for monthly data with a yearly cycle, 7 for daily data with a weekly one). A timeline whose dates all fall on the same day of the month (or all on month ends) steps in calendar months. Missing points (up to 30%) take the average of their two known neighbours (data_completion 1) or 0. target_dates may be a range: the result has its shape.',
   params: [TARGETS, VALUES, TIMELINE, SEASONALITY, COMPLETION, AGGREGATION],
   result: 'table',
   example: {
@@ -134,7 +134,7 @@ export const KPI_FORECAST = defineFunction({
   section: SECTION,
   help: 'Forecast of a regular series for the next periods with a 95% interval: table Step, Forecast, Low, High.',
   details:
-    'method "auto" (default): classical seasonal adjustment when the 90% autocorrelation test finds the season significant, then the mean of damped-trend exponential smoothing and the Theta method, re-seasonalised. On the 1,428 monthly series of the M3 competition (horizon 18) its sMAPE is 13.77, against 13.85 for Theta and 14.48 for Comb S-H-D (see docs/forecast.md). "theta", "damped", "ses" and "naive" use one method alone. Low/High: normal interval from the one-step in-sample error, widened with the horizon (calibrated to about 95% coverage on M3). seasonality: 1 = detect, 0 = none, n = season of n points.',
+    'method "auto" (default): classical seasonal adjustment when the 90% autocorrelation test finds the season significant, then the mean of damped-trend exponential smoothing and the Theta method, re-seasonalised. On the 1,428 monthly series of the M3 competition (horizon 18) its sMAPE is 13.77, against 13.85 for Theta and 14.48 for Comb S-H-D (see docs/concepts/forecasts.md). "theta", "damped", "ses" and "naive" use one method alone. Low/High: normal interval from the one-step in-sample error, widened with the horizon (calibrated to about 95% coverage on M3). seasonality: 1 = detect, 0 = none, n = season of n points.',
   params: [
     { name: 'values', kind: 'range', description: 'The history, oldest first, one value per period (blanks skipped).' },
     { name: 'horizon', kind: 'number', min: 1, max: 10000, description: 'How many periods to forecast.' },

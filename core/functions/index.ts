@@ -10,7 +10,7 @@ import { CUSTOMER_FUNCTIONS } from './customers';
 
 /**
  * The registry: every custom function, in the order of FUNCTIONS.md. The Apps Script stubs,
- * functions.json, the Excel associations, the playground plugin and docs/functions.md are all
+ * functions.json, the Excel associations, the playground plugin and docs/reference/functions.md are all
  * generated from this list. A new section adds one import and one spread here.
  */
 export const FUNCTIONS: readonly KpiFunction[] = [

@@ -15,7 +15,7 @@ import { discoverSheets, existingSheets } from './markers';
  * on each sheet with the markers and only the marked dashboard's copy is used (the others are a
  * few hundred cells read and dropped). Core checkAlerts then decides, exactly as the sheet's own
  * alert cells do. No dashboard of ours yet: no breaches.
- * Excel has no scheduled runs an add-in could use to e-mail a digest; see docs/office-addin.md.
+ * Excel has no scheduled runs an add-in could use to e-mail a digest; see docs/contributing/excel-host.md.
  */
 export async function readBreaches(context: Excel.RequestContext, setup: DashboardSetup, today: string): Promise<Breach[]> {
   const layout = buildPlan({ setup, asOf: today, existingSheets: [] });

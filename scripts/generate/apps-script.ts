@@ -122,7 +122,7 @@ export function appsScriptManifest(): string {
     runtimeVersion: 'V8',
     exceptionLogging: 'STACKDRIVER',
     // the first two are all a dashboard needs; the last three only the optional daily alert
-    // e-mail, which asks for them (ScriptApp.requireScopes) when it is switched on: docs/apps-script.md
+    // e-mail, which asks for them (ScriptApp.requireScopes) when it is switched on: docs/contributing/sheets-host.md
     oauthScopes: [
       'https://www.googleapis.com/auth/spreadsheets.currentonly',
       'https://www.googleapis.com/auth/script.container.ui',

@@ -1,6 +1,6 @@
 /**
  * Plans of each template against expectations written out by hand from the layout in
- * docs/dashboard.md (cards from row 5, trend table from column L, 12 periods by default).
+ * docs/concepts/dashboards.md (cards from row 5, trend table from column L, 12 periods by default).
  */
 import { renderFormula, renderPlan } from '../../core/dashboard/dialect';
 import { sheetGrid } from '../../core/dashboard/grid';

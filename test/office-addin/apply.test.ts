@@ -1,7 +1,7 @@
 /**
  * The Excel applier against the fake workbook: what lands in which cell, the KPI. prefix, formats,
  * conditional formats, charts, markers, regeneration in place, a user's sheet left alone, and the
- * syncs it costs. Expected values are written out by hand from the plan layout (docs/dashboard.md):
+ * syncs it costs. Expected values are written out by hand from the plan layout (docs/concepts/dashboards.md):
  * cards from row 5, trend table from column L (period start L, next start M, first KPI N), 12 periods.
  */
 import { buildPlan } from '../../core/dashboard/planner';
