@@ -12,6 +12,7 @@ import { functionsJson } from './generate/functions-json';
 import { manifestXml } from './generate/manifest';
 import { functionsReference, withFunctionTable } from './generate/docs';
 import { iconPng } from './generate/icons';
+import { precompress } from './generate/precompress';
 import { sidebarPage } from '../sidebar/page';
 
 const root = resolve(__dirname, '..');
@@ -61,12 +62,20 @@ async function main(): Promise<void> {
   for (const file of ['index.html', 'styles.css']) copyFileSync(join(root, 'playground/ui', file), join(dist, 'playground', file));
   copyFileSync(join(root, 'sidebar/sidebar.css'), join(dist, 'playground/sidebar.css'));
 
+  // served compressed: .br and .gz copies next to each text asset (last, once every file is written)
+  const compressed = [...precompress(join(dist, 'playground')), ...precompress(office)];
+  const sum = (key: 'bytes' | 'brotli') => compressed.reduce((total, c) => total + c[key], 0);
+
   write(join(root, 'docs/reference/functions.md'), functionsReference(FUNCTIONS));
   const readme = join(root, 'README.md');
   const current = readFileSync(readme, 'utf8');
   const updated = withFunctionTable(current, FUNCTIONS);
   if (updated !== current) writeFileSync(readme, updated);
-  console.log(`KPI Pilot ${pkg.version}: built ${FUNCTIONS.length} functions into dist/ in ${Date.now() - started} ms`);
+  console.log(`KPI Pilot ${pkg.version}: built ${FUNCTIONS.length} functions into dist/ in ${Date.now() - started} ms (text assets ${kb(sum('bytes'))}, ${kb(sum('brotli'))} with brotli)`);
+}
+
+function kb(bytes: number): string {
+  return `${Math.round(bytes / 1024)} KB`;
 }
 
 function helpPage(): string {
