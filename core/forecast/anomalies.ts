@@ -1,5 +1,5 @@
 import { numError } from '../errors';
-import { detectSeason } from './seasonality';
+import { detectSeason } from './detection';
 import { median, tQuantile } from './stats';
 
 /**

@@ -1,5 +1,5 @@
 import { fft, nextPow2 } from './fft';
-import { linearFit, normalQuantile } from './stats';
+import { normalQuantile } from './stats';
 
 /** Largest season FORECAST.ETS accepts (hours in a year). */
 export const MAX_SEASON = 8760;
@@ -29,41 +29,6 @@ export function autocorrelations(x: ArrayLike<number>, maxLag: number): Float64A
   out[0] = 1;
   for (let k = 1; k <= maxLag && k < n; k++) out[k] = re[k] / c0;
   return out;
-}
-
-/**
- * Finds the season length of a regular series, or 1 when there is none.
- * Method: autocorrelations of the residuals from a straight-line trend;
- * candidates are local peaks above the 95% Bartlett band; the highest wins, then its smallest
- * divisor that is itself a peak of at least 80% of its height (so 12, not 24 or 36, for a yearly
- * cycle in monthly data). Lags run to n/2 (two full seasons) and at most 8760.
- * Cost O(n log n + maxLag).
- * @example detectSeason(weeklyDailySeries) === 7
- */
-export function detectSeason(y: readonly number[]): number {
-  const n = y.length;
-  if (n < 6) return 1;
-  const { intercept, slope } = linearFit(y);
-  const d = new Float64Array(n);
-  for (let i = 0; i < n; i++) d[i] = y[i] - intercept - slope * i;
-  const maxLag = Math.min(Math.floor(n / 2), MAX_SEASON, d.length - 2);
-  if (maxLag < 2) return 1;
-  const r = autocorrelations(d, maxLag + 1);
-  const z = normalQuantile(0.975);
-  const peak = new Uint8Array(maxLag + 1);
-  let best = 0;
-  let sumSq = 0;
-  for (let k = 1; k <= maxLag; k++) {
-    const band = z * Math.sqrt((1 + 2 * sumSq) / d.length);
-    sumSq += r[k] * r[k];
-    if (k >= 2 && r[k] > band && r[k] > 0.1 && r[k] >= r[k - 1] && r[k] >= r[k + 1]) {
-      peak[k] = 1;
-      if (!best || r[k] > r[best]) best = k;
-    }
-  }
-  if (!best) return 1;
-  for (let k = 2; k < best; k++) if (best % k === 0 && peak[k] && r[k] >= 0.8 * r[best]) return k;
-  return best;
 }
 
 /**

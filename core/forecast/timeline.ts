@@ -19,6 +19,11 @@ export interface RegularSeries {
   readonly values: number[];
   /** Step in timeline units (days, or months for a monthly timeline). */
   readonly step: number;
+  /**
+   * The timeline's unit: calendar months (see monthMode), days (date serials), or plain numbers
+   * (times before 1910 are taken as period numbers 1, 2, 3..., whose calendar is unknown).
+   */
+  readonly unit: 'month' | 'day' | 'number';
   /** Last time on the internal scale (day serial, or month count). */
   readonly last: number;
   /** How many points were filled in. */
@@ -26,6 +31,9 @@ export interface RegularSeries {
   /** Converts a target date to "steps after the last point" (fractional when between steps). */
   stepsAhead(target: number): number;
 }
+
+/** Serial of 1910-01-01: earlier "dates" in a KPI timeline are period numbers. */
+const PERIOD_NUMBERS_BELOW = 3654;
 
 type MonthMode = 'none' | 'same-day' | 'month-end';
 
@@ -112,6 +120,11 @@ export function regularize(times: (number | null)[], values: (number | null)[], 
 
   let step = Infinity;
   for (let i = 1; i < xs.length; i++) step = Math.min(step, xs[i] - xs[i - 1]);
+  // The smallest gap carries the rounding of two times (an hour is 0.041666…): measured over the whole
+  // span instead, the step is exact enough for thousands of points.
+  const span = xs[xs.length - 1] - xs[0];
+  const steps = Math.round(span / step);
+  if (steps > 0 && Math.abs(span / step - steps) < 1e-3) step = span / steps;
   const slots: number[] = [0];
   for (let i = 1; i < xs.length; i++) {
     const k = (xs[i] - xs[0]) / step;
@@ -146,6 +159,7 @@ export function regularize(times: (number | null)[], values: (number | null)[], 
   return {
     values: out,
     step,
+    unit: mode !== 'none' ? 'month' : pts[0].t < PERIOD_NUMBERS_BELOW ? 'number' : 'day',
     last,
     filled: count - known,
     stepsAhead: (target: number) => (scale(target) - last) / step,

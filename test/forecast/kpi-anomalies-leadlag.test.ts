@@ -5,6 +5,7 @@ import { KpiError } from '../../core/errors';
 import { findAnomalies, latestIsAnomalous } from '../../core/forecast/anomalies';
 import { kpiForecast } from '../../core/forecast/combination';
 import { seededRandom } from '../../core/random';
+import { hourlySeries } from '../support/seasonal-series';
 
 const col = (a: readonly (number | string | null)[]) => a.map((v) => [v]);
 const codeOf = (f: () => unknown): string => {
@@ -56,6 +57,43 @@ describe('KPI_FORECAST', () => {
     expect(inside / 400).toBeGreaterThan(0.8);
     expect(inside / 400).toBeLessThanOrEqual(1);
   });
+  it('hourly sessions over 6 weeks (daily cycle, quieter weekends): the default finds 168 and beats the seasonal naive forecast', () => {
+    const y = hourlySeries(24 * 7 * 6 + 168, 21);
+    const train = y.slice(0, -168);
+    const test = y.slice(-168);
+    const r = kpiForecast(train, 168, 1);
+    expect(r.season).toBe(168);
+    const ours = smape(test, r.rows.map((x) => x.forecast));
+    const snaive = smape(test, test.map((_, i) => train[train.length - 168 + i]));
+    expect(ours).toBeLessThan(snaive);
+  });
+  it('a season that drifts week to week: validation on the last cycles picks the seasonal naive forecast', () => {
+    // The daily profile's peak hour moves a little every day, so last week's values beat an average
+    // over all weeks; 6 weeks of history, so the last week is held out and 5 remain (≥ 4 cycles).
+    const g = gauss(8);
+    const y = Array.from({ length: 24 * 7 * 7 }, (_, t) => {
+      const peak = 12 + (4 * t) / (24 * 7 * 7);
+      return 100 + 60 * Math.exp(-(((t % 24) - peak) ** 2) / 4) + 40 * Math.exp(-((((t % 168) / 24) - 3) ** 2)) + g();
+    });
+    const r = kpiForecast(y, 24, 168);
+    expect(r.model).toBe('seasonal naive');
+    // Its forecast repeats last week: step h is y[n − 168 + h − 1].
+    r.rows.forEach((row, h) => expect(row.forecast).toBe(y[y.length - 168 + h]));
+  });
+  it('a stable season: validation keeps the combination', () => {
+    const r = kpiForecast(hourlySeries(24 * 7 * 6, 22, 0.05), 24, 168);
+    expect(r.model).toBe('combination');
+  });
+  it('seasonal naive alone: repeats the last season, interval σ·sqrt(⌊(h−1)/m⌋ + 1) worked by hand', () => {
+    // y = 1, 3, 2, 4, 1, 5 with m = 2: seasonal differences 2−1, 4−3, 1−2, 5−4 = 1, 1, −1, 1; σ = sqrt(4/4) = 1.
+    const t = runFunction(KPI_FORECAST, [col([1, 3, 2, 4, 1, 5]), 3, 2, 'snaive']) as number[][];
+    const z = 1.959964;
+    expect(t[1][1]).toBe(1);
+    expect(t[2][1]).toBe(5);
+    expect(t[3][1]).toBe(1);
+    expect(t[1][3] - t[1][1]).toBeCloseTo(z, 5);
+    expect(t[3][3] - t[3][1]).toBeCloseTo(z * Math.SQRT2, 5);
+  });
   it('table shape: header, one row per step, Low ≤ Forecast ≤ High', () => {
     const t = runFunction(KPI_FORECAST, [col(seriesG.values.slice(0, 48)), 6]) as (string | number)[][];
     expect(t[0]).toEqual(['Step', 'Forecast', 'Low', 'High']);
@@ -71,6 +109,7 @@ describe('KPI_FORECAST', () => {
     ['horizon 0', '#NUM!', () => runFunction(KPI_FORECAST, [col([1, 2, 3, 4, 5]), 0])],
     ['horizon 1.5', '#NUM!', () => runFunction(KPI_FORECAST, [col([1, 2, 3, 4, 5]), 1.5])],
     ['unknown method', '#VALUE!', () => runFunction(KPI_FORECAST, [col([1, 2, 3, 4, 5]), 2, 1, 'arima'])],
+    ['snaive without a season', '#NUM!', () => runFunction(KPI_FORECAST, [col([1, 2, 3, 4, 5]), 2, 0, 'snaive'])],
     ['text value', '#VALUE!', () => runFunction(KPI_FORECAST, [col([1, 2, 'x', 4, 5]), 2])],
   ])('bad input: %s → %s', (_w, code, call) => expect(codeOf(call as () => unknown)).toBe(code));
 });
