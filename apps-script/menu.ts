@@ -14,11 +14,9 @@ export function onInstall(): void {
   onOpen();
 }
 
+/** The function reference, generated from the registry into dist/apps-script/functions-help.html. */
 export function showFunctionReference(): void {
-  const html = HtmlService.createHtmlOutput(
-    '<p style="font-family:sans-serif">KPI Pilot adds functions such as <code>=CAC()</code>, <code>=LTV()</code> and <code>=ROMI()</code>. ' +
-      'Type <code>=</code> and a name to see its arguments. The full reference is docs/reference/functions.md in the project.</p>',
-  ).setTitle('KPI Pilot functions');
+  const html = HtmlService.createHtmlOutputFromFile('functions-help').setTitle('KPI Pilot functions');
   SpreadsheetApp.getUi().showSidebar(html);
 }
 

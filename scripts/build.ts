@@ -14,12 +14,16 @@ import { functionsReference, withFunctionTable } from './generate/docs';
 import { iconPng } from './generate/icons';
 import { precompress } from './generate/precompress';
 import { sidebarPage } from '../sidebar/page';
+import { functionHelpHtml, functionHelpPage } from '../sidebar/function-help';
+import { EXCEL_NAMESPACE } from '../core/excel-namespace';
 
 const root = resolve(__dirname, '..');
 const dist = join(root, 'dist');
 const pkg = require(join(root, 'package.json')) as { version: string };
 /** Where the Excel add-in files are served: the dev server by default, your host in production. */
 const addinBaseUrl = (process.env.ADDIN_BASE_URL ?? 'https://localhost:3000').replace(/\/$/, '');
+/** Other origins the task pane opens pages from, comma-separated (none by default). */
+const addinAppDomains = (process.env.ADDIN_APP_DOMAINS ?? '').split(',').map((d) => d.trim()).filter(Boolean);
 
 function write(path: string, content: string | Buffer): void {
   mkdirSync(join(path, '..'), { recursive: true });
@@ -42,21 +46,31 @@ async function main(): Promise<void> {
   await bundle();
 
   // the Sheets sidebar: one HTML file with its ES5 script and style inlined (HtmlService serves one file)
-  const sidebarCss = readFileSync(join(root, 'sidebar/sidebar.css'), 'utf8');
+  // each with the function reference under the app, generated from the registry (sidebar/function-help.ts)
+  const helpCss = readFileSync(join(root, 'sidebar/function-help.css'), 'utf8');
+  const sidebarCss = readFileSync(join(root, 'sidebar/sidebar.css'), 'utf8') + '\n' + helpCss;
   const sidebarJs = readFileSync(join(dist, '.build/sidebar.js'), 'utf8');
-  write(join(dist, 'apps-script/sidebar.html'), sidebarPage({ css: sidebarCss, script: sidebarJs }));
+  const sheetsHelp = { prefix: '' };
+  const excelHelp = { prefix: `${EXCEL_NAMESPACE}.` };
+  write(join(dist, 'apps-script/sidebar.html'), sidebarPage({ css: sidebarCss, script: sidebarJs, help: functionHelpHtml(FUNCTIONS, sheetsHelp) }));
+  write(join(dist, 'apps-script/functions-help.html'), functionHelpPage(FUNCTIONS, { ...sheetsHelp, css: helpCss }));
 
   write(join(dist, 'apps-script/functions.js'), appsScriptFunctions(FUNCTIONS));
   write(join(dist, 'apps-script/appsscript.json'), appsScriptManifest());
 
   const office = join(dist, 'office-addin');
   write(join(office, 'functions.json'), functionsJson(FUNCTIONS, `${addinBaseUrl}/help.html`));
-  write(join(office, 'manifest.xml'), manifestXml({ version: pkg.version, baseUrl: addinBaseUrl }));
+  write(join(office, 'manifest.xml'), manifestXml({ version: pkg.version, baseUrl: addinBaseUrl, appDomains: addinAppDomains }));
   for (const size of [16, 32, 64, 80]) write(join(office, `assets/icon-${size}.png`), iconPng(size));
-  write(join(office, 'help.html'), helpPage());
+  write(join(office, 'help.html'), functionHelpPage(FUNCTIONS, { ...excelHelp, css: helpCss }));
   write(
     join(office, 'taskpane.html'),
-    sidebarPage({ css: sidebarCss, scripts: ['https://appsforoffice.microsoft.com/lib/1/hosted/office.js', 'functions.js'], bodyScripts: ['taskpane.js'] }),
+    sidebarPage({
+      css: sidebarCss,
+      scripts: ['https://appsforoffice.microsoft.com/lib/1/hosted/office.js', 'functions.js'],
+      bodyScripts: ['taskpane.js'],
+      help: functionHelpHtml(FUNCTIONS, excelHelp),
+    }),
   );
 
   for (const file of ['index.html', 'styles.css']) copyFileSync(join(root, 'playground/ui', file), join(dist, 'playground', file));
@@ -76,17 +90,6 @@ async function main(): Promise<void> {
 
 function kb(bytes: number): string {
   return `${Math.round(bytes / 1024)} KB`;
-}
-
-function helpPage(): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>KPI Pilot help</title></head><body>
-<h1>KPI Pilot</h1><p>Type <code>=KPI.</code> in a cell to list the functions. Each has help for its arguments in the formula bar.</p>
-<ul>${FUNCTIONS.map((f) => `<li id="${f.name.toLowerCase()}"><code>KPI.${f.name}</code>: ${escapeHtml(f.help)}</li>`).join('')}</ul></body></html>
-`;
-}
-
-function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 main().catch((e) => {

@@ -12,6 +12,8 @@ export interface PageParts {
   readonly scripts?: readonly string[];
   /** Script URLs loaded at the end of the body, once #app exists (Excel: taskpane.js). */
   readonly bodyScripts?: readonly string[];
+  /** Static HTML placed under the app (the function reference, sidebar/function-help.ts). */
+  readonly help?: string;
 }
 
 /** A script's text safe inside <script>: "</script" and "<!--" cannot close or comment it out. */
@@ -34,6 +36,7 @@ export function sidebarPage(parts: PageParts): string {
     '\n</style>\n' +
     scripts +
     '</head>\n<body>\n<main id="app" aria-label="KPI Pilot"></main>\n' +
+    (parts.help ? '<aside aria-label="Function reference">\n' + parts.help + '\n</aside>\n' : '') +
     (parts.script !== undefined ? '<script>\n' + inlineScript(parts.script) + '\n</script>\n' : '') +
     tags(parts.bodyScripts) +
     '</body>\n</html>\n'

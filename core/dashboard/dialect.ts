@@ -1,9 +1,10 @@
 import { DashboardPlan, PlanCell, PlannedSheet } from './plan';
+import { EXCEL_NAMESPACE } from '../excel-namespace';
 
 /**
  * Plan formulas are written once, in Google Sheets syntax with bare custom-function names.
  * Two things differ per host and are rendered here, so appliers stay thin:
- * - Excel calls custom functions as KPI.NAME;
+ * - Excel calls custom functions as KPIPILOT.NAME (EXCEL_NAMESPACE);
  * - open-ended ranges below a header ('Ledger'!A2:A) exist only in Sheets: Excel and
  *   HyperFormula get the same range closed at maxRows ('Ledger'!A2:A1048576).
  * Text inside "..." literals and '...' sheet names is never touched.
@@ -19,12 +20,12 @@ export interface DialectOptions {
 
 /**
  * Renders one plan formula for a host. O(formula length).
- * @example renderFormula("=NRR('L'!A2:A,'L'!B2:B)", ['NRR'], 'excel') // => "=KPI.NRR('L'!A2:A1048576,'L'!B2:B1048576)"
+ * @example renderFormula("=NRR('L'!A2:A,'L'!B2:B)", ['NRR'], 'excel') // => "=KPIPILOT.NRR('L'!A2:A1048576,'L'!B2:B1048576)"
  */
 export function renderFormula(formula: string, customFunctions: readonly string[], host: Host, options: DialectOptions = {}): string {
   if (host === 'sheets') return formula;
   const maxRows = options.maxRows ?? EXCEL_MAX_ROWS;
-  const prefix = host === 'excel' ? `${options.namespace ?? 'KPI'}.` : '';
+  const prefix = host === 'excel' ? `${options.namespace ?? EXCEL_NAMESPACE}.` : '';
   const names = new Set(customFunctions.map((n) => n.toUpperCase()));
   let out = '';
   let i = 0;

@@ -9,8 +9,9 @@ import { FORECAST_FUNCTIONS } from './forecast';
 import { CUSTOMER_FUNCTIONS } from './customers';
 
 /**
- * The registry: every custom function, in the order of FUNCTIONS.md. The Apps Script stubs,
- * functions.json, the Excel associations, the playground plugin and docs/reference/functions.md are all
+ * The registry: every custom function, in the order the reference lists them. The Apps Script
+ * stubs, functions.json, the Excel associations, the playground plugin, the in-host reference and
+ * docs/reference/functions.md are all
  * generated from this list. A new section adds one import and one spread here.
  */
 export const FUNCTIONS: readonly KpiFunction[] = [

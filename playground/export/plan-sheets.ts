@@ -9,7 +9,7 @@ import type { FormulaFormat, XlsxCell, XlsxSheet } from './xlsx';
  *
  * Written: every block's values and formulas, number formats, block styles, column widths and
  * formats, frozen rows, conditional formats (value rules and the optional formula rules). Formulas are rendered for Excel (dialect.ts):
- * custom functions become KPI.NAME, open-ended ranges are closed at row 1,048,576.
+ * custom functions become KPIPILOT.NAME, open-ended ranges are closed at row 1,048,576.
  * Not written: charts (ExcelJS cannot write charts; the trend table they plot is there) and
  * the sheet markers (an Excel add-in concern, see docs/contributing/xlsx-export.md).
  */

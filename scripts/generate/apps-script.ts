@@ -91,7 +91,9 @@ function stub(fn: KpiFunction): string {
   for (const name of [fn.name, ...names]) {
     if (!/^[a-z_][a-z0-9_]*$/i.test(name) || RESERVED.has(name)) throw new Error(`${fn.name}: "${name}" cannot be a JavaScript identifier`);
   }
-  const params = fn.params.map((p) => ` * @param {${JSDOC_TYPE[p.kind]}} ${p.optional ? `[${p.name}]` : p.name} ${comment(paramText(p))}`);
+  // Sheets' formula help does not read JSDoc's [name] for optional parameters (it would show the
+  // brackets as part of the name): the plain name, and "Optional" in the description instead.
+  const params = fn.params.map((p) => ` * @param {${JSDOC_TYPE[p.kind]}} ${p.name} ${comment(paramText(p))}`);
   return [
     '/**',
     ` * ${comment(fn.help)}`,
@@ -106,9 +108,10 @@ function stub(fn: KpiFunction): string {
   ].join('\n');
 }
 
+/** "Optional" leads the description, so it is seen even where Sheets' help cuts the text short. */
 function paramText(p: ParamSpec): string {
   if (!p.optional) return p.description;
-  return p.default === undefined ? `${p.description} Optional.` : `${p.description} Optional, default ${JSON.stringify(p.default)}.`;
+  return p.default === undefined ? `Optional. ${p.description}` : `Optional, default ${JSON.stringify(p.default)}. ${p.description}`;
 }
 
 /** JSDoc must not be closed early by the text it carries. */

@@ -12,7 +12,7 @@ export function functionsJson(functions: readonly KpiFunction[], helpBase: strin
       id: fn.name,
       name: fn.name,
       description: fn.help,
-      helpUrl: `${helpBase}#${fn.name.toLowerCase()}`,
+      helpUrl: `${helpBase}#kp-fn-${fn.name.toLowerCase()}`, // the entry's id in sidebar/function-help.ts
       result: fn.result === 'table' ? { type: 'any', dimensionality: 'matrix' } : { type: fn.result === 'number' ? 'number' : 'string', dimensionality: 'scalar' },
       parameters: fn.params.map((p) => ({
         name: p.name,

@@ -1,19 +1,29 @@
+import { EXCEL_NAMESPACE } from '../../core/excel-namespace';
+
 /**
  * The Excel add-in-only manifest (the unified JSON manifest does not support custom functions).
- * Shared runtime: the task pane page also hosts the functions, so they can share state with it.
- * The version comes from package.json: Excel caches function metadata for up to 24 h per version.
+ * Shared runtime: the task pane page also hosts the functions, so they can share state with it;
+ * its ShowTaskpane action therefore carries no TaskpaneId (Microsoft's shared-runtime guidance:
+ * one task pane, the runtime's page). The version comes from package.json, one distinct manifest
+ * version per package version (Excel caches function metadata per version).
  * ExcelApi 1.8: the dashboard applier sets chart axis number formats (office-addin/dashboard).
  */
 export interface ManifestOptions {
   version: string;
   /** Where dist/office-addin is served, e.g. https://localhost:3000 (no trailing slash). */
   baseUrl: string;
+  /**
+   * Other origins Office must trust (pages opened in the task pane from another domain). The
+   * hosting origin is trusted already: listing it again has no effect, so it is refused.
+   */
+  appDomains?: readonly string[];
 }
 
 const ADDIN_ID = '5d1c0a3e-7b3f-4c1e-9a52-6f0e4b8d2c71';
 
-export function manifestXml({ version, baseUrl }: ManifestOptions): string {
+export function manifestXml({ version, baseUrl, appDomains }: ManifestOptions): string {
   const v4 = toFourPartVersion(version);
+  const domains = checkAppDomains(appDomains ?? [], baseUrl);
   const url = (file: string) => escapeXml(`${baseUrl}/${file}`);
   return `<?xml version="1.0" encoding="UTF-8"?>
 <OfficeApp xmlns="http://schemas.microsoft.com/office/appforoffice/1.1"
@@ -26,14 +36,11 @@ export function manifestXml({ version, baseUrl }: ManifestOptions): string {
   <ProviderName>KPI Pilot</ProviderName>
   <DefaultLocale>en-US</DefaultLocale>
   <DisplayName DefaultValue="KPI Pilot"/>
-  <Description DefaultValue="Marketing and sales KPIs as Excel functions (KPI.CAC, KPI.LTV, KPI.ROMI...) and dashboards with goals and owners."/>
+  <Description DefaultValue="Marketing and sales KPIs as Excel functions (${EXCEL_NAMESPACE}.CAC, ${EXCEL_NAMESPACE}.LTV, ${EXCEL_NAMESPACE}.ROMI...) and dashboards with goals and owners."/>
   <IconUrl DefaultValue="${url('assets/icon-32.png')}"/>
   <HighResolutionIconUrl DefaultValue="${url('assets/icon-64.png')}"/>
   <SupportUrl DefaultValue="${url('help.html')}"/>
-  <AppDomains>
-    <AppDomain>${escapeXml(baseUrl)}</AppDomain>
-  </AppDomains>
-  <Hosts>
+${domains.length ? `  <AppDomains>\n${domains.map((d) => `    <AppDomain>${escapeXml(d)}</AppDomain>\n`).join('')}  </AppDomains>\n` : ''}  <Hosts>
     <Host Name="Workbook"/>
   </Hosts>
   <Requirements>
@@ -94,7 +101,6 @@ export function manifestXml({ version, baseUrl }: ManifestOptions): string {
                     <bt:Image size="80" resid="Icon.80"/>
                   </Icon>
                   <Action xsi:type="ShowTaskpane">
-                    <TaskpaneId>KPIPilot.Pane</TaskpaneId>
                     <SourceLocation resid="Taskpane.Url"/>
                   </Action>
                 </Control>
@@ -117,13 +123,13 @@ export function manifestXml({ version, baseUrl }: ManifestOptions): string {
         <bt:Url id="Help.Url" DefaultValue="${url('help.html')}"/>
       </bt:Urls>
       <bt:ShortStrings>
-        <bt:String id="Functions.Namespace" DefaultValue="KPI"/>
+        <bt:String id="Functions.Namespace" DefaultValue="${EXCEL_NAMESPACE}"/>
         <bt:String id="GetStarted.Title" DefaultValue="KPI Pilot is ready"/>
         <bt:String id="Group.Label" DefaultValue="KPI Pilot"/>
         <bt:String id="Button.Label" DefaultValue="KPI Pilot"/>
       </bt:ShortStrings>
       <bt:LongStrings>
-        <bt:String id="GetStarted.Description" DefaultValue="Type =KPI. in a cell to see the KPI functions, or open KPI Pilot from the Home tab."/>
+        <bt:String id="GetStarted.Description" DefaultValue="Type =${EXCEL_NAMESPACE}. in a cell to see the KPI functions, or open KPI Pilot from the Home tab."/>
         <bt:String id="Button.Tooltip" DefaultValue="Pick KPIs, set goals and generate dashboard sheets."/>
       </bt:LongStrings>
     </Resources>
@@ -132,11 +138,44 @@ export function manifestXml({ version, baseUrl }: ManifestOptions): string {
 `;
 }
 
-/** "1.2.3" -> "1.2.3.0": Office wants four numeric parts. */
+const PRERELEASE_STAGES: Record<string, number> = { alpha: 1, beta: 2, rc: 3 };
+const RELEASE_BUILD = 999;
+
+/**
+ * package.json's semantic version as Office's four numeric parts, one distinct value per version
+ * and in the same order: a release X.Y.Z is X.Y.Z.999; its prereleases come before it,
+ * X.Y.Z-alpha.N = X.Y.Z.(100 + N), -beta.N = X.Y.Z.(200 + N), -rc.N = X.Y.Z.(300 + N), N 0..99
+ * (no number = 0). Build metadata (+...) does not change the version, as in semver. Anything else
+ * is refused with the forms that work, rather than collapsing onto another version's number.
+ * @example toFourPartVersion('1.2.3') // => '1.2.3.999'
+ * @example toFourPartVersion('1.2.3-beta.4') // => '1.2.3.204'
+ */
 export function toFourPartVersion(version: string): string {
-  const parts = version.split(/[.+-]/).slice(0, 4).map((p) => (/^\d+$/.test(p) ? p : '0'));
-  while (parts.length < 4) parts.push('0');
-  return parts.join('.');
+  const m = /^(\d{1,5})\.(\d{1,5})\.(\d{1,5})(?:-([0-9A-Za-z.-]+))?(?:\+[0-9A-Za-z.-]+)?$/.exec(version.trim());
+  if (!m) throw new Error(`package.json version "${version}" is not X.Y.Z (each part at most 5 digits), optionally -alpha.N, -beta.N or -rc.N`);
+  const [, major, minor, patch, pre] = m;
+  const base = [major, minor, patch].map((p) => String(Number(p))).join('.');
+  if (pre === undefined) return `${base}.${RELEASE_BUILD}`;
+  const p = /^(alpha|beta|rc)(?:\.?(\d{1,2}))?$/.exec(pre);
+  if (!p) throw new Error(`prerelease "${pre}" of version "${version}": use -alpha.N, -beta.N or -rc.N with N from 0 to 99, so each build gets its own manifest version`);
+  return `${base}.${PRERELEASE_STAGES[p[1]] * 100 + Number(p[2] ?? 0)}`;
+}
+
+/** AppDomain values are bare origins (scheme, host, port): no path, no trailing slash, not the hosting origin. */
+function checkAppDomains(domains: readonly string[], baseUrl: string): string[] {
+  const hosting = new URL(baseUrl).origin;
+  return domains.map((d) => {
+    let origin: string;
+    try {
+      origin = new URL(d).origin;
+    } catch {
+      throw new Error(`AppDomain "${d}" is not a URL: write the origin, e.g. https://example.com`);
+    }
+    if (origin === 'null' || !/^https?:$/.test(new URL(d).protocol)) throw new Error(`AppDomain "${d}" must start with https:// or http://`);
+    if (d !== origin) throw new Error(`AppDomain "${d}" carries more than an origin: write ${origin} (no path, no trailing slash)`);
+    if (origin === hosting) throw new Error(`AppDomain "${d}" is where the add-in is served from (${baseUrl}), which Office trusts already: leave it out`);
+    return origin;
+  });
 }
 
 function escapeXml(s: string): string {

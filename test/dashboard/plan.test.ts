@@ -274,7 +274,7 @@ describe('rendering for each host', () => {
 
   it('prefixes custom functions and closes open ranges for Excel, never inside text', () => {
     expect(renderFormula(f, ['NRR'], 'excel')).toBe(
-      `=IF(A1="NRR('X'!A2:A)",KPI.NRR('Bob''s'!A2:A1048576,'L'!$B$2:$B1048576,EDATE($L5,-12),$L5)+SUMIFS('L'!C:C,'L'!B:B,">0"),"")`,
+      `=IF(A1="NRR('X'!A2:A)",KPIPILOT.NRR('Bob''s'!A2:A1048576,'L'!$B$2:$B1048576,EDATE($L5,-12),$L5)+SUMIFS('L'!C:C,'L'!B:B,">0"),"")`,
     );
   });
 
@@ -287,7 +287,7 @@ describe('rendering for each host', () => {
     const excel = renderPlan(p, 'excel');
     // column 4 of the trend block is P: NRR (L, M, N MRR, O churn, P NRR)
     expect((trendBlock(excel).cells[11][4] as { formula: string }).formula).toBe(
-      `=KPI.NRR('Subscriptions'!A2:A1048576,'Subscriptions'!B2:B1048576,'Subscriptions'!C2:C1048576,EDATE($L16,-12),$L16)`,
+      `=KPIPILOT.NRR('Subscriptions'!A2:A1048576,'Subscriptions'!B2:B1048576,'Subscriptions'!C2:C1048576,EDATE($L16,-12),$L16)`,
     );
     expect((trendBlock(p).cells[11][4] as { formula: string }).formula).toMatch(/^=NRR\(/);
   });

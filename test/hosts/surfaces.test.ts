@@ -3,6 +3,8 @@ import { join } from 'path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { FUNCTIONS } from '../../core/functions';
 import { DIST, loadAppsScript, loadExcelFunctions } from '../support/hosts';
+import { EXCEL_NAMESPACE } from '../../core/excel-namespace';
+import { toFourPartVersion } from '../../scripts/generate/manifest';
 
 const registry = FUNCTIONS.map((f) => ({ name: f.name, params: f.params.map((p) => p.name) }));
 
@@ -96,12 +98,12 @@ describe('Excel output', () => {
     expect([...functions.keys()]).toEqual(FUNCTIONS.map((f) => f.name));
   });
 
-  it('manifest.xml is well-formed, shared-runtime, namespace KPI, versioned from package.json, pointing into dist', () => {
+  it('manifest.xml is well-formed, shared-runtime, namespace KPIPILOT, versioned from package.json, pointing into dist', () => {
     const xml = readFileSync(join(DIST, 'office-addin/manifest.xml'), 'utf8');
     expect(XMLValidator.validate(xml)).toBe(true);
     const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@' }).parse(xml).OfficeApp;
     const version = JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8')).version;
-    expect(doc.Version).toBe(`${version}.0`.split('.').slice(0, 4).join('.'));
+    expect(doc.Version).toBe(toFourPartVersion(version));
     expect(doc.Id).toMatch(/^[0-9a-f-]{36}$/);
     const sets = [doc.Requirements.Sets.Set].flat().map((x: Record<string, string>) => `${x['@Name']} ${x['@MinVersion']}`);
     expect(sets).toEqual(['SharedRuntime 1.1', 'ExcelApi 1.8']);
@@ -109,7 +111,7 @@ describe('Excel output', () => {
     expect(host.AllFormFactors.ExtensionPoint['@xsi:type']).toBe('CustomFunctions');
     expect(host.Runtimes.Runtime['@lifetime']).toBe('long');
     const strings = [doc.VersionOverrides.Resources['bt:ShortStrings']['bt:String']].flat();
-    expect(strings.find((s: Record<string, string>) => s['@id'] === 'Functions.Namespace')['@DefaultValue']).toBe('KPI');
+    expect(strings.find((s: Record<string, string>) => s['@id'] === 'Functions.Namespace')['@DefaultValue']).toBe(EXCEL_NAMESPACE);
     const urls = [
       ...[doc.VersionOverrides.Resources['bt:Urls']['bt:Url']].flat(),
       ...[doc.VersionOverrides.Resources['bt:Images']['bt:Image']].flat(),

@@ -1,5 +1,5 @@
 /**
- * The Excel applier against the fake workbook: what lands in which cell, the KPI. prefix, formats,
+ * The Excel applier against the fake workbook: what lands in which cell, the KPIPILOT. prefix, formats,
  * conditional formats, charts, markers, regeneration in place, a user's sheet left alone, and the
  * syncs it costs. Expected values are written out by hand from the plan layout (docs/concepts/dashboards.md):
  * cards from row 5, trend table from column L (period start L, next start M, first KPI N), 12 periods.
@@ -74,19 +74,19 @@ describe('a first generation', () => {
     expect(book.input('KPI Goals', 'E2')).toBe(46023); // 2026-01-01
   });
 
-  it('prefixes KPI. to the custom-function calls only: native functions and text stay as they are', () => {
+  it('prefixes KPIPILOT. to the custom-function calls only: native functions and text stay as they are', () => {
     // N = MRR (native SUMIFS), O = MRR churn (REVENUE_CHURN), P = NRR: both custom, open ranges closed at Excel's last row
     expect(book.input('KPI Dashboard', 'N16')).toBe(`=SUMIFS('Subscriptions'!C:C,'Subscriptions'!B:B,">="&$L16,'Subscriptions'!B:B,"<"&$M16)`); // [period start, next start)
-    expect(book.input('KPI Dashboard', 'O16')).toBe(`=KPI.REVENUE_CHURN('Subscriptions'!A2:A1048576,'Subscriptions'!B2:B1048576,'Subscriptions'!C2:C1048576,$L16)`);
-    expect(String(book.input('KPI Dashboard', 'P16'))).toMatch(/^=KPI\.NRR\('Subscriptions'!A2:A1048576,/);
+    expect(book.input('KPI Dashboard', 'O16')).toBe(`=KPIPILOT.REVENUE_CHURN('Subscriptions'!A2:A1048576,'Subscriptions'!B2:B1048576,'Subscriptions'!C2:C1048576,$L16)`);
+    expect(String(book.input('KPI Dashboard', 'P16'))).toMatch(/^=KPIPILOT\.NRR\('Subscriptions'!A2:A1048576,/);
     // the Definitions sheet names the functions as text: never prefixed
     expect(book.input('KPI Definitions', 'D2')).toBe('MRR(months, amounts, period)');
     expect(String(book.input('KPI Definitions', 'D4'))).toMatch(/^NRR\(customers/);
-    // every KPI. in the workbook precedes one of the two custom functions, and no native one is prefixed
+    // every KPIPILOT. in the workbook precedes one of the two custom functions, and no native one is prefixed
     const all = [...OURS].flatMap((s) => [...book.inputs(s).values()]).filter((v): v is string => typeof v === 'string');
-    const prefixed = all.flatMap((v) => v.match(/KPI\.[A-Z_]+\(/g) ?? []);
-    expect(new Set(prefixed)).toEqual(new Set(['KPI.REVENUE_CHURN(', 'KPI.NRR(']));
-    expect(all.some((v) => /KPI\.(SUMIFS|IF|EDATE|COUNTIFS|IFERROR)\(/.test(v))).toBe(false);
+    const prefixed = all.flatMap((v) => v.match(/KPIPILOT\.[A-Z_]+\(/g) ?? []);
+    expect(new Set(prefixed)).toEqual(new Set(['KPIPILOT.REVENUE_CHURN(', 'KPIPILOT.NRR(']));
+    expect(all.some((v) => /KPIPILOT\.(SUMIFS|IF|EDATE|COUNTIFS|IFERROR)\(/.test(v))).toBe(false);
   });
 
   it('adds the status rules as exact text matches and the change rules by direction', () => {
@@ -214,8 +214,8 @@ describe('applyPlan on its own', () => {
       const { sheets } = await discoverSheets(context);
       await applyPlan(context, handPlan(), sheets);
     });
-    expect(book.input('KPI Goals', 'A1')).toBe(`=IF(A2="NRR(x)",KPI.NRR('NRR'!A2:A1048576,B2:B3),SUMIFS(C2:C3,D2:D3,"NRR"))`);
-    expect(book.input('KPI Goals', 'B1')).toBe('=KPI.nrr(A2:A3)+MRR_TOTAL+SUM(1)');
+    expect(book.input('KPI Goals', 'A1')).toBe(`=IF(A2="NRR(x)",KPIPILOT.NRR('NRR'!A2:A1048576,B2:B3),SUMIFS(C2:C3,D2:D3,"NRR"))`);
+    expect(book.input('KPI Goals', 'B1')).toBe('=KPIPILOT.nrr(A2:A3)+MRR_TOTAL+SUM(1)');
     expect(book.input('KPI Goals', 'C1')).toBe('2026-01'); // kept as text: written with Excel's ' prefix
     expect(book.syncs).toBe(3);
   });

@@ -179,15 +179,15 @@ describe('planToXlsxSheets', () => {
     expect(wb.getWorksheet('KPI History')!.getColumn('A').numFmt).toBe('yyyy-mm-dd');
   });
 
-  it('renders formulas for Excel: custom functions as KPI.NAME, open-ended ranges closed at row 1,048,576', () => {
+  it('renders formulas for Excel: custom functions as KPIPILOT.NAME, open-ended ranges closed at row 1,048,576', () => {
     const dash = planToXlsxSheets(plan).sheets[0];
     const formulas = dash.rows.flat().map((c) => (c as { formula?: string } | undefined)?.formula).filter((f): f is string => !!f);
     const nrr = formulas.filter((f) => f.includes('NRR('));
     expect(nrr).toHaveLength(3);
     for (const f of nrr) {
-      expect(f).toMatch(/^=KPI\.NRR\('Subscriptions'!A2:A1048576,'Subscriptions'!B2:B1048576,'Subscriptions'!C2:C1048576,EDATE\(\$L\d+,-12\),\$L\d+\)$/);
+      expect(f).toMatch(/^=KPIPILOT\.NRR\('Subscriptions'!A2:A1048576,'Subscriptions'!B2:B1048576,'Subscriptions'!C2:C1048576,EDATE\(\$L\d+,-12\),\$L\d+\)$/);
     }
-    expect(formulas.some((f) => /KPI\.(SUMIFS|IFERROR|EDATE)/.test(f))).toBe(false);
+    expect(formulas.some((f) => /KPIPILOT\.(SUMIFS|IFERROR|EDATE)/.test(f))).toBe(false);
     expect(formulas).toContain("=SUMIFS('Subscriptions'!C:C,'Subscriptions'!B:B,\">=\"&$L7,'Subscriptions'!B:B,\"<\"&$M7)");
   });
 

@@ -124,11 +124,11 @@ describe('host rendering of the extras', () => {
 
   it('prefixes the custom functions for Excel and closes the open ranges, natives untouched', () => {
     expect(formulaAt(plan, 'attribution', 'K4:AR5', 1, 0)).toBe(`=ATTRIBUTION_TOUCHES('Touchpoints'!A2:A,'Touchpoints'!B2:B,'Touchpoints'!C2:C,'Touchpoints'!D2:D,'Touchpoints'!E2:E,"first",7)`);
-    expect(formulaAt(excel, 'attribution', 'K4:AR5', 1, 0)).toBe(`=KPI.ATTRIBUTION_TOUCHES('Touchpoints'!A2:A1048576,'Touchpoints'!B2:B1048576,'Touchpoints'!C2:C1048576,'Touchpoints'!D2:D1048576,'Touchpoints'!E2:E1048576,"first",7)`);
+    expect(formulaAt(excel, 'attribution', 'K4:AR5', 1, 0)).toBe(`=KPIPILOT.ATTRIBUTION_TOUCHES('Touchpoints'!A2:A1048576,'Touchpoints'!B2:B1048576,'Touchpoints'!C2:C1048576,'Touchpoints'!D2:D1048576,'Touchpoints'!E2:E1048576,"first",7)`);
     expect(formulaAt(excel, 'attribution', 'A6:H17', 0, 1)).toBe(`=IF($A6="","",VLOOKUP($A6,'Attribution'!K6:L1048576,2,0))`);
     expect(formulaAt(excel, 'customers', 'A6')).toMatch(/^=SORT\(HSTACK\(FILTER\('Customers at risk'!L6:L1048576,'Customers at risk'!M6:M1048576<>""\),/);
-    expect(formulaAt(excel, 'customers', 'L5:T6', 1, 0)).toBe(`=KPI.P_ALIVE('Customers at risk'!N6:N1048576,'Customers at risk'!O6:O1048576,'Customers at risk'!P6:P1048576,$V$6:$Y$6)`);
-    expect(formulaAt(excel, 'commissions', 'A6:G55', 0, 6)).toBe('=IF($A6="","",KPI.COMMISSION(B6,C6,$H$6:$H$8,$I$6:$I$8,$L$6,$L$7))');
+    expect(formulaAt(excel, 'customers', 'L5:T6', 1, 0)).toBe(`=KPIPILOT.P_ALIVE('Customers at risk'!N6:N1048576,'Customers at risk'!O6:O1048576,'Customers at risk'!P6:P1048576,$V$6:$Y$6)`);
+    expect(formulaAt(excel, 'commissions', 'A6:G55', 0, 6)).toBe('=IF($A6="","",KPIPILOT.COMMISSION(B6,C6,$H$6:$H$8,$I$6:$I$8,$L$6,$L$7))');
   });
 
   it('asks for room for the customers spill when the host gives the data rows', () => {
