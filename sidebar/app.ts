@@ -1,5 +1,5 @@
 import {
-  alertLabel, Breach, CATALOG, COMMISSION_PERIODS, datasetInfo, DatasetId, fieldInfo, fill, formatValue, FREQUENCIES, FREQUENCY_LABELS, kpi, KpiId,
+  alertLabel, Breach, buildPlan, CATALOG, COMMISSION_PERIODS, datasetInfo, DatasetId, fieldInfo, fill, formatValue, FREQUENCIES, FREQUENCY_LABELS, kpi, KpiId,
   Locale, missingFields, PlanNotice, STANDARD_NAMES, setColumn, setSheet, TEMPLATES, TemplateId, Text, tr, Unit,
 } from '../core/dashboard';
 import type { AlertsStatus, HostBridge, WorkbookInfo } from './bridge';
@@ -10,6 +10,7 @@ import {
   stepAfter, STEPS, tickedExtras, toggleKpi, toSetup, initialState, withDailyStatus,
 } from './state';
 import { TEXT } from './text';
+import { shareSection } from './share';
 
 /**
  * The sidebar: the same UI in the Sheets sidebar (300 px), the Excel task pane and the
@@ -52,6 +53,15 @@ function shownNumber(v: number, unit: Unit, locale: Locale): string {
 /** The dataset an extra sheet reads. */
 function extraDataset(extra: 'attribution' | 'customers' | 'commissions'): DatasetId {
   return extra === 'attribution' ? 'touches' : extra === 'customers' ? 'orders' : 'deals';
+}
+
+/** The notices of the saved setup's plan (the planner is pure); none when it no longer plans. */
+function savedNotices(info: WorkbookInfo): readonly PlanNotice[] {
+  try {
+    return buildPlan({ setup: info.setup!, asOf: info.today, existingSheets: info.existing }).notices;
+  } catch {
+    return [];
+  }
 }
 
 function message(e: unknown): string {
@@ -577,6 +587,7 @@ class Sidebar {
     progress.hidden = true;
     const progressText = el('p', { className: 'kp-progress-text' });
     const notices = el('div', { className: 'kp-notices', attrs: { role: 'status', 'aria-live': 'polite' } });
+    const share = this.bridge.share ? shareSection(this.bridge.share, this.state.locale) : undefined;
     const generate = el('button', { className: 'kp-primary', attrs: { type: 'button' } }, this.tx(TEXT.generate));
     const snapshot = el('button', { className: 'kp-secondary', attrs: { type: 'button', 'aria-describedby': uid('snap') } }, this.tx(TEXT.snapshot));
     const snapHint = el('p', { id: snapshot.getAttribute('aria-describedby')!, className: 'kp-muted' }, this.tx(TEXT.snapshotHint));
@@ -604,6 +615,7 @@ class Sidebar {
         progress.value = progress.max;
         progressText.textContent = '';
         replace(notices, el('p', { className: 'kp-ok' }, this.tx(TEXT.generated, { sheets: result.sheets.join(', ') })), this.noticeList(result.notices));
+        share?.showNeeds(result.notices);
         await this.reload();
         void this.refreshAlerts();
       } catch (e) {
@@ -640,6 +652,11 @@ class Sidebar {
       snapshot,
       snapHint,
     );
+    if (share) {
+      // the saved dashboard's notice shows when the pane opens, before any new generation
+      if (this.info.setup && this.hasDashboard()) share.showNeeds(savedNotices(this.info));
+      host.append(share.element);
+    }
     const alertsHeading = uid('alerts');
     this.alertsHost = el('section', { className: 'kp-alerts', attrs: { 'aria-labelledby': alertsHeading } });
     host.append(el('h3', { id: alertsHeading }, this.tx(TEXT.alertsLegend)), this.alertsHost);

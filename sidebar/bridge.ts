@@ -50,7 +50,30 @@ export interface AlertsStatus {
   readonly breaches: readonly Breach[];
 }
 
+/** What "Prepare for sharing", "Make live again" and "Repair KPI Pilot formulas" did. */
+export interface ShareResult {
+  /** Sheets whose formulas were frozen, restored or re-entered. */
+  readonly sheets: readonly string[];
+  /** Formula cells frozen, restored or re-entered. */
+  readonly formulas: number;
+}
+
+/**
+ * Share-ready workbooks (core/dashboard/share, docs/sharing.md): every KPI Pilot formula replaced by
+ * its value with a banner, the formulas kept on the hidden sheet "KPI Pilot formulas".
+ */
+export interface ShareActions {
+  /** Freezes every KPI Pilot formula of the workbook. Rejects when it is already share-ready. */
+  prepare(): Promise<ShareResult>;
+  /** Restores every formula the freeze kept, exactly, and removes the store sheet. */
+  makeLive(): Promise<ShareResult>;
+  /** Excel: re-enters every KPI Pilot formula of the workbook so cells left at #NAME? compute again. */
+  repair?(): Promise<ShareResult>;
+}
+
 export interface HostBridge {
+  /** Share-ready actions, where the host offers them. */
+  readonly share?: ShareActions;
   readonly host: 'sheets' | 'excel' | 'playground';
   /** Reads what the sidebar needs when it opens. */
   load(): Promise<WorkbookInfo>;

@@ -20,3 +20,4 @@ export * from './goals-sheet';
 export * from './grid';
 export * from './extras';
 export * from './alerts';
+export * from './share';

@@ -66,5 +66,4 @@ export const UI = {
   renamed: t('A sheet named "{wanted}" already exists and is not KPI Pilot\'s: the dashboard uses "{used}" instead.', 'Une feuille « {wanted} » existe déjà et n’appartient pas à KPI Pilot : le tableau utilise « {used} » à la place.'),
   unmappedNotice: t('{name} is not computed: map {fields}.', '{name} n’est pas calculé : associer {fields}.'),
   goalSkipped: t('The goal of {name} is ignored: {name} is not on the dashboard.', 'L’objectif de {name} est ignoré : {name} n’est pas dans le tableau.'),
-  customNotice: t('{names} use KPI Pilot functions: a colleague without the add-in sees an error in those cells (the other KPIs are ordinary formulas).', '{names} utilisent des fonctions KPI Pilot : un collègue sans le module voit une erreur dans ces cellules (les autres KPI sont des formules ordinaires).'),
 };

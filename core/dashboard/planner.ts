@@ -17,6 +17,7 @@ import { DashboardSetup, Goal, optionsOf, SetupOptions, validateSetup } from './
 import { template } from './templates';
 import { planExtras, requestedExtraRoles } from './extras';
 import { withAlerts } from './alerts/plan';
+import { addinNeeds, addinNeedsText } from './share/notice';
 
 /**
  * The dashboard planner: setup in, plan out (plan.ts, docs/concepts/dashboards.md). Pure and O(KPIs ×
@@ -119,10 +120,6 @@ export function buildPlan(req: PlanRequest): DashboardPlan {
     alerts = out.spec;
   }
 
-  const customKpis = columns.filter((id) => kpi(id).nativeFormula === null);
-  if (customKpis.length) {
-    notices.push({ code: 'custom_functions', level: 'info', text: fill(tr(UI.customNotice, locale), { names: customKpis.map((id) => tr(kpi(id).name, locale)).join(', ') }) });
-  }
   const dash = sheetRef(names.dashboard);
   const trendTop = LAYOUT.firstCardRow;
   const trendLast = trendTop + options.trendPeriods - 1;
@@ -135,13 +132,19 @@ export function buildPlan(req: PlanRequest): DashboardPlan {
   const lastCard = LAYOUT.firstCardRow + cards.length - 1;
   const valueCells: Record<string, string> = {};
   cards.forEach((id, i) => (valueCells[id] = `${dash}B${LAYOUT.firstCardRow + i}`));
+  const sheets = [dashboard, goals, definitions, history, ...extras];
+  const snapshot = { historySheet: names.history, asOfCell: `${dash}${LAYOUT.asOfCell}`, valuesRange: `${dash}B${LAYOUT.firstCardRow}:B${lastCard}`, kpis: cards };
+  const trend = { periods: `${dash}${periodCol}${trendTop}:${periodCol}${trendLast}`, series };
+  // every sheet and card a colleague without the add-in would see as errors, extras included
+  const needs = addinNeedsText(addinNeeds({ sheets, trend, snapshot }), locale);
+  if (needs) notices.push({ code: 'custom_functions', level: 'info', text: needs });
   return {
     version: PLAN_VERSION,
     locale,
     asOf,
-    sheets: [dashboard, goals, definitions, history, ...extras],
-    snapshot: { historySheet: names.history, asOfCell: `${dash}${LAYOUT.asOfCell}`, valuesRange: `${dash}B${LAYOUT.firstCardRow}:B${lastCard}`, kpis: cards },
-    trend: { periods: `${dash}${periodCol}${trendTop}:${periodCol}${trendLast}`, series },
+    sheets,
+    snapshot,
+    trend,
     valueCells,
     notices,
     ...(alerts ? { alerts } : {}),

@@ -5,6 +5,7 @@ import { checkAlerts } from '../../core/dashboard/alerts';
 import type { AlertsStatus, GenerateResult, HostBridge, SnapshotResult, WorkbookInfo } from '../../sidebar/bridge';
 import { Workbook } from '../engine/workbook';
 import { applyPlan, parseRange, sheetWithMarker } from './apply';
+import { playgroundShare } from '../share/bridge';
 
 /**
  * The sidebar's bridge to the playground: the HyperFormula workbook in the page plays the
@@ -64,6 +65,7 @@ export function createPlaygroundBridge(workbook: Workbook, options: PlaygroundBr
   return {
     host: 'playground',
     lastPlan: () => plan,
+    share: playgroundShare(workbook, options.today, () => plan?.locale ?? savedSetup()?.locale ?? localeFrom(options.locale ?? navigator.language), () => options.onChange?.()),
 
     async load(): Promise<WorkbookInfo> {
       const sheets: SheetInfo[] = [];

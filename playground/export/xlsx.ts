@@ -44,6 +44,8 @@ export interface XlsxSheet {
   readonly conditionalFormats?: readonly ConditionalFormat[];
   /** Formula conditions (Excel "use a formula"), written for the top-left cell of the first range, e.g. =$K5<>"". Checked after conditionalFormats. */
   readonly formulaFormats?: readonly FormulaFormat[];
+  /** Hidden from the sheet tabs (the add-in's own store of frozen formulas). */
+  readonly hidden?: boolean;
 }
 
 /** A conditional format whose condition is a formula (the plan's optional alert formats have this shape). */
@@ -96,6 +98,7 @@ function checkSheetNames(names: readonly string[]): void {
 function writeSheet(ws: ExcelJS.Worksheet, sheet: XlsxSheet): void {
   for (const [letter, px] of Object.entries(sheet.columnWidths ?? {})) ws.getColumn(letter).width = Math.max(1, px / PX_PER_WIDTH_UNIT);
   for (const [letter, fmt] of Object.entries(sheet.columnFormats ?? {})) ws.getColumn(letter).numFmt = fmt;
+  if (sheet.hidden) ws.state = 'hidden';
   if (sheet.frozenRows && sheet.frozenRows > 0) ws.views = [{ state: 'frozen', ySplit: sheet.frozenRows, xSplit: 0 }];
   sheet.rows.forEach((row, r) => {
     if (!row) return;

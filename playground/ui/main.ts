@@ -125,7 +125,8 @@ function start(): void {
     download.disabled = true;
     try {
       const { downloadWorkbook } = await import(/* webpackChunkName: "xlsx" */ '../dashboard/download');
-      await downloadWorkbook(workbook, bridge.lastPlan());
+      const shareReady = (document.getElementById('share-ready') as HTMLInputElement | null)?.checked ?? false;
+      await downloadWorkbook(workbook, bridge.lastPlan(), { shareReady, date: today, locale: bridge.lastPlan()?.locale ?? 'en' });
     } catch (e) {
       message.textContent = `Download failed: ${e instanceof Error ? e.message : String(e)}`;
     } finally {

@@ -180,7 +180,11 @@ describe('SaaS template', () => {
 
   it('notes the KPIs that need the add-in', () => {
     expect(p.notices.map((n) => n.code)).toEqual(['custom_functions']);
-    expect(p.notices[0].text).toBe('MRR churn rate, Net revenue retention (12 months) use KPI Pilot functions: a colleague without the add-in sees an error in those cells (the other KPIs are ordinary formulas).');
+    // MRR churn and NRR call KPI Pilot; LTV is ARPA / MRR churn and LTV:CAC reads LTV, so both
+    // go blank without the add-in too (LTV:CAC is not a SaaS card: an insight rule reads it)
+    expect(p.notices[0].text).toBe(
+      'Without the add-in a colleague sees errors in KPI Dashboard: the cards MRR churn rate, Net revenue retention (12 months), Customer lifetime value and the KPIs LTV:CAC ratio used by the insights come from KPI Pilot functions. "Prepare for sharing" replaces them by their values (and "Make live again" restores them).',
+    );
   });
 });
 
