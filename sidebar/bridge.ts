@@ -59,7 +59,7 @@ export interface ShareResult {
 }
 
 /**
- * Share-ready workbooks (core/dashboard/share, docs/sharing.md): every KPI Pilot formula replaced by
+ * Share-ready workbooks (core/dashboard/share, docs/concepts/sharing.md): every KPI Pilot formula replaced by
  * its value with a banner, the formulas kept on the hidden sheet "KPI Pilot formulas".
  */
 export interface ShareActions {

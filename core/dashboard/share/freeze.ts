@@ -10,7 +10,7 @@ import { maySpill, needsFreezing } from './detect';
  * (formulas and values of each sheet's used range, one read each) and write what this returns.
  * Ordinary native formulas are never touched: they keep computing from the frozen values (the
  * dynamic-array ones that older apps cannot compute are frozen too: detect.ts).
- * docs/sharing.md describes the whole round trip.
+ * docs/concepts/sharing.md describes the whole round trip.
  */
 
 /** What a host read from one sheet: formulas and values of a rectangle (its used range). */
