@@ -10,9 +10,9 @@ import {
 } from '../../core/dashboard/share';
 
 describe('which formulas call KPI Pilot', () => {
-  it('finds bare, KPI.-prefixed and _xludf. names from the registry, each once', () => {
+  it('finds bare, KPIPILOT.-prefixed (Excel) and _xludf. names from the registry, each once', () => {
     expect(kpiCalls('=MRR(A2:A9,B2:B9,C1)')).toEqual(['MRR']);
-    expect(kpiCalls('=IFERROR(KPI.revenue_churn(A:A,B:B,C1)/KPI.MRR(A:A,B:B,C1),"")')).toEqual(['REVENUE_CHURN', 'MRR']);
+    expect(kpiCalls('=IFERROR(KPIPILOT.revenue_churn(A:A,B:B,C1)/KPIPILOT.MRR(A:A,B:B,C1),"")')).toEqual(['REVENUE_CHURN', 'MRR']);
     expect(kpiCalls('=_xludf.NRR(A1:A3)+NRR(B1:B3)')).toEqual(['NRR']);
   });
   it('ignores native functions, string literals, quoted sheet names and values', () => {

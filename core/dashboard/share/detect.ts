@@ -1,9 +1,10 @@
+import { EXCEL_NAMESPACE } from '../../excel-namespace';
 import { FUNCTIONS } from '../../functions';
 
 /**
  * Which formulas call KPI Pilot: decided from the registry's function names, so a function added
  * to the registry is recognised everywhere without a second list. Excel writes our functions as
- * KPI.NAME (the add-in's namespace) and an .xlsx saved without the add-in may carry _xludf.NAME;
+ * KPIPILOT.NAME (EXCEL_NAMESPACE) and an .xlsx saved without the add-in may carry _xludf.NAME;
  * Sheets and HyperFormula use the bare name. Text inside "string literals" and 'quoted sheet
  * names' is never read as a call.
  */
@@ -16,17 +17,20 @@ function code(formula: string): string {
 }
 
 /** A name followed by "(", not preceded by a name character (so MY.MRR( is MY.MRR, not MRR). */
+/** Excel's namespace, and what a file saved without the add-in puts before an unknown function. */
+const PREFIX = new RegExp(`^(${EXCEL_NAMESPACE}\\.|_XLUDF\\.|_XLDUDF_)`, 'i');
+
 const CALL = /(?<![A-Za-z0-9_.$])([A-Za-z_][A-Za-z0-9_.]*)\s*\(/g;
 
 /**
  * The KPI Pilot functions a formula calls (bare upper-case names, each once, in order of first use).
- * @example kpiCalls('=IFERROR(KPI.REVENUE_CHURN(A2:A9,B2:B9,C1),"MRR(")') // => ['REVENUE_CHURN']
+ * @example kpiCalls('=IFERROR(KPIPILOT.REVENUE_CHURN(A2:A9,B2:B9,C1),"MRR(")') // => ['REVENUE_CHURN']
  */
 export function kpiCalls(formula: unknown): string[] {
   if (typeof formula !== 'string' || !formula.startsWith('=')) return [];
   const out: string[] = [];
   for (const m of code(formula).matchAll(CALL)) {
-    const name = m[1].toUpperCase().replace(/^(KPI\.|_XLUDF\.|_XLDUDF_)/, '');
+    const name = m[1].toUpperCase().replace(PREFIX, '');
     if (KPI_NAMES.has(name) && !out.includes(name)) out.push(name);
   }
   return out;
