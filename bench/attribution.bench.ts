@@ -1,5 +1,5 @@
 /**
- * Attribution benchmarks (issue 5): Markov and Shapley on 100,000 distinct paths over 12
+ * Attribution benchmarks: Markov and Shapley on 100,000 distinct paths over 12
  * channels, ATTRIBUTION_TOUCHES on 1,000,000 touch rows; target under 1 s each. Every figure
  * goes through the registry (callFunction), argument reading included, and is compared with a
  * straightforward implementation written here: Markov by simulating journeys on the chain,

@@ -1,5 +1,5 @@
 /**
- * Customer-model benchmarks (issue 7): BGNBD_FIT on the 2,357 CDNOW customers (target < 100 ms)
+ * Customer-model benchmarks: BGNBD_FIT on the 2,357 CDNOW customers (target < 100 ms)
  * and on 1,000,000 simulated customers (< 10 s); CLV_PREDICT for 100,000 customers (< 1 s).
  * The CDNOW and CLV figures go through the registry (callFunction, argument reading included).
  * Baselines are straightforward implementations written here, timed in the same run:
@@ -89,7 +89,7 @@ function readCdnow(): { x: number[]; tx: number[]; T: number[] } {
 }
 
 export function run(): void {
-  section('Customer predictions (issue 7)');
+  section('Customer predictions');
   const cdnow = readCdnow();
 
   // BGNBD_FIT on CDNOW through the registry.

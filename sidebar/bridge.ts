@@ -40,7 +40,7 @@ export interface SnapshotResult {
 
 export type Progress = (step: string, done: number, total: number) => void;
 
-/** Alerts (issue 6): what each host can do with the breaches of the generated dashboard. */
+/** Alerts: what each host can do with the breaches of the generated dashboard. */
 export interface AlertsStatus {
   /** Sheets: whether the daily digest trigger is on. Other hosts: always false. */
   readonly daily: boolean;

@@ -1,5 +1,5 @@
 /**
- * Alerts in Google Sheets (issue 6): the breaches of the generated dashboard for the sidebar,
+ * Alerts in Google Sheets: the breaches of the generated dashboard for the sidebar,
  * and the optional daily digest e-mail, a time-driven trigger the manager switches on in the
  * sidebar. Everything the manager reads is decided by the pure core (checkAlerts, buildDigests,
  * fitToQuota in core/dashboard/alerts); this layer reads the dashboard, keeps the trigger and

@@ -2,7 +2,7 @@ import { FieldRef } from './fields';
 import { t, Text } from './i18n';
 
 /**
- * The KPI catalog: what each KPI means, how it is computed (a FUNCTIONS.md function and, where
+ * The KPI catalog: what each KPI means, how it is computed (a KPI Pilot function and, where
  * one exists, the native formula the dashboard writes), and how to read it. Pure data: the
  * formulas themselves are built in formulas.ts from the same ids.
  */
@@ -26,7 +26,7 @@ export interface KpiDefinition {
   readonly id: KpiId;
   readonly name: Text;
   readonly description: Text;
-  /** The FUNCTIONS.md function that computes it, or null for a plain total (native SUMIFS only). */
+  /** The KPI Pilot function (core/functions) that computes it, or null for a plain total (native SUMIFS only). */
   readonly fn: string | null;
   /** The function call in words, e.g. "CAC(marketing spend, new customers)". */
   readonly coreFormula: string;

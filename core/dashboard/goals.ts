@@ -4,7 +4,7 @@ import { formatValue } from './format';
 import { fill, Locale, t, Text, tr } from './i18n';
 
 /**
- * SMART checks of one goal (PRODUCT.md, "What the seed article asks" 3): a numeric target, dates
+ * SMART checks of one goal (docs/concepts/goals.md): a numeric target, dates
  * in order, an owner, a valid review frequency, and "achievable": the pace the goal needs
  * compared with the KPI's own history. Errors block generation of that goal; warnings advise.
  */

@@ -1,7 +1,7 @@
 /**
  * The dashboard PLAN: the contract between the core planner and the host appliers (Apps Script,
  * Excel, playground). Plain JSON-serialisable data; every address is A1 on the sheet it belongs
- * to. docs/concepts/dashboards.md explains how to apply it. Changing these types is a breaking change:
+ * to. docs/contributing/dashboard-plan.md explains how to apply it. Changing these types is a breaking change:
  * bump PLAN_VERSION.
  */
 export const PLAN_VERSION = 1;

@@ -20,7 +20,7 @@ import { withAlerts } from './alerts/plan';
 import { addinNeeds, addinNeedsText } from './share/notice';
 
 /**
- * The dashboard planner: setup in, plan out (plan.ts, docs/concepts/dashboards.md). Pure and O(KPIs ×
+ * The dashboard planner: setup in, plan out (plan.ts, docs/contributing/dashboard-plan.md). Pure and O(KPIs ×
  * trend periods): the data never passes through here, formulas read it in the workbook.
  */
 export interface PlanRequest {

@@ -2,7 +2,7 @@ import { isKpiId, kpi, KpiId } from './catalog';
 import { fill, Locale, t, Text, tr } from './i18n';
 
 /**
- * The balance rules of a dashboard (PRODUCT.md, "What the seed article asks" 1), checked live as
+ * The balance rules of a dashboard (docs/concepts/dashboards.md, "Selection rules"), checked live as
  * the manager ticks KPIs. Warnings never block: the manager may have reasons.
  */
 export const MIN_KPIS = 5;

@@ -10,7 +10,7 @@ import { normalQuantile } from './stats';
  * method (the most accurate simple methods of the M3 competition; adding SES made the M3 monthly
  * sMAPE worse), then put the season back. On long seasonal series the default instead picks, by
  * validation on the series' own last cycles, between that combination and the seasonal naive
- * forecast (see chooseByValidation). Rules and measured figures: docs/forecast.md.
+ * forecast (see chooseByValidation). Rules and measured figures: docs/concepts/forecasts.md.
  * Intervals: normal, from the chosen forecast's in-sample one-step error, widened with the horizon
  * as for SES with the combination's mean alpha, σ·sqrt(1 + (h−1)·α²), times (1 + WIDEN·(h−1)), then
  * scaled by the season; the seasonal naive forecast's as Hyndman & Athanasopoulos (FPP3 §5.5),
@@ -20,7 +20,7 @@ import { normalQuantile } from './stats';
 /**
  * Extra widening per step ahead: the SES variance formula ignores trend and model uncertainty.
  * Calibrated by `npm run bench:m3 -- PATH --calibrate` on the M3 training data only (each series'
- * last 18 training points held out), never on the scored test points; see docs/forecast.md.
+ * last 18 training points held out), never on the scored test points; see docs/concepts/forecasts.md.
  */
 export const WIDEN = 0.08;
 
@@ -54,7 +54,7 @@ const AGREEMENT_LEVEL = 0.2;
  * it significant (M3/Theta practice). Detect: the shared detection on calendar cycles; when it finds
  * none, the calendar's first cycle (12 without a timeline) is still used when the classical test and
  * the detection's F-test at 20% agree: adjusting a weakly seasonal series costs little, missing a
- * season costs a lot (measured on M3, docs/forecast.md).
+ * season costs a lot (measured on M3, docs/concepts/forecasts.md).
  */
 export function forecastSeason(y: readonly number[], seasonality: number, step?: TimeStep | null): number {
   if (seasonality === 0) return 0;

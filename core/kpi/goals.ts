@@ -19,7 +19,7 @@ export function expectedProgress(start: number, end: number, asOf: number): numb
 /** Comparisons forgive float noise, so a value exactly on a threshold in decimals counts as reaching it. */
 const EPSILON = 1e-9;
 
-/** The status rules of FUNCTIONS.md §5, applied in their stated order. */
+/** The status rules of GOAL_STATUS (its reference entry lists them), applied in their stated order. */
 export function goalStatus(
   actual: number,
   target: number,

@@ -61,7 +61,7 @@ export interface Movements {
   previousMrr: number;
 }
 
-/** MRR movements of `month` against the month before, per customer (FUNCTIONS.md §3). */
+/** MRR movements of `month` against the month before, per customer (MRR_MOVEMENTS in the function reference). */
 export function movements(ledger: Ledger, month: number): Movements {
   const out: Movements = { newMrr: 0, expansion: 0, contraction: 0, churn: 0, reactivation: 0, net: 0, previousMrr: 0 };
   for (const perMonth of ledger.byCustomer.values()) {

@@ -7,8 +7,8 @@ import { splitReference } from './cells';
 import { discoverSheets, existingSheets } from './markers';
 
 /**
- * The breaches of the generated dashboard for the task pane (issue 6: "In Excel, the task pane
- * lists the breaches when it opens"), in TWO syncs whatever the data size: the sheets, then
+ * The breaches of the generated dashboard for the task pane, which lists them when it opens, in
+ * TWO syncs whatever the data size: the sheets, then
  * every sheet's marker together with the dashboard rectangle that holds the as-of cell, the card
  * values and the trend columns. That rectangle's address is known before the dashboard is found,
  * because the plan's layout inside the dashboard does not depend on sheet names; so it is queued

@@ -1,7 +1,7 @@
 import { pick, seeded } from './random';
 
 /**
- * The sample company of PRODUCT.md: "Northwind Analytics", a fictional B2B SaaS over 24 months,
+ * The sample company: "Northwind Analytics", a fictional B2B SaaS over 24 months,
  * generated from a fixed seed so every run (and every test) sees the same workbook. It has
  * seasonality (Q4 busier), a spend anomaly, churn, expansion, contraction and reactivation.
  *

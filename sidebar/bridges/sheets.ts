@@ -3,7 +3,7 @@ import type { AlertsStatus, GenerateResult, HostBridge, SnapshotResult, Workbook
 
 /**
  * The sidebar's bridge in Google Sheets: each call is google.script.run on the server API of
- * apps-script/dashboard/server-api.ts (engineer A), wrapped in a promise. Only JSON crosses, so
+ * apps-script/dashboard/server-api.ts, wrapped in a promise. Only JSON crosses, so
  * the setup travels as text. The server cannot stream progress: the bar shows one step, then done.
  */
 export interface SheetsServerApi {
@@ -11,7 +11,7 @@ export interface SheetsServerApi {
   saveSetup(setupJson: string): void;
   generateDashboard(setupJson: string, asOf: string): GenerateResult;
   snapshotNow(): SnapshotResult;
-  /** The breaches now and the daily digest's state (apps-script, issue 6). */
+  /** The breaches now and the daily digest's state (apps-script/dashboard/alerts.ts). */
   getAlerts(): AlertsStatus;
   /** Installs or removes the daily digest trigger; switching on is when Google asks for the mail and trigger scopes. */
   setDailyAlerts(on: boolean): AlertsStatus;

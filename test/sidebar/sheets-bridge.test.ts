@@ -77,7 +77,7 @@ it('asks the server for alerts and switches the daily digest by the fixed names'
   expect(calls).toEqual([['getAlerts', []], ['setDailyAlerts', [true]], ['setDailyAlerts', [false]]]);
 });
 
-it('names a missing alerts function (a server pushed before issue 6)', async () => {
+it('names a missing alerts function (a server pushed before alerts existed)', async () => {
   const bridge = createSheetsBridge(fakeRun({}).run);
   await expect(bridge.alerts()).rejects.toThrow('the server has no function getAlerts: push the add-on again');
   await expect(bridge.setDailyAlerts(true)).rejects.toThrow('the server has no function setDailyAlerts');

@@ -1,6 +1,6 @@
 /**
  * The sample company's KPIs for one calendar month, by plain arithmetic over the generated rows
- * (sums, counts, divisions), written from the KPI definitions in FUNCTIONS.md without the core or
+ * (sums, counts, divisions), written from the KPI definitions (docs/reference/functions.md) without the core or
  * the plan's formulas. Test support for libreoffice.test.ts.
  *
  * Row shapes (playground/sample/company.ts): Marketing [Month, Channel, Spend, Leads,

@@ -8,7 +8,7 @@ import { ExtraContext, extraSheet, fx, HEADER_STYLE, lit, NOTE_STYLE, openField,
 import { XL } from './labels';
 
 /**
- * The Attribution sheet (issue 5): every model side by side over the mapped touchpoints.
+ * The Attribution sheet: every model side by side over the mapped touchpoints.
  *
  * Layout: A1 title, A2 the association-not-causation line, A3 note; A5:H5 headers (Channel and
  * the seven models); A6:H(5+R) one row per channel (R = extras.attributionChannels, default 12);

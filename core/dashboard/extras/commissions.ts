@@ -8,7 +8,7 @@ import { asOfRef, ExtraContext, extraSheet, fx, HEADER_STYLE, lit, NOTE_STYLE, o
 import { XL } from './labels';
 
 /**
- * The Commissions sheet (issue 7): per owner, the won deals closed in the period, attainment,
+ * The Commissions sheet: per owner, the won deals closed in the period, attainment,
  * tier reached and payout, as live formulas.
  *
  * Layout: A1 title, A2 note, A3:F3 period (label, start D3, next start F3, from the dashboard's

@@ -8,7 +8,7 @@ import { asOfRef, ExtraContext, extraSheet, fx, HEADER_STYLE, NOTE_STYLE, openFi
 import { XL } from './labels';
 
 /**
- * The Customers at risk sheet (issue 7). A chain of live formulas over the mapped transactions
+ * The Customers at risk sheet. A chain of live formulas over the mapped transactions
  * (orders.customer, orders.date, orders.amount), all in weeks, as of the dashboard's as-of date:
  *
  *   M5  =RFM(customers, dates, amounts, as_of, "week")        spills Customer, Frequency, Recency, T, Monetary

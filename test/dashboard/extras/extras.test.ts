@@ -227,7 +227,7 @@ describe('Commissions sheet in HyperFormula', () => {
     expect([at('D3'), at('F3')]).toEqual([toSerial('2026-03-01'), toSerial('2026-04-01')]);
     // owners sorted; Ana: 120,000 + 100,000 won in March (the lost deal and the February win do not count)
     expect(['A6', 'A7', 'A8', 'A9', 'A10'].map(at)).toEqual(['Ana', 'Ben', 'Chloé', 'Dan', null]);
-    // Ana 220,000 / 200,000 = 110% reaches tier 3 (8%): 17,600 (issue 7's example)
+    // Ana 220,000 / 200,000 = 110% reaches tier 3 (8%): 17,600 (a retroactive plan's textbook case)
     expect(['B6', 'C6', 'D6', 'E6', 'F6', 'G6'].map(at)).toEqual([220000, 200000, 1.1, 3, 0.08, 17600]);
     // Ben 90,000 (closed 31 March at noon) = 45%: tier 1 (2%): 1,800
     expect(['B7', 'D7', 'E7', 'F7', 'G7'].map(at)).toEqual([90000, 0.45, 1, 0.02, 1800]);
