@@ -142,12 +142,21 @@ describe('no doc or comment names a file the repository lacks', () => {
 describe('the docs and comments speak of the product', () => {
   // built from parts so this file does not match itself
   const internal = [
-    new RegExp(`(?<![\\w-]/[\\w.-]+)\\b${'iss'}ues? #?\\d+`, 'i'), // a work item, not a cited owner/repo#n
+    new RegExp(`(?<![\\w-]/[\\w.-]+\\s+)\\b${'iss'}ues? #?\\d+`, 'i'), // a work item; "owner/repo issues 12" cites another project
     new RegExp(`\\b${'engi'}neers? [A-Z]\\b`),
     new RegExp(`for the ${'lead'}\\b|the ${'lead'}'s (call|choice)`, 'i'),
     new RegExp(`not ${'verified'} (live|here)`, 'i'),
     new RegExp(`\\b(${'PRODUCT'}|${'DESIGN'}|${'FUNCTIONS'})\\.md\\b`),
   ];
+  it('the rule tells a work item from an issue of another project, cited', () => {
+    const hits = (t: string) => internal.filter((r) => r.test(t)).length;
+    expect(hits('as asked in issue 6')).toBe(1);
+    expect(hits('(OfficeDev/office-js\nissues 6395, 4185)')).toBe(0);
+    expect(hits('engineer B chose')).toBe(1);
+    expect(hits('see FUNCTIONS.md §3')).toBe(1);
+    expect(hits('docs/reference/functions.md')).toBe(0);
+  });
+
   it.each([...DOCS, ...CODE].filter((p) => p !== SELF).map((p) => [rel(p), p]))('%s', (_name, path) => {
     const text = readFileSync(path, 'utf8');
     const scanned = path.endsWith('.md') ? text : comments(text);
