@@ -56,7 +56,8 @@ async function main(): Promise<void> {
   write(join(dist, 'apps-script/functions-help.html'), functionHelpPage(FUNCTIONS, { ...sheetsHelp, css: helpCss }));
 
   write(join(dist, 'apps-script/functions.js'), appsScriptFunctions(FUNCTIONS));
-  write(join(dist, 'apps-script/appsscript.json'), appsScriptManifest());
+  // SHEETS_DAILY_EMAIL=off: a build without the daily alert e-mail and its three scopes
+  write(join(dist, 'apps-script/appsscript.json'), appsScriptManifest({ dailyEmail: process.env.SHEETS_DAILY_EMAIL !== 'off' }));
 
   const office = join(dist, 'office-addin');
   write(join(office, 'functions.json'), functionsJson(FUNCTIONS, `${addinBaseUrl}/help.html`));

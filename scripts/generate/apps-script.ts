@@ -119,20 +119,30 @@ function comment(text: string): string {
   return text.replace(/\*\//g, '* /').replace(/\n/g, ' ');
 }
 
-export function appsScriptManifest(): string {
+/** All a dashboard needs: the open spreadsheet, and the sidebar. */
+export const DASHBOARD_SCOPES = ['https://www.googleapis.com/auth/spreadsheets.currentonly', 'https://www.googleapis.com/auth/script.container.ui'];
+/**
+ * Only the optional daily alert e-mail, which asks for them (ScriptApp.requireScopes) when it is
+ * switched on; the same list as ALERT_SCOPES in apps-script/dashboard/alerts.ts (a test holds them
+ * equal). docs/publishing/permissions.md says why each is needed.
+ */
+export const DAILY_EMAIL_SCOPES = [
+  'https://www.googleapis.com/auth/script.scriptapp',
+  'https://www.googleapis.com/auth/script.send_mail',
+  'https://www.googleapis.com/auth/userinfo.email',
+];
+
+export interface AppsScriptManifestOptions {
+  /** false: a build without the daily e-mail, whose consent screen lists only the dashboard's two scopes. */
+  readonly dailyEmail?: boolean;
+}
+
+export function appsScriptManifest({ dailyEmail = true }: AppsScriptManifestOptions = {}): string {
   const manifest = {
     timeZone: 'Etc/UTC',
     runtimeVersion: 'V8',
     exceptionLogging: 'STACKDRIVER',
-    // the first two are all a dashboard needs; the last three only the optional daily alert
-    // e-mail, which asks for them (ScriptApp.requireScopes) when it is switched on: docs/contributing/sheets-host.md
-    oauthScopes: [
-      'https://www.googleapis.com/auth/spreadsheets.currentonly',
-      'https://www.googleapis.com/auth/script.container.ui',
-      'https://www.googleapis.com/auth/script.scriptapp',
-      'https://www.googleapis.com/auth/script.send_mail',
-      'https://www.googleapis.com/auth/userinfo.email',
-    ],
+    oauthScopes: dailyEmail ? [...DASHBOARD_SCOPES, ...DAILY_EMAIL_SCOPES] : [...DASHBOARD_SCOPES],
   };
   return JSON.stringify(manifest, null, 2) + '\n';
 }

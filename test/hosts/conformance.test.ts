@@ -9,6 +9,8 @@ import { XMLParser } from 'fast-xml-parser';
 import { FUNCTIONS } from '../../core/functions';
 import { EXCEL_NAMESPACE } from '../../core/excel-namespace';
 import { manifestXml, toFourPartVersion } from '../../scripts/generate/manifest';
+import { appsScriptManifest, DAILY_EMAIL_SCOPES } from '../../scripts/generate/apps-script';
+import { ALERT_SCOPES } from '../../apps-script/dashboard/alerts';
 import { DIST } from '../support/hosts';
 
 const ROOT = join(__dirname, '../..');
@@ -129,6 +131,15 @@ describe('deploy tooling and publisher files', () => {
     const example = JSON.parse(read('.clasp.json.example'));
     expect(Object.keys(example).sort()).toEqual(['rootDir', 'scriptId']);
     expect(example.rootDir).toBe('dist/apps-script');
+  });
+
+  it('a build without the daily e-mail asks for the two dashboard scopes only; the three e-mail scopes are the ones its code requires', () => {
+    expect(JSON.parse(appsScriptManifest({ dailyEmail: false })).oauthScopes).toEqual([
+      'https://www.googleapis.com/auth/spreadsheets.currentonly',
+      'https://www.googleapis.com/auth/script.container.ui',
+    ]);
+    expect(DAILY_EMAIL_SCOPES).toEqual([...ALERT_SCOPES]);
+    expect(JSON.parse(appsScriptManifest()).oauthScopes.slice(2)).toEqual([...ALERT_SCOPES]);
   });
 
   it('every OAuth scope of the Sheets manifest is explained in the publishing docs', () => {
