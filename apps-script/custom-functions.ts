@@ -1,4 +1,5 @@
 import { callFunction, toHostValue } from '../core/hosts';
+import { setGridLimits, SHEETS_GRID } from '../core/registry/limits';
 import { useSpreadsheetZone } from './spreadsheet-zone';
 
 /**
@@ -8,6 +9,7 @@ import { useSpreadsheetZone } from './spreadsheet-zone';
  */
 export function callFromSheets(name: string, args: unknown[]): unknown {
   useSpreadsheetZone();
+  setGridLimits(SHEETS_GRID);
   const outcome = callFunction(name, args);
   if (!outcome.ok) throw new Error(outcome.error.message);
   return toHostValue(outcome.value);

@@ -1,5 +1,6 @@
 import { FUNCTIONS } from '../core/functions';
 import { callDefinition, toHostValue } from '../core/hosts';
+import { EXCEL_GRID, setGridLimits } from '../core/registry/limits';
 import { toExcelError } from './excel-errors';
 
 /**
@@ -7,6 +8,7 @@ import { toExcelError } from './excel-errors';
  * registry function with its id in functions.json. Omitted optionals and blanks arrive as null,
  * dates as serial numbers; the core reads both.
  */
+setGridLimits(EXCEL_GRID);
 for (const fn of FUNCTIONS) {
   CustomFunctions.associate(fn.name, (...args: unknown[]) => {
     const outcome = callDefinition(fn, args);

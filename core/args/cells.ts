@@ -1,4 +1,4 @@
-import { ErrorCode, KpiError, valueError } from '../errors';
+import { ErrorCode, KpiError, numError, valueError } from '../errors';
 
 /** What a host may put in one cell of an argument. */
 export type Cell = number | string | boolean | Date | null | undefined | { code?: unknown; message?: unknown };
@@ -38,7 +38,7 @@ export function errorFromCell(v: unknown): KpiError | undefined {
 export function describe(v: unknown): string {
   if (typeof v === 'string') return JSON.stringify(v.length > 40 ? v.slice(0, 37) + '...' : v);
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
-  if (isDate(v)) return isNaN(v.getTime()) ? 'an invalid date' : isoFromSerial(toSerial(v) as number);
+  if (isDate(v)) return isNaN(v.getTime()) ? 'an invalid date' : isoFromSerial(rawSerial(v) as number);
   return String(v);
 }
 
@@ -64,6 +64,7 @@ export function monthIndex(serial: number): number {
 }
 
 export function monthLabel(index: number): string {
+  if (!Number.isFinite(index)) return 'an invalid month';
   const year = Math.floor(index / 12);
   const month = (index % 12) + 1;
   return `${year}-${month < 10 ? '0' : ''}${month}`;
@@ -71,23 +72,42 @@ export function monthLabel(index: number): string {
 
 export function isoFromSerial(serial: number): string {
   const { year, month0, day } = ymdFromSerial(serial);
+  if (!Number.isFinite(year)) return `serial ${serial}`; // beyond what a Date holds: never "NaN-NaN"
+
   return `${year}-${String(month0 + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+Z?)?$/;
 
 /**
+ * The dates both hosts hold: serial 0 is 1899-12-30 (the Sheets epoch; Excel's 1900 system starts
+ * at 0 too, as "1900-01-00"), serial 2958465 is 9999-12-31, the last date either can show.
+ */
+export const FIRST_SERIAL = 0;
+export const LAST_SERIAL = 2958465;
+
+function inDateRange(serial: number): boolean {
+  return serial >= FIRST_SERIAL && serial < LAST_SERIAL + 1; // a time of day on 9999-12-31 is fine
+}
+
+/**
  * A date from any host's shape: a Date (Sheets; read on the wall clock of the zone set by
- * setDateZone), an Excel serial number, or ISO text YYYY-MM-DD.
- * Returns undefined when the value is not a date at all, so callers can name the position.
+ * setDateZone), an Excel serial number, or ISO text YYYY-MM-DD, within the dates a spreadsheet holds.
+ * Returns undefined when the value is not such a date, so callers can name the position.
  */
 export function toSerial(v: unknown): number | undefined {
+  const s = rawSerial(v);
+  return s !== undefined && inDateRange(s) ? s : undefined;
+}
+
+/** The serial a value stands for, before the range check (so a message can say what is wrong). */
+function rawSerial(v: unknown): number | undefined {
   if (isDate(v)) {
     const ms = v.getTime();
     if (isNaN(ms)) return undefined;
     return (ms + zoneOffsetMinutes(v) * 60000) / MS_PER_DAY + EPOCH_OFFSET;
   }
-  if (typeof v === 'number') return Number.isFinite(v) && v >= 0 ? v : undefined;
+  if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
   if (typeof v === 'string') {
     const m = ISO_DATE.exec(v.trim());
     if (!m) return undefined;
@@ -111,7 +131,10 @@ export function setDateZone(offsetMinutes: (d: Date) => number): void {
 }
 
 export function requireDate(v: unknown, where: string): number {
-  const s = toSerial(v);
+  const s = rawSerial(v);
   if (s === undefined) throw valueError(`${where}: ${describe(v)} is not a date (use a date, a date serial or YYYY-MM-DD text)`);
+  if (!inDateRange(s)) {
+    throw numError(`${where}: ${describe(v)} is outside the dates a spreadsheet holds (1899-12-30 to 9999-12-31, serials ${FIRST_SERIAL} to ${LAST_SERIAL})`);
+  }
   return s;
 }

@@ -1,7 +1,7 @@
 import { numError, valueError } from '../errors';
 import { checkCustomers, CustomerSummaries } from './data';
 import { LOG_PARAM_OUT_OF_RANGE, minimizeFromStarts, requireInteriorOptimum } from './optimize';
-import { hyp2f1Log } from './special';
+import { digamma, hyp2f1Log, logGamma } from './special';
 
 /**
  * The BG/NBD model of Fader, Hardie & Lee, "Counting Your Customers the Easy Way: An Alternative to
@@ -54,8 +54,10 @@ export interface Triples {
   readonly totalT: number;
   /** For customer i, the index of its triple. */
   readonly tripleOf: Int32Array;
-  /** Customers with each x = 0 … maxX. */
+  /** The distinct x values in ascending order, the customers with each, and per triple the index of its x. */
+  readonly xValues: Float64Array;
   readonly weightOfX: Float64Array;
+  readonly xIndex: Int32Array;
 }
 
 /** Cost: O(n) hashing. Assumes the customers were checked (see checkCustomers). */
@@ -105,8 +107,16 @@ export function collapseTriples(data: CustomerSummaries): Triples {
     totalX += x;
     totalT += T;
   }
-  const weightOfX = new Float64Array(maxX + 1);
-  for (let k = 0; k < xs.length; k++) weightOfX[xs[k]] += w[k];
+  // distinct x ascending: the likelihood walks them once, whatever the largest x is
+  const xValues = Float64Array.from(new Set(xs)).sort();
+  const xId = new Map<number, number>();
+  xValues.forEach((x, i) => xId.set(x, i));
+  const weightOfX = new Float64Array(xValues.length);
+  const xIndex = new Int32Array(xs.length);
+  for (let k = 0; k < xs.length; k++) {
+    xIndex[k] = xId.get(xs[k])!;
+    weightOfX[xIndex[k]] += w[k];
+  }
   return {
     x: Int32Array.from(xs),
     txIndex: Int32Array.from(txi),
@@ -119,9 +129,14 @@ export function collapseTriples(data: CustomerSummaries): Triples {
     totalX,
     totalT,
     tripleOf,
+    xValues,
     weightOfX,
+    xIndex,
   };
 }
+
+/** Gaps between distinct frequencies up to this are summed term by term, wider ones by log-gamma. */
+const GAP_BY_TERMS = 64;
 
 /**
  * ln L of one customer (paper eq. 6) rewritten for stable, cheap evaluation with whole x:
@@ -134,9 +149,11 @@ export function collapseTriples(data: CustomerSummaries): Triples {
  */
 export function bgnbdLogLikelihood(p: BgNbdParams, t: Triples, grad?: number[]): number {
   const { r, alpha, a, b } = p;
-  const maxX = t.maxX;
+  const xValues = t.xValues;
   const wx = t.weightOfX;
-  // The parts that depend on x only, summed over customers by x: Σ_x W_x · Σ_{k<x} (…).
+  // The parts that depend on x only, summed over customers by x: Σ_x W_x · Σ_{k<x} (…), walking the
+  // distinct x upwards. Short gaps add the terms one by one (exact); a gap wider than GAP_BY_TERMS
+  // jumps with log-gamma and digamma differences, so the cost does not grow with the largest x.
   let ll = 0;
   let dr = 0;
   let da = 0;
@@ -145,20 +162,31 @@ export function bgnbdLogLikelihood(p: BgNbdParams, t: Triples, grad?: number[]):
   let Gr = 0;
   let Ga = 0;
   let Gb = 0;
-  const logRatio = new Float64Array(maxX + 1); // ln(a/(b+x−1))
-  const invBx = new Float64Array(maxX + 1); // 1/(b+x−1)
-  for (let x = 0; x <= maxX; x++) {
-    if (x > 0) {
-      const k = x - 1;
-      G += Math.log(r + k) + Math.log(b + k) - Math.log(a + b + k);
-      Gr += 1 / (r + k);
-      Ga -= 1 / (a + b + k);
-      Gb += 1 / (b + k) - 1 / (a + b + k);
-      logRatio[x] = Math.log(a / (b + k));
-      invBx[x] = 1 / (b + k);
+  let at = 0;
+  const logRatio = new Float64Array(xValues.length); // ln(a/(b+x−1))
+  const invBx = new Float64Array(xValues.length); // 1/(b+x−1)
+  for (let i = 0; i < xValues.length; i++) {
+    const x = xValues[i];
+    if (x - at <= GAP_BY_TERMS) {
+      for (let k = at; k < x; k++) {
+        G += Math.log(r + k) + Math.log(b + k) - Math.log(a + b + k);
+        Gr += 1 / (r + k);
+        Ga -= 1 / (a + b + k);
+        Gb += 1 / (b + k) - 1 / (a + b + k);
+      }
+    } else {
+      G += logGamma(r + x) - logGamma(r + at) + logGamma(b + x) - logGamma(b + at) - logGamma(a + b + x) + logGamma(a + b + at);
+      const dab = digamma(a + b + x) - digamma(a + b + at);
+      Gr += digamma(r + x) - digamma(r + at);
+      Ga -= dab;
+      Gb += digamma(b + x) - digamma(b + at) - dab;
     }
-    const w = wx[x];
-    if (w === 0) continue;
+    at = x;
+    if (x > 0) {
+      logRatio[i] = Math.log(a / (b + x - 1));
+      invBx[i] = 1 / (b + x - 1);
+    }
+    const w = wx[i];
     ll += w * G;
     dr += w * Gr;
     da += w * Ga;
@@ -203,7 +231,7 @@ export function bgnbdLogLikelihood(p: BgNbdParams, t: Triples, grad?: number[]):
     }
     const iTx = t.txIndex[i];
     const diff = lT - logTx[iTx];
-    const s = logRatio[x] + rx * diff;
+    const s = logRatio[t.xIndex[i]] + rx * diff;
     // softplus(s) = ln(1 + e^s) and its derivative σ(s), without overflow.
     let sigma: number;
     if (s > 0) {
@@ -222,7 +250,7 @@ export function bgnbdLogLikelihood(p: BgNbdParams, t: Triples, grad?: number[]):
       sSigmaDiff += ws * diff;
       sSigmaRxInv += ws * rx * (invT[iT] - invTx[iTx]);
       sSigma += ws;
-      sSigmaInvBx += ws * invBx[x];
+      sSigmaInvBx += ws * invBx[t.xIndex[i]];
     }
   }
   const N = t.customers;
@@ -245,7 +273,7 @@ export function bgnbdLogLikelihood(p: BgNbdParams, t: Triples, grad?: number[]):
  * of the mean log-likelihood to max |∂| < 1e-9.
  * Above 20,000 customers the Nelder-Mead phase runs on an evenly spread subsample of 5,000 (only to
  * choose where BFGS starts; options.subsample = false turns that off).
- * Cost: collapse O(n), then a few hundred evaluations O(distinct triples + distinct times + max x) each.
+ * Cost: collapse O(n), then a few hundred evaluations O(distinct triples + distinct times + distinct x) each, whatever the size of x.
  * @throws KpiError #VALUE! without customers or without any repeat purchase (nothing to fit);
  *   #NUM! for an impossible customer (see customerProblem) or when the fit does not converge.
  * @example fitBgNbd({frequency: [...], recency: [...], T: [...]}) // CDNOW: r 0.243, α 4.414, a 0.793, b 2.426

@@ -1,3 +1,4 @@
+import { requireFraction } from '../args/fraction';
 import { numError } from '../errors';
 import { BgNbdParams, checkBgNbdParams, collapseTriples, conditionalExpectedPurchases, pAlive } from './bgnbd';
 import { checkCustomers, CustomerSummaries } from './data';
@@ -88,7 +89,7 @@ export function clvAll(
 ): Float64Array {
   checkGammaGammaParams(gammaGamma);
   const margin = options.margin ?? 1;
-  if (!Number.isFinite(margin)) throw numError(`margin must be a finite number, got ${margin}`);
+  requireFraction('margin', margin);
   const purchases = discountedPurchasesAll(bgnbd, data, options.horizon, options.discountRate ?? 0, where);
   const name = where ?? ((i: number) => `customer ${i + 1}`);
   for (let i = 0; i < purchases.length; i++) {

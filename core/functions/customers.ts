@@ -1,3 +1,4 @@
+import { marginParam } from '../args/fraction';
 import { RangeArg, requireSameSize } from '../args/range';
 import { valueError } from '../errors';
 import { BgNbdParams, fitBgNbd } from '../customers/bgnbd';
@@ -239,7 +240,7 @@ export const CLV_PREDICT = defineFunction({
     { name: 'monetary', kind: 'range', description: 'Mean value of the repeat purchases (RFM\'s Monetary); 0 for customers without repeats.' },
     { name: 'horizon', kind: 'number', min: 0, description: 'Periods ahead, in the unit of recency and T.' },
     { name: 'discount_rate', kind: 'number', optional: true, default: 0, description: 'Discount rate per period, a fraction; default 0.' },
-    { name: 'margin', kind: 'number', optional: true, default: 1, description: 'Margin on spend, a fraction; default 1 (revenue).' },
+    marginParam('margin', 'Margin on spend, a fraction; default 1 (revenue).'),
     { name: 'bgnbd_params', kind: 'range', optional: true, description: 'r, alpha, a, b (1×4); omitted: fitted on these customers.' },
     { name: 'gg_params', kind: 'range', optional: true, description: 'p, q, v (1×3); omitted: fitted on these customers.' },
   ],

@@ -1,3 +1,4 @@
+import { marginParam } from '../args/fraction';
 import { RangeArg, requireSameSize } from '../args/range';
 import { Cell, errorFromCell, isBlank, isDate, isoFromSerial, toSerial } from '../args/cells';
 import { numError, valueError } from '../errors';
@@ -23,7 +24,7 @@ export const ROI = defineFunction({
   },
 });
 
-const MARGIN = { name: 'gross_margin', kind: 'number', optional: true, default: 1, min: 0, max: 1, description: 'Gross margin applied to revenue; default 1.' } as const;
+const MARGIN = marginParam('gross_margin', 'Gross margin applied to revenue; default 1.');
 
 export const ROMI = defineFunction({
   name: 'ROMI',

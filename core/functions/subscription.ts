@@ -170,8 +170,21 @@ export const CHURN_RATE = defineFunction({
   ],
   result: 'number',
   example: { formula: '=CHURN_RATE(200, 10)', result: 0.05, working: '10 / 200 = 5%' },
-  errors: ['#DIV/0! when customers_at_start sums to 0'],
-  impl: (start, lost) => ratio(lost.sum(true), start.sum(true), start.name),
+  errors: ['#DIV/0! when customers_at_start sums to 0', '#NUM! when more customers are lost than there were at the start'],
+  impl: (start, lost) => {
+    const s = start.sum(true);
+    const l = lost.sum(true);
+    if (start.size === lost.size && start.size > 1) {
+      // period by period when the two ranges line up, so the message names the row to fix
+      const starts = start.alignedNumbers();
+      const losts = lost.alignedNumbers();
+      losts.forEach((v, i) => {
+        if (v !== null && v > (starts[i] ?? 0)) throw numError(`row ${i + 1}: ${lost.name} ${v} is more than ${start.name} ${starts[i] ?? 0}: a period cannot lose more customers than it started with`);
+      });
+    }
+    if (l > s) throw numError(`${lost.name} (${l}) is more than ${start.name} (${s}): a period cannot lose more customers than it started with`);
+    return ratio(l, s, start.name);
+  },
 });
 
 export const RETENTION_RATE = defineFunction({

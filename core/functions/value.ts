@@ -1,4 +1,5 @@
-import { divZeroError, numError } from '../errors';
+import { marginParam, requireFraction } from '../args/fraction';
+import { divZeroError } from '../errors';
 import { defineFunction } from '../registry/types';
 import { ratio } from '../kpi/ratio';
 
@@ -27,23 +28,18 @@ export const LTV = defineFunction({
   params: [
     { name: 'arpa', kind: 'number', min: 0, description: 'Average revenue per account per period.' },
     { name: 'churn_rate', kind: 'number', description: 'Customer churn rate per period, a fraction (0.05 for 5%).' },
-    { name: 'gross_margin', kind: 'number', optional: true, default: 1, description: 'Gross margin as a fraction; default 1 (revenue LTV).' },
+    marginParam('gross_margin', 'Gross margin as a fraction; default 1 (revenue LTV).'),
     { name: 'discount_rate', kind: 'number', optional: true, default: 0, min: 0, description: 'Discount rate per period; default 0.' },
   ],
   result: 'number',
   example: { formula: '=LTV(100, 0.05)', result: 2000, working: "ChartMogul's example: $100 ARPA / 5% churn = $2,000" },
   errors: ['#DIV/0! when churn_rate and discount_rate are both 0 (lifetime unbounded)', '#NUM! when churn_rate or gross_margin is outside 0..1'],
   impl: (arpa, churn, margin, discount) => {
-    if (churn < 0 || churn > 1) throw numErrorOutside('churn_rate', churn);
-    if (margin < 0 || margin > 1) throw numErrorOutside('gross_margin', margin);
+    requireFraction('churn_rate', churn);
     if (churn + discount === 0) throw divZeroError('churn rate 0: lifetime is unbounded');
     return (arpa * margin * (1 + discount)) / (discount + churn);
   },
 });
-
-function numErrorOutside(name: string, v: number) {
-  return numError(`${name} must be a fraction between 0 and 1 (5% is 0.05), got ${v}`);
-}
 
 export const LTV_CAC = defineFunction({
   name: 'LTV_CAC',
@@ -66,7 +62,7 @@ export const CAC_PAYBACK = defineFunction({
   params: [
     { name: 'cac', kind: 'number', min: 0, description: 'Customer acquisition cost.' },
     { name: 'arpa', kind: 'number', min: 0, description: 'Average revenue per account per period.' },
-    { name: 'gross_margin', kind: 'number', optional: true, default: 1, min: 0, max: 1, description: 'Gross margin as a fraction; default 1.' },
+    marginParam('gross_margin', 'Gross margin as a fraction; default 1.'),
   ],
   result: 'number',
   example: { formula: '=CAC_PAYBACK(1200, 100, 0.8)', result: 15, working: '1200 / (100 × 0.8) = 1200 / 80 = 15 months' },

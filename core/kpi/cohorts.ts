@@ -1,6 +1,7 @@
 import { RangeArg, requireSameSize } from '../args/range';
-import { monthIndex, monthLabel } from '../args/cells';
-import { divZeroError, valueError } from '../errors';
+import { isoFromSerial, monthIndex, monthLabel } from '../args/cells';
+import { gridLimits, oversize } from '../registry/limits';
+import { divZeroError, numError, valueError } from '../errors';
 import { Table, TableCell } from '../registry/types';
 
 /**
@@ -31,6 +32,7 @@ export function cohortTable(customers: RangeArg, dates: RangeArg, byRevenue: boo
     months.set(m, (months.get(m) ?? 0) + amount);
     if (m > lastMonth) lastMonth = m;
   }
+  requireWidthFits(dates, when);
 
   const cohorts = new Map<number, { size: number; active: number[] }>();
   for (const months of activity.values()) {
@@ -58,4 +60,34 @@ export function cohortTable(customers: RangeArg, dates: RangeArg, byRevenue: boo
     table.push(row);
   }
   return table;
+}
+
+/**
+ * The table is as wide as the months from the earliest to the latest date, so one mistyped year
+ * (9999 for 2026) would make it wider than any sheet. Checked before anything is built, naming
+ * the date farther from the middle of the data: that is the one to fix.
+ */
+function requireWidthFits(dates: RangeArg, when: (number | null)[]): void {
+  let lo = -1;
+  let hi = -1;
+  const months: number[] = [];
+  for (let i = 0; i < when.length; i++) {
+    const d = when[i];
+    if (d === null) continue;
+    months.push(monthIndex(d));
+    if (lo < 0 || d < (when[lo] as number)) lo = i;
+    if (hi < 0 || d > (when[hi] as number)) hi = i;
+  }
+  if (lo < 0) return;
+  const first = monthIndex(when[lo] as number);
+  const last = monthIndex(when[hi] as number);
+  const why = oversize(2, last - first + 3); // Cohort, Size, M0 … M(last − first)
+  if (!why) return;
+  months.sort((a, b) => a - b);
+  const middle = months[months.length >> 1];
+  const culprit = last - middle >= middle - first ? hi : lo;
+  throw numError(
+    `${dates.at(culprit)}: ${isoFromSerial(when[culprit] as number)} makes the cohort table ${(last - first + 1).toLocaleString('en-US')} months wide (${monthLabel(first)} to ${monthLabel(last)}), ` +
+      `more columns than ${gridLimits().name} holds (${gridLimits().columns.toLocaleString('en-US')}); check that date`,
+  );
 }

@@ -1,6 +1,8 @@
 import { RangeArg } from '../args/range';
 import { Cell, RawArg, describe, errorFromCell, isBlank, requireDate } from '../args/cells';
+import { requireFraction } from '../args/fraction';
 import { KpiError, numError, valueError } from '../errors';
+import { requireFits } from './limits';
 import { KpiFunction, ParamSpec, Result, Table } from './types';
 
 /**
@@ -43,6 +45,7 @@ function readArg(fn: KpiFunction, p: ParamSpec, raw: RawArg): unknown {
     case 'number': {
       if (typeof v !== 'number') throw valueError(`${p.name}: ${describe(v)} is not a number`);
       if (!Number.isFinite(v)) throw numError(`${p.name}: ${v} is not a finite number`);
+      if (p.min === 0 && p.max === 1) return requireFraction(p.name, v);
       if (p.min !== undefined && v < p.min) throw numError(`${p.name} must be at least ${p.min}, got ${v}`);
       if (p.max !== undefined && v > p.max) throw numError(`${p.name} must be at most ${p.max}, got ${v}`);
       return v;
@@ -87,6 +90,9 @@ function checkResult(fn: KpiFunction, result: Result): Result {
   if (typeof result === 'number') return finite(fn, result);
   if (Array.isArray(result)) {
     const table: Table = result;
+    let width = 0;
+    for (const row of table) if (row.length > width) width = row.length;
+    requireFits(`${fn.name}: the result`, table.length, width);
     for (const row of table) {
       for (let c = 0; c < row.length; c++) {
         const v = row[c];

@@ -2,6 +2,7 @@ import { DetailedCellError, FunctionPluginDefinition, HyperFormula, RawCellConte
 import type { CellStyle, ConditionalFormat, FormulaConditionalFormat, SheetRole } from '../../core/dashboard/plan';
 import { columnLetter as a1Column, columnNumber, parseRect } from '../../core/dashboard/a1';
 import { FUNCTIONS } from '../../core/functions';
+import { setGridLimits } from '../../core/registry/limits';
 import { createKpiPlugin, functionTranslations, SpillSizes, spillSizes } from './kpi-plugin';
 import { formatWithCode } from './number-format';
 
@@ -39,6 +40,8 @@ export interface SheetLook {
   frozenRows: number;
 }
 
+/** Rows of a playground sheet (HyperFormula maxRows). */
+const MAX_ROWS = 100000;
 const cellKey = (row: number, col: number) => `${row}:${col}`;
 
 /**
@@ -57,12 +60,14 @@ export class Workbook {
 
   constructor(sheets: Record<string, RawCellContent[][]>) {
     registerPlugin();
+    // results are checked against this workbook's grid (HyperFormula's default 18,278 columns)
+    setGridLimits({ name: 'the playground', rows: MAX_ROWS, columns: 18278, cells: MAX_ROWS * 18278 });
     this.hf = HyperFormula.buildFromSheets(sheets, {
       licenseKey: 'gpl-v3',
       dateFormats: ['YYYY-MM-DD', 'DD/MM/YYYY'],
       nullDate: { year: 1899, month: 12, day: 30 }, // the 1900 date system, as Sheets and Excel
       useArrayArithmetic: true,
-      maxRows: 100000,
+      maxRows: MAX_ROWS,
     });
     this.settle();
   }

@@ -68,7 +68,7 @@ describe('PIPELINE_VELOCITY', () => {
     expect(call('PIPELINE_VELOCITY', 100, 0.2, 5000, 50)).toBe(2000);
   });
   it('checks its domain', () => {
-    expect(errorOf('PIPELINE_VELOCITY', 100, 20, 5000, 50)).toEqual({ code: '#NUM!', message: 'win_rate must be at most 1, got 20' });
+    expect(errorOf('PIPELINE_VELOCITY', 100, 20, 5000, 50)).toEqual({ code: '#NUM!', message: 'win_rate must be a fraction between 0 and 1 (5% is 0.05), got 20' });
     expect(errorOf('PIPELINE_VELOCITY', 100, 0.2, 5000, 0).code).toBe('#DIV/0!');
     expect(errorOf('PIPELINE_VELOCITY', 100, '20%', 5000, 10)).toEqual({ code: '#VALUE!', message: 'win_rate: "20%" is not a number' });
   });
