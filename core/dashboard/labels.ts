@@ -3,7 +3,7 @@ import { AarrrStage, Direction, Frequency, KpiKind, Timing, Unit } from './catal
 import { Locale, t, Text, tr } from './i18n';
 
 /** Words the generated sheets show, in both languages. */
-export const STATUS_LABELS: Record<GoalStatus | 'Check dates', Text> = {
+export const STATUS_LABELS: Record<GoalStatus | 'Check dates' | 'Check goal', Text> = {
   Achieved: t('Achieved', 'Atteint'),
   'On track': t('On track', 'En bonne voie'),
   'At risk': t('At risk', 'À risque'),
@@ -11,10 +11,28 @@ export const STATUS_LABELS: Record<GoalStatus | 'Check dates', Text> = {
   Missed: t('Missed', 'Manqué'),
   'Not started': t('Not started', 'Non commencé'),
   'Check dates': t('Check dates', 'Vérifier les dates'),
+  /** The goal itself is wrong: its target points the wrong way for the KPI, or equals the baseline (docs/dashboard.md "Statuses"). */
+  'Check goal': t('Check goal', 'Vérifier l’objectif'),
+};
+
+/**
+ * Progress is shown between these bounds (PROGRESS_FORMAT), the true value in the goal's note:
+ * a baseline typed far from the real value can give progress in the thousands of percent, which
+ * says nothing a manager can act on.
+ */
+export const PROGRESS_DISPLAY = { min: -1, max: 2 } as const;
+
+/** The KPI Goals "Note" column: why a status is "Check goal", or the true progress when the shown one is capped. */
+export const GOAL_NOTES = {
+  header: t('Note', 'Remarque'),
+  wrongWayHigher: t('Higher is better, but the target is below the baseline: raise the target or fix the baseline.', 'Plus haut est mieux, mais la cible est sous la référence : relever la cible ou corriger la référence.'),
+  wrongWayLower: t('Lower is better, but the target is above the baseline: lower the target or fix the baseline.', 'Plus bas est mieux, mais la cible est au-dessus de la référence : baisser la cible ou corriger la référence.'),
+  equal: t('The target equals the baseline: there is no distance to cover.', 'La cible égale la référence : il n’y a pas d’écart à combler.'),
+  capped: t('True progress {p} (shown capped between {min} and {max}).', 'Progression réelle {p} (affichée bornée entre {min} et {max}).'),
 };
 
 /** GOAL_STATUS's English result as the dashboard shows it in this locale. */
-export function statusLabel(status: GoalStatus | 'Check dates', locale: Locale): string {
+export function statusLabel(status: GoalStatus | 'Check dates' | 'Check goal', locale: Locale): string {
   return tr(STATUS_LABELS[status], locale);
 }
 

@@ -16,7 +16,9 @@ import {
 import { DashboardSetup, Goal, optionsOf, SetupOptions, validateSetup } from './setup';
 import { template } from './templates';
 import { planExtras, requestedExtraRoles } from './extras';
-import { withAlerts } from './alerts/plan';
+import { widen, withAlerts } from './alerts/plan';
+import { GoalCells, noteFormula, progressFormula, statusFormula } from './goal-status';
+import { GOAL_NOTES } from './labels';
 import { addinNeeds, addinNeedsText } from './share/notice';
 
 /**
@@ -31,7 +33,16 @@ export interface PlanRequest {
   readonly existingSheets?: readonly ExistingSheet[];
   /** Optional: data rows of each mapped dataset (SheetInfo.rows), so spilling extra sheets get enough rows (PlannedSheet.minRows). */
   readonly dataRows?: Partial<Record<DatasetId, number>>;
+  /**
+   * Optional: what the manager typed in KPI Goals that could not be read (text in a number or
+   * date column), by KPI and field: written back as typed rather than replaced (goals-merge.ts).
+   */
+  readonly keepGoalCells?: KeptGoalCells;
 }
+
+/** The goal fields a KPI Goals cell holds and the planner may have to write back as typed. */
+export type GoalCellField = 'baseline' | 'target' | 'start' | 'end' | 'frequency' | 'threshold';
+export type KeptGoalCells = Partial<Record<KpiId, Partial<Record<GoalCellField, string>>>>;
 
 // Dashboard layout (1-based rows and columns), documented in docs/concepts/dashboards.md.
 export const LAYOUT = {
@@ -102,7 +113,7 @@ export function buildPlan(req: PlanRequest): DashboardPlan {
   const columns: KpiId[] = [...computed];
   for (const id of withDependencies([...computed, ...rules.flatMap((r) => r.inputs)])) if (!columns.includes(id)) columns.push(id);
 
-  const ctx: SheetContext = { setup, locale, options, names, asOf, cards, columns, rules, missing, notices };
+  const ctx: SheetContext = { setup, locale, options, names, asOf, cards, columns, rules, missing, notices, keepGoalCells: req.keepGoalCells };
   let dashboard = dashboardSheet(ctx);
   let goals = goalsSheet(ctx);
   const definitions = definitionsSheet(ctx);
@@ -119,6 +130,7 @@ export function buildPlan(req: PlanRequest): DashboardPlan {
     ({ dashboard, goals } = out);
     alerts = out.spec;
   }
+  goals = withGoalNotes(goals, ctx, alerts ? GOAL_COLS.status + 2 : GOAL_COLS.status);
 
   const dash = sheetRef(names.dashboard);
   const trendTop = LAYOUT.firstCardRow;
@@ -162,6 +174,7 @@ interface SheetContext {
   readonly rules: readonly { rule: (typeof INSIGHT_RULES)[number]; inputs: KpiId[] }[];
   readonly missing: ReadonlyMap<KpiId, FieldRef[]>;
   readonly notices: PlanNotice[];
+  readonly keepGoalCells?: KeptGoalCells;
 }
 
 function sheet(role: SheetRole, name: string, parts: Omit<PlannedSheet, 'role' | 'name' | 'marker'>): PlannedSheet {
@@ -190,6 +203,7 @@ function statusFormats(range: string, locale: Locale): ConditionalFormat[] {
     rule('Missed', COLORS.bad),
     rule('Not started', COLORS.neutral),
     rule('Check dates', COLORS.warn),
+    rule('Check goal', COLORS.warn),
   ];
 }
 
@@ -334,31 +348,29 @@ function goalsSheet(ctx: SheetContext): PlannedSheet {
   const rows: PlanCell[][] = [];
   const formats: (string | null)[][] = [];
   const C = GOAL_COLS;
-  const s = (key: keyof typeof STATUS_LABELS) => str(tr(STATUS_LABELS[key], locale));
   cards.forEach((id, i) => {
     const def = kpi(id);
     const r = 2 + i;
     const g = goalOf(ctx, id);
     const a = (col: number) => cell(col, r);
-    const [cur, base, target, start, end, progress] = [a(C.current), a(C.baseline), a(C.target), a(C.start), a(C.end), a(C.progress)];
-    const expected = `IF(${end}=${start},IF(${asOf}>=${end},1,0),MIN(1,MAX(0,(${asOf}-${start})/(${end}-${start}))))`;
-    // mirrors GOAL_STATUS (core/kpi/goals.ts) in its order; blank when there is no goal or no value
-    const status =
-      `IF(NOT(ISNUMBER(${progress})),"",IF(OR(NOT(ISNUMBER(${start})),NOT(ISNUMBER(${end}))),"",IF(${end}<${start},${s('Check dates')},` +
-      `IF(${progress}>=1,${s('Achieved')},IF(${asOf}<${start},${s('Not started')},IF(${asOf}>${end},${s('Missed')},` +
-      `IF(${progress}>=${expected},${s('On track')},IF(${progress}>=${expected}-${options.tolerance},${s('At risk')},${s('Off track')}))))))))`;
+    const cells: GoalCells = {
+      current: a(C.current), baseline: a(C.baseline), target: a(C.target), start: a(C.start), end: a(C.end),
+      asOf, direction: def.direction, tolerance: options.tolerance, locale,
+    };
+    const kept = ctx.keepGoalCells?.[id] ?? {};
+    const typed = (field: GoalCellField, value: PlanCell): PlanCell => (kept[field] !== undefined ? safeText(kept[field]!) : value);
     rows.push([
       safeText(tr(def.name, locale)),
       id,
-      g?.baseline ?? null,
-      g?.target ?? null,
-      g?.start ? Math.floor(toSerial(g.start)!) : null,
-      g?.end ? Math.floor(toSerial(g.end)!) : null,
+      typed('baseline', g?.baseline ?? null),
+      typed('target', g?.target ?? null),
+      typed('start', g?.start ? Math.floor(toSerial(g.start)!) : null),
+      typed('end', g?.end ? Math.floor(toSerial(g.end)!) : null),
       g?.owner ? safeText(g.owner) : null,
-      tr(FREQUENCY_LABELS[g?.frequency ?? def.frequency], locale),
+      typed('frequency', tr(FREQUENCY_LABELS[g?.frequency ?? def.frequency], locale)),
       f(`${dash}B${LAYOUT.firstCardRow + i}`),
-      f(`IFERROR(IF(OR(NOT(ISNUMBER(${cur})),NOT(ISNUMBER(${target}))),"",IF(${target}=${base},"",(${cur}-${base})/(${target}-${base}))),"")`),
-      f(status),
+      { formula: progressFormula(cells) },
+      { formula: statusFormula(cells) },
     ]);
     const unit = NUMBER_FORMATS[def.unit];
     formats.push([null, null, unit, unit, DATE_FORMAT, DATE_FORMAT, null, null, unit, PROGRESS_FORMAT, null]);
@@ -378,6 +390,23 @@ function goalsSheet(ctx: SheetContext): PlannedSheet {
     conditionalFormats: statusFormats(`K2:K${cards.length + 1}`, locale),
     charts: [],
   });
+}
+
+/** The Note column right of the goals table (after the alert columns when present): goal-status.ts noteFormula. */
+function withGoalNotes(goals: PlannedSheet, ctx: SheetContext, width: number): PlannedSheet {
+  const n = ctx.cards.length;
+  const dash = sheetRef(ctx.names.dashboard);
+  const C = GOAL_COLS;
+  const notes: PlanCell[][] = ctx.cards.map((id, i) => {
+    const a = (col: number) => cell(col, 2 + i);
+    return [{ formula: noteFormula({
+      current: a(C.current), baseline: a(C.baseline), target: a(C.target), start: a(C.start), end: a(C.end),
+      asOf: `${dash}$B$2`, direction: kpi(id).direction, tolerance: ctx.options.tolerance, locale: ctx.locale,
+    }) }];
+  });
+  const out = widen(goals, rect(1, 1, width, 1), [[tr(GOAL_NOTES.header, ctx.locale)]], undefined);
+  const letter = columnLetter(width + 1);
+  return { ...out, blocks: [...out.blocks, { range: `${letter}2:${letter}${n + 1}`, cells: notes, style: { wrap: true, fontColor: '#7F6000' } }], columnWidths: { ...out.columnWidths, [letter]: 320 } };
 }
 
 function definitionsSheet(ctx: SheetContext): PlannedSheet {

@@ -243,10 +243,9 @@ describe('goal statuses written natively match GOAL_STATUS', () => {
     { baseline: 400, target: 800, start: '2026-01-01', end: '2026-03-31' }, // 0.05 vs 73/89: Off track
     { baseline: 400, target: 800, start: '2026-04-01', end: '2026-06-30' }, // Not started
     { baseline: 400, target: 800, start: '2025-01-01', end: '2026-01-31' }, // Missed
-    { baseline: 500, target: 300, start: '2026-01-01', end: '2026-12-31' }, // going down: (420 − 500) / (300 − 500) = 0.4: On track
     { baseline: 400, target: 420, start: '2026-03-15', end: '2026-03-15' }, // one-day period, reached: Achieved
   ];
-  const expectedByHand = ['Achieved', 'At risk', 'On track', 'Off track', 'Not started', 'Missed', 'On track', 'Achieved'];
+  const expectedByHand = ['Achieved', 'At risk', 'On track', 'Off track', 'Not started', 'Missed', 'Achieved'];
 
   it.each(cases.map((c, i) => [i, c] as const))('case %i', (i, c) => {
     const plan = buildPlan({ setup: setup(['mrr'], { goals: [{ kpi: 'mrr', owner: 'Ana', frequency: 'monthly', ...c }] }), asOf: AS_OF });
@@ -260,6 +259,37 @@ describe('goal statuses written natively match GOAL_STATUS', () => {
     expect(valueAt(wb, dash, 'E5')).toBe(statusLabel(core, 'en'));
     expect(valueAt(wb, dash, 'C5')).toBe(c.target);
     expect(valueAt(wb, dash, 'H5')).toBe('Ana');
+  });
+
+  it('says "Check goal" for a target pointing the wrong way or equal to the baseline, with the reason in the note', () => {
+    // MRR is higher-is-better: a target below the baseline would call a fall "progress" ((420 − 500) / (300 − 500) = 0.4)
+    const wrong = buildPlan({ setup: setup(['mrr', 'cac'], { goals: [
+      { kpi: 'mrr', owner: 'Ana', baseline: 500, target: 300, start: '2026-01-01', end: '2026-12-31' },
+      // CAC is lower-is-better: baseline 500, target 600 is the wrong way (the case that showed "Achieved 37485%")
+      { kpi: 'cac', owner: 'Ana', baseline: 500, target: 600, start: '2026-01-01', end: '2026-12-31' },
+    ] }), asOf: AS_OF });
+    const wb = applyToWorkbook(wrong, data);
+    const goals = wrong.sheets[1].name;
+    expect([valueAt(wb, goals, 'K2'), valueAt(wb, goals, 'K3')]).toEqual(['Check goal', 'Check goal']);
+    expect([valueAt(wb, goals, 'J2'), valueAt(wb, goals, 'J3')]).toEqual(['', '']);
+    expect(valueAt(wb, goals, 'L1')).toBe('Note');
+    expect(valueAt(wb, goals, 'L2')).toBe('Higher is better, but the target is below the baseline: raise the target or fix the baseline.');
+    expect(valueAt(wb, goals, 'L3')).toBe('Lower is better, but the target is above the baseline: lower the target or fix the baseline.');
+    expect(valueAt(wb, wrong.sheets[0].name, 'E5')).toBe('Check goal');
+    const equal = buildPlan({ setup: setup(['mrr'], { goals: [{ kpi: 'mrr', owner: 'Ana', baseline: 420, target: 420, start: '2026-01-01', end: '2026-12-31' }] }), asOf: AS_OF });
+    const wb2 = applyToWorkbook(equal, data);
+    expect(valueAt(wb2, equal.sheets[1].name, 'K2')).toBe('Check goal');
+    expect(valueAt(wb2, equal.sheets[1].name, 'L2')).toBe('The target equals the baseline: there is no distance to cover.');
+  });
+
+  it('caps the progress shown and gives the true value in the note', () => {
+    // baseline 419, target 419.5: (420 − 419) / 0.5 = 2.0 exactly at the cap; target 419.1: 1 / 0.1 = 10 = 1000%
+    const plan = buildPlan({ setup: setup(['mrr'], { goals: [{ kpi: 'mrr', owner: 'Ana', baseline: 419, target: 419.1, start: '2026-01-01', end: '2026-12-31' }] }), asOf: AS_OF });
+    const wb = applyToWorkbook(plan, data);
+    const goals = plan.sheets[1].name;
+    expect(valueAt(wb, goals, 'J2')).toBe(2);
+    expect(valueAt(wb, goals, 'K2')).toBe('Achieved');
+    expect(valueAt(wb, goals, 'L2')).toBe('True progress 1000% (shown capped between -100% and 200%).');
   });
 
   it('writes French statuses in a French plan', () => {

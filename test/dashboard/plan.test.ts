@@ -131,7 +131,7 @@ describe('SaaS template', () => {
   it('colours status and change by direction', () => {
     const cf = p.sheets[0].conditionalFormats;
     expect(cf.filter((c) => c.rule.type === 'textEquals').map((c) => [c.ranges, (c.rule as { text: string }).text])).toEqual(
-      ['Achieved', 'On track', 'At risk', 'Off track', 'Missed', 'Not started', 'Check dates'].map((t) => [['E5:E11'], t]),
+      ['Achieved', 'On track', 'At risk', 'Off track', 'Missed', 'Not started', 'Check dates', 'Check goal'].map((t) => [['E5:E11'], t]),
     );
     const change = cf.filter((c) => c.rule.type !== 'textEquals');
     expect(change.map((c) => [c.ranges, c.rule, c.style.background])).toEqual([
@@ -156,10 +156,13 @@ describe('SaaS template', () => {
     expect(row(goals, 'goals', 'ABCDEFGHI', 5)).toEqual(['Customer acquisition cost', 'cac', 800, 600, 46023, 46387, `'=HYPERLINK("x")`, 'Weekly', { formula: "='KPI Dashboard'!B8" }]);
     expect(row(goals, 'goals', 'CDEFG', 2)).toEqual([null, null, null, null, null]); // MRR has no goal
     expect(at(goals, 'goals', 'H2')).toBe('Monthly'); // the catalog's default frequency
-    expect(formulaAt(goals, 'goals', 'J5')).toBe('=IFERROR(IF(OR(NOT(ISNUMBER(I5)),NOT(ISNUMBER(D5))),"",IF(D5=C5,"",(I5-C5)/(D5-C5))),"")');
+    // progress and status read a blank baseline as 0 (N()); a wrong-way target is "Check goal" (CAC: lower is better, so D5>=N(C5))
+    expect(formulaAt(goals, 'goals', 'J5')).toBe('=IFERROR(IF(OR(NOT(ISNUMBER(I5)),NOT(ISNUMBER(D5)),AND(ISNUMBER(D5),D5>=N(C5))),"",MIN(2,MAX(-1,(I5-N(C5))/(D5-N(C5))))),"")');
     expect(formulaAt(goals, 'goals', 'K5')).toBe(
-      `=IF(NOT(ISNUMBER(J5)),"",IF(OR(NOT(ISNUMBER(E5)),NOT(ISNUMBER(F5))),"",IF(F5<E5,"Check dates",IF(J5>=1,"Achieved",IF('KPI Dashboard'!$B$2<E5,"Not started",IF('KPI Dashboard'!$B$2>F5,"Missed",` +
-        `IF(J5>=IF(F5=E5,IF('KPI Dashboard'!$B$2>=F5,1,0),MIN(1,MAX(0,('KPI Dashboard'!$B$2-E5)/(F5-E5)))),"On track",IF(J5>=IF(F5=E5,IF('KPI Dashboard'!$B$2>=F5,1,0),MIN(1,MAX(0,('KPI Dashboard'!$B$2-E5)/(F5-E5))))-0.1,"At risk","Off track"))))))))`,
+      `=IFERROR(IF(NOT(ISNUMBER(D5)),"",IF(AND(ISNUMBER(D5),D5>=N(C5)),"Check goal",IF(NOT(ISNUMBER(I5)),"",IF(OR(NOT(ISNUMBER(E5)),NOT(ISNUMBER(F5))),"",IF(F5<E5,"Check dates",` +
+        `IF((I5-N(C5))/(D5-N(C5))>=1,"Achieved",IF('KPI Dashboard'!$B$2<E5,"Not started",IF('KPI Dashboard'!$B$2>F5,"Missed",` +
+        `IF((I5-N(C5))/(D5-N(C5))>=IF(F5=E5,IF('KPI Dashboard'!$B$2>=F5,1,0),MIN(1,MAX(0,('KPI Dashboard'!$B$2-E5)/(F5-E5)))),"On track",` +
+        `IF((I5-N(C5))/(D5-N(C5))>=IF(F5=E5,IF('KPI Dashboard'!$B$2>=F5,1,0),MIN(1,MAX(0,('KPI Dashboard'!$B$2-E5)/(F5-E5))))-0.1,"At risk","Off track")))))))))),"")`,
     );
     expect(at(goals, 'definitions', 'M5')).toBe(`'=HYPERLINK("x")`);
   });

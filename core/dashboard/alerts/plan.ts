@@ -117,7 +117,7 @@ export function withAlerts(dashboard: PlannedSheet, goals: PlannedSheet, a: Aler
 }
 
 /** The sheet with one block (found by its exact range) extended to the right by extra columns. */
-function widen(sheet: PlannedSheet, range: string, extra: PlanCell[][], extraFormats: (string | null)[][] | undefined, custom: string[] = []): PlannedSheet {
+export function widen(sheet: PlannedSheet, range: string, extra: PlanCell[][], extraFormats: (string | null)[][] | undefined, custom: string[] = []): PlannedSheet {
   const i = sheet.blocks.findIndex((b) => b.range === range);
   if (i < 0) throw new Error(`alerts: no block ${range} on ${sheet.name}`);
   const b = sheet.blocks[i];

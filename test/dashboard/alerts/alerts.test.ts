@@ -114,7 +114,7 @@ describe('alerts on the dashboard (HyperFormula)', () => {
     expect(dash.blocks.map((b) => b.range)).toContain('A4:K4');
     expect(dash.blocks.map((b) => b.range)).toContain('A5:K9');
     expect(dash.blocks.length).toBeLessThanOrEqual(10);
-    expect(goals.blocks.map((b) => b.range)).toEqual(['A1:M1', 'A2:M6']);
+    expect(goals.blocks.map((b) => b.range)).toEqual(['A1:N1', 'A2:M6', 'N2:N6']); // N: the goal's note
     expect(plan.alerts).toEqual({
       labelsRange: "'KPI Dashboard'!K5:K9",
       thresholdsRange: "'KPI Goals'!M2:M6",
