@@ -7,7 +7,7 @@ import { el, replace, select, uid } from './dom';
 import {
   addTier, canAddTier, canLeave, chooseTemplate, columnChoices, commissionPlan, datasetsNeeded, extraMissing, goalCheck, goalsWithErrors, goalTouched,
   GoalInput, moveKpi, removeTier, selection, setAlertsEnabled, setExtra, setGoalField, setPlanField, setTier, SidebarState, sheetNamed, StepId,
-  stepAfter, STEPS, tickedExtras, toggleKpi, toSetup, initialState, withDailyStatus,
+  stepAfter, STEPS, tickedExtras, toggleKpi, toSetup, initialState, withDailyStatus, withMergedGoals,
 } from './state';
 import { TEXT } from './text';
 import { shareSection } from './share';
@@ -516,6 +516,8 @@ class Sidebar {
 
   private goalsStep(): HTMLElement {
     const host = el('div', {}, el('p', { className: 'kp-intro' }, this.tx(TEXT.goalsIntro)));
+    const fromSheet = this.goalSheetNotices();
+    if (fromSheet) host.appendChild(fromSheet);
     for (const id of this.state.kpis) host.appendChild(this.goalFieldset(id));
     return host;
   }
@@ -571,6 +573,8 @@ class Sidebar {
   private generateStep(): HTMLElement {
     const goalsSet = this.state.kpis.filter((id) => goalTouched(this.state.goals[id])).length;
     const host = el('div', {}, el('p', { className: 'kp-intro' }, this.tx(TEXT.generateIntro)), el('p', {}, this.tx(TEXT.summary, { n: this.state.kpis.length, goals: goalsSet })));
+    const fromSheet = this.goalSheetNotices();
+    if (fromSheet) host.appendChild(fromSheet);
     const incomplete = goalsWithErrors(this.state, this.info.history);
     if (incomplete.length) host.appendChild(el('p', { className: 'kp-warn' }, this.tx(TEXT.goalErrors, { names: incomplete.map((id) => this.name(id)).join(', ') })));
     const extras = tickedExtras(this.state.extras);
@@ -589,7 +593,8 @@ class Sidebar {
     const notices = el('div', { className: 'kp-notices', attrs: { role: 'status', 'aria-live': 'polite' } });
     const share = this.bridge.share ? shareSection(this.bridge.share, this.state.locale) : undefined;
     const generate = el('button', { className: 'kp-primary', attrs: { type: 'button' } }, this.tx(TEXT.generate));
-    const snapshot = el('button', { className: 'kp-secondary', attrs: { type: 'button', 'aria-describedby': uid('snap') } }, this.tx(TEXT.snapshot));
+    const snapshotLabel = () => (this.info.dashboardAsOf ? this.tx(TEXT.snapshotOn, { date: this.info.dashboardAsOf }) : this.tx(TEXT.snapshot));
+    const snapshot = el('button', { className: 'kp-secondary', attrs: { type: 'button', 'aria-describedby': uid('snap') } }, snapshotLabel());
     const snapHint = el('p', { id: snapshot.getAttribute('aria-describedby')!, className: 'kp-muted' }, this.tx(TEXT.snapshotHint));
     const setBusy = (on: boolean) => {
       this.busy = on;
@@ -616,7 +621,10 @@ class Sidebar {
         progressText.textContent = '';
         replace(notices, el('p', { className: 'kp-ok' }, this.tx(TEXT.generated, { sheets: result.sheets.join(', ') })), this.noticeList(result.notices));
         share?.showNeeds(result.notices);
+        // the goals as merged with KPI Goals: the sheet's edits now show in the goals step
+        if (result.setup) this.state = withMergedGoals(this.state, result.setup);
         await this.reload();
+        snapshot.textContent = snapshotLabel();
         void this.refreshAlerts();
       } catch (e) {
         progressText.textContent = '';
@@ -632,7 +640,7 @@ class Sidebar {
       setBusy(true);
       try {
         const r = await this.bridge.snapshot();
-        const parts = [this.tx(TEXT.snapshotDone, { n: r.appended })];
+        const parts = [r.date ? this.tx(TEXT.snapshotDoneOn, { date: r.date, n: r.appended, u: r.updated ?? 0 }) : this.tx(TEXT.snapshotDone, { n: r.appended })];
         if (r.skipped.length) parts.push(this.tx(TEXT.snapshotSkipped, { names: r.skipped.map((id) => (CATALOG.some((k) => k.id === id) ? this.name(id as KpiId) : id)).join(', ') }));
         replace(notices, el('p', { className: 'kp-ok' }, parts.join(' ')));
         await this.reload();
@@ -753,6 +761,13 @@ class Sidebar {
       el('div', { className: 'kp-choice' }, box, el('label', { attrs: { for: id } }, el('strong', {}, this.tx(TEXT.daily)), el('span', { id: hintId, className: 'kp-muted' }, this.tx(TEXT.dailyHint)))),
       result,
     );
+  }
+
+  /** What reading KPI Goals back took from the sheet (or could not read), as the host reported when loading. */
+  private goalSheetNotices(): Node | null {
+    const list = this.info.goalNotices ?? [];
+    if (!list.length) return null;
+    return el('section', { className: 'kp-from-sheet', attrs: { 'aria-label': this.tx(TEXT.fromSheet) } }, el('strong', {}, this.tx(TEXT.fromSheet)), this.noticeList(list));
   }
 
   private noticeList(list: readonly PlanNotice[]): Node | null {

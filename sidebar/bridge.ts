@@ -22,18 +22,31 @@ export interface WorkbookInfo {
   readonly history: Readonly<Record<string, readonly number[]>>;
   /** Today in the host's (spreadsheet's) time zone, ISO YYYY-MM-DD: the default as-of date. */
   readonly today: string;
+  /**
+   * What reading KPI Goals back changed in `setup` (fields edited in the sheet, cells that could
+   * not be read): setup already holds the merged goals (core goals-merge.ts). Absent when none.
+   */
+  readonly goalNotices?: readonly PlanNotice[];
+  /** The as-of date in the generated dashboard (ISO), found by its anchor: the date "Snapshot now" records. Absent without a dashboard. */
+  readonly dashboardAsOf?: string;
 }
 
 export interface GenerateResult {
   /** Names of the generated sheets, dashboard first. */
   readonly sheets: readonly string[];
-  /** What the planner and applier want the manager to know (renamed sheets, unmapped fields...). */
+  /** What the planner and applier want the manager to know (renamed sheets, unmapped fields, goals taken from KPI Goals...). */
   readonly notices: readonly PlanNotice[];
+  /** The setup generated, with the goals read back from KPI Goals merged in: what the sidebar shows next. */
+  readonly setup?: DashboardSetup;
 }
 
 export interface SnapshotResult {
-  /** Rows appended to KPI History. */
+  /** Rows added to KPI History (one per KPI with a number, for a period not recorded yet). */
   readonly appended: number;
+  /** Rows of this period already in KPI History, rewritten in place with the new values. */
+  readonly updated?: number;
+  /** The as-of date recorded (ISO). */
+  readonly date?: string;
   /** KPIs whose card held no number, so nothing was recorded for them. */
   readonly skipped: readonly string[];
 }

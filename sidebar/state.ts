@@ -157,6 +157,19 @@ export function formatAmount(value: number | null | undefined, unit: Unit, local
   return locale === 'fr' ? s.replace('.', ',') : s;
 }
 
+/**
+ * The goals as the host merged them with KPI Goals (GenerateResult.setup): the sheet's edits
+ * replace what the sidebar showed, for the KPIs on the dashboard; the rest of the state stays.
+ */
+export function withMergedGoals(state: SidebarState, setup: DashboardSetup): SidebarState {
+  const goals: SidebarState['goals'] = { ...state.goals };
+  for (const id of state.kpis) {
+    const g = setup.goals.find((x) => x.kpi === id);
+    if (g) goals[id] = goalInput(id, g, state.locale);
+  }
+  return { ...state, goals, saved: setup };
+}
+
 function goalInput(id: KpiId, g: Goal | undefined, locale: Locale): GoalInput {
   const unit = kpi(id).unit;
   return {

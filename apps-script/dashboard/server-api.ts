@@ -7,6 +7,8 @@
 import type { GenerateResult, SnapshotResult, WorkbookInfo } from '../../sidebar/bridge';
 import { localeFrom, Locale } from '../../core/dashboard/i18n';
 import { buildPlan } from '../../core/dashboard/planner';
+import { mergeGoals, planWithSheetGoals } from '../../core/dashboard/goals-merge';
+import { readGoalsBack } from './goals-read';
 import { parseSetup } from '../../core/dashboard/setup';
 import { snapshotRows } from '../../core/dashboard/snapshot';
 import { useSpreadsheetZone } from '../spreadsheet-zone';
@@ -28,7 +30,10 @@ export function getSidebarState(): WorkbookInfo {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   useSpreadsheetZone(); // History dates come back as Date objects
   const state = readSheets(ss);
-  const setup = readSetup(SETUP_KEY);
+  const saved = readSetup(SETUP_KEY);
+  // KPI Goals is the source of truth once generated: the sidebar opens on the goals merged with it
+  const merge = saved ? mergeGoals(saved, readGoalsBack(state), readSetup(GENERATED_KEY), state.sheets.find((s) => s.marker === 'goals')?.name) : null;
+  const setup = merge ? merge.setup : saved;
   return {
     sheets: dataSheets(state, setup),
     existing: state.existing,
@@ -36,6 +41,7 @@ export function getSidebarState(): WorkbookInfo {
     setup,
     history: historyByKpi(state),
     today: todayIso(ss),
+    ...(merge?.notices.length ? { goalNotices: merge.notices } : {}),
   };
 }
 
@@ -54,13 +60,16 @@ export function generateDashboard(setupJson: string, asOf: string): GenerateResu
   writeSetup(setup, SETUP_KEY);
   return withDocumentLock(setup.locale, () => {
     const ss = SpreadsheetApp.getActiveSpreadsheet();
+    useSpreadsheetZone(); // KPI Goals dates come back as Date objects
     const day = typeof asOf === 'string' && asOf.trim() ? asOf.trim() : todayIso(ss);
     if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new Error(message('badAsOf', setup.locale, { asOf: day }));
     const state = readSheets(ss);
-    const plan = buildPlan({ setup, asOf: day, existingSheets: state.existing, dataRows: mappedDataRows(state, setup) });
+    // goals edited in KPI Goals since the last generation win over the sidebar's (core goals-merge.ts)
+    const { plan, merge } = planWithSheetGoals({ setup, asOf: day, existingSheets: state.existing, dataRows: mappedDataRows(state, setup) }, readGoalsBack(state), readSetup(GENERATED_KEY));
     const applied = applyPlan(ss, plan, state);
-    writeSetup(setup, GENERATED_KEY); // what Snapshot now rebuilds the plan from
-    return { sheets: applied.sheets, notices: plan.notices };
+    writeSetup(merge.setup, SETUP_KEY);
+    writeSetup(merge.setup, GENERATED_KEY); // what Snapshot now rebuilds the plan from, and what the next merge compares with
+    return { sheets: applied.sheets, notices: plan.notices, setup: merge.setup };
   });
 }
 

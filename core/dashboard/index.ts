@@ -17,6 +17,8 @@ export * from './labels';
 export * from './format';
 export { columnLetter, columnNumber } from './a1';
 export * from './goals-sheet';
+export * from './goals-merge';
+export * from './goal-status';
 export * from './grid';
 export * from './extras';
 export * from './alerts';

@@ -127,7 +127,7 @@ export interface PlannedSheet {
   readonly minRows?: number;
 }
 
-export type PlanNoticeCode = 'renamed' | 'unmapped' | 'goal_skipped' | 'custom_functions' | 'extra_skipped';
+export type PlanNoticeCode = 'renamed' | 'unmapped' | 'goal_skipped' | 'custom_functions' | 'extra_skipped' | 'goal_from_sheet' | 'goal_unreadable' | 'duplicate_sheet';
 export interface PlanNotice {
   readonly code: PlanNoticeCode;
   readonly level: 'info' | 'warning';

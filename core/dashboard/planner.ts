@@ -126,6 +126,7 @@ export function buildPlan(req: PlanRequest): DashboardPlan {
       trendColumn: (id) => (missing.has(id) ? undefined : columnLetter(LAYOUT.trendColumn + 2 + columns.indexOf(id))),
       trendTop: LAYOUT.firstCardRow, trendLast: LAYOUT.firstCardRow + options.trendPeriods - 1,
       headerRow: LAYOUT.headerRow, firstCardRow: LAYOUT.firstCardRow, cardColumns: LAYOUT.cardColumns, goalColumns: GOAL_COLS.status,
+      keptThresholds: Object.fromEntries(Object.entries(req.keepGoalCells ?? {}).flatMap(([k, v]) => (v?.threshold !== undefined ? [[k, safeText(v.threshold)]] : []))),
     });
     ({ dashboard, goals } = out);
     alerts = out.spec;

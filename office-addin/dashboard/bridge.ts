@@ -1,5 +1,6 @@
 import { valueError } from '../../core/errors';
-import { buildPlan } from '../../core/dashboard/planner';
+import { planWithSheetGoals } from '../../core/dashboard/goals-merge';
+import { readGoalsSheet } from '../../core/dashboard/goals-sheet';
 import { DashboardSetup } from '../../core/dashboard/setup';
 import { AlertsStatus, GenerateResult, HostBridge, Progress, SnapshotResult, WorkbookInfo } from '../../sidebar/bridge';
 import { localeFrom } from '../../core/dashboard/i18n';
@@ -7,7 +8,7 @@ import { readBreaches } from './alerts';
 import { applyPlan } from './apply';
 import { isoDate } from './cells';
 import { discoverSheets, existingSheets, mappedDataRows, queueUsedRows } from './markers';
-import { readSetup, writeSetup } from './settings';
+import { GENERATED_SETTING, readSetup, writeSetup } from './settings';
 import { snapshotNow } from './snapshot';
 import { readWorkbookInfo } from './workbook-info';
 
@@ -35,7 +36,7 @@ export function createExcelBridge(options: ExcelBridgeOptions = {}): HostBridge 
     host: 'excel',
 
     load(): Promise<WorkbookInfo> {
-      const host = { displayLanguage: office().context.displayLanguage, setup: readSetup(settings()), today: today() };
+      const host = { displayLanguage: office().context.displayLanguage, setup: readSetup(settings()), generated: readSetup(settings(), GENERATED_SETTING), today: today() };
       return excel().run((context) => readWorkbookInfo(context, host));
     },
 
@@ -49,9 +50,19 @@ export function createExcelBridge(options: ExcelBridgeOptions = {}): HostBridge 
         // extra sheets may need the data row counts (Customers at risk): read with the markers, no extra sync
         const { sheets, extra } = await discoverSheets(context, setup.extras ? queueUsedRows(setup) : undefined);
         const dataRows = setup.extras ? mappedDataRows(setup, sheets, extra) : undefined;
-        const plan = buildPlan({ setup, asOf, existingSheets: existingSheets(sheets), dataRows });
+        // KPI Goals is the source of truth once generated: read it back (one sync) and merge (core goals-merge.ts)
+        const goalsSheet = sheets.find((s) => s.marker === 'goals');
+        let readBack = null;
+        if (goalsSheet) {
+          const used = goalsSheet.worksheet.getUsedRangeOrNullObject(true);
+          used.load('values,rowIndex,columnIndex');
+          await context.sync();
+          if (!used.isNullObject) readBack = readGoalsSheet(used.values.map((r) => [...new Array<unknown>(used.columnIndex).fill(''), ...r]), used.rowIndex + 1);
+        }
+        const { plan, merge } = planWithSheetGoals({ setup, asOf, existingSheets: existingSheets(sheets), dataRows }, readBack, readSetup(settings(), GENERATED_SETTING));
         const applied = await applyPlan(context, plan, sheets, progress);
-        return { sheets: applied.sheets, notices: plan.notices };
+        await writeSetup(settings(), merge.setup, true);
+        return { sheets: applied.sheets, notices: plan.notices, setup: merge.setup };
       });
     },
 

@@ -6,13 +6,15 @@ import { DashboardSetup, parseSetup, serializeSetup } from '../../core/dashboard
  * it travels with the workbook and is read back when the task pane opens. Common API, no sync.
  */
 export const SETUP_SETTING = 'kpiPilot.setup';
+/** The setup of the last generation: what KPI Goals was written from, so edits made in the sheet since can be told apart (core goals-merge.ts). */
+export const GENERATED_SETTING = 'kpiPilot.generatedSetup';
 
 /**
  * The saved setup, or null the first time. A setting that no longer parses (edited by hand, or an
  * older version) also gives null: the sidebar then starts fresh rather than failing to open.
  */
-export function readSetup(settings: Office.Settings): DashboardSetup | null {
-  const raw: unknown = settings.get(SETUP_SETTING);
+export function readSetup(settings: Office.Settings, key: string = SETUP_SETTING): DashboardSetup | null {
+  const raw: unknown = settings.get(key);
   if (typeof raw !== 'string' || !raw) return null;
   try {
     return parseSetup(raw);
@@ -26,8 +28,9 @@ export function readSetup(settings: Office.Settings): DashboardSetup | null {
  * the document). @throws KpiError #VALUE! for an invalid or oversized setup; Error when Office
  * reports the save failed.
  */
-export async function writeSetup(settings: Office.Settings, setup: DashboardSetup): Promise<void> {
+export async function writeSetup(settings: Office.Settings, setup: DashboardSetup, generated = false): Promise<void> {
   settings.set(SETUP_SETTING, serializeSetup(setup));
+  if (generated) settings.set(GENERATED_SETTING, serializeSetup(setup));
   return new Promise((resolve, reject) => {
     settings.saveAsync((result) => {
       if (String(result.status).toLowerCase() === 'failed') reject(new Error(`the dashboard setup could not be saved in the workbook: ${result.error?.message ?? 'unknown error'}`));

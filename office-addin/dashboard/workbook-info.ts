@@ -1,6 +1,8 @@
 import { localeFrom } from '../../core/dashboard/i18n';
 import { SheetInfo } from '../../core/dashboard/mapping';
 import { historySeries } from '../../core/dashboard/snapshot';
+import { mergeGoals } from '../../core/dashboard/goals-merge';
+import { readGoalsSheet } from '../../core/dashboard/goals-sheet';
 import { DashboardSetup } from '../../core/dashboard/setup';
 import { WorkbookInfo } from '../../sidebar/bridge';
 import { discoverSheets, existingSheets } from './markers';
@@ -9,6 +11,8 @@ import { discoverSheets, existingSheets } from './markers';
 export interface HostContext {
   readonly displayLanguage: string | undefined;
   readonly setup: DashboardSetup | null;
+  /** The setup of the last generation (what KPI Goals was written from), for the goals merge. */
+  readonly generated?: DashboardSetup | null;
   /** ISO YYYY-MM-DD. */
   readonly today: string;
 }
@@ -40,6 +44,19 @@ export async function readWorkbookInfo(context: Excel.RequestContext, host: Host
 
   const history: Record<string, number[]> = {};
   const historySheet = sheets.find((s) => s.marker === 'history');
+  // KPI Goals read back in the same sync as History: the sidebar opens on the goals merged with it
+  const goalsSheet = sheets.find((s) => s.marker === 'goals');
+  const goalsUsed = goalsSheet?.worksheet.getUsedRangeOrNullObject(true);
+  goalsUsed?.load('values,rowIndex,columnIndex');
+  let merge: ReturnType<typeof mergeGoals> | null = null;
+  const mergeRead = () => {
+    if (!host.setup || !goalsUsed || goalsUsed.isNullObject) return;
+    const rows = goalsUsed.values.map((r) => [...new Array<unknown>(goalsUsed.columnIndex).fill(''), ...r]);
+    merge = mergeGoals(host.setup, readGoalsSheet(rows, goalsUsed.rowIndex + 1), host.generated ?? null, goalsSheet!.name);
+  };
+  if (!historySheet && goalsUsed) {
+    await context.sync();
+  }
   if (historySheet) {
     const used = historySheet.worksheet.getUsedRangeOrNullObject(true);
     used.load('values,columnIndex');
@@ -55,5 +72,10 @@ export async function readWorkbookInfo(context: Excel.RequestContext, host: Host
       }
     }
   }
-  return { sheets: info, existing: existingSheets(sheets), locale: localeFrom(host.displayLanguage), setup: host.setup, history, today: host.today };
+  mergeRead();
+  const merged = merge as ReturnType<typeof mergeGoals> | null;
+  return {
+    sheets: info, existing: existingSheets(sheets), locale: localeFrom(host.displayLanguage), setup: merged ? merged.setup : host.setup, history, today: host.today,
+    ...(merged?.notices.length ? { goalNotices: merged.notices } : {}),
+  };
 }

@@ -1,5 +1,6 @@
 import {
-  buildPlan, DashboardPlan, DashboardSetup, DatasetId, ExistingSheet, historySeries, localeFrom, parseSetup, serializeSetup, SheetInfo, snapshotRows,
+  buildPlan, DashboardPlan, DashboardSetup, DatasetId, ExistingSheet, GoalsReadBack, historySeries, localeFrom, mergeGoals, parseSetup, planWithSheetGoals,
+  readGoalsSheet, serializeSetup, SheetInfo, snapshotRows,
 } from '../../core/dashboard';
 import { checkAlerts } from '../../core/dashboard/alerts';
 import type { AlertsStatus, GenerateResult, HostBridge, SnapshotResult, WorkbookInfo } from '../../sidebar/bridge';
@@ -12,6 +13,8 @@ import { playgroundShare } from '../share/bridge';
  * spreadsheet, localStorage plays the document's saved setup.
  */
 export const SETUP_KEY = 'kpipilot.setup';
+/** The setup of the last generation: what KPI Goals was written from (core goals-merge.ts tells the sheet's edits by it). */
+export const GENERATED_KEY = 'kpipilot.generatedSetup';
 
 export interface PlaygroundBridgeOptions {
   /** The playground's "today": the sample company's last day, so a first dashboard shows numbers. */
@@ -30,8 +33,8 @@ export function createPlaygroundBridge(workbook: Workbook, options: PlaygroundBr
 
   const existing = (): ExistingSheet[] => workbook.sheetNames().map((name) => ({ name, marker: workbook.markers.get(workbook.sheetId(name)) ?? null }));
 
-  const savedSetup = (): DashboardSetup | null => {
-    const text = storage.getItem(SETUP_KEY);
+  const savedSetup = (key: string = SETUP_KEY): DashboardSetup | null => {
+    const text = storage.getItem(key);
     if (!text) return null;
     try {
       return parseSetup(text);
@@ -42,6 +45,16 @@ export function createPlaygroundBridge(workbook: Workbook, options: PlaygroundBr
 
   const save = async (setup: DashboardSetup): Promise<void> => {
     storage.setItem(SETUP_KEY, serializeSetup(setup));
+  };
+
+  /** KPI Goals read back (values as the engine computes them), or null before the first generation. */
+  const goalsBack = (): GoalsReadBack | null => {
+    const id = sheetWithMarker(workbook, 'goals');
+    return id === undefined ? null : readGoalsSheet(workbook.hf.getSheetValues(id));
+  };
+  const goalsName = (): string | undefined => {
+    const id = sheetWithMarker(workbook, 'goals');
+    return id === undefined ? undefined : workbook.hf.getSheetName(id);
   };
 
   /** Data rows of each mapped sheet, so the planner can size sheets that spill (Customers at risk). */
@@ -77,7 +90,13 @@ export function createPlaygroundBridge(workbook: Workbook, options: PlaygroundBr
         for (let col = 0; col < cols; col++) headers.push(workbook.hf.getCellValue({ sheet: id, row: 0, col }));
         sheets.push({ name, headers, rows: Math.max(0, rows - 1) });
       }
-      return { sheets, existing: existing(), locale: localeFrom(options.locale ?? navigator.language), setup: savedSetup(), history: readHistory(workbook, plan), today: options.today };
+      const saved = savedSetup();
+      // KPI Goals is the source of truth once generated: the sidebar opens on the goals merged with it
+      const merge = saved ? mergeGoals(saved, goalsBack(), savedSetup(GENERATED_KEY), goalsName()) : null;
+      return {
+        sheets, existing: existing(), locale: localeFrom(options.locale ?? navigator.language), setup: merge ? merge.setup : saved, history: readHistory(workbook, plan), today: options.today,
+        ...(merge?.notices.length ? { goalNotices: merge.notices } : {}),
+      };
     },
 
     save,
@@ -85,13 +104,15 @@ export function createPlaygroundBridge(workbook: Workbook, options: PlaygroundBr
     async generate(setup, asOf, progress): Promise<GenerateResult> {
       progress?.('plan', 0, 5);
       await save(setup);
-      const next = buildPlan({ setup, asOf, existingSheets: existing(), dataRows: dataRows(setup) });
+      const { plan: next, merge } = planWithSheetGoals({ setup, asOf, existingSheets: existing(), dataRows: dataRows(setup) }, goalsBack(), savedSetup(GENERATED_KEY));
       await frame(); // let the progress bar paint before the synchronous write
       const applied = applyPlan(workbook, next, progress);
       plan = next;
-      generatedWith = setup;
+      generatedWith = merge.setup;
+      await save(merge.setup);
+      storage.setItem(GENERATED_KEY, serializeSetup(merge.setup));
       options.onChange?.(applied.sheets[0]);
-      return { sheets: applied.sheets, notices: next.notices };
+      return { sheets: applied.sheets, notices: next.notices, setup: merge.setup };
     },
 
     async snapshot(): Promise<SnapshotResult> {

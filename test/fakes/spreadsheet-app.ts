@@ -514,6 +514,10 @@ export class RawSheet extends Raw {
     this.maxRows += howMany;
     return this;
   }
+  /** The rectangle from A1 to the last row and column with content (A1 alone on an empty sheet). */
+  getDataRange() {
+    return new RawRange(this, 1, 1, Math.max(1, this.getLastRow()), Math.max(1, this.getLastColumn()));
+  }
   getLastRow() {
     for (let r = this.grid.length - 1; r >= 0; r--) if (this.grid[r]?.some(hasContent)) return r + 1;
     return 0;

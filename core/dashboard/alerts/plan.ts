@@ -37,6 +37,8 @@ export interface AlertsPlanInput {
   readonly cardColumns: number;
   /** Columns of the goals sheet before the alert columns (11: A..K). */
   readonly goalColumns: number;
+  /** Thresholds typed in KPI Goals that could not be read: written back as typed (goals-merge.ts). */
+  readonly keptThresholds?: Partial<Record<KpiId, string>>;
 }
 
 const BAD = { background: '#F4CCCC', fontColor: '#990000' };
@@ -60,7 +62,8 @@ export function withAlerts(dashboard: PlannedSheet, goals: PlannedSheet, a: Aler
     const [C, D, E, F, L] = ['C', 'D', 'E', 'F', explicitCol].map((c) => `${c}${r}`);
     const expected = `IF(${F}=${E},IF(${asOf}>=${F},1,0),MIN(1,MAX(0,(${asOf}-${E})/(${F}-${E}))))`;
     const pace = `IF(OR(NOT(ISNUMBER(${D})),NOT(ISNUMBER(${E})),NOT(ISNUMBER(${F}))),"",IF(OR(${F}<${E},${asOf}<${E},${asOf}>${F},${D}=${C}),"",${C}+(${D}-${C})*(${expected}-${tol})))`;
-    return [goal?.threshold ?? null, { formula: `=IF(ISNUMBER(${L}),${L},${pace})` }];
+    const kept = a.keptThresholds?.[id];
+    return [kept !== undefined ? kept : goal?.threshold ?? null, { formula: `=IF(ISNUMBER(${L}),${L},${pace})` }];
   });
   const goalFormats = cards.map((id) => [NUMBER_FORMATS[kpi(id).unit], NUMBER_FORMATS[kpi(id).unit]]);
   const goalsOut = widen(goals, rect(1, 1, G, 1), [AL.thresholdHeaders.map((h) => tr(h, locale))], undefined);
