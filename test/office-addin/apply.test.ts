@@ -93,11 +93,11 @@ describe('a first generation', () => {
     const cfs = book.sheet('KPI Dashboard').conditionalFormats;
     const onTrack = cfs.find((c) => c.rule?.formula1 === '="On track"')!;
     expect(onTrack).toEqual({ address: 'E5:E11', type: 'CellValue', rule: { operator: 'EqualTo', formula1: '="On track"' }, fill: '#D9EAD3', fontColor: '#274E13' });
-    expect(cfs.filter((c) => c.address === 'E5:E11')).toHaveLength(7); // seven statuses
+    expect(cfs.filter((c) => c.address === 'E5:E11')).toHaveLength(8); // seven statuses and "Check goal"
     // MRR (row 5) is better higher: a rise is green; CPL (row 11) is better lower: a rise is red
     expect(cfs.find((c) => c.address === 'G5' && c.rule?.operator === 'GreaterThan')).toMatchObject({ rule: { formula1: '0' }, fill: '#D9EAD3' });
     expect(cfs.find((c) => c.address === 'G11' && c.rule?.operator === 'GreaterThan')).toMatchObject({ fill: '#F4CCCC' });
-    expect(book.sheet('KPI Goals').conditionalFormats.filter((c) => c.address === 'K2:K8')).toHaveLength(7);
+    expect(book.sheet('KPI Goals').conditionalFormats.filter((c) => c.address === 'K2:K8')).toHaveLength(8);
   });
 
   it('adds one named line chart per card over the trend table, sized in points', () => {
@@ -146,14 +146,14 @@ describe('regenerating', () => {
     const second = await generate(book);
     const third = await generate(book);
     expect(book.sheets.map((s) => s.name)).toEqual([...DATA, ...OURS]);
-    expect(second.syncs).toBe(5); // History is kept as it is: no sync for it
-    expect(third.syncs).toBe(5);
+    expect(second.syncs).toBe(6); // KPI Goals read back (one sync); History is kept as it is: no sync for it
+    expect(third.syncs).toBe(6);
     expect(book.input('KPI Dashboard', 'Z100')).toBeUndefined();
     expect(book.input('KPI History', 'A2')).toBe(46000);
     const charts = book.sheet('KPI Dashboard').charts;
     expect(charts.filter((c) => c.name.startsWith('KPIPILOT_CHART_'))).toHaveLength(7);
     expect(charts.filter((c) => c.name === 'My own chart')).toHaveLength(1); // not ours: kept
-    expect(book.sheet('KPI Dashboard').conditionalFormats).toHaveLength(7 + 2 * 7);
+    expect(book.sheet('KPI Dashboard').conditionalFormats).toHaveLength(8 + 2 * 7);
     expect(book.sheet('KPI Dashboard').names.size).toBe(1);
   });
 
