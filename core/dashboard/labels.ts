@@ -11,7 +11,7 @@ export const STATUS_LABELS: Record<GoalStatus | 'Check dates' | 'Check goal', Te
   Missed: t('Missed', 'Manqué'),
   'Not started': t('Not started', 'Non commencé'),
   'Check dates': t('Check dates', 'Vérifier les dates'),
-  /** The goal itself is wrong: its target points the wrong way for the KPI, or equals the baseline (docs/dashboard.md "Statuses"). */
+  /** The goal itself is wrong: its target points the wrong way for the KPI, or equals the baseline (docs/concepts/goals.md "Progress and status"). */
   'Check goal': t('Check goal', 'Vérifier l’objectif'),
 };
 
