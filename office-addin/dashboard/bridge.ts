@@ -10,6 +10,7 @@ import { isoDate } from './cells';
 import { discoverSheets, existingSheets, mappedDataRows, queueUsedRows } from './markers';
 import { GENERATED_SETTING, readSetup, writeSetup } from './settings';
 import { snapshotNow } from './snapshot';
+import { excelShare } from './share';
 import { readWorkbookInfo } from './workbook-info';
 
 /** What the bridge takes from its surroundings; defaults are Office.js's globals and the clock. */
@@ -34,6 +35,7 @@ export function createExcelBridge(options: ExcelBridgeOptions = {}): HostBridge 
 
   return {
     host: 'excel',
+    share: excelShare(excel, today, () => localeFrom(office().context.displayLanguage)),
 
     load(): Promise<WorkbookInfo> {
       const host = { displayLanguage: office().context.displayLanguage, setup: readSetup(settings()), generated: readSetup(settings(), GENERATED_SETTING), today: today() };

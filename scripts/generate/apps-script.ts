@@ -68,6 +68,16 @@ function snapshotNow() {
   return KPIPilot.snapshotNow();
 }
 
+/** Sidebar: replaces every KPI Pilot formula by its value, with a banner, keeping the formulas on a hidden sheet. */
+function prepareForSharing() {
+  return KPIPilot.prepareForSharing();
+}
+
+/** Sidebar: puts back every formula "Prepare for sharing" replaced. */
+function makeLiveAgain() {
+  return KPIPilot.makeLiveAgain();
+}
+
 /** Sidebar: the KPIs in breach now and whether the daily alert e-mail is on. */
 function getAlerts() {
   return KPIPilot.getAlerts();

@@ -1,5 +1,5 @@
 import type { DashboardSetup } from '../../core/dashboard';
-import type { AlertsStatus, GenerateResult, HostBridge, SnapshotResult, WorkbookInfo } from '../bridge';
+import type { AlertsStatus, GenerateResult, HostBridge, ShareResult, SnapshotResult, WorkbookInfo } from '../bridge';
 
 /**
  * The sidebar's bridge in Google Sheets: each call is google.script.run on the server API of
@@ -15,6 +15,9 @@ export interface SheetsServerApi {
   getAlerts(): AlertsStatus;
   /** Installs or removes the daily digest trigger; switching on is when Google asks for the mail and trigger scopes. */
   setDailyAlerts(on: boolean): AlertsStatus;
+  /** Share-ready (apps-script/dashboard/share.ts). */
+  prepareForSharing(): ShareResult;
+  makeLiveAgain(): ShareResult;
 }
 
 /** The part of google.script.run the sidebar uses (the client-side typings are not installed). */
@@ -55,5 +58,6 @@ export function createSheetsBridge(run: ScriptRun = google!.script.run): HostBri
     snapshot: () => callServer(run, 'snapshotNow'),
     alerts: () => callServer(run, 'getAlerts'),
     setDailyAlerts: (on: boolean) => callServer(run, 'setDailyAlerts', on),
+    share: { prepare: () => callServer(run, 'prepareForSharing'), makeLive: () => callServer(run, 'makeLiveAgain') },
   };
 }

@@ -29,7 +29,11 @@ export interface FakeOptions {
   locale?: string;
   /** Date constructor of the realm the script runs in (a vm context's), for dates handed to it. */
   DateCtor?: DateConstructor;
-  /** Value of a formula cell when read; default '' (this fake computes nothing). */
+  /**
+   * Value of a formula cell when read; default '' (this fake computes nothing). A 2-D array is a
+   * custom function's table: it spills right and down from the formula cell as in Sheets, or shows
+   * #REF! when a filled cell stands in the way.
+   */
   evaluate?: (sheet: string, row: number, col: number, formula: string) => unknown;
   /** "Now" for new Date() is the script's; this is only for tests that need a fixed today. */
   /** The user running the script (Session.getEffectiveUser()); default ana@example.com. */
@@ -94,7 +98,7 @@ function kindOf(cls: string, method: string): CallKind {
   if (READS.has(method) && !VALUE_CLASSES.has(cls)) return 'read';
   if (BUILDER_CLASSES.has(cls) || method === 'newChart' || method === 'newConditionalFormatRule') return 'builder';
   if (VALUE_CLASSES.has(cls)) return 'get';
-  if (/^(set|insert|remove|clear|add|delete|update|activate)/.test(method)) return 'write';
+  if (/^(set|insert|remove|clear|add|delete|update|activate|hide|show)/.test(method)) return 'write';
   return 'get';
 }
 
@@ -519,13 +523,20 @@ export class RawSheet extends Raw {
     return new RawRange(this, 1, 1, Math.max(1, this.getLastRow()), Math.max(1, this.getLastColumn()));
   }
   getLastRow() {
-    for (let r = this.grid.length - 1; r >= 0; r--) if (this.grid[r]?.some(hasContent)) return r + 1;
-    return 0;
+    let last = 0;
+    for (let r = this.grid.length - 1; r >= 0; r--) if (this.grid[r]?.some(hasContent)) { last = r + 1; break; }
+    for (const [key, v] of this.spilled()) if (v !== '') last = Math.max(last, Number(key.split(',')[0]));
+    return last;
   }
   getLastColumn() {
     let last = 0;
     for (const row of this.grid) if (row) for (let c = row.length - 1; c >= last; c--) if (hasContent(row[c])) last = c + 1;
+    for (const [key, v] of this.spilled()) if (v !== '') last = Math.max(last, Number(key.split(',')[1]));
     return last;
+  }
+  /** Spilled values only when some formula returns a table (the common case costs nothing). */
+  private spilled(): Map<string, unknown> {
+    return this.ss.fake.options.evaluate ? this.shownValues() : new Map();
   }
   getRange(a: string | number, col?: number, rows = 1, cols = 1) {
     const rect = typeof a === 'string' ? this.parse(a) : { row: a, col: col!, rows, cols };
@@ -604,6 +615,34 @@ export class RawSheet extends Raw {
     this.ss.active = this;
     return this;
   }
+  hidden = false;
+  hideSheet() {
+    this.hidden = true;
+    return this;
+  }
+  showSheet() {
+    this.hidden = false;
+    return this;
+  }
+  isSheetHidden() {
+    return this.hidden;
+  }
+  /** Values of formula cells and of the cells their tables spill into, by "row,col" (evaluate option). */
+  shownValues(): Map<string, unknown> {
+    const out = new Map<string, unknown>();
+    const evaluate = this.ss.fake.options.evaluate;
+    this.grid.forEach((row, r) =>
+      row?.forEach((cell, c) => {
+        if (cell?.f === undefined) return;
+        const v = evaluate?.(this.name, r + 1, c + 1, cell.f) ?? '';
+        if (!Array.isArray(v)) return void out.set(`${r + 1},${c + 1}`, v);
+        const blocked = v.some((line: unknown[], i: number) => line.some((_x, j) => (i || j) && hasContent(this.cell(r + 1 + i, c + 1 + j))));
+        if (blocked) return void out.set(`${r + 1},${c + 1}`, '#REF!');
+        v.forEach((line: unknown[], i: number) => line.forEach((x, j) => out.set(`${r + 1 + i},${c + 1 + j}`, x ?? '')));
+      }),
+    );
+    return out;
+  }
   // raw helpers
   cell(row: number, col: number, create = false): Cell | undefined {
     if (!create) return this.grid[row - 1]?.[col - 1];
@@ -666,10 +705,17 @@ export class RawRange extends Raw {
     });
   }
   setValues(values: unknown[][]) {
-    return this.each(values, 'setValues', (cell, v) => enter(cell, v));
+    return this.each(values, 'setValues', (cell, v) => enter(cell, this.serialOfDate(v)));
   }
   setValue(v: unknown) {
-    return this.each([[v]], 'setValue', (cell, x) => enter(cell, x));
+    return this.each([[v]], 'setValue', (cell, x) => enter(cell, this.serialOfDate(x)));
+  }
+  /** A Date (of any realm) becomes its day serial in the spreadsheet's zone, as Sheets stores it. */
+  private serialOfDate(v: unknown): unknown {
+    if (Object.prototype.toString.call(v) !== '[object Date]') return v;
+    const ms = (v as Date).getTime();
+    const utc = ms + offsetMinutes(this.sheet.ss.fake.options.timeZone, ms) * 60000;
+    return utc / 86400000 + 25569;
   }
   setFormulas(formulas: string[][]) {
     return this.each(formulas, 'setFormulas', (cell, v) => enter(cell, v));
@@ -682,11 +728,12 @@ export class RawRange extends Raw {
     this.counted();
     const out: unknown[][] = [];
     const fake = this.sheet.ss.fake;
+    const shown = this.sheet.shownValues();
     for (let r = 0; r < this.rows; r++) {
       const row: unknown[] = [];
       for (let c = 0; c < this.cols; c++) {
         const cell = this.sheet.cell(this.row + r, this.col + c);
-        let v: unknown = cell?.f !== undefined ? (fake.options.evaluate?.(this.sheet.name, this.row + r, this.col + c, cell.f) ?? '') : (cell?.v ?? '');
+        let v: unknown = shown.get(`${this.row + r},${this.col + c}`) ?? (cell?.v ?? '');
         if (typeof v === 'number' && cell?.fmt && DATE_FORMAT_RE.test(cell.fmt)) v = fake.dateOf(v);
         row.push(v);
       }

@@ -20,6 +20,8 @@ export interface FakeCell {
   input: string | number | boolean;
   /** The computed value of a formula cell, when a test set one. */
   computed?: unknown;
+  /** Typed with a leading apostrophe: text even when it starts with "=". */
+  quoted?: boolean;
   numberFormat?: string;
   bold?: boolean;
   italic?: boolean;
@@ -63,6 +65,28 @@ export interface FakeName {
 
 export class SheetModel {
   readonly cells = new Map<number, FakeCell>();
+  visibility: 'Visible' | 'Hidden' | 'VeryHidden' = 'Visible';
+  /**
+   * Dynamic arrays: a formula cell whose computed value is a 2-D array spills right and down from
+   * it, or shows #SPILL! when a typed cell stands in the way. Values by cell key, anchors by key.
+   */
+  spills(): { values: Map<number, unknown>; anchors: Map<number, { rows: number; cols: number }> } {
+    const values = new Map<number, unknown>();
+    const anchors = new Map<number, { rows: number; cols: number }>();
+    for (const [k, c] of this.cells) {
+      if (!Array.isArray(c.computed) || c.quoted || typeof c.input !== 'string' || !c.input.startsWith('=')) continue;
+      const grid = c.computed as unknown[][];
+      const row = Math.floor(k / COLS), col = k % COLS;
+      const blocked = grid.some((line, i) => line.some((_v, j) => (i || j) && (this.cells.get(key(row + i, col + j))?.input ?? '') !== ''));
+      if (blocked) {
+        values.set(k, '#SPILL!');
+        continue;
+      }
+      anchors.set(k, { rows: grid.length, cols: grid[0]?.length ?? 1 });
+      grid.forEach((line, i) => line.forEach((v, j) => values.set(key(row + i, col + j), v ?? '')));
+    }
+    return { values, anchors };
+  }
   readonly names = new Map<string, FakeName>();
   charts: FakeChart[] = [];
   conditionalFormats: FakeConditionalFormat[] = [];
@@ -177,6 +201,12 @@ class WorksheetCollection extends Loadable {
     if (!m) throw new Error(`ItemNotFound: ${name}`);
     return new Worksheet(this.ctx, m);
   }
+  getItemOrNullObject(name: string): Worksheet {
+    const m = this.ctx.book.find(name);
+    const w = new Worksheet(this.ctx, m ?? new SheetModel(name));
+    (w as unknown as { isNull: () => boolean }).isNull = () => !this.ctx.book.find(name);
+    return w;
+  }
 }
 
 class Worksheet extends Loadable {
@@ -197,10 +227,22 @@ class Worksheet extends Loadable {
   }
   protected read(prop: string): unknown {
     if (prop === 'name') return this.model.name;
+    if (prop === 'visibility') return this.model.visibility;
     throw new Error(`fake: cannot load worksheet.${prop}`);
   }
   get name(): string {
     return this.get('name');
+  }
+  get isNullObject(): boolean {
+    return this.get('isNullObject');
+  }
+  set visibility(v: 'Visible' | 'Hidden' | 'VeryHidden') {
+    this.model.visibility = v;
+  }
+  delete(): void {
+    const i = this.ctx.book.sheets.indexOf(this.model);
+    if (i < 0) throw new Error('ItemNotFound: the sheet was deleted');
+    this.ctx.book.sheets.splice(i, 1);
   }
   getRange(address?: string): Range {
     return new Range(this.ctx, this.model, parseAddress(address));
@@ -210,8 +252,10 @@ class Worksheet extends Loadable {
   }
   private usedRect(valuesOnly: boolean): Rect | null {
     let r1 = Infinity, c1 = Infinity, r2 = -1, c2 = -1;
-    for (const [k, cell] of this.model.cells) {
-      if (valuesOnly && (cell.input === '' || cell.input === undefined)) continue;
+    const spilled = [...this.model.spills().values].filter(([, v]) => v !== '').map(([k]) => k);
+    for (const k of [...this.model.cells.keys(), ...spilled]) {
+      const cell = this.model.cells.get(k);
+      if (valuesOnly && cell && (cell.input === '' || cell.input === undefined) && !spilled.includes(k)) continue;
       const row = Math.floor(k / COLS), col = k % COLS;
       if (row < r1) r1 = row;
       if (row > r2) r2 = row;
@@ -450,17 +494,37 @@ class Range extends Loadable {
   set formulas(grid: unknown[][]) {
     this.setGrid('formulas', grid, (c, v) => {
       c.input = typeof v === 'string' && v.startsWith("'") ? v.slice(1) : (v as string | number | boolean);
+      if (typeof v === 'string' && v.startsWith("'")) c.quoted = true;
+      else delete c.quoted;
       c.computed = undefined;
     });
   }
   set values(grid: unknown[][]) {
     this.setGrid('values', grid, (c, v) => {
       c.input = typeof v === 'string' && v.startsWith("'") ? v.slice(1) : (v as string | number | boolean);
+      if (typeof v === 'string' && v.startsWith("'")) c.quoted = true;
+      else delete c.quoted;
       c.computed = undefined;
     });
   }
   get values(): unknown[][] {
     return this.get('values');
+  }
+  get formulas(): unknown[][] {
+    return this.get('formulas');
+  }
+  /** The range a dynamic array formula spills to (itself included), or a null object (ExcelApi 1.12). */
+  getSpillingToRangeOrNullObject(): Range {
+    return new Range(
+      this.ctx,
+      this.sheet,
+      () => {
+        const r = this.rect();
+        const size = this.sheet.spills().anchors.get(key(r.row, r.col));
+        return size ? { row: r.row, col: r.col, rows: size.rows, cols: size.cols, bounded: true } : null;
+      },
+      true,
+    );
   }
   set numberFormat(grid: unknown[][]) {
     this.setGrid('numberFormat', grid, (c, v) => (c.numberFormat = String(v)));
@@ -473,6 +537,9 @@ class Range extends Loadable {
   }
   get columnIndex(): number {
     return this.get('columnIndex');
+  }
+  get columnCount(): number {
+    return this.get('columnCount');
   }
 
   protected read(prop: string): unknown {
@@ -489,12 +556,20 @@ class Range extends Loadable {
         return r.cols;
       case 'address':
         return `${this.sheet.name}!${addressOf(r)}`;
-      case 'values': {
+      case 'values':
+      case 'formulas': {
         if (!r.bounded) return null;
+        const spilled = this.sheet.spills().values;
         const out: unknown[][] = [];
         for (let i = 0; i < r.rows; i++) {
           const row: unknown[] = [];
-          for (let j = 0; j < r.cols; j++) row.push(valueOf(this.sheet.cells.get(key(r.row + i, r.col + j))));
+          for (let j = 0; j < r.cols; j++) {
+            const k = key(r.row + i, r.col + j);
+            const cell = this.sheet.cells.get(k);
+            // formulas: the formula text of formula cells, the value of the others (spilled cells included), as Excel
+            if (prop === 'formulas' && !cell?.quoted && typeof cell?.input === 'string' && cell.input.startsWith('=')) row.push(cell.input);
+            else row.push(spilled.has(k) ? spilled.get(k) : valueOf(cell));
+          }
           out.push(row);
         }
         return out;
@@ -557,7 +632,7 @@ function intersects(a: Rect, b: Rect): boolean {
 /** What Excel's values give for a cell: the typed value, a formula's computed value ('' when none was set). */
 function valueOf(cell: FakeCell | undefined): unknown {
   if (!cell) return '';
-  if (typeof cell.input === 'string' && cell.input.startsWith('=')) return cell.computed ?? '';
+  if (!cell.quoted && typeof cell.input === 'string' && cell.input.startsWith('=')) return cell.computed ?? '';
   return cell.input;
 }
 

@@ -18,7 +18,7 @@ function code(formula: string): string {
 
 /** A name followed by "(", not preceded by a name character (so MY.MRR( is MY.MRR, not MRR). */
 /** Excel's namespace, and what a file saved without the add-in puts before an unknown function. */
-const PREFIX = new RegExp(`^(${EXCEL_NAMESPACE}\\.|_XLUDF\\.|_XLDUDF_)`, 'i');
+const PREFIX = new RegExp(`^(${EXCEL_NAMESPACE}\\.|_XLUDF\\.|_XLDUDF_)+`, 'i');
 
 const CALL = /(?<![A-Za-z0-9_.$])([A-Za-z_][A-Za-z0-9_.]*)\s*\(/g;
 
