@@ -61,7 +61,7 @@ async function main(): Promise<void> {
 
   const office = join(dist, 'office-addin');
   write(join(office, 'functions.json'), functionsJson(FUNCTIONS, `${addinBaseUrl}/help.html`));
-  write(join(office, 'manifest.xml'), manifestXml({ version: pkg.version, baseUrl: addinBaseUrl, appDomains: addinAppDomains }));
+  write(join(office, 'manifest.xml'), manifestXml({ version: pkg.version, baseUrl: addinBaseUrl, appDomains: addinAppDomains, supportUrl: process.env.ADDIN_SUPPORT_URL || undefined }));
   for (const size of [16, 32, 64, 80]) write(join(office, `assets/icon-${size}.png`), iconPng(size));
   write(join(office, 'help.html'), functionHelpPage(FUNCTIONS, { ...excelHelp, css: helpCss }));
   write(

@@ -17,11 +17,13 @@ export interface ManifestOptions {
    * hosting origin is trusted already: listing it again has no effect, so it is refused.
    */
   appDomains?: readonly string[];
+  /** The support page AppSource shows (https); default: the add-in's own function reference, help.html. */
+  supportUrl?: string;
 }
 
 const ADDIN_ID = '5d1c0a3e-7b3f-4c1e-9a52-6f0e4b8d2c71';
 
-export function manifestXml({ version, baseUrl, appDomains }: ManifestOptions): string {
+export function manifestXml({ version, baseUrl, appDomains, supportUrl }: ManifestOptions): string {
   const v4 = toFourPartVersion(version);
   const domains = checkAppDomains(appDomains ?? [], baseUrl);
   const url = (file: string) => escapeXml(`${baseUrl}/${file}`);
@@ -39,7 +41,7 @@ export function manifestXml({ version, baseUrl, appDomains }: ManifestOptions): 
   <Description DefaultValue="Marketing and sales KPIs as Excel functions (${EXCEL_NAMESPACE}.CAC, ${EXCEL_NAMESPACE}.LTV, ${EXCEL_NAMESPACE}.ROMI...) and dashboards with goals and owners."/>
   <IconUrl DefaultValue="${url('assets/icon-32.png')}"/>
   <HighResolutionIconUrl DefaultValue="${url('assets/icon-64.png')}"/>
-  <SupportUrl DefaultValue="${url('help.html')}"/>
+  <SupportUrl DefaultValue="${supportUrl ? escapeXml(checkHttps(supportUrl, 'support URL')) : url('help.html')}"/>
 ${domains.length ? `  <AppDomains>\n${domains.map((d) => `    <AppDomain>${escapeXml(d)}</AppDomain>\n`).join('')}  </AppDomains>\n` : ''}  <Hosts>
     <Host Name="Workbook"/>
   </Hosts>
@@ -159,6 +161,11 @@ export function toFourPartVersion(version: string): string {
   const p = /^(alpha|beta|rc)(?:\.?(\d{1,2}))?$/.exec(pre);
   if (!p) throw new Error(`prerelease "${pre}" of version "${version}": use -alpha.N, -beta.N or -rc.N with N from 0 to 99, so each build gets its own manifest version`);
   return `${base}.${PRERELEASE_STAGES[p[1]] * 100 + Number(p[2] ?? 0)}`;
+}
+
+function checkHttps(value: string, what: string): string {
+  if (!/^https:\/\/[^/\s]+/.test(value)) throw new Error(`The ${what} "${value}" must be an https:// address (AppSource and Office require HTTPS)`);
+  return value;
 }
 
 /** AppDomain values are bare origins (scheme, host, port): no path, no trailing slash, not the hosting origin. */

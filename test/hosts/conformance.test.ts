@@ -66,6 +66,13 @@ describe('Excel manifest', () => {
     expect(manifestXml(base)).toContain('https://addin.example.com/kpi-pilot/taskpane.html');
   });
 
+  it('points SupportUrl at the function reference, or at the https support page of the publisher', () => {
+    const base = { version: '1.0.0', baseUrl: 'https://addin.example.com/kpi-pilot' };
+    expect(parseManifest(manifestXml(base)).SupportUrl['@DefaultValue']).toBe('https://addin.example.com/kpi-pilot/help.html');
+    expect(parseManifest(manifestXml({ ...base, supportUrl: 'https://example.com/support?a=1&b=2' })).SupportUrl['@DefaultValue']).toBe('https://example.com/support?a=1&b=2');
+    expect(() => manifestXml({ ...base, supportUrl: 'http://example.com/support' })).toThrow(/must be an https:\/\/ address/);
+  });
+
   it('takes its version from package.json, one manifest version per package version', () => {
     const version = JSON.parse(read('package.json')).version;
     expect(doc.Version).toBe(toFourPartVersion(version));
