@@ -92,7 +92,7 @@ export async function makeLiveAgain(context: Excel.RequestContext): Promise<Shar
 }
 
 /**
- * Re-enters every KPI Pilot formula of the workbook (office-js issues 6395, 4185, 4007: cells left
+ * Re-enters every KPI Pilot formula of the workbook (OfficeDev/office-js issues 6395, 4185, 4007: cells left
  * at #NAME? until re-entered). A formula a file saved without the add-in marked _xludf. gets its
  * plain name back. Three syncs.
  */
