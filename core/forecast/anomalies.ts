@@ -1,17 +1,20 @@
 import { numError } from '../errors';
 import { detectSeason } from './detection';
-import { median, tQuantile } from './stats';
+import { stlRemainder } from './robustDecomposition';
+import { median, normalCdf, tQuantile } from './stats';
 
 /**
- * Seasonal Hybrid ESD (Hochenbaum, Vallis & Kejariwal 2017, Twitter's AnomalyDetection):
- * 1. robust decomposition: trend = rolling median (window max(4·period + 1, 31), at most n), season =
- *    per-position median of the detrended values, centred;
+ * Anomalies after removing trend and season (Seasonal Hybrid ESD, Hochenbaum, Vallis & Kejariwal
+ * 2017, with a robust STL in place of its median decomposition):
+ * 1. decomposition: with a season, robust STL with a periodic seasonal window (robustDecomposition.ts;
+ *    trend window the odd number ≥ 3·period); without one, trend = rolling median over
+ *    max(31, 4·period + 1) points;
  * 2. residual = value − trend − season;
- * 3. generalised ESD (Rosner 1983) on the residuals with median and MAD in place of mean and
- *    standard deviation: remove the most extreme residual up to k = max_share·n times, and flag the
+ * 3. generalised ESD (Rosner 1983) on the residuals, centred on the median and scaled robustly
+ *    (spreadOfRun): remove the most extreme residual up to k = max_share·n times, and flag the
  *    largest i whose statistic R_i exceeds λ_i = (n−i)·t_{p,n−i−1} / sqrt((n−i−1+t²)(n−i+1)).
- * Median and MAD of the remaining residuals come from one sort plus binary searches, so the test
- * costs O(n log n + k log² n), not O(k·n).
+ * The remaining residuals stay a contiguous run of one sort, so medians, MADs and truncated sums of
+ * squares are binary searches and prefix sums: the test costs O(n log n + k log² n), not O(k·n).
  */
 export type Direction = 'both' | 'high' | 'low';
 
@@ -40,12 +43,19 @@ export function findAnomalies(values: readonly number[], opts: AnomalyOptions = 
   let period = requested === 1 ? detectSeason(values) : requested;
   if (period > Math.floor(n / 2)) throw numError(`period ${period} needs at least ${2 * period} values, got ${n}`);
   if (period < 2) period = 0;
-  const residuals = robustResiduals(values, period);
+  const residuals = period >= 2 ? stlRemainder(values, period, n >= ROBUST_CYCLES * period ? 5 : 0) : robustResiduals(values, 0);
   const k = Math.max(1, Math.floor(maxShare * n));
   return generalisedEsd(residuals, k, alpha, direction);
 }
 
-/** value − rolling-median trend − per-position median season. O(n·w) for window w. */
+/**
+ * Cycles needed before the decomposition uses robustness weights. With few values per position, a
+ * point that is only somewhat off loses weight, the position's mean moves away from it and its
+ * residual grows: on clean monthly series of 3 years the robust fit flagged 5% of the points.
+ */
+export const ROBUST_CYCLES = 8;
+
+/** value − rolling-median trend − per-position median season (period ≥ 2). O(n·w) for window w. */
 export function robustResiduals(values: readonly number[], period: number): Float64Array {
   const n = values.length;
   let w = Math.max(4 * period + 1, 31);
@@ -113,6 +123,12 @@ export function generalisedEsd(r: ArrayLike<number>, k: number, alpha: number, d
   const n = r.length;
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => r[a] - r[b]);
   const s = Float64Array.from(order, (i) => r[i]);
+  // Prefix sums of the sorted residuals and their squares: any run's sum of squares about a centre in O(1).
+  const prefix = { sum: new Float64Array(n + 1), sq: new Float64Array(n + 1) };
+  for (let i = 0; i < n; i++) {
+    prefix.sum[i + 1] = prefix.sum[i] + s[i];
+    prefix.sq[i + 1] = prefix.sq[i] + s[i] * s[i];
+  }
   let lo = 0;
   let hi = n - 1;
   const removed: number[] = [];
@@ -120,7 +136,7 @@ export function generalisedEsd(r: ArrayLike<number>, k: number, alpha: number, d
   for (let i = 1; i <= k && hi - lo + 1 > 2; i++) {
     const m = hi - lo + 1;
     const med = medianOfRun(s, lo, hi);
-    const mad = madOfRun(s, lo, hi, med) * 1.4826;
+    const mad = spreadOfRun(s, prefix, lo, hi, med);
     // Candidate: the farthest point in the tested direction.
     const upDev = s[hi] - med;
     const downDev = med - s[lo];
@@ -142,6 +158,31 @@ export function generalisedEsd(r: ArrayLike<number>, k: number, alpha: number, d
   const out = new Array<boolean>(n).fill(false);
   for (let i = 0; i < flagged; i++) out[removed[i]] = true;
   return out;
+}
+
+/** Truncation of spreadOfRun, in robust standard deviations. */
+const CUT = 2.5;
+
+/**
+ * Scale of the run s[lo..hi] about med: the standard deviation of the points within ±2.5 MAD-sd of
+ * the median, divided by its value for a normal sample (a 2.5-sigma truncated normal has sd 0.8805σ).
+ * The MAD alone reads only the centre of the distribution; residuals of a smoother are more peaked
+ * than normal there, so the MAD understated their spread (by 8% on the benchmark's series) and ESD
+ * flagged ordinary points. The truncation keeps the anomalies out as the MAD does. O(log n).
+ */
+function spreadOfRun(s: Float64Array, prefix: { sum: Float64Array; sq: Float64Array }, lo: number, hi: number, med: number): number {
+  const mad = madOfRun(s, lo, hi, med) * 1.4826;
+  if (mad === 0) return 0;
+  const a = lowerBound(s, lo, hi, med - CUT * mad);
+  const b = upperBound(s, lo, hi, med + CUT * mad);
+  const k = b - a;
+  if (k < 3) return mad;
+  const sum = prefix.sum[b] - prefix.sum[a];
+  const sq = prefix.sq[b] - prefix.sq[a];
+  const variance = Math.max(0, (sq - 2 * med * sum + k * med * med) / k);
+  const phi = Math.exp((-CUT * CUT) / 2) / Math.sqrt(2 * Math.PI);
+  const within = 2 * normalCdf(CUT) - 1;
+  return Math.sqrt(variance / (1 - (2 * CUT * phi) / within));
 }
 
 function medianOfRun(s: Float64Array, lo: number, hi: number): number {

@@ -1,5 +1,6 @@
 import { numError } from '../errors';
 import { calendarPrior, detectSeason, seasonTest, TimeStep } from './detection';
+import { fitHoltWinters } from './holtWinters';
 import { isSeasonal, seasonalIndices } from './seasonality';
 import { fitDamped, fitSes, fitTheta, ModelFit } from './smoothing';
 import { normalQuantile } from './stats';
@@ -135,31 +136,56 @@ function seasonalNaive(y: readonly number[], horizon: number, m: number, z: numb
 
 /** Validation needs this many whole cycles before the held-out ones. */
 export const VALIDATION_MIN_CYCLES = 4;
-/** and seasons at least this long (high-frequency data: hours, days of a month's worth...). */
+/** and seasons at least this long (high-frequency data: hours of a day or of a week). */
 export const VALIDATION_MIN_SEASON = 24;
+
+/** Additive Holt-Winters as FORECAST_ETS fits it, with its interval. */
+function holtWinters(y: readonly number[], horizon: number, m: number, confidence: number): Path {
+  const fit = fitHoltWinters(y, m);
+  const forecasts = new Float64Array(horizon);
+  const halfWidths = new Float64Array(horizon);
+  for (let h = 1; h <= horizon; h++) {
+    forecasts[h - 1] = fit.forecast(h);
+    halfWidths[h - 1] = fit.normalHalfWidth(h, confidence);
+  }
+  return { forecasts, halfWidths, model: 'ets' };
+}
+
+type Candidate = (y: readonly number[], horizon: number) => Path;
 
 /**
  * The default's rule on long seasonal series: when m ≥ VALIDATION_MIN_SEASON and the series holds
- * VALIDATION_MIN_CYCLES cycles besides the last ⌈horizon/m⌉ cycles, both candidates (the
- * combination and the seasonal naive forecast) are fitted without those last cycles and forecast
- * them; the one with the lower mean absolute error there is refitted on the whole series.
- * Returns null when the rule does not apply.
+ * VALIDATION_MIN_CYCLES cycles besides the held-out ones, each candidate (the combination, the
+ * seasonal naive forecast, additive Holt-Winters) is fitted without the last v = m·⌈horizon/m⌉
+ * points and forecasts them, and again one window earlier when the series is long enough (two
+ * rolling origins); the candidate with the lowest mean absolute error over those windows is
+ * refitted on the whole series. Returns null when the rule does not apply.
  */
-function chooseByValidation(y: readonly number[], horizon: number, m: number, z: number): Path | null {
+function chooseByValidation(y: readonly number[], horizon: number, m: number, z: number, confidence: number): Path | null {
   if (m < VALIDATION_MIN_SEASON) return null;
   const v = m * Math.ceil(horizon / m);
   const n = y.length;
   if (n - v < VALIDATION_MIN_CYCLES * m) return null;
-  const train = y.slice(0, n - v);
-  const held = y.slice(n - v);
-  const mae = (f: Float64Array) => {
-    let s = 0;
-    for (let i = 0; i < v; i++) s += Math.abs(held[i] - f[i]);
-    return s / v;
-  };
-  const comb = mae(forecastWith(train, v, m, 'auto', z).forecasts);
-  const sn = mae(forecastWith(train, v, m, 'snaive', z).forecasts);
-  return forecastWith(y, horizon, m, sn < comb ? 'snaive' : 'auto', z);
+  const origins = n - 2 * v >= VALIDATION_MIN_CYCLES * m ? [n - 2 * v, n - v] : [n - v];
+  const candidates: Candidate[] = [
+    (x, h) => forecastWith(x, h, m, 'auto', z),
+    (x, h) => seasonalNaive(x, h, m, z),
+    (x, h) => holtWinters(x, h, m, confidence),
+  ];
+  let best = 0;
+  let bestError = Infinity;
+  candidates.forEach((candidate, c) => {
+    let error = 0;
+    for (const origin of origins) {
+      const f = candidate(y.slice(0, origin), v).forecasts;
+      for (let i = 0; i < v; i++) error += Math.abs(y[origin + i] - f[i]);
+    }
+    if (error < bestError) {
+      bestError = error;
+      best = c;
+    }
+  });
+  return candidates[best](y, horizon);
 }
 
 /**
@@ -171,12 +197,13 @@ function chooseByValidation(y: readonly number[], horizon: number, m: number, z:
 export function kpiForecast(y: readonly number[], horizon: number, seasonality: number, method: Method = 'auto', opts: KpiForecastOptions = {}): KpiForecastResult {
   const n = y.length;
   if (n < 4) throw numError(`KPI_FORECAST needs at least 4 values, got ${n}`);
-  const z = normalQuantile((1 + (opts.confidence ?? 0.95)) / 2);
+  const confidence = opts.confidence ?? 0.95;
+  const z = normalQuantile((1 + confidence) / 2);
   // The seasonal naive forecast is defined by its season: a given one is used as given.
   const m = method === 'snaive' && seasonality >= 2 ? seasonality : forecastSeason(y, seasonality, opts.step);
   if (method === 'snaive' && m < 2) throw numError('method "snaive" needs a season: give seasonality n ≥ 2, or a series where one is detected');
   if (method === 'snaive' && m > n) throw numError(`method "snaive" repeats the last season of ${m} values, but the series has ${n}`);
-  const path = (method === 'auto' && chooseByValidation(y, horizon, m, z)) || forecastWith(y, horizon, m, method, z);
+  const path = (method === 'auto' && chooseByValidation(y, horizon, m, z, confidence)) || forecastWith(y, horizon, m, method, z);
   const rows: ForecastRow[] = [];
   for (let h = 1; h <= horizon; h++) {
     const f = path.forecasts[h - 1];

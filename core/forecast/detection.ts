@@ -6,7 +6,8 @@ import { fUpperTail, linearFit } from './stats';
  * dashboard's alerts.
  *
  * 1. Candidates. The timeline's step suggests the calendar cycles a KPI usually has (the prior):
- *    monthly 12, quarterly 4, weekly 52 and 53, daily 7, hourly 24 and 168. Without a timeline
+ *    monthly 12, quarterly 4, weekly 52 and 53, daily 7, hourly 24 and 168, half-hourly 48 and 336.
+ *    Without a timeline
  *    every one of those is a candidate. Peaks of the autocorrelation of the linearly detrended
  *    series add any other length (a 3-step pattern in numbered periods, say).
  * 2. Test. For a candidate m (at least 3 full cycles), the trend is removed by the centred moving
@@ -27,9 +28,9 @@ import { fUpperTail, linearFit } from './stats';
 export type TimeStep = { readonly unit: 'month' | 'day'; readonly size: number };
 
 /** Every calendar candidate, tried when the step is not known. */
-export const CALENDAR_SEASONS = [12, 4, 52, 53, 7, 24, 168] as const;
+export const CALENDAR_SEASONS = [12, 4, 52, 53, 7, 24, 168, 48, 336] as const;
 
-/** The prior for a timeline step: months 1 → 12, 3 → 4; days 1 → 7, 7 → 52/53, 1/24 → 24/168. */
+/** The prior for a timeline step: months 1 → 12, 3 → 4; days 1 → 7, 7 → 52/53, 1/24 → 24/168, 1/48 → 48/336. */
 export function calendarPrior(step: TimeStep | null | undefined): readonly number[] {
   if (!step) return CALENDAR_SEASONS;
   const near = (a: number, b: number) => Math.abs(a - b) < 1e-6 * Math.max(1, b);
@@ -41,6 +42,7 @@ export function calendarPrior(step: TimeStep | null | undefined): readonly numbe
   if (near(step.size, 1)) return [7];
   if (near(step.size, 7)) return [52, 53];
   if (near(step.size, 1 / 24)) return [24, 168];
+  if (near(step.size, 1 / 48)) return [48, 336];
   return [];
 }
 

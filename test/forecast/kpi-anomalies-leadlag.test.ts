@@ -5,7 +5,9 @@ import { KpiError } from '../../core/errors';
 import { findAnomalies, latestIsAnomalous } from '../../core/forecast/anomalies';
 import { kpiForecast } from '../../core/forecast/combination';
 import { seededRandom } from '../../core/random';
-import { hourlySeries } from '../support/seasonal-series';
+import { hourlySeries, withInjectedAnomalies } from '../support/seasonal-series';
+import { stlRemainder } from '../../core/forecast/robustDecomposition';
+import { currentIsAnomalous } from '../../core/dashboard/alerts/check';
 
 const col = (a: readonly (number | string | null)[]) => a.map((v) => [v]);
 const codeOf = (f: () => unknown): string => {
@@ -206,4 +208,52 @@ describe('LEAD_LAG', () => {
     ['max_lag leaves < 3 pairs everywhere', '#NUM!', () => runFunction(LEAD_LAG, [col([1, 2]), col([3, 4]), 1])],
     ['max_lag 1.5', '#NUM!', () => runFunction(LEAD_LAG, [col([1, 2, 3, 4]), col([1, 2, 3, 4]), 1.5])],
   ])('bad input: %s → %s', (_w, code, call) => expect(codeOf(call as () => unknown)).toBe(code));
+});
+
+describe('robust STL remainder and the anomaly alerts (shared season detection)', () => {
+  it('a line plus an exact weekly pattern leaves no remainder; a spike keeps its full size', () => {
+    // Loess is local linear, so it reproduces a straight line exactly, and the per-position means
+    // reproduce the pattern: the remainder is 0 everywhere, worked without any fitting.
+    const week = [3, -1, 0, 2, -4, 1, -1];
+    const y = Array.from({ length: 70 }, (_, t) => 50 + 0.5 * t + week[t % 7]);
+    const r = stlRemainder(y, 7);
+    r.forEach((v) => expect(Math.abs(v)).toBeLessThan(1e-9));
+    // A spike of +20 at t = 30: robustness weights drop it from the trend and the season, so its
+    // remainder is the spike (to a few hundredths) and the others stay near 0.
+    y[30] += 20;
+    const s = stlRemainder(y, 7);
+    expect(s[30]).toBeCloseTo(20, 1);
+    s.forEach((v, i) => i !== 30 && expect(Math.abs(v)).toBeLessThan(0.5));
+  });
+  const runs = [1, 2, 3].map((k) => withInjectedAnomalies(364, 12, 2000 + 17 * k));
+  let tp = 0;
+  let fp = 0;
+  for (const c of runs) findAnomalies(c.values).forEach((f, i) => (f ? (c.truth.has(i) ? tp++ : fp++) : 0));
+  it(`12 spikes and drops of 4–8 sd in a year of daily data with a weekly cycle: ${tp} of 36 found, ${fp} false (want ≥ 32, ≤ 2)`, () => {
+    expect(tp).toBeGreaterThanOrEqual(32);
+    expect(fp).toBeLessThanOrEqual(2);
+  });
+  it('clean 3-year monthly series with a season: under 2% of the points flagged (plain decomposition below 8 cycles)', () => {
+    let flagged = 0;
+    for (let k = 0; k < 50; k++) {
+      const g = gauss(700 + k);
+      const season = [0, -2, 3, 5, 4, 2, -40, 1, 2, 4, 3, 5];
+      const y = Array.from({ length: 36 }, (_, t) => 200 + 0.5 * t + season[t % 12] + 2 * g());
+      flagged += findAnomalies(y).filter(Boolean).length;
+    }
+    expect(flagged / (50 * 36)).toBeLessThan(0.02);
+  });
+  it('alerts: a July dip that recurs every year is not an anomaly once the season is detected; an off-season drop is', () => {
+    const g = gauss(31);
+    const season = [0, -2, 3, 5, 4, 2, -40, 1, 2, 4, 3, 5];
+    const y = Array.from({ length: 43 }, (_, t) => 200 + 0.5 * t + season[t % 12] + 2 * g());
+    // Month 42 is a July (42 mod 12 = 6): the usual dip.
+    expect(currentIsAnomalous(y, 'higher')).toBe(false);
+    // Without a season, the same point looks like a drop.
+    expect(latestIsAnomalous(y, { period: 0, direction: 'low' })).toBe(true);
+    // A drop of the same size in March (month 38, 38 mod 12 = 2) is flagged.
+    const march = y.slice(0, 39);
+    march[38] -= 30;
+    expect(currentIsAnomalous(march, 'higher')).toBe(true);
+  });
 });

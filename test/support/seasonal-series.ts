@@ -98,3 +98,24 @@ export function weeklySeries(length: number, seed: number, noise = 0.05): number
     return 1000 * (1 + 0.002 * t) * season * (1 + noise * g());
   });
 }
+
+/**
+ * A daily KPI with a weekly cycle (and slow trend) and `count` injected spikes or drops of 4 to 8
+ * noise standard deviations, at distinct days at least 3 apart. Returns the series and the days.
+ */
+export function withInjectedAnomalies(length: number, count: number, seed: number): { values: number[]; truth: Set<number> } {
+  const g = gaussian(seed);
+  const u = seededRandom(seed + 1);
+  const sd = 2;
+  const week = [6, 3, 1, -1, -2, -9, 2];
+  const values = Array.from({ length }, (_, t) => 100 + 0.02 * t + week[t % 7] + sd * g());
+  const truth = new Set<number>();
+  while (truth.size < count) {
+    const t = 3 + Math.floor(u() * (length - 6));
+    if ([...truth].some((d) => Math.abs(d - t) < 3)) continue;
+    const size = (4 + 4 * u()) * sd;
+    values[t] += u() < 0.5 ? size : -size;
+    truth.add(t);
+  }
+  return { values, truth };
+}

@@ -15,7 +15,8 @@ import { alertThreshold, crosses } from './threshold';
  * plan.valueCells and plan.trend.series.
  *
  * Anomaly conventions (identical in the sheet): the trend column, oldest first, its last cell the
- * current period; blanks skipped; no season (period 0: a dozen monthly points cannot show one);
+ * current period; blanks skipped; the season detected as ANOMALIES and the forecasts detect it
+ * (period 1: a history shorter than 3 cycles, such as a dozen monthly points, has none);
  * only anomalies in the bad direction (drops of a higher-is-better KPI, spikes of a lower-is-
  * better one), since a good surprise is not an alert; fewer than 3 numbers, a blank current
  * period or an error anywhere in the column: no anomaly.
@@ -45,7 +46,8 @@ export interface Breach {
   readonly threshold: number | null;
 }
 
-/** Alpha and the largest share flagged: ANOMALIES' defaults, written into the sheet formula too. */
+/** Period (1 = detect), alpha and the largest share flagged: ANOMALIES' defaults, written into the sheet formula too. */
+export const ANOMALY_PERIOD = 1;
 export const ANOMALY_ALPHA = 0.05;
 export const ANOMALY_MAX_SHARE = 0.1;
 
@@ -66,7 +68,7 @@ export function currentIsAnomalous(column: readonly unknown[], direction: Direct
   const last = column[column.length - 1];
   if (typeof last !== 'number') return false;
   if (numbers.length < 3) return false;
-  return latestIsAnomalous(numbers, { period: 0, alpha: ANOMALY_ALPHA, maxShare: ANOMALY_MAX_SHARE, direction: badDirection(direction) });
+  return latestIsAnomalous(numbers, { period: ANOMALY_PERIOD, alpha: ANOMALY_ALPHA, maxShare: ANOMALY_MAX_SHARE, direction: badDirection(direction) });
 }
 
 /**

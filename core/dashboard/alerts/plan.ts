@@ -5,7 +5,7 @@ import { Locale, tr } from '../i18n';
 import { AlertsSpec, CellBlock, ConditionalFormat, FormulaConditionalFormat, PlanCell, PlannedSheet } from '../plan';
 import { DashboardSetup, SetupOptions } from '../setup';
 import { SheetNameMap } from '../names';
-import { ANOMALY_ALPHA, ANOMALY_MAX_SHARE, badDirection } from './check';
+import { ANOMALY_ALPHA, ANOMALY_MAX_SHARE, ANOMALY_PERIOD, badDirection } from './check';
 import { AL, allAlertLabels, BREACH_LABELS } from './labels';
 
 /**
@@ -16,7 +16,7 @@ import { AL, allAlertLabels, BREACH_LABELS } from './labels';
  *   threshold C + (D − C) × (expected − tolerance) while as-of is within the goal's dates.
  * - The dashboard's card table gets an 11th column K "Alert": "" or the breach label ("Behind
  *   pace", "Past threshold", "Anomaly", or a threshold label + " + " + anomaly), from the card
- *   value B, the goal row's L and M, and INDEX(ANOMALIES(trend column, 0, α, share, bad
+ *   value B, the goal row's L and M, and INDEX(ANOMALIES(trend column, 1, α, share, bad
  *   direction), T) for the current period. The trend table stays at L, so nothing else moves.
  * - Highlighting: textEquals rules colour the alert cells (every applier supports them), and an
  *   optional formula rule (plan field formulaFormats) colours the KPI name and value of a card in
@@ -91,7 +91,7 @@ export function withAlerts(dashboard: PlannedSheet, goals: PlannedSheet, a: Aler
     const crossed = `AND(ISNUMBER(${B}),ISNUMBER(${M}),IF(ISNUMBER(${L}),${B}${worse}${M},IF(${D}>${C},${B}<${M},${B}>${M})))`;
     const trend = `${col}${a.trendTop}:${col}${a.trendLast}`;
     // TRUE() rather than TRUE: HyperFormula knows the booleans only as functions; both hosts accept them
-    const anomaly = `IFERROR(INDEX(ANOMALIES(${trend},0,${ANOMALY_ALPHA},${ANOMALY_MAX_SHARE},"${badDirection(def.direction)}"),${T}),0)=TRUE()`;
+    const anomaly = `IFERROR(INDEX(ANOMALIES(${trend},${ANOMALY_PERIOD},${ANOMALY_ALPHA},${ANOMALY_MAX_SHARE},"${badDirection(def.direction)}"),${T}),0)=TRUE()`;
     custom.add('ANOMALIES');
     const kind = `IF(ISNUMBER(${L}),${labels.threshold},${labels.pace})`;
     // ANOMALIES once (a custom-function call), the native threshold test in both branches
