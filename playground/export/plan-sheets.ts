@@ -26,12 +26,8 @@ export interface PlanSheetsResult {
  */
 export function planToXlsxSheets(plan: DashboardPlan): PlanSheetsResult {
   const rendered = renderPlan(plan, 'excel');
-  const chartsOmitted: Record<string, number> = {};
-  const sheets = rendered.sheets.map((s) => {
-    if (s.charts.length) chartsOmitted[s.name] = s.charts.length;
-    return plannedSheet(s);
-  });
-  return { sheets, chartsOmitted };
+  const sheets = rendered.sheets.map((s) => plannedSheet(s));
+  return { sheets, chartsOmitted: {} };
 }
 
 /**
@@ -69,6 +65,7 @@ function plannedSheet(s: PlannedSheet): XlsxSheet {
     columnFormats: s.columnFormats,
     frozenRows: s.frozenRows,
     conditionalFormats: s.conditionalFormats,
+    charts: s.charts,
     // optional in the plan (alert rows); read structurally so plans without it need nothing
     formulaFormats: (s as { formulaFormats?: readonly FormulaFormat[] }).formulaFormats?.map((ff) => ({ ...ff, formula: renderFormula(ff.formula, [], 'excel') })),
   };

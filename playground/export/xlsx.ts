@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import { serialFromYmd, toSerial } from '../../core/args/cells';
 import { columnLetter } from '../../core/dashboard/a1';
-import type { CellStyle, ConditionalFormat } from '../../core/dashboard/plan';
+import type { CellStyle, ChartSpec, ConditionalFormat } from '../../core/dashboard/plan';
+import { addCharts } from './charts';
 
 /**
  * Writes sheets of rows to an .xlsx file (bytes), with ExcelJS. Runs in the browser (the
@@ -46,6 +47,8 @@ export interface XlsxSheet {
   readonly formulaFormats?: readonly FormulaFormat[];
   /** Hidden from the sheet tabs (the add-in's own store of frozen formulas). */
   readonly hidden?: boolean;
+  /** The plan's charts, written as DrawingML chart parts (charts.ts). */
+  readonly charts?: readonly ChartSpec[];
 }
 
 /** A conditional format whose condition is a formula (the plan's optional alert formats have this shape). */
@@ -80,7 +83,8 @@ export async function workbookToXlsx(sheets: readonly { name: string; rows: read
   const out = await wb.xlsx.writeBuffer();
   // Node gives a Buffer (a Uint8Array view into a shared pool), the browser build an ArrayBuffer
   const view = out as unknown as ArrayBuffer | Uint8Array;
-  return view instanceof Uint8Array ? new Uint8Array(view.buffer, view.byteOffset, view.byteLength) : new Uint8Array(view);
+  const bytes = view instanceof Uint8Array ? new Uint8Array(view.buffer, view.byteOffset, view.byteLength) : new Uint8Array(view);
+  return addCharts(bytes, (sheets as readonly XlsxSheet[]).map((s) => ({ sheet: s.name, charts: s.charts ?? [] })));
 }
 
 function checkSheetNames(names: readonly string[]): void {

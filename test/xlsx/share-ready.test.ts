@@ -12,7 +12,8 @@
  *
  * Needs Debian's libreoffice-calc (soffice).
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import JSZip from 'jszip';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import type ExcelJS from 'exceljs';
@@ -49,6 +50,7 @@ const SETUP: DashboardSetup = {
 let plan: DashboardPlan;
 let workbook: Workbook;
 let out: ExcelJS.Workbook;
+let recalculated: string;
 let dir: string | undefined;
 /** What the live workbook shows, by sheet, row-major from A1. */
 const live = new Map<string, Value[][]>();
@@ -73,11 +75,13 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'kpi-share-'));
   const book = join(dir, 'share-ready.xlsx');
   writeFileSync(book, bytes);
-  out = await readWorkbook(recalculate(book, join(dir, 'recalculated'), 120000).path);
+  recalculated = recalculate(book, join(dir, 'recalculated'), 120000).path;
+  out = await readWorkbook(recalculated);
 }, 240000);
 
 afterAll(() => {
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  if (dir && !process.env.KEEP) rmSync(dir, { recursive: true, force: true });
+  else if (dir) console.log(dir);
 });
 
 const at = (sheet: string, address: string): Value => valueOf(out.getWorksheet(sheet)!, address);
@@ -159,6 +163,20 @@ describe('the share-ready workbook recalculated by LibreOffice', () => {
     const churn = plan.trend.series.mrr_churn.split('!')[1].split(':')[0];
     expect(out.getWorksheet('KPI Dashboard')!.getCell(churn).formula).toBeUndefined();
     expect(typeof at('KPI Dashboard', churn)).toBe('number');
+  });
+});
+
+describe('the charts after a LibreOffice round trip', () => {
+  it('opens with every chart: a line per KPI card and the Attribution columns, on their sheets', async () => {
+    const zip = await JSZip.loadAsync(readFileSync(recalculated));
+    const charts = await Promise.all(Object.keys(zip.files).filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f))
+      .map((f) => zip.file(f)!.async('string').then((x) => x.replace(/&apos;/g, "'").replace(/&quot;/g, '"'))));
+    expect(charts.filter((x) => x.includes('<c:lineChart>'))).toHaveLength(SETUP.kpis.length);
+    expect(charts.filter((x) => x.includes('<c:barChart>'))).toHaveLength(1);
+    // LibreOffice wrote the ranges back as it read them
+    expect(charts.some((x) => x.includes("'KPI Dashboard'!$L$5:$L$16"))).toBe(true);
+    expect(charts.some((x) => x.includes('<c:f>"MRR"</c:f>') && x.includes("'KPI Dashboard'!$N$5:$N$16"))).toBe(true);
+    expect(charts.some((x) => x.includes('<c:f>"Markov"</c:f>') && x.includes('Attribution!$G$6:$G$17'))).toBe(true);
   });
 });
 

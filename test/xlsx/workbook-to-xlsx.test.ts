@@ -161,7 +161,8 @@ describe('planToXlsxSheets', () => {
   it('lays each block at its range, with number formats, and counts the charts it leaves out', async () => {
     const { sheets, chartsOmitted } = planToXlsxSheets(plan);
     expect(sheets.map((s) => s.name)).toEqual(['KPI Dashboard', 'KPI Goals', 'KPI Definitions', 'KPI History']);
-    expect(chartsOmitted).toEqual({ 'KPI Dashboard': 3 }); // MRR, NRR, CPL: not the unmapped card
+    expect(chartsOmitted).toEqual({}); // the charts are written (export/charts.ts)
+    expect(sheets[0].charts?.map((c) => c.title)).toEqual(['MRR', 'Net revenue retention (12 months)', 'Cost per lead']); // not the unmapped card
     const wb = await roundTrip(sheets);
     const dash = wb.getWorksheet('KPI Dashboard')!;
     expect(valueOf(dash, 'A1')).toBe('KPI Dashboard');
