@@ -39,7 +39,7 @@ export function shareSection(actions: ShareActions, locale: Locale): ShareSectio
   const heading = uid('share');
   const needs = el('p', { className: 'kp-warn' });
   needs.hidden = true;
-  const status = el('div', { className: 'kp-notices', attrs: { role: 'status', 'aria-live': 'polite' } });
+  const status = el('div', { className: 'kp-share-status', attrs: { role: 'status', 'aria-live': 'polite' } });
   const buttons: HTMLButtonElement[] = [];
   const action = (label: string, run: () => Promise<ShareResult>, done: (r: ShareResult) => string, describedBy?: string) => {
     const b = el('button', { className: 'kp-secondary', attrs: { type: 'button', ...(describedBy ? { 'aria-describedby': describedBy } : {}) } }, label);
