@@ -73,7 +73,8 @@ class Sidebar {
   private readonly body = el('section', { className: 'kp-body' });
   private readonly nav = el('ol', { className: 'kp-steps' });
   private readonly status = el('div', { className: 'kp-status', attrs: { role: 'status', 'aria-live': 'polite' } });
-  private readonly footer = el('div', { className: 'kp-footer' });
+  /** Back and Next: a landmark of their own, with a skip link at the top of each step, so a keyboard user need not walk every input. */
+  private readonly footer = el('nav', { className: 'kp-footer', attrs: { tabindex: -1 } });
   private busy = false;
   /** The host's last answer to alerts(), null until it answers; the error text when it failed. */
   private alerts: AlertsStatus | null = null;
@@ -128,7 +129,9 @@ class Sidebar {
     const heading = el('h2', { id: headingId, attrs: { tabindex: -1 } }, tr(TEXT.steps[step], this.state.locale));
     const counter = el('p', { className: 'kp-counter' }, this.tx(TEXT.stepOf, { n: STEPS.indexOf(step) + 1, total: STEPS.length }));
     this.body.setAttribute('aria-labelledby', headingId);
-    replace(this.body, counter, heading, this.stepContent(step));
+    const skip = el('a', { className: 'kp-skip', attrs: { href: '#' }, on: { click: (e) => { e.preventDefault(); (this.footer.querySelector<HTMLButtonElement>('button:not([disabled])') ?? this.footer).focus(); } } }, this.tx(TEXT.skipToActions));
+    this.footer.setAttribute('aria-label', this.tx(TEXT.stepActions));
+    replace(this.body, counter, heading, skip, this.stepContent(step));
 
     replace(this.footer);
     if (step !== 'template') this.footer.appendChild(el('button', { className: 'kp-secondary', attrs: { type: 'button' }, on: { click: () => this.go(stepAfter(step, -1)) } }, this.tx(TEXT.back)));

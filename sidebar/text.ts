@@ -16,6 +16,8 @@ export const TEXT = {
   } as Record<string, Text>,
   stepsNav: t('Setup steps', 'Étapes de configuration'),
   back: t('Back', 'Retour'),
+  skipToActions: t('Skip to Back / Next', 'Aller à Retour / Suivant'),
+  stepActions: t('Step actions', 'Actions de l’étape'),
   next: t('Next', 'Suivant'),
   // template
   templateIntro: t('Start from a template for your business, or from a blank list.', 'Partir d’un modèle adapté à votre activité, ou d’une liste vide.'),

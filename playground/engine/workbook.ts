@@ -4,7 +4,11 @@ import { columnLetter as a1Column, columnNumber, parseRect } from '../../core/da
 import { FUNCTIONS } from '../../core/functions';
 import { setGridLimits } from '../../core/registry/limits';
 import { createKpiPlugin, functionTranslations, SpillSizes, spillSizes } from './kpi-plugin';
-import { formatWithCode } from './number-format';
+import type { Locale } from '../../core/dashboard/i18n';
+import { resultFormat } from '../../core/registry/units';
+import { explainError } from './explain-error';
+import { calls } from './formula-text';
+import { formatWithCode, localizeGeneral } from './number-format';
 
 let registered = false;
 
@@ -57,6 +61,8 @@ export class Workbook {
    * Sheets developer metadata. A sheet without an entry is the user's and is never written.
    */
   readonly markers = new Map<number, SheetRole>();
+  /** How numbers are written in the grid (decimal comma in French). */
+  locale: Locale = 'en';
 
   constructor(sheets: Record<string, RawCellContent[][]>) {
     registerPlugin();
@@ -125,6 +131,11 @@ export class Workbook {
     return look;
   }
 
+  /** The formats of a sheet if it has any (nothing is created). */
+  lookOf(id: number): SheetLook | undefined {
+    return this.looks.get(id);
+  }
+
   columnWidths(id: number): Readonly<Record<string, number>> {
     return this.looks.get(id)?.columnWidths ?? {};
   }
@@ -156,6 +167,26 @@ export class Workbook {
       if (value === true || (typeof value === 'number' && value !== 0)) return rule.style;
     }
     return undefined;
+  }
+
+  /** Sets a cell's number format ("General" shows numbers as they are), keeping its style. */
+  setNumberFormat(sheet: number, row: number, col: number, numberFormat: string | undefined): void {
+    const cells = this.look(sheet).cells;
+    const key = cellKey(row, col);
+    const own = cells.get(key);
+    if (numberFormat === undefined && !own?.style) cells.delete(key);
+    else cells.set(key, { ...own, numberFormat });
+  }
+
+  /**
+   * The number format a cell shows: its own, else the default of the KPI function it calls
+   * ("=ROMI(...)" shows a percentage, "=CAC(...)" money), else none (General).
+   */
+  numberFormatAt(address: SimpleCellAddress): string | undefined {
+    const own = this.looks.size ? this.format(address)?.numberFormat : undefined;
+    if (own) return own;
+    const formula = this.hf.getCellFormula(address);
+    return formula ? defaultFormat(formula) : undefined;
   }
 
   setFormat(sheet: number, row: number, col: number, numberFormat: string | null | undefined, style: CellStyle | undefined): void {
@@ -190,20 +221,35 @@ export class Workbook {
     const input = formula ?? (raw === null || raw === undefined ? '' : String(raw));
     if (value instanceof DetailedCellError) {
       const code = value.value;
-      return { display: code, input, error: value.message || code, kind: 'error' };
+      return { display: code, input, error: explainError(formula, code, value.message || code), kind: 'error' };
     }
     if (value === null || value === undefined || value === '') return { display: '', input, kind: 'empty' };
     if (typeof value === 'boolean') return { display: value ? 'TRUE' : 'FALSE', input, kind: 'boolean' };
     if (typeof value === 'string') return { display: value, input, kind: 'text' };
-    const format = this.looks.size ? this.format(address)?.numberFormat : undefined;
-    if (format) return { display: formatWithCode(value, format, formatNumber), input, kind: /[yd]/.test(format) ? 'date' : 'number' };
+    const format = this.numberFormatAt(address);
+    const general = (v: number) => localizeGeneral(formatNumber(v), this.locale);
+    if (format && format !== 'General') return { display: formatWithCode(value, format, general, this.locale), input, kind: /[yd]/.test(format.replace(/"[^"]*"/g, '')) ? 'date' : 'number' };
     const type = this.hf.getCellValueDetailedType(address);
     if (type === 'NUMBER_DATE' || type === 'NUMBER_DATETIME') return { display: isoDate(value), input: formula ?? isoDate(value), kind: 'date' };
-    return { display: formatNumber(value), input, kind: 'number' };
+    return { display: general(value), input, kind: 'number' };
   }
 }
 
 export { SpillSizes };
+
+/**
+ * The registry's default format for a formula that is one call of a KPI function with a unit
+ * ("=ROMI(B2:B13, C2:C13, 0.7)" -> "0.0%"); formulas that combine calls keep General.
+ */
+export function defaultFormat(formula: string): string | undefined {
+  const m = /^=\s*([A-Za-z_][A-Za-z0-9_.]*)\s*\(/.exec(formula);
+  if (!m || !formula.trimEnd().endsWith(')')) return undefined;
+  const outer = calls(formula);
+  const last = outer[outer.length - 1];
+  if (!last || last.start !== formula.indexOf(m[1]) || last.name !== m[1].toUpperCase()) return undefined;
+  const fn = FUNCTIONS.find((f) => f.name === last.name);
+  return fn ? resultFormat(fn) : undefined;
+}
 
 /** 0-based column index -> letters (the grid and HyperFormula count from 0, A1 from 1). */
 const columnLetter = (col: number): string => a1Column(col + 1);

@@ -1,27 +1,45 @@
-import { FUNCTIONS } from '../../core/functions';
-import { signature } from '../../core/registry/signature';
+import type { Locale } from '../../core/dashboard/i18n';
+import { functionCatalog, signatureOf } from '../engine/function-catalog';
+import { text } from './text';
 
-/** The right-hand panel until the sidebar takes its place: every function with its help. */
-export function renderFunctionPanel(host: HTMLElement, insert: (formula: string) => void): void {
+/**
+ * The Functions tab: every function (KPI Pilot's first, then the engine's) with its signature,
+ * its help, and for KPI Pilot's each argument's meaning and allowed values, from the registry.
+ */
+export function renderFunctionPanel(host: HTMLElement, locale: Locale, insert: (formula: string) => void): void {
   const heading = document.createElement('h2');
-  heading.textContent = 'Functions';
+  heading.textContent = text(locale, 'functions');
   const filter = document.createElement('input');
   filter.type = 'search';
-  filter.placeholder = 'Filter functions';
-  filter.setAttribute('aria-label', 'Filter functions');
+  filter.placeholder = text(locale, 'filter');
+  filter.setAttribute('aria-label', text(locale, 'filter'));
   const list = document.createElement('ul');
   list.className = 'functions';
-  for (const fn of FUNCTIONS) {
+  for (const fn of functionCatalog()) {
     const li = document.createElement('li');
     li.dataset.name = fn.name.toLowerCase();
     const button = document.createElement('button');
     button.type = 'button';
-    button.textContent = signature(fn);
-    button.title = `Insert ${fn.name} in the selected cell`;
+    button.textContent = signatureOf(fn);
+    button.title = text(locale, 'insert', { name: fn.name });
     button.addEventListener('click', () => insert(`=${fn.name}(`));
     const help = document.createElement('p');
     help.textContent = fn.help;
     li.append(button, help);
+    if (fn.source === 'kpi' && fn.params.length) {
+      const args = document.createElement('dl');
+      args.className = 'args';
+      for (const p of fn.params) {
+        const dt = document.createElement('dt');
+        dt.textContent = p.optional ? `${p.name} (${text(locale, 'optional')})` : p.name;
+        const dd = document.createElement('dd');
+        dd.textContent = [p.description, p.default !== undefined ? text(locale, 'defaultIs', { value: p.default }) : '', p.choices ? text(locale, 'allowed', { values: p.choices.join(', ') }) : '']
+          .filter(Boolean)
+          .join('; ');
+        args.append(dt, dd);
+      }
+      li.append(args);
+    }
     list.append(li);
   }
   filter.addEventListener('input', () => {

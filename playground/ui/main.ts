@@ -1,19 +1,33 @@
 import { mountSidebar } from '../../sidebar/app';
 import { createPlaygroundBridge } from '../dashboard/bridge';
+import { Area, EditHistory, parseInput } from '../engine/edits';
+import { restoreWorkbook, serializeWorkbook, WORKBOOK_KEY } from '../engine/persist';
 import { Workbook } from '../engine/workbook';
 import { generateSample, monthIso, MONTHS } from '../sample/company';
 import { examplesSheet } from '../sample/examples';
-import { columnName, Grid } from './grid';
+import { installClipboard } from './clipboard';
+import { FormulaEditor } from './editor';
 import { renderFunctionPanel } from './function-panel';
+import { columnName, Grid } from './grid';
+import { pageLocale, text } from './text';
+import { installToolbar } from './toolbar';
 
 /**
- * The playground page: sheet tabs, a formula bar, the grid, and on the right the same sidebar as
- * the add-ins (with the function list one tab away). Built from the same registry and core as
- * the add-ins, on HyperFormula, with the sample company preloaded.
+ * The playground page: sheet tabs, a formula bar with autocomplete, a toolbar, the grid, and on
+ * the right the same sidebar as the add-ins (with the function list one tab away). Built from
+ * the same registry and core as the add-ins, on HyperFormula, with the sample company preloaded
+ * or the user's own workbook restored from this browser.
  */
 function start(): void {
+  const locale = pageLocale(location.search, navigator.language);
+  translatePage(locale);
   const sample = generateSample();
-  const workbook = new Workbook({ Examples: examplesSheet(sample.checks), ...sample.sheets });
+  const sampleSheets = { Examples: examplesSheet(sample.checks), ...sample.sheets };
+  const restored = safeRestore(sampleSheets);
+  const workbook = restored?.workbook ?? new Workbook(sampleSheets);
+  workbook.locale = locale;
+  /** Sample sheets the user has not changed: saved as a mention, rebuilt from the generator. */
+  const untouched = restored?.untouched ?? new Set(Object.keys(sampleSheets));
 
   const address = document.getElementById('address') as HTMLOutputElement;
   const input = document.getElementById('formula') as HTMLInputElement;
@@ -21,44 +35,102 @@ function start(): void {
   const tabs = document.getElementById('tabs') as HTMLElement;
   const gridHost = document.getElementById('grid') as HTMLElement;
   const grid = new Grid(gridHost, workbook);
+  const history = new EditHistory(workbook);
   let sheet = 0;
+
+  // ---- saving in this browser ------------------------------------------------------------------
+  let saveTimer: ReturnType<typeof setTimeout> | undefined;
+  const saveSoon = () => {
+    clearTimeout(saveTimer);
+    saveTimer = setTimeout(save, 300);
+  };
+  const save = () => {
+    saveTimer = undefined;
+    try {
+      localStorage.setItem(WORKBOOK_KEY, serializeWorkbook(workbook, untouched));
+    } catch (e) {
+      message.textContent = text(locale, 'saveFailed', { msg: e instanceof Error ? e.message : String(e) });
+    }
+  };
+  window.addEventListener('pagehide', () => saveTimer && save());
+
+  // ---- selection, editing ------------------------------------------------------------------------
+  const editor = new FormulaEditor(input, document.getElementById('suggestions') as HTMLUListElement, document.getElementById('hint') as HTMLElement, {
+    shownSheet: () => ({ id: sheet, name: workbook.hf.getSheetName(sheet) ?? '' }),
+    commit: (target, content) => {
+      history.write(target.sheet, target.row, target.col, [[parseInput(content, locale)]]);
+      if (target.sheet === sheet) grid.refresh();
+    },
+    done: (target, committed) => {
+      if (sheet !== target.sheet) showSheet(target.sheet);
+      if (editorExit === 'enter') grid.select({ row: target.row + (committed ? 1 : 0), col: target.col });
+      else if (editorExit !== 'click') grid.select({ row: target.row, col: target.col });
+      if (editorExit !== 'tab' && editorExit !== 'click') gridHost.focus();
+      editorExit = 'enter';
+    },
+    highlight: (r) => grid.highlight(r),
+  }, () => locale);
+  let editorExit: 'enter' | 'tab' | 'click' | 'escape' = 'enter';
+  input.addEventListener('keydown', (e) => {
+    editorExit = e.key === 'Tab' ? 'tab' : e.key === 'Escape' ? 'escape' : 'enter';
+  }, { capture: true });
+  editor.selectionTarget = () => ({ sheet, row: grid.selection.row, col: grid.selection.col });
 
   const showSelection = () => {
     const { row, col } = grid.selection;
     const view = workbook.view({ sheet, row, col });
-    address.value = `${columnName(col)}${row + 1}`;
-    input.value = view.input;
+    const r = grid.range();
+    address.value = r.bottom > r.top || r.right > r.left ? `${columnName(r.left)}${r.top + 1}:${columnName(r.right)}${r.bottom + 1}` : `${columnName(col)}${row + 1}`;
+    editor.show(view.input);
     message.textContent = view.error ? `${view.display} ${view.error}` : '';
   };
   grid.onSelect = showSelection;
-  grid.onEdit = (initial) => {
-    input.value = initial;
-    input.focus();
-    input.setSelectionRange(input.value.length, input.value.length);
+  grid.onEdit = (initial) => editor.begin({ sheet, row: grid.selection.row, col: grid.selection.col }, initial);
+  grid.onPointer = (cell, phase, anchor) => {
+    editorExit = 'click';
+    const took = editor.point(cell, phase, anchor);
+    if (took) editorExit = 'enter';
+    return took;
   };
-  grid.onClear = () => commit('');
+  grid.onEscape = () => (document.getElementById('tabs')?.querySelector<HTMLElement>('[aria-selected="true"]') ?? input).focus();
 
-  const commit = (content: string) => {
-    const { row, col } = grid.selection;
-    workbook.setCell({ sheet, row, col }, content === '' ? null : content);
+  const area = (): Area => ({ sheet, ...grid.range() });
+  const afterChange = (changed: Area | undefined) => {
+    if (!changed) return;
+    if (changed.sheet !== sheet) showSheet(changed.sheet);
     grid.refresh();
+    grid.selectRect(changed);
     showSelection();
   };
-  input.addEventListener('keydown', (e) => {
-    if (e.key === 'Enter') {
-      e.preventDefault();
-      commit(input.value);
-      grid.select({ row: grid.selection.row + 1, col: grid.selection.col });
-      gridHost.focus();
-    } else if (e.key === 'Escape') {
-      showSelection();
-      gridHost.focus();
-    }
-  });
+  history.onChange = (changed) => {
+    const name = workbook.hf.getSheetName(changed.sheet);
+    if (name) untouched.delete(name);
+    saveSoon();
+  };
+  grid.onClear = () => afterChange(history.clear(area()));
+  grid.onShortcut = (e) => {
+    const ctrl = e.ctrlKey || e.metaKey;
+    if (!ctrl) return false;
+    const key = e.key.toLowerCase();
+    if (key === 'z' && !e.shiftKey) afterChange(history.undo());
+    else if (key === 'y' || (key === 'z' && e.shiftKey)) afterChange(history.redo());
+    else if (key === 'd') afterChange(history.fillDown(area()));
+    else if (key === 'r') afterChange(history.fillRight(area()));
+    else return false;
+    return true;
+  };
+  installClipboard(gridHost, { area, history, locale, afterChange, message });
+  installToolbar(document.getElementById('toolbar') as HTMLElement, { area, history, workbook, locale, afterChange, cell: () => ({ sheet, ...grid.selection }) });
 
+  // ---- sheets --------------------------------------------------------------------------------
   const showSheet = (id: number) => {
     sheet = id;
-    for (const b of Array.from(tabs.querySelectorAll<HTMLButtonElement>('[role="tab"]'))) b.setAttribute('aria-selected', String(Number(b.dataset.sheet) === id));
+    for (const b of Array.from(tabs.querySelectorAll<HTMLButtonElement>('[role="tab"]'))) {
+      const on = Number(b.dataset.sheet) === id;
+      b.setAttribute('aria-selected', String(on));
+      b.tabIndex = on ? 0 : -1;
+    }
+    gridHost.setAttribute('aria-label', text(locale, 'grid', { name: workbook.hf.getSheetName(id) ?? '' }));
     grid.show(id);
   };
   const renderTabs = () => {
@@ -70,16 +142,27 @@ function start(): void {
       b.textContent = name;
       b.dataset.sheet = String(workbook.sheetId(name));
       if (workbook.markers.has(workbook.sheetId(name))) b.classList.add('generated');
+      // while a formula is edited, a tab shows that sheet to point at its cells; the edit goes on
+      b.addEventListener('mousedown', (e) => editor.editing && e.preventDefault());
       b.addEventListener('click', () => showSheet(workbook.sheetId(name)));
+      b.addEventListener('keydown', (e) => {
+        if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
+        const all = Array.from(tabs.querySelectorAll<HTMLButtonElement>('[role="tab"]'));
+        const next = all[(all.indexOf(b) + (e.key === 'ArrowRight' ? 1 : all.length - 1)) % all.length];
+        next.focus();
+        next.click();
+      });
       tabs.append(b);
     }
-    tabs.append(addSheetControl(workbook, (id) => {
+    tabs.append(addSheetControl(workbook, locale, (id) => {
       renderTabs();
       showSheet(id);
+      saveSoon();
     }));
   };
   renderTabs();
   showSheet(0);
+  if (restored) message.textContent = text(locale, 'restored');
 
   // the right panel: the sidebar, and the function list one tab away
   const panel = document.getElementById('panel') as HTMLElement;
@@ -96,7 +179,7 @@ function start(): void {
       other.focus();
     });
     tab.addEventListener('click', () => {
-      for (const t of Array.from(panel.querySelectorAll<HTMLButtonElement>('.panel-tabs [role="tab"]'))) {
+      for (const t of panelTabs) {
         const on = t === tab;
         t.setAttribute('aria-selected', String(on));
         t.tabIndex = on ? 0 : -1;
@@ -104,7 +187,7 @@ function start(): void {
       }
       if (tab.getAttribute('aria-controls') === 'functions' && !functionsRendered) {
         functionsRendered = true; // built on first open: it is not part of the first render
-        renderFunctionPanel(functionsHost, (text) => grid.onEdit(text));
+        renderFunctionPanel(functionsHost, locale, (formula) => grid.onEdit(formula));
       }
     });
   }
@@ -113,10 +196,13 @@ function start(): void {
   const today = lastDayOfMonth(lastMonth);
   const bridge = createPlaygroundBridge(workbook, {
     today,
+    locale,
     onChange: (show) => {
+      history.forget(); // the add-in rewrote its sheets: undoing into them would lose work
       renderTabs();
       const id = show ? workbook.hf.getSheetId(show) : sheet;
       showSheet(id ?? sheet);
+      saveSoon();
     },
   });
 
@@ -128,32 +214,61 @@ function start(): void {
       const shareReady = (document.getElementById('share-ready') as HTMLInputElement | null)?.checked ?? false;
       await downloadWorkbook(workbook, bridge.lastPlan(), { shareReady, date: today, locale: bridge.lastPlan()?.locale ?? 'en' });
     } catch (e) {
-      message.textContent = `Download failed: ${e instanceof Error ? e.message : String(e)}`;
+      message.textContent = text(locale, 'downloadFailed', { msg: e instanceof Error ? e.message : String(e) });
     } finally {
       download.disabled = false;
     }
   });
 
-  // For end-to-end tests and the curious: the workbook behind the page.
-  (window as unknown as { kpiPilot: unknown }).kpiPilot = { workbook, bridge, ready: false };
+  const reset = document.getElementById('reset') as HTMLButtonElement;
+  reset.addEventListener('click', () => {
+    if (!window.confirm(text(locale, 'resetConfirm'))) return;
+    clearTimeout(saveTimer);
+    saveTimer = undefined;
+    localStorage.removeItem(WORKBOOK_KEY); // the panel's setup stays: Generate rebuilds the dashboard on the sample
+    location.reload();
+  });
+
+  // For end-to-end tests, overlays and the curious: the workbook and grid behind the page.
+  const api = { workbook, bridge, grid, history, ready: false, readyMs: 0 };
+  (window as unknown as { kpiPilot: unknown }).kpiPilot = api;
   void mountSidebar(sidebarHost, bridge).then(() => {
-    (window as unknown as { kpiPilot: unknown }).kpiPilot = { workbook, bridge, ready: true, readyMs: performance.now() };
+    api.ready = true;
+    api.readyMs = performance.now();
     document.body.dataset.ready = 'true';
   });
 }
 
+/** The saved workbook, or undefined (none, unreadable, or storage refused). */
+function safeRestore(sample: Record<string, (string | number | boolean | null)[][]>): ReturnType<typeof restoreWorkbook> {
+  try {
+    return restoreWorkbook(localStorage.getItem(WORKBOOK_KEY), sample);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Sets the page's static words (data-text: content, data-label: aria-label) in the locale. */
+function translatePage(locale: 'en' | 'fr'): void {
+  document.documentElement.lang = locale;
+  for (const node of Array.from(document.querySelectorAll<HTMLElement>('[data-text]'))) node.textContent = text(locale, node.dataset.text as Parameters<typeof text>[1]);
+  for (const node of Array.from(document.querySelectorAll<HTMLElement>('[data-label]'))) node.setAttribute('aria-label', text(locale, node.dataset.label as Parameters<typeof text>[1]));
+  const currency = document.querySelector<HTMLElement>('[data-action="currency"]');
+  if (currency) currency.textContent = locale === 'fr' ? '€' : '$';
+}
+
 /** "+" at the end of the sheet tabs: asks for a name inline, then adds an empty sheet of the user's. */
-function addSheetControl(workbook: Workbook, added: (id: number) => void): HTMLElement {
+function addSheetControl(workbook: Workbook, locale: 'en' | 'fr', added: (id: number) => void): HTMLElement {
   const wrap = document.createElement('span');
   wrap.className = 'add-sheet';
   const plus = document.createElement('button');
   plus.type = 'button';
   plus.textContent = '+';
-  plus.setAttribute('aria-label', 'Add sheet');
+  plus.setAttribute('aria-label', text(locale, 'addSheet'));
   const form = document.createElement('form');
   form.hidden = true;
   const label = document.createElement('label');
-  label.textContent = 'New sheet name';
+  label.textContent = text(locale, 'newSheetName');
   label.className = 'visually-hidden';
   label.htmlFor = 'new-sheet-name';
   const name = document.createElement('input');
@@ -181,7 +296,7 @@ function addSheetControl(workbook: Workbook, added: (id: number) => void): HTMLE
     e.preventDefault();
     const wanted = name.value.trim();
     if (!wanted || workbook.hf.doesSheetExist(wanted)) {
-      error.textContent = wanted ? `"${wanted}" already exists` : 'Type a name';
+      error.textContent = wanted ? text(locale, 'exists', { name: wanted }) : text(locale, 'typeName');
       return;
     }
     added(workbook.addSheet(wanted, []));

@@ -50,9 +50,11 @@ it('loads with no console errors, the sample sheets, the sidebar and the functio
 it('computes a =CAC() typed over the sample ranges', async () => {
   await openSheet('Marketing');
   await typeInto(1, 9, '=CAC(C2:C121, F2:F121)');
-  const shown = Number(await cell(1, 9).textContent());
   const expected = sample.checks.find((c) => c.label.startsWith('CAC'))!.expected;
-  expect(Math.abs(shown - expected)).toBeLessThan(1e-6 * expected);
+  // shown as money (the registry's unit for CAC), held in full precision
+  expect(await cell(1, 9).textContent()).toBe(expected.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
+  const held = await page.evaluate(() => (window as unknown as { kpiPilot: { workbook: { hf: { getCellValue(a: object): number } } } }).kpiPilot.workbook.hf.getCellValue({ sheet: 1, row: 1, col: 9 }));
+  expect(Math.abs(held - expected)).toBeLessThan(1e-6 * expected);
   await cell(1, 9).click();
   expect(await page.inputValue('#formula')).toBe('=CAC(C2:C121, F2:F121)');
 });

@@ -181,8 +181,15 @@ it('keeps the setup across a reload, and leaves a user sheet named KPI Dashboard
   expect(await mrr.getByLabel('Owner').inputValue()).toBe(OWNER);
   expect(await mrr.getByLabel('Target').inputValue()).toBe('350000');
   await sidebar().getByRole('button', { name: '6. Generate' }).click();
+  // the generated sheets came back with the workbook; "Reset to sample" starts the workbook over, the setup stays
+  expect(await sheetTabs(page)).toContain('KPI Dashboard');
+  page.once('dialog', (d) => void d.accept());
+  await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Reset to sample' }).click()]);
+  await page.waitForSelector('body[data-ready="true"]');
+  expect(await sheetTabs(page)).not.toContain('KPI Dashboard');
+  expect(await sidebar().getByRole('heading', { level: 2 }).textContent()).toBe('Generate');
 
-  // the reloaded workbook is the sample again: the user makes a sheet called KPI Dashboard
+  // the workbook is the sample again: the user makes a sheet called KPI Dashboard
   await page.getByRole('button', { name: 'Add sheet' }).click();
   await page.getByLabel('New sheet name').fill('KPI Dashboard');
   await page.keyboard.press('Enter');
@@ -255,6 +262,6 @@ it('speaks French when the browser does, down to the generated sheets', async ()
   await p.waitForFunction(() => /généré/.test(document.querySelector('#sidebar .kp-notices')?.textContent ?? ''), undefined, { timeout: 120000 });
   expect(await cell(p, 0, 0).textContent()).toBe('Tableau de bord KPI');
   await p.locator('#tabs').getByRole('tab', { name: 'KPI Goals' }).click();
-  expect(await cell(p, 2, 3).textContent()).toBe('2.5%'); // 2,5 typed in percent: 0.025 in the cell
+  expect(await cell(p, 2, 3).textContent()).toBe('2,5\u202f%'); // 2,5 typed in percent: 0.025 in the cell, shown the French way
   await context.close();
 });
