@@ -3,6 +3,7 @@ import { DashboardPlan, PlanCell, PlannedSheet, SheetRole } from '../../core/das
 import { requireRect } from '../../core/dashboard/a1';
 import type { Progress } from '../../sidebar/bridge';
 import { Workbook } from '../engine/workbook';
+import { FormulaCell, writeOrder } from './write-order';
 
 /**
  * The playground's plan applier: writes a DashboardPlan into the HyperFormula workbook the way the
@@ -10,7 +11,8 @@ import { Workbook } from '../engine/workbook';
  * by name, so a user's sheet that happens to be called "KPI Dashboard" is never written: the
  * planner has already given our sheet another name. 'replace' sheets are cleared and rewritten
  * in place; 'append' sheets (KPI History) are created once and then left alone.
- * All writes go in one HyperFormula batch: one recalculation. O(plan cells).
+ * applyPlan writes in one HyperFormula batch (one recalculation); the page uses
+ * applyPlanGradually, the same writes in slices that keep it responsive. O(plan cells).
  */
 export interface ApplyResult {
   readonly sheets: string[];
@@ -18,18 +20,107 @@ export interface ApplyResult {
 }
 
 export function applyPlan(workbook: Workbook, plan: DashboardPlan, progress?: Progress): ApplyResult {
+  const { writes, created, lastRow, total } = prepareSheets(workbook, plan);
+  // contents, formats and looks, one batch
+  workbook.hf.batch(() => {
+    writes.forEach(({ sheet, id }, i) => {
+      progress?.(sheet.name, i + 1, total);
+      for (const block of sheet.blocks) {
+        const r = parseRange(block.range);
+        workbook.hf.setCellContents({ sheet: id, row: r.row, col: r.col }, block.cells.map((row) => row.map((c) => content(c, lastRow))));
+        blockFormats(workbook, id, block);
+      }
+      sheetLook(workbook, id, sheet);
+    });
+  });
+  progress?.('recalculated', total, total);
+  workbook.settle();
+  return { sheets: plan.sheets.map((s) => s.name), created };
+}
+
+/**
+ * The same writes as applyPlan, in slices that leave the page responsive: values go in one write
+ * per block, formulas one at a time (each is computed as it lands), and whenever a slice has run
+ * for `sliceMs` the applier yields to the page (progress repaints, clicks are answered) before
+ * going on. The longest task is then about the costliest single formula rather than the whole
+ * recalculation. Same result as applyPlan: formulas whose inputs arrive later are recomputed by
+ * the engine, and tables whose size changed are re-entered by settleGradually.
+ */
+export async function applyPlanGradually(workbook: Workbook, plan: DashboardPlan, progress?: Progress, sliceMs = 40): Promise<ApplyResult> {
+  const hf = workbook.hf;
+  const { writes, created, lastRow, total } = prepareSheets(workbook, plan);
+  let sliceStart = performance.now();
+  const isFormula = (c: RawCellContent) => typeof c === 'string' && c.startsWith('=');
+  const breathe = async () => {
+    if (performance.now() - sliceStart < sliceMs) return;
+    await yieldToPage();
+    sliceStart = performance.now();
+  };
+  for (let i = 0; i < writes.length; i++) {
+    const { sheet, id } = writes[i];
+    progress?.(sheet.name, i + 1, total);
+    await yieldToPage();
+    sliceStart = performance.now();
+    const formulas: FormulaCell[] = [];
+    for (const block of sheet.blocks) {
+      const r = parseRange(block.range);
+      const cells = block.cells.map((row) => row.map((c) => content(c, lastRow)));
+      // values in runs along each row: writing empties over empty cells would recompute what reads them
+      for (let y = 0; y < cells.length; y++) {
+        let x = 0;
+        while (x < cells[y].length) {
+          const c = cells[y][x];
+          if (isFormula(c)) formulas.push({ row: r.row + y, col: r.col + x, formula: c as string });
+          if (c === null || isFormula(c)) {
+            x++;
+            continue;
+          }
+          const start = x;
+          while (x < cells[y].length && cells[y][x] !== null && !isFormula(cells[y][x])) x++;
+          hf.setCellContents({ sheet: id, row: r.row + y, col: r.col + start }, [cells[y].slice(start, x)]);
+        }
+      }
+      blockFormats(workbook, id, block);
+    }
+    for (const f of writeOrder(formulas, sheet.name)) {
+      hf.setCellContents({ sheet: id, row: f.row, col: f.col }, [[f.formula]]);
+      await breathe();
+    }
+    sheetLook(workbook, id, sheet);
+  }
+  progress?.('recalculated', total, total);
+  await workbook.settleGradually(breathe);
+  return { sheets: plan.sheets.map((s) => s.name), created };
+}
+
+/** Lets the page paint and answer input between slices of work (a message is not throttled like a timer). */
+export function yieldToPage(): Promise<void> {
+  return new Promise((ok) => {
+    if (typeof MessageChannel === 'undefined') {
+      setTimeout(ok, 0);
+      return;
+    }
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      ok();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
+/**
+ * Step 1 of both appliers: every sheet exists before any formula refers to it. Our sheets are
+ * found by marker; 'replace' ones are cleared, new ones created and marked.
+ */
+function prepareSheets(workbook: Workbook, plan: DashboardPlan): { writes: { sheet: PlannedSheet; id: number }[]; created: string[]; lastRow: (sheet: string) => number; total: number } {
   const hf = workbook.hf;
   // HyperFormula calls custom functions by their bare names, as the plan writes them; only the
   // open-ended ranges need closing (see closeOpenRanges)
-  const rendered = plan;
   const lastRow = lastRowOf(workbook, plan);
-  const total = rendered.sheets.length + 1;
   const created: string[] = [];
-  const ids = new Map<SheetRole, number>();
   const writes: { sheet: PlannedSheet; id: number }[] = [];
-
-  // 1. every sheet exists before any formula refers to it
-  rendered.sheets.forEach((sheet) => {
+  plan.sheets.forEach((sheet) => {
     let id = sheetWithMarker(workbook, sheet.role);
     if (id !== undefined && hf.getSheetName(id) !== sheet.name) {
       // the planner reuses our sheet under its current name; a mismatch means the workbook changed under us
@@ -45,31 +136,22 @@ export function applyPlan(workbook: Workbook, plan: DashboardPlan, progress?: Pr
       workbook.clearSheet(id);
       writes.push({ sheet, id });
     }
-    ids.set(sheet.role, id);
   });
+  return { writes, created, lastRow, total: plan.sheets.length + 1 };
+}
 
-  // 2. contents, formats and looks, one batch
-  hf.batch(() => {
-    writes.forEach(({ sheet, id }, i) => {
-      progress?.(sheet.name, i + 1, total);
-      for (const block of sheet.blocks) {
-        const r = parseRange(block.range);
-        hf.setCellContents({ sheet: id, row: r.row, col: r.col }, block.cells.map((row) => row.map((c) => content(c, lastRow))));
-        block.cells.forEach((row, i2) =>
-          row.forEach((_c, j) => workbook.setFormat(id, r.row + i2, r.col + j, block.numberFormats?.[i2]?.[j] ?? undefined, block.style)),
-        );
-      }
-      const look = workbook.look(id);
-      look.conditional = sheet.conditionalFormats;
-      look.formulaFormats = sheet.formulaFormats ?? [];
-      look.columnWidths = sheet.columnWidths;
-      look.columnFormats = sheet.columnFormats ?? {};
-      look.frozenRows = sheet.frozenRows;
-    });
-  });
-  progress?.('recalculated', total, total);
-  workbook.settle();
-  return { sheets: rendered.sheets.map((s) => s.name), created };
+function blockFormats(workbook: Workbook, id: number, block: PlannedSheet['blocks'][number]): void {
+  const r = parseRange(block.range);
+  block.cells.forEach((row, i) => row.forEach((_c, j) => workbook.setFormat(id, r.row + i, r.col + j, block.numberFormats?.[i]?.[j] ?? undefined, block.style)));
+}
+
+function sheetLook(workbook: Workbook, id: number, sheet: PlannedSheet): void {
+  const look = workbook.look(id);
+  look.conditional = sheet.conditionalFormats;
+  look.formulaFormats = sheet.formulaFormats ?? [];
+  look.columnWidths = sheet.columnWidths;
+  look.columnFormats = sheet.columnFormats ?? {};
+  look.frozenRows = sheet.frozenRows;
 }
 
 /**

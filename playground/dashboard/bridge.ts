@@ -5,7 +5,7 @@ import {
 import { checkAlerts } from '../../core/dashboard/alerts';
 import type { AlertsStatus, GenerateResult, HostBridge, SnapshotResult, WorkbookInfo } from '../../sidebar/bridge';
 import { Workbook } from '../engine/workbook';
-import { applyPlan, parseRange, sheetWithMarker } from './apply';
+import { applyPlanGradually, parseRange, sheetWithMarker } from './apply';
 import { playgroundShare } from '../share/bridge';
 
 /**
@@ -105,8 +105,8 @@ export function createPlaygroundBridge(workbook: Workbook, options: PlaygroundBr
       progress?.('plan', 0, 5);
       await save(setup);
       const { plan: next, merge } = planWithSheetGoals({ setup, asOf, existingSheets: existing(), dataRows: dataRows(setup) }, goalsBack(), savedSetup(GENERATED_KEY));
-      await frame(); // let the progress bar paint before the synchronous write
-      const applied = applyPlan(workbook, next, progress);
+      await frame(); // let the progress bar paint before the first write
+      const applied = await applyPlanGradually(workbook, next, progress);
       plan = next;
       generatedWith = merge.setup;
       await save(merge.setup);

@@ -69,11 +69,37 @@ type PluginThis = FunctionPlugin & {
   metadata: (name: string) => unknown;
 };
 
-function evaluate(self: PluginThis, fn: KpiFunction, ast: ProcedureAst, state: InterpreterState): unknown {
+/**
+ * The last table each formula cell computed, with the arguments it was computed from. HyperFormula
+ * asks a table function for its size and then for its value, one right after the other; the
+ * functions are pure, so when the arguments are the same the value is reused instead of computed
+ * twice (a fit or an attribution model costs hundreds of milliseconds). O(argument cells) to compare.
+ */
+const lastTables = new Map<string, { fn: KpiFunction; args: unknown[]; value: unknown }>();
+
+function sameArgs(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => sameArgs(x, b[i]));
+  if (a && b && typeof a === 'object' && typeof b === 'object') {
+    const x = a as { code?: unknown; message?: unknown };
+    const y = b as { code?: unknown; message?: unknown };
+    return x.code === y.code && x.message === y.message;
+  }
+  return false;
+}
+
+function evaluate(self: PluginThis, fn: KpiFunction, ast: ProcedureAst, state: InterpreterState, reuse?: string): unknown {
   return self.runFunction(ast.args, state, self.metadata(fn.name), (...args: unknown[]) => {
-    const outcome = callDefinition(fn, args.map(toHostArg));
-    if (!outcome.ok) return new CellError(TO_HF[outcome.error.code], outcome.error.message);
-    return toHfValue(outcome.value);
+    const hostArgs = args.map(toHostArg);
+    if (reuse) {
+      const last = lastTables.get(reuse);
+      lastTables.delete(reuse);
+      if (last && last.fn === fn && sameArgs(last.args, hostArgs)) return last.value;
+    }
+    const outcome = callDefinition(fn, hostArgs);
+    const value = outcome.ok ? toHfValue(outcome.value) : new CellError(TO_HF[outcome.error.code], outcome.error.message);
+    if (fn.result === 'table' && !reuse) lastTables.set(SpillSizes.key(state.formulaAddress.sheet, state.formulaAddress.row, state.formulaAddress.col), { fn, args: hostArgs, value });
+    return value;
   });
 }
 
@@ -90,7 +116,7 @@ export function createKpiPlugin(functions: readonly KpiFunction[]): typeof Funct
       ...(fn.result === 'table' ? { sizeOfResultArrayMethod: `${method}Size` } : {}),
     };
     proto[method] = function (this: PluginThis, ast: ProcedureAst, state: InterpreterState) {
-      const value = evaluate(this, fn, ast, state);
+      const value = evaluate(this, fn, ast, state, fn.result === 'table' ? SpillSizes.key(state.formulaAddress.sheet, state.formulaAddress.row, state.formulaAddress.col) : undefined);
       if (fn.result === 'table') {
         const { sheet, row, col } = state.formulaAddress;
         const key = SpillSizes.key(sheet, row, col);

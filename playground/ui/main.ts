@@ -21,11 +21,13 @@ import { installToolbar } from './toolbar';
 function start(): void {
   const locale = pageLocale(location.search, navigator.language);
   translatePage(locale);
+  performance.mark('kpi:start');
   const sample = generateSample();
   const sampleSheets = { Examples: examplesSheet(sample.checks), ...sample.sheets };
   const restored = safeRestore(sampleSheets);
   const workbook = restored?.workbook ?? new Workbook(sampleSheets);
   workbook.locale = locale;
+  performance.mark('kpi:workbook');
   /** Sample sheets the user has not changed: saved as a mention, rebuilt from the generator. */
   const untouched = restored?.untouched ?? new Set(Object.keys(sampleSheets));
 
@@ -162,6 +164,7 @@ function start(): void {
   };
   renderTabs();
   showSheet(0);
+  performance.mark('kpi:grid');
   if (restored) message.textContent = text(locale, 'restored');
 
   // the right panel: the sidebar, and the function list one tab away
