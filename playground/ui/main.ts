@@ -9,7 +9,7 @@ import { installClipboard } from './clipboard';
 import { FormulaEditor } from './editor';
 import { renderFunctionPanel } from './function-panel';
 import { columnName, Grid } from './grid';
-import { pageLocale, text } from './text';
+import { PAGE_TEXT, pageLocale, text } from './text';
 import { installToolbar } from './toolbar';
 
 /**
@@ -254,8 +254,10 @@ function safeRestore(sample: Record<string, (string | number | boolean | null)[]
 /** Sets the page's static words (data-text: content, data-label: aria-label) in the locale. */
 function translatePage(locale: 'en' | 'fr'): void {
   document.documentElement.lang = locale;
-  for (const node of Array.from(document.querySelectorAll<HTMLElement>('[data-text]'))) node.textContent = text(locale, node.dataset.text as Parameters<typeof text>[1]);
-  for (const node of Array.from(document.querySelectorAll<HTMLElement>('[data-label]'))) node.setAttribute('aria-label', text(locale, node.dataset.label as Parameters<typeof text>[1]));
+  const known = (key: string | undefined): key is keyof typeof PAGE_TEXT => !!key && key in PAGE_TEXT;
+  for (const node of Array.from(document.querySelectorAll<HTMLElement>('[data-text]'))) if (known(node.dataset.text)) node.textContent = text(locale, node.dataset.text);
+  for (const node of Array.from(document.querySelectorAll<HTMLElement>('[data-label]'))) if (known(node.dataset.label)) node.setAttribute('aria-label', text(locale, node.dataset.label));
+  for (const node of Array.from(document.querySelectorAll<HTMLElement>('[data-title]'))) if (known(node.dataset.title)) node.title = text(locale, node.dataset.title);
   const currency = document.querySelector<HTMLElement>('[data-action="currency"]');
   if (currency) currency.textContent = locale === 'fr' ? '€' : '$';
 }

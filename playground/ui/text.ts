@@ -8,6 +8,8 @@ export const PAGE_TEXT = {
   download: t('Download workbook', 'Télécharger le classeur'),
   downloadFailed: t('Download failed: {msg}', 'Échec du téléchargement : {msg}'),
   reset: t('Reset to sample', 'Revenir à l’exemple'),
+  shareReady: t('Share-ready', 'Prêt à partager'),
+  shareReadyTitle: t('Replaces every KPI Pilot formula by its value, with a banner, so a colleague without the add-in sees the numbers; the formulas are kept on a hidden sheet', 'Remplace chaque formule KPI Pilot par sa valeur, avec un bandeau, pour qu’un collègue sans le complément voie les nombres ; les formules sont gardées sur une feuille masquée'),
   resetConfirm: t('Start over from the sample company? Your formulas, sheets and generated sheets in this browser are removed; the panel keeps its setup.', 'Repartir de l’entreprise d’exemple ? Vos formules, feuilles et feuilles générées dans ce navigateur seront supprimées ; le panneau garde sa configuration.'),
   skipGrid: t('Skip to the grid', 'Aller à la grille'),
   skipPanel: t('Skip to the KPI Pilot panel', 'Aller au panneau KPI Pilot'),

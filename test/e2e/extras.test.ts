@@ -54,7 +54,7 @@ async function values(sheet: string): Promise<unknown[][]> {
 async function generate(): Promise<string> {
   await sidebar().getByRole('button', { name: 'Generate dashboard' }).click();
   await page.waitForFunction(() => /generated|Failed/.test(document.querySelector('#sidebar .kp-notices')?.textContent ?? ''), undefined, { timeout: 180000 });
-  return (await sidebar().locator('.kp-notices').textContent()) ?? '';
+  return (await sidebar().locator('.kp-notices').first().textContent()) ?? '';
 }
 
 function close(actual: unknown, expected: number, relative = 1e-9): void {

@@ -215,7 +215,7 @@ it('keeps typed formulas, formats and a generated dashboard across a reload; Res
   await side.getByRole('button', { name: '6. Generate' }).click();
   await side.getByRole('button', { name: 'Generate dashboard' }).click();
   await page.waitForFunction(() => /generated|Failed/.test(document.querySelector('#sidebar .kp-notices')?.textContent ?? ''), undefined, { timeout: 120000 });
-  expect(await side.locator('.kp-notices').textContent()).toContain('generated');
+  expect(await side.locator('.kp-notices').first().textContent()).toContain('generated');
   const dashboard = await sheetValues('KPI Dashboard');
   await page.waitForTimeout(500); // the save runs a moment after the last change
   await page.reload();
@@ -288,6 +288,8 @@ it('speaks French with ?lang=fr: page, panel, function help and grid numbers', a
   expect(await p.getAttribute('html', 'lang')).toBe('fr');
   expect(await p.getByRole('button', { name: 'Revenir à l’exemple' }).count()).toBe(1);
   expect(await p.getByRole('tab', { name: 'Fonctions' }).count()).toBe(1);
+  expect(await p.getByLabel('Prêt à partager').count()).toBe(1);
+  expect(await p.getByRole('button', { name: 'Télécharger le classeur' }).count()).toBe(1);
   expect(await p.locator('#sidebar h2').textContent()).toBe('Modèle');
   await openSheet('Marketing', p);
   await cell(1, 9, p).click();

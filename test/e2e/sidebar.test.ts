@@ -59,7 +59,7 @@ async function next(): Promise<void> {
 }
 
 async function generate(p: Page): Promise<string> {
-  const notices = p.locator('#sidebar .kp-notices');
+  const notices = p.locator('#sidebar .kp-notices').first(); // the generate step's notices (the share section has its own)
   await p.locator('#sidebar').getByRole('button', { name: 'Generate dashboard' }).click();
   await p.waitForFunction(() => /generated|Failed/.test(document.querySelector('#sidebar .kp-notices')?.textContent ?? ''), undefined, { timeout: 120000 });
   return (await notices.textContent()) ?? '';
@@ -155,7 +155,7 @@ it('generating again leaves one set of sheets', async () => {
 it('snapshot appends the card values to KPI History', async () => {
   await sidebar().getByRole('button', { name: 'Snapshot now' }).click();
   await page.waitForFunction(() => /added to KPI History/.test(document.querySelector('#sidebar .kp-notices')?.textContent ?? ''));
-  expect(await sidebar().locator('.kp-notices').textContent()).toContain('7 values added to KPI History.');
+  expect(await sidebar().locator('.kp-notices').first().textContent()).toContain('7 values added to KPI History.');
   await page.locator('#tabs').getByRole('tab', { name: 'KPI History' }).click();
   expect(await cell(page, 1, 0).textContent()).toBe('2026-10-31');
   expect(await cell(page, 1, 1).textContent()).toBe('mrr');
