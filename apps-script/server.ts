@@ -6,4 +6,4 @@ export { callFromSheets } from './custom-functions';
 export { onOpen, onInstall, showSidebar, showFunctionReference } from './menu';
 export { getSidebarState, saveSetup, generateDashboard, snapshotNow } from './dashboard/server-api';
 export { prepareForSharing, makeLiveAgain } from './dashboard/share';
-export { getAlerts, setDailyAlerts, sendDailyDigest } from './dashboard/alerts';
+export { getAlerts, setDailyAlerts, sendDailyDigest, confirmDigestRecipients } from './dashboard/alerts';

@@ -3,6 +3,7 @@ import {
   Locale, missingFields, PlanNotice, STANDARD_NAMES, setColumn, setSheet, TEMPLATES, TemplateId, Text, tr, Unit,
 } from '../core/dashboard';
 import type { AlertsStatus, HostBridge, WorkbookInfo } from './bridge';
+import { recipientsPanel, showRecipients } from './digest-recipients';
 import { el, replace, select, uid } from './dom';
 import {
   addTier, canAddTier, canLeave, chooseTemplate, columnChoices, commissionPlan, datasetsNeeded, extraMissing, goalCheck, goalsWithErrors, goalTouched,
@@ -740,6 +741,27 @@ class Sidebar {
     const box = el('input', { id, attrs: { type: 'checkbox', role: 'switch', 'aria-describedby': hintId } });
     box.checked = status.daily;
     const result = el('p', { className: 'kp-muted', attrs: { role: 'status' } });
+    // who the digest writes to: shown on switching on and whenever the list changed
+    const recipients = el('div', {});
+    const showList = (s: AlertsStatus, justSwitchedOn: boolean): void => {
+      const confirm = this.bridge.confirmRecipients;
+      const panel = confirm && showRecipients(s, justSwitchedOn)
+        ? recipientsPanel(s, this.state.locale, {
+            confirm: async (addresses) => {
+              try {
+                const next = await confirm(addresses);
+                this.alerts = { ...next };
+                showList(next, addresses.length > 0); // after a confirmation the list stays to show it
+              } catch (e) {
+                result.className = 'kp-error';
+                result.textContent = this.tx(TEXT.failed, { msg: message(e) });
+              }
+            },
+          })
+        : null;
+      replace(recipients, panel);
+    };
+    showList(status, false);
     box.addEventListener('change', async () => {
       const on = box.checked;
       box.disabled = true;
@@ -750,6 +772,7 @@ class Sidebar {
         box.checked = next.daily;
         result.className = 'kp-ok';
         result.textContent = this.tx(next.daily ? TEXT.dailyOn : TEXT.dailyOff);
+        showList(next, on);
       } catch (e) {
         box.checked = !on;
         result.className = 'kp-error';
@@ -763,6 +786,7 @@ class Sidebar {
       { className: 'kp-daily' },
       el('div', { className: 'kp-choice' }, box, el('label', { attrs: { for: id } }, el('strong', {}, this.tx(TEXT.daily)), el('span', { id: hintId, className: 'kp-muted' }, this.tx(TEXT.dailyHint)))),
       result,
+      recipients,
     );
   }
 

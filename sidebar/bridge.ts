@@ -1,5 +1,5 @@
 import type { DashboardSetup, ExistingSheet, Locale, PlanNotice, SheetInfo } from '../core/dashboard';
-import type { Breach } from '../core/dashboard/alerts';
+import type { Breach, DigestRecipient } from '../core/dashboard/alerts';
 
 /**
  * The one seam between the sidebar UI and its host. The UI (sidebar/) knows nothing of Sheets,
@@ -61,6 +61,12 @@ export interface AlertsStatus {
   readonly dailyAvailable: boolean;
   /** The KPIs in breach now, read back from the generated dashboard (empty when none is generated). */
   readonly breaches: readonly Breach[];
+  /** Sheets, while the digest is on: each address the goal owners name and whether the digest may write to it. */
+  readonly recipients?: readonly DigestRecipient[];
+  /** Sheets: the list differs from what the account that switched the digest on last saw. */
+  readonly recipientsChanged?: boolean;
+  /** Sheets: this user is that account, the only one who can confirm addresses. */
+  readonly canConfirmRecipients?: boolean;
 }
 
 /** What "Prepare for sharing", "Make live again" and "Repair KPI Pilot formulas" did. */
@@ -106,4 +112,6 @@ export interface HostBridge {
    * scopes, script.scriptapp and script.send_mail, are asked for). Other hosts reject it.
    */
   setDailyAlerts(on: boolean): Promise<AlertsStatus>;
+  /** Sheets: confirms digest recipients outside the domain (none: the list was seen). Other hosts lack it. */
+  confirmRecipients?(addresses: string[]): Promise<AlertsStatus>;
 }

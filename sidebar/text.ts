@@ -120,7 +120,7 @@ export const TEXT = {
   breachOwner: t('owner {owner}', 'responsable {owner}'),
   breachesLabel: t('KPIs in breach', 'KPI en alerte'),
   daily: t('Email owners a daily digest', 'Envoyer chaque jour un récapitulatif aux responsables'),
-  dailyHint: t('Each morning, every owner with a KPI in breach gets one e-mail listing them. When you switch this on, Google will ask for permission to send e-mail as you and to run a daily trigger.', 'Chaque matin, chaque responsable d’un KPI en alerte reçoit un e-mail qui les liste. À l’activation, Google demandera l’autorisation d’envoyer des e-mails en votre nom et d’exécuter un déclencheur quotidien.'),
+  dailyHint: t('Each morning, every owner with a KPI in breach gets one e-mail listing them: owners in your domain, or whose address you confirm here; the others’ KPIs come to you. When you switch this on, Google will ask for permission to send e-mail as you and to run a daily trigger.', 'Chaque matin, chaque responsable d’un KPI en alerte reçoit un e-mail qui les liste : les responsables de votre domaine, ou dont vous confirmez l’adresse ici ; les KPI des autres vous parviennent. À l’activation, Google demandera l’autorisation d’envoyer des e-mails en votre nom et d’exécuter un déclencheur quotidien.'),
   dailyOn: t('Daily digest switched on.', 'Récapitulatif quotidien activé.'),
   dailyOff: t('Daily digest switched off.', 'Récapitulatif quotidien désactivé.'),
 } as const;

@@ -15,6 +15,7 @@ import { buildPlan } from '../../core/dashboard/planner';
 import { DashboardSetup } from '../../core/dashboard/setup';
 import { useSpreadsheetZone } from '../spreadsheet-zone';
 import { GridRect, parseA1, splitRef } from './a1';
+import { DailyRecord, parseDaily, policyOf, recipientsStatus, sameUser, withConfirmed } from './digest-recipients';
 import { withDocumentLock } from './lock';
 import { message } from './messages';
 import { GENERATED_KEY, readSetup, SETUP_KEY } from './store';
@@ -38,7 +39,11 @@ export const ALERT_SCOPES: readonly string[] = [
   'https://www.googleapis.com/auth/script.send_mail',
   'https://www.googleapis.com/auth/userinfo.email',
 ];
-/** Document property: who switched the daily digest on ({"by": "ana@acme.fr"}); absent when off. */
+/**
+ * Document property: who switched the daily digest on, the id of their trigger (the only one that
+ * sends), the owner addresses they confirmed and the recipient list as they last saw it
+ * ({"by": "ana@acme.fr", "trigger": "…", "confirmed": [], "seen": "…"}); absent when off.
+ */
 export const DAILY_KEY = 'KPIPILOT_DAILY_ALERTS';
 /** Document property: what the last daily run did (DigestRun as JSON), for support and the sidebar. */
 export const LAST_DIGEST_KEY = 'KPIPILOT_LAST_DIGEST';
@@ -54,6 +59,8 @@ export interface DigestRun {
   readonly deferred: readonly (string | null)[];
   /** Owners with no e-mail address and no fallback recipient: nothing could be sent to them. */
   readonly unaddressed: readonly (string | null)[];
+  /** Owner addresses not written to (outside the domain, not confirmed): their digest went to the account. */
+  readonly withheld: readonly string[];
   /** Why nothing was looked at, when so (switched off, nothing generated, no dashboard). */
   readonly skipped?: string;
 }
@@ -73,15 +80,8 @@ const generatedSetup = (): DashboardSetup | null => readSetup(GENERATED_KEY) ?? 
 const userLocale = (): Locale => localeFrom(Session.getActiveUserLocale());
 
 /** The daily digest's record in the document, or null when it is off. */
-export function readDaily(): { by: string } | null {
-  const text = props().getProperty(DAILY_KEY);
-  if (!text) return null;
-  try {
-    const v = JSON.parse(text) as { by?: unknown };
-    return { by: typeof v.by === 'string' ? v.by : '' };
-  } catch {
-    return { by: '' };
-  }
+export function readDaily(): DailyRecord | null {
+  return parseDaily(props().getProperty(DAILY_KEY));
 }
 
 /**
@@ -91,14 +91,36 @@ export function readDaily(): { by: string } | null {
  * generated yet, or the dashboard deleted: no breaches. Round trips do not grow with the data.
  */
 export function getAlerts(): AlertsStatus {
-  const daily = readDaily() !== null;
+  const record = readDaily();
+  const daily = record !== null;
   const setup = generatedSetup();
-  if (!setup) return { daily, dailyAvailable: true, breaches: [] };
+  // while the digest is on: who it writes to (addresses only, no owner text beyond them)
+  const recipients = record ? recipientsStatus(setup, record, ownEmail()) : {};
+  if (!setup) return { daily, dailyAvailable: true, breaches: [], ...recipients };
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   useSpreadsheetZone(); // the as-of cell comes back as a Date
   const state = readSheets(ss);
   const plan = dashboardPlan(ss, state, setup);
-  return { daily, dailyAvailable: true, breaches: plan ? readBreaches(ss, setup, plan).breaches : [] };
+  return { daily, dailyAvailable: true, breaches: plan ? readBreaches(ss, setup, plan).breaches : [], ...recipients };
+}
+
+/**
+ * The account that switched the digest on confirms owner addresses outside its domain (or, with
+ * none, records that it saw the current list). Only that account can: the digest is sent from
+ * its mailbox. Runs under the document lock.
+ * @throws Error when the digest is off or another user asks
+ */
+export function confirmDigestRecipients(addresses: string[]): AlertsStatus {
+  const locale = generatedSetup()?.locale ?? userLocale();
+  withDocumentLock(locale, () => {
+    const record = readDaily();
+    if (!record) throw new Error(message('digestOff', locale));
+    const me = ownEmail();
+    if (!me || !sameUser(record.by, me)) throw new Error(message('notDigestAccount', locale, { account: record.by || '?' }));
+    const next = withConfirmed(record, generatedSetup(), Array.isArray(addresses) ? addresses : [], me);
+    props().setProperty(DAILY_KEY, JSON.stringify(next));
+  });
+  return getAlerts();
 }
 
 /**
@@ -125,23 +147,21 @@ export function setDailyAlerts(on: boolean): AlertsStatus {
     const record = readDaily();
     if (on) {
       const me = ownEmail();
-      if (record && mine.length === 0 && !sameUser(record.by, me)) return; // already on, by another editor
-      if (mine.length === 0) {
-        ScriptApp.newTrigger(DIGEST_HANDLER).timeBased().everyDays(1).atHour(DIGEST_HOUR).inTimezone(ss.getSpreadsheetTimeZone()).create();
-      }
+      // already on by another editor: their trigger is recorded, or (older records) their address
+      const othersTrigger = record?.trigger !== undefined && !mine.some((t) => t.getUniqueId() === record.trigger);
+      if (record && mine.length === 0 && (othersTrigger || !sameUser(record.by, me))) return;
+      if (record && othersTrigger && mine.length > 0) return; // this user's leftover trigger retires at its next run
+      const trigger = mine[0] ?? ScriptApp.newTrigger(DIGEST_HANDLER).timeBased().everyDays(1).atHour(DIGEST_HOUR).inTimezone(ss.getSpreadsheetTimeZone()).create();
       for (const extra of mine.slice(1)) ScriptApp.deleteTrigger(extra); // never more than one
-      props().setProperty(DAILY_KEY, JSON.stringify({ by: me }));
+      const keep = record && sameUser(record.by, me) ? record.confirmed : [];
+      const next = withConfirmed({ by: me, trigger: trigger.getUniqueId(), confirmed: keep }, generatedSetup(), [], me); // the list is shown now
+      props().setProperty(DAILY_KEY, JSON.stringify(next));
     } else {
       for (const t of mine) ScriptApp.deleteTrigger(t);
       props().deleteProperty(DAILY_KEY);
     }
   });
   return getAlerts();
-}
-
-/** Two e-mail addresses name the same user; an unknown one ('') matches nobody but another unknown. */
-function sameUser(a: string, b: string): boolean {
-  return a.trim().toLowerCase() === b.trim().toLowerCase();
 }
 
 /**
@@ -156,16 +176,19 @@ function sameUser(a: string, b: string): boolean {
  * @throws Error when the alert scopes were revoked (the run fails and Google's execution log,
  *   and its failure e-mail to the user, say so) or the spreadsheet cannot be opened
  */
-export function sendDailyDigest(): DigestRun {
+export function sendDailyDigest(e?: { triggerUid?: unknown }): DigestRun {
   const setup = generatedSetup();
   const locale = setup?.locale ?? userLocale();
-  const none = (skipped: string, date = ''): DigestRun => ({ date, breaches: 0, sent: [], deferred: [], unaddressed: [], skipped });
+  const none = (skipped: string, date = ''): DigestRun => ({ date, breaches: 0, sent: [], deferred: [], unaddressed: [], withheld: [], skipped });
   const record = readDaily();
-  if (!record || (record.by && ownEmail() && !sameUser(record.by, ownEmail()))) {
-    // not this user's switch any more: remove this trigger (that needs script.scriptapp only)
+  const uid = e && typeof e.triggerUid === 'string' ? e.triggerUid : undefined;
+  // the recorded trigger alone sends; without one (older records), the recorded address decides
+  const notMine = record && (uid !== undefined && record.trigger !== undefined ? uid !== record.trigger : !!(record.by && ownEmail() && !sameUser(record.by, ownEmail())));
+  if (!record || notMine) {
+    // not this trigger's switch any more: remove it (that needs script.scriptapp only)
     ScriptApp.requireScopes(ScriptApp.AuthMode.FULL, [ALERT_SCOPES[0]]);
     const ss = SpreadsheetApp.getActiveSpreadsheet();
-    if (ss) for (const t of ownTriggers(ss, true)) ScriptApp.deleteTrigger(t);
+    if (ss) for (const t of ownTriggers(ss, true)) if (uid === undefined || t.getUniqueId() === uid) ScriptApp.deleteTrigger(t);
     return none('switched off');
   }
   // a trigger cannot show a consent prompt: a missing scope ends the run here, before anything is read
@@ -177,19 +200,29 @@ export function sendDailyDigest(): DigestRun {
     useSpreadsheetZone();
     const state = readSheets(ss);
     const today = todayIso(ss);
+    // one digest per spreadsheet per day, whichever trigger runs and whatever getEmail() says
+    const last = readLastRun();
+    if (last && last.date === today && !last.skipped) return none('already sent today', today);
     const plan = dashboardPlan(ss, state, setup, today);
     if (!plan) return none('no dashboard', today);
     const [y, m, d] = today.split('-').map(Number);
     ss.getRange(plan.snapshot.asOfCell).setValue(serialFromYmd(y, m - 1, d));
     SpreadsheetApp.flush(); // recalculate before reading back
     const { breaches } = readBreaches(ss, setup, plan);
-    let run: DigestRun = { date: today, breaches: breaches.length, sent: [], deferred: [], unaddressed: [] };
+    let run: DigestRun = { date: today, breaches: breaches.length, sent: [], deferred: [], unaddressed: [], withheld: [] };
     if (breaches.length) {
       const fallback = ownEmail() || record.by || null;
-      const digests = buildDigests(breaches, { locale: setup.locale, asOf: today, dashboardUrl: ss.getUrl(), fallbackRecipient: fallback });
+      const policy = policyOf(record, ownEmail());
+      const digests = buildDigests(breaches, { locale: setup.locale, asOf: today, dashboardUrl: ss.getUrl(), fallbackRecipient: fallback, policy });
       const { send, deferred, unaddressed } = fitToQuota(digests, MailApp.getRemainingDailyQuota());
       for (const dg of send) MailApp.sendEmail({ to: dg.to!, subject: dg.subject, body: dg.text, htmlBody: dg.html, name: 'KPI Pilot' });
-      run = { ...run, sent: send.map((dg) => ({ to: dg.to!, kpis: dg.kpis })), deferred: deferred.map((dg) => dg.owner), unaddressed: unaddressed.map((dg) => dg.owner) };
+      run = {
+        ...run,
+        sent: send.map((dg) => ({ to: dg.to!, kpis: dg.kpis })),
+        deferred: deferred.map((dg) => dg.owner),
+        unaddressed: unaddressed.map((dg) => dg.owner),
+        withheld: digests.flatMap((dg) => (dg.withheld ? [dg.withheld] : [])),
+      };
       if (deferred.length || unaddressed.length) {
         console.warn(`KPI Pilot daily digest: ${deferred.length} deferred (mail quota), ${unaddressed.length} without an address`);
       }
@@ -197,6 +230,17 @@ export function sendDailyDigest(): DigestRun {
     props().setProperty(LAST_DIGEST_KEY, JSON.stringify(run));
     return run;
   });
+}
+
+/** The last daily run as recorded, or null. */
+function readLastRun(): DigestRun | null {
+  const text = props().getProperty(LAST_DIGEST_KEY);
+  if (!text) return null;
+  try {
+    return JSON.parse(text) as DigestRun;
+  } catch {
+    return null;
+  }
 }
 
 /**

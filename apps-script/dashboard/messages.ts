@@ -23,6 +23,11 @@ const MESSAGES = {
     'The KPI Pilot daily digest could not open its spreadsheet; nothing was sent.',
     'La synthèse quotidienne KPI Pilot n’a pas pu ouvrir son classeur ; rien n’a été envoyé.',
   ),
+  digestOff: t('The daily digest is off: switch it on first, then confirm its recipients.', 'Le récapitulatif quotidien est désactivé : activez-le d’abord, puis confirmez ses destinataires.'),
+  notDigestAccount: t(
+    'Only {account}, who switched the daily digest on, can confirm its recipients: the e-mails are sent from that account.',
+    'Seul {account}, qui a activé le récapitulatif quotidien, peut confirmer ses destinataires : les e-mails partent de ce compte.',
+  ),
   badAsOf: t('The as-of date "{asOf}" is not a date as YYYY-MM-DD.', 'La date de référence « {asOf} » n’est pas une date AAAA-MM-JJ.'),
 } satisfies Record<string, Text>;
 

@@ -88,6 +88,11 @@ function setDailyAlerts(on) {
   return KPIPilot.setDailyAlerts(on);
 }
 
+/** The account that switched the daily digest on confirms owner addresses outside its domain. */
+function confirmDigestRecipients(addresses) {
+  return KPIPilot.confirmDigestRecipients(addresses);
+}
+
 /** Daily time-driven trigger (installed by setDailyAlerts): e-mails each owner the KPIs in breach. */
 function sendDailyDigest(e) {
   return KPIPilot.sendDailyDigest(e);

@@ -18,6 +18,8 @@ export interface SheetsServerApi {
   /** Share-ready (apps-script/dashboard/share.ts). */
   prepareForSharing(): ShareResult;
   makeLiveAgain(): ShareResult;
+  /** The account that switched the digest on confirms recipients outside its domain. */
+  confirmDigestRecipients(addresses: string[]): AlertsStatus;
 }
 
 /** The part of google.script.run the sidebar uses (the client-side typings are not installed). */
@@ -59,5 +61,6 @@ export function createSheetsBridge(run: ScriptRun = google!.script.run): HostBri
     alerts: () => callServer(run, 'getAlerts'),
     setDailyAlerts: (on: boolean) => callServer(run, 'setDailyAlerts', on),
     share: { prepare: () => callServer(run, 'prepareForSharing'), makeLive: () => callServer(run, 'makeLiveAgain') },
+    confirmRecipients: (addresses: string[]) => callServer(run, 'confirmDigestRecipients', addresses),
   };
 }

@@ -4,7 +4,7 @@
  * asks for and when, and the digest run (one e-mail per owner, HTML escaped, quota, nothing when
  * nothing is in breach, under the lock). Breaches are worked out by hand from the goals below.
  */
-import { ALERT_SCOPES, DAILY_KEY, DIGEST_HANDLER, getAlerts, LAST_DIGEST_KEY, sendDailyDigest, setDailyAlerts } from '../../apps-script/dashboard/alerts';
+import { ALERT_SCOPES, confirmDigestRecipients, DAILY_KEY, DIGEST_HANDLER, getAlerts, LAST_DIGEST_KEY, sendDailyDigest, setDailyAlerts } from '../../apps-script/dashboard/alerts';
 import { generateDashboard } from '../../apps-script/dashboard/server-api';
 import { isoFromSerial } from '../../core/args/cells';
 import { parseA1, splitRef } from '../../apps-script/dashboard/a1';
@@ -133,7 +133,7 @@ describe('setDailyAlerts', () => {
     expect(fake.triggers.map(({ owner, handler, schedule }) => ({ owner, handler, schedule }))).toEqual([
       { owner: 'ana@example.com', handler: DIGEST_HANDLER, schedule: { everyDays: 1, atHour: 7, timeZone: 'Europe/Paris' } },
     ]);
-    expect(JSON.parse(fake.properties.get(DAILY_KEY)!)).toEqual({ by: 'ana@example.com' });
+    expect(JSON.parse(fake.properties.get(DAILY_KEY)!)).toMatchObject({ by: 'ana@example.com', trigger: fake.triggers[0].id, confirmed: [] });
     expect(fake.lock).toMatchObject({ held: false });
   });
 
@@ -160,7 +160,7 @@ describe('setDailyAlerts', () => {
     fake.grant(...ALERT_SCOPES);
     expect(setDailyAlerts(true).daily).toBe(true);
     expect(fake.triggers.map((t) => t.owner)).toEqual(['ana@example.com']);
-    expect(JSON.parse(fake.properties.get(DAILY_KEY)!)).toEqual({ by: 'ana@example.com' });
+    expect(JSON.parse(fake.properties.get(DAILY_KEY)!)).toMatchObject({ by: 'ana@example.com', trigger: fake.triggers[0].id });
   });
 
   it('any editor can switch it off: the owner’s trigger then deletes itself at its next run, sending nothing', () => {
@@ -209,15 +209,15 @@ describe('sendDailyDigest (the trigger)', () => {
     return fake;
   }
 
-  it('e-mails each owner one digest of their KPIs in breach; owners without an address go to whoever switched it on', () => {
-    switchedOn();
+  it('e-mails each owner in the account’s domain one digest of their KPIs in breach; owners without an address go to that account', () => {
+    switchedOn({ user: 'carl@acme.fr' });
     const run = sendDailyDigest();
-    expect(run).toMatchObject({ date: TODAY, breaches: 3, deferred: [], unaddressed: [] });
-    expect(fake.mail.sent.map((m) => m.to)).toEqual(['ana@acme.fr', 'bob@acme.fr', 'ana@example.com']);
+    expect(run).toMatchObject({ date: TODAY, breaches: 3, deferred: [], unaddressed: [], withheld: [] });
+    expect(fake.mail.sent.map((m) => m.to)).toEqual(['ana@acme.fr', 'bob@acme.fr', 'carl@acme.fr']);
     expect(run.sent).toEqual([
       { to: 'ana@acme.fr', kpis: ['mrr'] },
       { to: 'bob@acme.fr', kpis: ['cac'] },
-      { to: 'ana@example.com', kpis: ['cpl'] },
+      { to: 'carl@acme.fr', kpis: ['cpl'] },
     ]);
     const [ana, bob, none] = fake.mail.sent;
     expect(ana.subject).toContain('MRR');
@@ -226,10 +226,10 @@ describe('sendDailyDigest (the trigger)', () => {
     expect(ana.htmlBody).toContain('https://docs.google.com/spreadsheets/d/fake-spreadsheet-id/edit');
     expect(ana.name).toBe('KPI Pilot');
     expect(none.body).toContain('Cost per lead');
-    // what the owner typed is escaped in the HTML, never markup
-    expect(bob.htmlBody).toContain('Bob &amp; Co');
+    // what the owner typed never reaches the greeting (nor any markup)
+    expect(bob.body.split('\n')[0]).toBe('Hello,');
+    expect(bob.htmlBody).not.toContain('Co');
     expect(bob.htmlBody).not.toContain('<b>');
-    expect(bob.body).toContain('Bob & Co');
     expect(JSON.parse(fake.properties.get(LAST_DIGEST_KEY)!)).toEqual(run);
     expect(fake.mail.quota).toBe(97);
   });
@@ -251,7 +251,7 @@ describe('sendDailyDigest (the trigger)', () => {
     const setup = alertSetup();
     // Bob owns two KPIs in breach now (cac and cpl): his digest goes first
     setup.goals.push({ kpi: 'cpl', owner: 'Bob & <b>Co</b> <bob@acme.fr>' });
-    switchedOn({ mailQuota: 1 }, setup);
+    switchedOn({ mailQuota: 1, user: 'carl@acme.fr' }, setup);
     const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
     const run = sendDailyDigest();
     expect(warn).toHaveBeenCalledWith(expect.stringMatching(/1 deferred \(mail quota\), 0 without an address/)); // in the execution log
@@ -273,7 +273,8 @@ describe('sendDailyDigest (the trigger)', () => {
 
   it('reports the digest nobody can receive when Google withholds the user’s address and the owner has none', () => {
     switchedOn();
-    fake.properties.set(DAILY_KEY, JSON.stringify({ by: '' }));
+    // with no known account, only addresses it confirmed earlier can receive a digest
+    fake.properties.set(DAILY_KEY, JSON.stringify({ by: '', confirmed: ['ana@acme.fr', 'bob@acme.fr'] }));
     fake.hideEmail = true; // "if security policies do not allow access to the user's email address": blank
     const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
     const run = sendDailyDigest();
@@ -316,5 +317,129 @@ describe('sendDailyDigest (the trigger)', () => {
     expect(measure(50000)).toEqual(small);
     expect(small.byMethod['MailApp.sendEmail']).toBe(3);
     expect(small.byMethod['Range.getValues']).toBe(1);
+  });
+});
+
+describe('digest recipients', () => {
+  /** An editor's goal: an outside address as owner, and a threshold the KPI can never meet. */
+  function hostileSetup(): DashboardSetup {
+    const setup = alertSetup();
+    setup.goals[1] = { ...setup.goals[1], owner: 'Dear friend, claim your prize at evil.example <victim@external.example>', threshold: 1 };
+    return setup;
+  }
+  const ownerTriggers = () => fake.triggers.filter((t) => t.handler === DIGEST_HANDLER);
+
+  it('shows the list when the digest is switched on: the account, its domain, and outside addresses waiting', () => {
+    open({ user: 'carl@acme.fr' }, hostileSetup());
+    fake.grant(...ALERT_SCOPES);
+    const status = setDailyAlerts(true);
+    expect(status.recipients).toEqual([
+      { address: 'ana@acme.fr', status: 'domain', kpis: ['mrr'] },
+      { address: 'victim@external.example', status: 'unconfirmed', kpis: ['cac'] },
+    ]);
+    expect(status.recipientsChanged).toBe(false); // shown now
+    expect(status.canConfirmRecipients).toBe(true);
+  });
+
+  it('an owner an editor typed outside the domain is never mailed: the account gets that digest, with a plain greeting', () => {
+    open({ user: 'carl@acme.fr' }, hostileSetup());
+    fake.grant(...ALERT_SCOPES);
+    setDailyAlerts(true);
+    const run = sendDailyDigest({ triggerUid: ownerTriggers()[0].id });
+    expect(fake.mail.sent.map((m) => m.to)).not.toContain('victim@external.example');
+    expect(run.withheld).toEqual(['victim@external.example']);
+    const toAccount = fake.mail.sent.filter((m) => m.to === 'carl@acme.fr');
+    expect(toAccount.map((m) => m.body.split('\n')[0])).toEqual(['Hello,', 'Hello,']);
+    for (const m of fake.mail.sent) {
+      expect(m.body).not.toContain('prize');
+      expect(m.htmlBody).not.toContain('prize');
+    }
+    expect(toAccount.some((m) => m.body.includes('outside your domain'))).toBe(true);
+  });
+
+  it('shows the list again when it changes, and only the account can confirm an outside address', () => {
+    open({ user: 'carl@acme.fr' });
+    fake.grant(...ALERT_SCOPES);
+    setDailyAlerts(true);
+    expect(getAlerts().recipientsChanged).toBe(false);
+    // another editor points a goal at an outside address and regenerates
+    fake.user = 'ben@acme.fr';
+    generateDashboard(JSON.stringify(hostileSetup()), TODAY);
+    const seenByBen = getAlerts();
+    expect(seenByBen.recipientsChanged).toBe(true);
+    expect(seenByBen.canConfirmRecipients).toBe(false);
+    fake.grant(...ALERT_SCOPES);
+    expect(() => confirmDigestRecipients(['victim@external.example'])).toThrow('Only carl@acme.fr, who switched the daily digest on, can confirm its recipients');
+    fake.user = 'carl@acme.fr';
+    const changed = getAlerts();
+    expect(changed.recipientsChanged).toBe(true);
+    expect(changed.recipients!.find((r) => r.address === 'victim@external.example')!.status).toBe('unconfirmed');
+    // the account confirms: the address now receives its own digest, and the list counts as seen
+    const confirmed = confirmDigestRecipients(['victim@external.example']);
+    expect(confirmed.recipientsChanged).toBe(false);
+    expect(confirmed.recipients!.find((r) => r.address === 'victim@external.example')!.status).toBe('confirmed');
+    const run = sendDailyDigest({ triggerUid: ownerTriggers()[0].id });
+    expect(run.withheld).toEqual([]);
+    expect(fake.mail.sent.map((m) => m.to)).toContain('victim@external.example');
+  });
+
+  it('"seen" without confirming keeps outside addresses waiting', () => {
+    open({ user: 'carl@acme.fr' });
+    fake.grant(...ALERT_SCOPES);
+    setDailyAlerts(true);
+    generateDashboard(JSON.stringify(hostileSetup()), TODAY);
+    expect(getAlerts().recipientsChanged).toBe(true);
+    const seen = confirmDigestRecipients([]);
+    expect(seen.recipientsChanged).toBe(false);
+    expect(seen.recipients!.map((r) => r.status)).toEqual(['domain', 'unconfirmed']);
+    // text that is not one clean address is not confirmed
+    expect(confirmDigestRecipients(['x <victim@external.example>']).recipients!.map((r) => r.status)).toEqual(['domain', 'unconfirmed']);
+  });
+});
+
+describe('one digest per spreadsheet per day, whatever getEmail() returns', () => {
+  it('two editors whose address Google withholds: the second switching on adds no trigger', () => {
+    open();
+    fake.hideEmail = true;
+    fake.grant(...ALERT_SCOPES);
+    setDailyAlerts(true);
+    fake.user = 'ben@example.com';
+    fake.grant(...ALERT_SCOPES);
+    expect(setDailyAlerts(true).daily).toBe(true);
+    expect(fake.triggers.map((t) => t.owner)).toEqual(['ana@example.com']);
+  });
+
+  it('of two triggers left from before, only the recorded one sends; the other retires', () => {
+    open({}, alertSetup());
+    fake.hideEmail = true;
+    fake.grant(...ALERT_SCOPES);
+    setDailyAlerts(true);
+    const first = fake.triggers[0];
+    fake.properties.set(DAILY_KEY, JSON.stringify({ ...JSON.parse(fake.properties.get(DAILY_KEY)!), confirmed: ['ana@acme.fr', 'bob@acme.fr'] }));
+    fake.user = 'ben@example.com';
+    fake.grant(...ALERT_SCOPES);
+    const second = fake.addTrigger(DIGEST_HANDLER, { everyDays: 1, atHour: 7 }); // an older version made one per editor
+    expect(sendDailyDigest({ triggerUid: second.id })).toMatchObject({ skipped: 'switched off', sent: [] });
+    expect(fake.triggers.map((t) => t.id)).toEqual([first.id]);
+    fake.user = 'ana@example.com';
+    expect(sendDailyDigest({ triggerUid: first.id }).sent.length).toBe(2);
+    expect(fake.mail.sent).toHaveLength(2);
+  });
+
+  it('without trigger ids (a record from before), the second run of the day sends nothing', () => {
+    open();
+    fake.hideEmail = true;
+    fake.grant(...ALERT_SCOPES);
+    fake.properties.set(DAILY_KEY, JSON.stringify({ by: '', confirmed: ['ana@acme.fr', 'bob@acme.fr'] }));
+    fake.user = 'ana@example.com';
+    fake.addTrigger(DIGEST_HANDLER, { everyDays: 1, atHour: 7 });
+    fake.user = 'ben@example.com';
+    fake.grant(...ALERT_SCOPES);
+    fake.addTrigger(DIGEST_HANDLER, { everyDays: 1, atHour: 7 });
+    fake.user = 'ana@example.com';
+    expect(sendDailyDigest().sent.length).toBe(2);
+    fake.user = 'ben@example.com';
+    expect(sendDailyDigest()).toMatchObject({ skipped: 'already sent today', sent: [] });
+    expect(fake.mail.sent).toHaveLength(2);
   });
 });

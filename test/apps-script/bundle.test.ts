@@ -24,7 +24,7 @@ const plain = <T>(v: T): T => JSON.parse(JSON.stringify(v));
 describe('the built Apps Script project', () => {
   it('declares the sidebar API as top-level functions', () => {
     const code = readFileSync(join(DIST, 'apps-script/functions.js'), 'utf8');
-    for (const fn of ['getSidebarState()', 'saveSetup(setupJson)', 'generateDashboard(setupJson, asOf)', 'snapshotNow()', 'showSidebar()', 'getAlerts()', 'setDailyAlerts(on)', 'sendDailyDigest(e)']) {
+    for (const fn of ['getSidebarState()', 'saveSetup(setupJson)', 'generateDashboard(setupJson, asOf)', 'snapshotNow()', 'showSidebar()', 'getAlerts()', 'setDailyAlerts(on)', 'confirmDigestRecipients(addresses)', 'sendDailyDigest(e)']) {
       expect(code).toContain(`\nfunction ${fn} {`);
     }
   });
@@ -67,12 +67,19 @@ describe('the built Apps Script project', () => {
     expect(plain(gas.getAlerts())).toMatchObject({ daily: false, dailyAvailable: true, breaches: [{ kpi: 'mrr', kinds: ['threshold'], value: 50 }] });
     expect(() => gas.setDailyAlerts(true)).toThrow(/two more permissions/);
     fake.grant('https://www.googleapis.com/auth/script.scriptapp', 'https://www.googleapis.com/auth/script.send_mail', 'https://www.googleapis.com/auth/userinfo.email');
-    expect(plain(gas.setDailyAlerts(true)).daily).toBe(true);
+    const on = plain(gas.setDailyAlerts(true));
+    expect(on.daily).toBe(true);
+    // the owner is outside the domain of the account switching it on (ana@example.com): listed, waiting
+    expect(on.recipients).toEqual([{ address: 'ana@acme.fr', status: 'unconfirmed', kpis: ['mrr'] }]);
+    expect(plain(gas.confirmDigestRecipients(['ana@acme.fr'])).recipients[0].status).toBe('confirmed');
     expect(fake.triggers.map((t) => t.handler)).toEqual(['sendDailyDigest']);
     expect(typeof gas[fake.triggers[0].handler]).toBe('function'); // what the trigger will call exists at top level
-    const run = plain(gas.sendDailyDigest({ authMode: 'FULL' }));
+    const run = plain(gas.sendDailyDigest({ authMode: 'FULL', triggerUid: fake.triggers[0].id }));
     expect(run.sent).toEqual([{ to: 'ana@acme.fr', kpis: ['mrr'] }]);
     expect(fake.mail.sent[0].htmlBody).toContain('MRR');
+    // once a day per spreadsheet
+    expect(plain(gas.sendDailyDigest({ authMode: 'FULL', triggerUid: fake.triggers[0].id })).skipped).toBe('already sent today');
+    expect(fake.mail.sent).toHaveLength(1);
     expect(plain(gas.setDailyAlerts(false)).daily).toBe(false);
     expect(fake.triggers).toEqual([]);
   });

@@ -4,6 +4,7 @@ import { formatValue } from '../format';
 import { fill, Locale, tr } from '../i18n';
 import { Breach } from './check';
 import { AL, alertLabel } from './labels';
+import { mayReceive, RecipientPolicy } from './recipients';
 
 /**
  * The daily digest: one message per owner listing that owner's KPIs in breach, as subject, plain
@@ -13,8 +14,13 @@ import { AL, alertLabel } from './labels';
 export interface Digest {
   /** The owner as typed in the goal (first spelling seen), null for KPIs without an owner. */
   readonly owner: string | null;
-  /** E-mail address: found in the owner text ("Ana <ana@x.com>", "ana@x.com"), else the fallback, else null (cannot be sent). */
+  /**
+   * E-mail address: found in the owner text ("Ana <ana@x.com>", "ana@x.com") when the recipient
+   * policy allows it, else the fallback, else null (cannot be sent).
+   */
   readonly to: string | null;
+  /** The owner's address when the policy did not allow it (the digest went to the fallback instead). */
+  readonly withheld: string | null;
   readonly subject: string;
   readonly text: string;
   readonly html: string;
@@ -29,6 +35,8 @@ export interface DigestOptions {
   readonly dashboardUrl?: string | null;
   /** Where digests of owners without an address go (e.g. the person who switched alerts on); default none. */
   readonly fallbackRecipient?: string | null;
+  /** Which owner addresses may be written to (see recipients.ts); omitted: any address in the owner text. */
+  readonly policy?: RecipientPolicy;
 }
 
 const EMAIL = /[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/;
@@ -63,7 +71,9 @@ export function describeBreach(b: Breach, locale: Locale): string {
 
 /**
  * Groups breaches by owner (trimmed, case-insensitive; the first spelling is kept) in order of
- * first appearance, and writes each owner's message.
+ * first appearance, and writes each owner's message. The greeting never repeats the owner text
+ * (any editor can type it); an owner address the policy does not allow is not written to: that
+ * digest goes to the fallback recipient, saying the address waits for confirmation.
  * @throws KpiError #VALUE! when asOf is not a date.
  */
 export function buildDigests(breaches: readonly Breach[], options: DigestOptions): Digest[] {
@@ -83,8 +93,10 @@ export function buildDigests(breaches: readonly Breach[], options: DigestOptions
   for (const { owner, items } of groups.values()) {
     const subject =
       items.length === 1 ? fill(tr(AL.subjectOne, locale), { kpi: items[0].name, date }) : fill(tr(AL.subject, locale), { n: items.length, date });
-    const hello = owner ? fill(tr(AL.hello, locale), { owner: displayName(owner) }) : tr(AL.helloNoOwner, locale);
-    const intro = fill(tr(owner ? AL.intro : AL.introNoOwner, locale), { date });
+    const address = recipientOf(owner);
+    const withheld = address && options.policy && !mayReceive(address, options.policy) ? address : null;
+    const hello = tr(AL.hello, locale);
+    const intro = fill(tr(withheld ? AL.introWithheld : owner ? AL.intro : AL.introNoOwner, locale), { date });
     const lines = items.map((b) => describeBreach(b, locale));
     const text = [hello, '', intro, '', ...lines.map((l) => `- ${l}`), '', ...(url ? [fill(tr(AL.open, locale), { url }), ''] : []), tr(AL.footer, locale)].join('\n');
     const html = [
@@ -94,15 +106,10 @@ export function buildDigests(breaches: readonly Breach[], options: DigestOptions
       url ? `<p><a href="${escapeHtml(url)}">${escapeHtml(tr(AL.openHtml, locale))}</a></p>` : '',
       `<p style="color:#666666">${escapeHtml(tr(AL.footer, locale))}</p>`,
     ].join('');
-    out.push({ owner, to: recipientOf(owner) ?? options.fallbackRecipient ?? null, subject: oneLine(subject), text, html, kpis: items.map((b) => b.kpi) });
+    const to = (withheld ? null : address) ?? options.fallbackRecipient ?? null;
+    out.push({ owner, to, withheld, subject: oneLine(subject), text, html, kpis: items.map((b) => b.kpi) });
   }
   return out;
-}
-
-/** "Ana Lima <ana@acme.fr>" -> "Ana Lima"; a bare address stays as is. */
-function displayName(owner: string): string {
-  const name = owner.replace(/<[^>]*>/g, '').trim();
-  return name || owner;
 }
 
 /** Subjects are headers: no line breaks (a KPI or owner name could carry one). */

@@ -3,5 +3,6 @@ export * from './labels';
 export * from './threshold';
 export * from './check';
 export * from './digest';
+export * from './recipients';
 export { withAlerts, alertCell } from './plan';
 export type { AlertsPlanInput } from './plan';

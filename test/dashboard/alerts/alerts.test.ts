@@ -194,7 +194,7 @@ describe('digests', () => {
     expect(ana.subject).toBe('KPI Pilot: 2 KPI need attention (2026-03-15)');
     expect(ana.text).toBe(
       [
-        'Hello Ana,',
+        'Hello,',
         '',
         'As of 2026-03-15, these KPIs need attention:',
         '',
@@ -215,21 +215,22 @@ describe('digests', () => {
     const digests = buildDigests(B, { locale: 'en', asOf: '2026-03-15', dashboardUrl: 'https://x.test/?a=1&b="2"' });
     const html = digests[2].html;
     expect(html).not.toMatch(/<script|<img/);
-    // the greeting keeps the name outside angle brackets ("Ana <ana@x>" -> "Ana"), escaped
-    expect(html).toContain('<p>Hello O&#39;Neil,</p>');
+    // the greeting never carries what an editor typed as owner
+    expect(html).toContain('<p>Hello,</p>');
+    expect(html).not.toContain('Neil');
     expect(html).toContain('<strong>R&amp;D &lt;script&gt;&quot;cost&quot;&lt;/script&gt;</strong>');
     expect(html).toContain('<a href="https://x.test/?a=1&amp;b=&quot;2&quot;">Open the dashboard</a>');
-    expect(digests[0].html).toContain('<p>Hello Ana,</p>');
+    expect(digests[0].html).toContain('<p>Hello,</p>');
     const [zoe] = buildDigests([breach({ owner: 'Zoë & "Max" <zoe@x.fr>' })], { locale: 'en', asOf: '2026-03-15' });
-    expect(zoe.html).toContain('<p>Hello Zoë &amp; &quot;Max&quot;,</p>');
-    expect(zoe.text).toContain('Hello Zoë & "Max",');
+    expect(zoe.html).not.toContain('Zo');
+    expect(zoe.text).not.toContain('Zo');
     expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
   });
 
   it('writes French, with French dates and numbers', () => {
     const [ana] = buildDigests(B.slice(0, 2), { locale: 'fr', asOf: D('2026-03-15') });
     expect(ana.subject).toBe('KPI Pilot : 2 KPI à surveiller (15/03/2026)');
-    expect(ana.text.split('\n').slice(0, 5)).toEqual(['Bonjour Ana,', '', 'Au 15/03/2026, ces KPI demandent votre attention :', '', '- Leads : 20 (En retard sur le rythme) — en retard sur le rythme de son objectif (103 à ce jour)']);
+    expect(ana.text.split('\n').slice(0, 5)).toEqual(['Bonjour,', '', 'Au 15/03/2026, ces KPI demandent votre attention :', '', '- Leads : 20 (En retard sur le rythme) — en retard sur le rythme de son objectif (103 à ce jour)']);
     expect(describeBreach(B[2], 'fr')).toBe('MRR churn rate : 12,5 % (Anomalie) — inhabituel par rapport à son historique (anomalie)');
     expect(describeBreach(B[1], 'fr')).toBe('Cost per lead : 50 (Seuil franchi + Anomalie) — au-delà de son seuil d’alerte (15) ; inhabituel par rapport à son historique (anomalie)');
   });
@@ -243,7 +244,7 @@ describe('digests', () => {
   });
 
   it('sends within the MailApp quota, most breaches first', () => {
-    const mk = (to: string | null, n: number) => ({ owner: to, to, subject: '', text: '', html: '', kpis: Array(n).fill('leads') });
+    const mk = (to: string | null, n: number) => ({ owner: to, to, withheld: null, subject: '', text: '', html: '', kpis: Array(n).fill('leads') });
     const all = [mk('a@x.com', 1), mk(null, 2), mk('b@x.com', 3), mk('c@x.com', 2)];
     const q = fitToQuota(all, 2);
     expect(q.send.map((g) => g.to)).toEqual(['b@x.com', 'c@x.com']);
