@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { isoFromSerial, LAST_SERIAL, requireDate } from '../../core/args/cells';
 import { RangeArg } from '../../core/args/range';
 import { bgnbdLogLikelihood, collapseTriples } from '../../core/customers/bgnbd';
+import { gammaGammaLogLikelihood } from '../../core/customers/gammagamma';
 import { FUNCTIONS } from '../../core/functions';
 import { callDefinition, callFunction } from '../../core/hosts';
 import { ANY_GRID, EXCEL_GRID, oversize, setGridLimits } from '../../core/registry/limits';
@@ -223,6 +224,28 @@ describe('BG/NBD likelihood cost does not grow with the purchase count', () => {
         expect(Math.abs(got - expected)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(expected)));
       }),
       { numRuns: 80 },
+    );
+  });
+});
+
+describe('Gamma-Gamma likelihood at any purchase count', () => {
+  // Stirling's series for ln Γ, exact to double precision above 50: an independent check at large counts.
+  const stirling = (z: number) => (z - 0.5) * Math.log(z) - z + 0.5 * Math.log(2 * Math.PI) + 1 / (12 * z) - 1 / (360 * z ** 3);
+  it('is eq. 3 of Fader & Hardie (2013) with its Γ terms in closed form, for counts up to 10^9', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 1, max: 20, noNaN: true }),
+        fc.double({ min: 60, max: 100, noNaN: true }),
+        fc.double({ min: 0.5, max: 50, noNaN: true }),
+        fc.integer({ min: 100, max: 1e9 }),
+        fc.double({ min: 1, max: 500, noNaN: true }),
+        (p, q, v, x, m) => {
+          const expected = stirling(p * x + q) - stirling(p * x) - stirling(q) + q * Math.log(v) + (p * x - 1) * Math.log(m) + p * x * Math.log(x) - (p * x + q) * Math.log(v + x * m);
+          const got = gammaGammaLogLikelihood({ p, q, v }, [x], [m]);
+          expect(Math.abs(got - expected)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(p * x * Math.log(x))));
+        },
+      ),
+      { numRuns: 60 },
     );
   });
 });
