@@ -104,6 +104,7 @@ const GENERATED_OR_EXTERNAL = [
   /^PATH\//, // a placeholder: npm run bench:m3 -- PATH/m3_monthly.csv
   /^m3_monthly\.csv$/, // the M3 data, passed to bench:m3 by path
   /^workbook\.xml$/, // the part of an .xlsx file that holds the workbook settings
+  /^(xl|docProps|_rels)\//, // parts inside an .xlsx package (xl/workbook.xml, xl/charts/chart1.xml)
 ];
 
 function namedFiles(text: string): string[] {
@@ -119,7 +120,8 @@ function exists(name: string, from: string): boolean {
   if (!clean.includes('/')) return BASENAMES.has(clean);
   // from the repository root, or from the naming file's folder or one of its parents (alerts/plan.ts)
   for (let dir = dirname(from); dir.startsWith(ROOT); dir = dirname(dir)) if (existsSync(resolve(dir, clean))) return true;
-  return existsSync(join(ROOT, clean));
+  // or the tail of a repository path (export/charts.ts for playground/export/charts.ts)
+  return existsSync(join(ROOT, clean)) || ALL.some((p) => p.endsWith(`/${clean}`));
 }
 
 describe('no doc or comment names a file the repository lacks', () => {
@@ -128,6 +130,8 @@ describe('no doc or comment names a file the repository lacks', () => {
     expect(namedFiles('see PRODUCT.md and core/dashboard/plan.ts, dist/office-addin/manifest.xml, ../README.md').filter((n) => !exists(n, from))).toEqual(['PRODUCT.md']);
     expect(exists('core/dashboard/nothing.ts', from)).toBe(false);
     expect(exists('planner.ts', from)).toBe(true);
+    expect(exists('export/charts.ts', from)).toBe(true);
+    expect(exists('docs/forecast.md', from)).toBe(false);
     expect(namedFiles('Office.js and https://example.com/a.md')).toEqual(['Office.js']);
   });
 
