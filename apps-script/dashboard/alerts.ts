@@ -147,8 +147,10 @@ export function setDailyAlerts(on: boolean): AlertsStatus {
     const record = readDaily();
     if (on) {
       const me = ownEmail();
-      // already on by another editor: their trigger is recorded, or (older records) their address
-      const othersTrigger = record?.trigger !== undefined && !mine.some((t) => t.getUniqueId() === record.trigger);
+      // already on by another editor: their trigger is recorded, or (older records) their address.
+      // The recorded account itself may switch on again (its trigger may have been deleted by hand).
+      const itsAccount = me !== '' && !!record && sameUser(record.by, me);
+      const othersTrigger = record?.trigger !== undefined && !itsAccount && !mine.some((t) => t.getUniqueId() === record.trigger);
       if (record && mine.length === 0 && (othersTrigger || !sameUser(record.by, me))) return;
       if (record && othersTrigger && mine.length > 0) return; // this user's leftover trigger retires at its next run
       const trigger = mine[0] ?? ScriptApp.newTrigger(DIGEST_HANDLER).timeBased().everyDays(1).atHour(DIGEST_HOUR).inTimezone(ss.getSpreadsheetTimeZone()).create();

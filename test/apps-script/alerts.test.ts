@@ -409,6 +409,16 @@ describe('one digest per spreadsheet per day, whatever getEmail() returns', () =
     expect(fake.triggers.map((t) => t.owner)).toEqual(['ana@example.com']);
   });
 
+  it('the account whose trigger was deleted by hand gets a new one by switching on again', () => {
+    open();
+    fake.grant(...ALERT_SCOPES);
+    setDailyAlerts(true);
+    fake.triggers.splice(0, 1);
+    expect(setDailyAlerts(true).daily).toBe(true);
+    expect(fake.triggers).toHaveLength(1);
+    expect(JSON.parse(fake.properties.get(DAILY_KEY)!).trigger).toBe(fake.triggers[0].id);
+  });
+
   it('of two triggers left from before, only the recorded one sends; the other retires', () => {
     open({}, alertSetup());
     fake.hideEmail = true;
