@@ -23,3 +23,4 @@ export * from './grid';
 export * from './extras';
 export * from './alerts';
 export * from './share';
+export * from './print';

@@ -120,11 +120,22 @@ export interface PlannedSheet {
   /** Optional (alerts): formula-based conditional formats; absent on plans without alerts. */
   readonly formulaFormats?: readonly FormulaConditionalFormat[];
   readonly charts: readonly ChartSpec[];
+  /** Optional: print area and page setup (print.ts); absent on KPI History. Hosts without print settings ignore it. */
+  readonly print?: PrintSetup;
   /**
    * Optional: rows the sheet should have at least, for tables that spill down from a custom
    * function (Sheets does not add rows for a custom function's result). Absent: the host's default.
    */
   readonly minRows?: number;
+}
+
+/** How a generated sheet prints. */
+export interface PrintSetup {
+  /** A1 range ("A1:J60") or whole columns ("A:K") of the sheet. */
+  readonly area: string;
+  readonly orientation: 'landscape' | 'portrait';
+  /** 'page': the area on one page; 'width': one page wide, as many down as needed. */
+  readonly fit: 'page' | 'width';
 }
 
 export type PlanNoticeCode = 'renamed' | 'unmapped' | 'goal_skipped' | 'custom_functions' | 'extra_skipped' | 'goal_from_sheet' | 'goal_unreadable' | 'duplicate_sheet';

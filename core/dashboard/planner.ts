@@ -20,6 +20,7 @@ import { widen, withAlerts } from './alerts/plan';
 import { GoalCells, noteFormula, progressFormula, statusFormula } from './goal-status';
 import { GOAL_NOTES } from './labels';
 import { addinNeeds, addinNeedsText } from './share/notice';
+import { withPrint } from './print';
 
 /**
  * The dashboard planner: setup in, plan out (plan.ts, docs/contributing/dashboard-plan.md). Pure and O(KPIs ×
@@ -145,7 +146,7 @@ export function buildPlan(req: PlanRequest): DashboardPlan {
   const lastCard = LAYOUT.firstCardRow + cards.length - 1;
   const valueCells: Record<string, string> = {};
   cards.forEach((id, i) => (valueCells[id] = `${dash}B${LAYOUT.firstCardRow + i}`));
-  const sheets = [dashboard, goals, definitions, history, ...extras];
+  const sheets = [dashboard, goals, definitions, history, ...extras].map(withPrint);
   const snapshot = { historySheet: names.history, asOfCell: `${dash}${LAYOUT.asOfCell}`, valuesRange: `${dash}B${LAYOUT.firstCardRow}:B${lastCard}`, kpis: cards };
   const trend = { periods: `${dash}${periodCol}${trendTop}:${periodCol}${trendLast}`, series };
   // every sheet and card a colleague without the add-in would see as errors, extras included

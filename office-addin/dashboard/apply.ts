@@ -2,6 +2,7 @@ import { renderPlan } from '../../core/dashboard/dialect';
 import { CellBlock, ChartSpec, ConditionalFormat, DashboardPlan, FormulaConditionalFormat, MARKER_KEY, PlannedSheet } from '../../core/dashboard/plan';
 import { ALIGNMENT, excelFormulas, excelNumberFormats, points, textLiteral } from './cells';
 import { CHART_PREFIX, DiscoveredSheet, markerFormula } from './markers';
+import { queuePrint } from './print';
 
 /**
  * The Excel applier: writes a DashboardPlan inside one Excel.run. Each planned sheet is queued
@@ -76,6 +77,7 @@ function queueSheet(worksheet: Excel.Worksheet, planned: PlannedSheet): void {
   for (const cf of planned.conditionalFormats) queueConditionalFormat(worksheet, cf);
   for (const cf of planned.formulaFormats ?? []) queueFormulaFormat(worksheet, cf);
   planned.charts.forEach((chart, i) => queueChart(worksheet, chart, i));
+  queuePrint(worksheet, planned.print);
 }
 
 function queueBlock(worksheet: Excel.Worksheet, block: CellBlock): void {

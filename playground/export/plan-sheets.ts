@@ -66,6 +66,7 @@ function plannedSheet(s: PlannedSheet): XlsxSheet {
     frozenRows: s.frozenRows,
     conditionalFormats: s.conditionalFormats,
     charts: s.charts,
+    print: s.print,
     // optional in the plan (alert rows); read structurally so plans without it need nothing
     formulaFormats: (s as { formulaFormats?: readonly FormulaFormat[] }).formulaFormats?.map((ff) => ({ ...ff, formula: renderFormula(ff.formula, [], 'excel') })),
   };

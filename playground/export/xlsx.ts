@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { serialFromYmd, toSerial } from '../../core/args/cells';
 import { columnLetter } from '../../core/dashboard/a1';
-import type { CellStyle, ChartSpec, ConditionalFormat } from '../../core/dashboard/plan';
+import type { CellStyle, ChartSpec, ConditionalFormat, PrintSetup } from '../../core/dashboard/plan';
 import { addCharts } from './charts';
 
 /**
@@ -49,6 +49,8 @@ export interface XlsxSheet {
   readonly hidden?: boolean;
   /** The plan's charts, written as DrawingML chart parts (charts.ts). */
   readonly charts?: readonly ChartSpec[];
+  /** Print area and page setup (the plan's, core/dashboard/print.ts). */
+  readonly print?: PrintSetup;
 }
 
 /** A conditional format whose condition is a formula (the plan's optional alert formats have this shape). */
@@ -103,6 +105,10 @@ function writeSheet(ws: ExcelJS.Worksheet, sheet: XlsxSheet): void {
   for (const [letter, px] of Object.entries(sheet.columnWidths ?? {})) ws.getColumn(letter).width = Math.max(1, px / PX_PER_WIDTH_UNIT);
   for (const [letter, fmt] of Object.entries(sheet.columnFormats ?? {})) ws.getColumn(letter).numFmt = fmt;
   if (sheet.hidden) ws.state = 'hidden';
+  if (sheet.print) {
+    // fitToHeight 0: as many pages down as needed
+    ws.pageSetup = { ...ws.pageSetup, orientation: sheet.print.orientation, fitToPage: true, fitToWidth: 1, fitToHeight: sheet.print.fit === 'page' ? 1 : 0, printArea: sheet.print.area };
+  }
   if (sheet.frozenRows && sheet.frozenRows > 0) ws.views = [{ state: 'frozen', ySplit: sheet.frozenRows, xSplit: 0 }];
   sheet.rows.forEach((row, r) => {
     if (!row) return;

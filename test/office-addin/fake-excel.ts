@@ -89,6 +89,8 @@ export class SheetModel {
   }
   readonly names = new Map<string, FakeName>();
   charts: FakeChart[] = [];
+  /** pageLayout as set by the add-in: orientation, print area, fit to pages. */
+  print: { orientation?: string; area?: string; zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number } } = {};
   conditionalFormats: FakeConditionalFormat[] = [];
   frozenRows = 0;
   readonly columnWidths: Record<string, number> = {};
@@ -213,8 +215,17 @@ class Worksheet extends Loadable {
   readonly names: NamedItemCollection;
   readonly charts: ChartCollection;
   readonly freezePanes: { freezeRows: (n?: number) => void; unfreeze: () => void };
+  readonly pageLayout: { orientation?: string; zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number }; setPrintArea: (a: string) => void };
   constructor(ctx: FakeContext, readonly model: SheetModel) {
     super(ctx);
+    this.pageLayout = {
+      set orientation(v: string) { model.print.orientation = v; },
+      set zoom(v: { horizontalFitToPages?: number; verticalFitToPages?: number }) { model.print.zoom = { ...v }; },
+      setPrintArea: (a: string) => {
+        parseAddress(a); // throws on an address Excel would refuse
+        model.print.area = a;
+      },
+    } as Worksheet['pageLayout'];
     this.names = new NamedItemCollection(ctx, model);
     this.charts = new ChartCollection(ctx, model);
     this.freezePanes = {
