@@ -8,6 +8,7 @@ import { examplesSheet } from '../sample/examples';
 import { installClipboard } from './clipboard';
 import { FormulaEditor } from './editor';
 import { renderFunctionPanel } from './function-panel';
+import { attachCharts, rangeReader } from './charts';
 import { columnName, Grid } from './grid';
 import { PAGE_TEXT, pageLocale, text } from './text';
 import { installToolbar } from './toolbar';
@@ -208,6 +209,20 @@ function start(): void {
       saveSoon();
     },
   });
+
+  // the plan's charts over the grid, on the sheet each belongs to (charts.ts)
+  attachCharts(
+    grid,
+    (id) => {
+      const name = workbook.hf.getSheetName(id);
+      const planned = bridge.lastPlan()?.sheets.find((s) => s.name === name && workbook.markers.get(id) === s.role);
+      return planned && name ? { name, charts: planned.charts } : undefined;
+    },
+    rangeReader((name, row, col) => {
+      const v = workbook.hf.getCellValue({ sheet: workbook.sheetId(name), row, col });
+      return v !== null && typeof v === 'object' ? null : v;
+    }),
+  );
 
   const download = document.getElementById('download') as HTMLButtonElement;
   download.addEventListener('click', async () => {
