@@ -93,8 +93,11 @@ export async function drawCharts(surface: ChartSurface, sheet: string, charts: r
     const legendHeight = spec.series.length > 1 ? 34 : 0;
     const height = spec.heightPx - 40 - legendHeight;
     const axisY = { labelInterpolationFnc: axisLabel(spec.numberFormat), offset: 44 };
+    // every other month when twelve would crowd the axis
+    const step = spec.type === 'line' && labels.length > 8 ? 2 : 1;
+    const axisX = { labelInterpolationFnc: (v: string | number, i: number) => (i % step === 0 ? v : null) };
     if (spec.type === 'line') {
-      new LineChart(plot, { labels, series }, { height, showPoint: false, lineSmooth: false, fullWidth: true, axisY, chartPadding: { right: 16, left: 4 } });
+      new LineChart(plot, { labels, series }, { height, showPoint: false, lineSmooth: false, fullWidth: true, axisX, axisY, chartPadding: { right: 16, left: 4 } });
     } else {
       new BarChart(plot, { labels, series }, { height, seriesBarDistance: 9, axisY, chartPadding: { right: 8, left: 4 } });
     }
