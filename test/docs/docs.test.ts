@@ -117,6 +117,7 @@ function namedFiles(text: string): string[] {
 function exists(name: string, from: string): boolean {
   const clean = name.replace(/^\.\//, '');
   if (GENERATED_OR_EXTERNAL.some((r) => r.test(clean))) return true;
+  if (/^[A-Z][A-Za-z]*\.js$/.test(clean)) return true; // a library's name (Office.js, Chart.js), not a file
   if (!clean.includes('/')) return BASENAMES.has(clean);
   // from the repository root, or from the naming file's folder or one of its parents (alerts/plan.ts)
   for (let dir = dirname(from); dir.startsWith(ROOT); dir = dirname(dir)) if (existsSync(resolve(dir, clean))) return true;
@@ -132,6 +133,8 @@ describe('no doc or comment names a file the repository lacks', () => {
     expect(exists('planner.ts', from)).toBe(true);
     expect(exists('export/charts.ts', from)).toBe(true);
     expect(exists('docs/forecast.md', from)).toBe(false);
+    expect(exists('Chart.js', from)).toBe(true);
+    expect(exists('chart.js', from)).toBe(false);
     expect(namedFiles('Office.js and https://example.com/a.md')).toEqual(['Office.js']);
   });
 
