@@ -20,6 +20,10 @@ export function excelCell(cell: PlanCell): string | number | boolean {
   if (cell === null) return '';
   if (typeof cell === 'object') return cell.formula;
   if (typeof cell === 'string' && !cell.startsWith("'") && COERCIBLE.test(cell)) return `'${cell}`;
+  // Excel takes a leading apostrophe as its text prefix and drops it: text that starts with one
+  // ('Subscriptions'!A:A in Definitions) gets a second, except the planner's own protection of
+  // text that would read as a formula ('=x, '+33...), which Excel should drop
+  if (typeof cell === 'string' && cell.startsWith("'") && !/^'[=+\-@]/.test(cell)) return `'${cell}`;
   return cell;
 }
 

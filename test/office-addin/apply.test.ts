@@ -255,4 +255,9 @@ describe('excelCell', () => {
     for (const t of ['2026-01-31', '12', '1,200', '$5', '50%', '3/4', '10:30', 'TRUE', 'false']) expect(excelCell(t)).toBe(`'${t}`);
     for (const t of ['MRR', 'Ana', '3M team', 'Q1 2026', "'=1+1"]) expect(excelCell(t)).toBe(t);
   });
+
+  it('keeps the leading quote of text that starts with one (Definitions data sources): Excel drops the first', () => {
+    expect(excelCell("'Subscriptions'!A:A (Customer)")).toBe("''Subscriptions'!A:A (Customer)");
+    expect(excelCell("'+33 6 12")).toBe("'+33 6 12"); // the planner's protection: Excel shows +33 6 12
+  });
 });
