@@ -7,16 +7,16 @@
  */
 import type { AlertsStatus } from '../../sidebar/bridge';
 import { serialFromYmd } from '../../core/args/cells';
-import { columnLetter, sheetRef } from '../../core/dashboard/a1';
 import { Breach, buildDigests, checkAlerts, fitToQuota } from '../../core/dashboard/alerts';
 import { Locale, localeFrom } from '../../core/dashboard/i18n';
 import { DashboardPlan } from '../../core/dashboard/plan';
 import { buildPlan } from '../../core/dashboard/planner';
 import { DashboardSetup } from '../../core/dashboard/setup';
 import { useSpreadsheetZone } from '../spreadsheet-zone';
-import { GridRect, parseA1, splitRef } from './a1';
 import { DailyRecord, parseDaily, policyOf, recipientsStatus, sameUser, withConfirmed } from './digest-recipients';
 import { withDocumentLock } from './lock';
+import { readAnchored } from './anchors';
+import { locateDashboard } from '../../core/dashboard/anchors';
 import { message } from './messages';
 import { GENERATED_KEY, readSetup, SETUP_KEY } from './store';
 import { readSheets, SheetsState } from './workbook';
@@ -207,8 +207,19 @@ export function sendDailyDigest(e?: { triggerUid?: unknown }): DigestRun {
     if (last && last.date === today && !last.skipped) return none('already sent today', today);
     const plan = dashboardPlan(ss, state, setup, today);
     if (!plan) return none('no dashboard', today);
+    // the as-of cell is found by its anchor and the cards checked BEFORE anything is written: a
+    // dashboard whose layout cannot be found gets no date written over a user's cell
+    const anchored = readAnchored(ss, false);
+    try {
+      locateDashboard(plan.snapshot.kpis, plan.locale, anchored);
+    } catch (e) {
+      const run = none(e instanceof Error ? e.message : String(e), today);
+      props().setProperty(LAST_DIGEST_KEY, JSON.stringify(run));
+      console.warn(`KPI Pilot daily digest: ${run.skipped}`);
+      return run;
+    }
     const [y, m, d] = today.split('-').map(Number);
-    ss.getRange(plan.snapshot.asOfCell).setValue(serialFromYmd(y, m - 1, d));
+    anchored.asOfRange!.setValue(serialFromYmd(y, m - 1, d));
     SpreadsheetApp.flush(); // recalculate before reading back
     const { breaches } = readBreaches(ss, setup, plan);
     let run: DigestRun = { date: today, breaches: breaches.length, sent: [], deferred: [], unaddressed: [], withheld: [] };
@@ -298,43 +309,12 @@ function dashboardPlan(ss: Spreadsheet, state: SheetsState, setup: DashboardSetu
 }
 
 /**
- * Reads the as-of cell, the card values and each computed KPI's trend column in ONE getValues
- * per sheet they are on (all on the dashboard: one), over their bounding rectangle, and runs
- * core checkAlerts on them. O(cards × periods) cells, whatever the data size.
+ * Finds the as-of cell, the cards and the trend table through their anchors (named ranges, core
+ * anchors.ts), checks each KPI is where its anchor says, and runs core checkAlerts on the values.
+ * Three getRangeByName and three getValues whatever the data size.
+ * @throws KpiError saying what to do when the layout cannot be found (nothing is read further)
  */
 export function readBreaches(ss: Spreadsheet, setup: DashboardSetup, plan: DashboardPlan): { breaches: Breach[]; asOf: unknown } {
-  const spec = plan.snapshot;
-  const seriesIds = Object.keys(plan.trend.series);
-  const read = readRefs(ss, [spec.asOfCell, spec.valuesRange, ...seriesIds.map((id) => plan.trend.series[id])]);
-  const asOf = read(spec.asOfCell)[0][0];
-  const cardValues = read(spec.valuesRange);
-  const values: Record<string, unknown> = {};
-  spec.kpis.forEach((id, i) => (values[id] = cardValues[i]?.[0]));
-  const series: Record<string, unknown[]> = {};
-  for (const id of seriesIds) series[id] = read(plan.trend.series[id]).map((row) => row[0]);
-  return { breaches: checkAlerts({ setup, asOf, values, series }), asOf };
-}
-
-/** One getValues per sheet over the bounding rectangle of the references; returns each reference's cells. */
-function readRefs(ss: Spreadsheet, refs: readonly string[]): (ref: string) => unknown[][] {
-  const bySheet = new Map<string, GridRect[]>();
-  const parsed = new Map(refs.map((ref) => {
-    const { sheet, a1 } = splitRef(ref);
-    const rect = parseA1(a1);
-    bySheet.set(sheet, [...(bySheet.get(sheet) ?? []), rect]);
-    return [ref, { sheet, rect }] as const;
-  }));
-  const boxes = new Map<string, { box: GridRect; values: unknown[][] }>();
-  for (const [sheet, rects] of bySheet) {
-    const row = Math.min(...rects.map((r) => r.row));
-    const col = Math.min(...rects.map((r) => r.col));
-    const box = { row, col, rows: Math.max(...rects.map((r) => r.row + r.rows)) - row, cols: Math.max(...rects.map((r) => r.col + r.cols)) - col };
-    const a1 = `${columnLetter(box.col)}${box.row}:${columnLetter(box.col + box.cols - 1)}${box.row + box.rows - 1}`;
-    boxes.set(sheet, { box, values: ss.getRange(`${sheetRef(sheet)}${a1}`).getValues() });
-  }
-  return (ref) => {
-    const { sheet, rect } = parsed.get(ref)!;
-    const { box, values } = boxes.get(sheet)!;
-    return values.slice(rect.row - box.row, rect.row - box.row + rect.rows).map((r) => r.slice(rect.col - box.col, rect.col - box.col + rect.cols));
-  };
+  const found = locateDashboard(plan.snapshot.kpis, plan.locale, readAnchored(ss, true), Object.keys(plan.trend.series));
+  return { breaches: checkAlerts({ setup, asOf: found.asOf, values: found.values, series: found.series }), asOf: found.asOf };
 }

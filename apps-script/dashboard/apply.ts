@@ -1,5 +1,6 @@
 import { ChartSpec, ConditionalFormat, DashboardPlan, FormulaConditionalFormat, MARKER_KEY, PlannedSheet, SheetRole } from '../../core/dashboard/plan';
 import { parseA1 } from './a1';
+import { recordAnchors } from './anchors';
 import { SheetGrids, sheetGrids, widthRuns } from './grid';
 import { message } from './messages';
 import { markedSheet, SheetsState } from './workbook';
@@ -55,6 +56,7 @@ export function applyPlan(ss: Spreadsheet, plan: DashboardPlan, state: SheetsSta
     byRole[planned.role] = sheet;
     writeSheet(sheet, planned, isNew);
   }
+  recordAnchors(ss, plan, byRole);
   if (byRole.dashboard) ss.setActiveSheet(byRole.dashboard);
   SpreadsheetApp.flush();
   return { sheets: plan.sheets.map((s) => s.name), created, byRole };

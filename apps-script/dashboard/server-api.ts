@@ -10,7 +10,10 @@ import { buildPlan } from '../../core/dashboard/planner';
 import { mergeGoals, planWithSheetGoals } from '../../core/dashboard/goals-merge';
 import { readGoalsBack } from './goals-read';
 import { parseSetup } from '../../core/dashboard/setup';
-import { snapshotRows } from '../../core/dashboard/snapshot';
+import { locateDashboard } from '../../core/dashboard/anchors';
+import { historyWrites } from '../../core/dashboard/history';
+import { isoFromSerial } from '../../core/args/cells';
+import { readAnchored } from './anchors';
 import { useSpreadsheetZone } from '../spreadsheet-zone';
 import { applyPlan } from './apply';
 import { withDocumentLock } from './lock';
@@ -74,10 +77,13 @@ export function generateDashboard(setupJson: string, asOf: string): GenerateResu
 }
 
 /**
- * "Snapshot now": rebuilds the plan of the last generation (buildPlan is pure) for its
- * snapshot spec, reads the as-of cell and the card values in one call each, and appends one
- * row per KPI with a number after History's last row in one setValues. Never rewrites a row.
- * @throws Error when nothing was generated yet or the dashboard sheet is gone; KpiError when the as-of cell holds no date
+ * "Snapshot now": finds the as-of cell and the cards through their anchors (named ranges, core
+ * anchors.ts), checks every KPI is in its row, then records one row per KPI and period in KPI
+ * History (core history.ts): this period's rows rewritten in place (date and value cells only),
+ * new ones in one block after the last used row, the grid grown first when it is too small.
+ * Reads: markers, two anchors, History's data range, its size. Nothing is written when the
+ * layout cannot be found.
+ * @throws Error when nothing was generated yet or the dashboard sheet is gone; KpiError saying what to do when an anchor is gone, a KPI's row is missing or the as-of cell holds no date
  */
 export function snapshotNow(): SnapshotResult {
   const setup = readSetup(GENERATED_KEY) ?? readSetup(SETUP_KEY);
@@ -90,17 +96,24 @@ export function snapshotNow(): SnapshotResult {
     if (!state.sheets.some((s) => s.marker === 'dashboard')) throw new Error(message('noDashboard', locale));
     const plan = buildPlan({ setup, asOf: todayIso(ss), existingSheets: state.existing });
     const spec = plan.snapshot;
-    const asOf = ss.getRange(spec.asOfCell).getValue();
-    const values = ss.getRange(spec.valuesRange).getValues();
-    const { rows, skipped } = snapshotRows(spec, asOf, values);
+    const found = locateDashboard(spec.kpis, plan.locale, readAnchored(ss, false));
     let history = markedSheet(state, 'history', spec.historySheet);
     if (!history) {
-      // deleted since the last generation: recreate it (header, formats, marker) and append below
+      // deleted since the last generation: recreate it (header, formats, marker) and write below
       const planned = plan.sheets.filter((s) => s.role === 'history');
-      history = applyPlan(ss, { ...plan, sheets: planned }, state).byRole.history!;
+      history = applyPlan(ss, { ...plan, sheets: planned, anchors: [] }, state).byRole.history!;
     }
-    if (rows.length) history.getRange(history.getLastRow() + 1, 1, rows.length, 3).setValues(rows);
+    const w = historyWrites(history.getDataRange().getValues(), found.asOf, found.values, spec.kpis, plan.locale);
+    for (const u of w.updates) history.getRange(u.row, u.col + 1).setNumberFormat(u.format ?? 'General').setValue(u.value);
+    if (w.appends.length) {
+      const need = w.appendAt + w.appends.length - 1;
+      const have = history.getMaxRows();
+      if (need > have) history.insertRowsAfter(have, need - have); // a sheet's grid does not grow by itself
+      const range = history.getRange(w.appendAt, 1, w.appends.length, w.width);
+      range.setNumberFormats(w.appends.map((r) => r.cells.map((c, i) => (typeof c === 'string' ? '@' : r.formats[i] ?? 'General'))));
+      range.setValues(w.appends.map((r) => r.cells));
+    }
     SpreadsheetApp.flush();
-    return { appended: rows.length, skipped };
+    return { appended: w.appends.length, updated: w.updated, skipped: w.skipped, date: isoFromSerial(w.date) };
   });
 }

@@ -47,13 +47,15 @@ export function historyByKpi(state: SheetsState): Record<string, number[]> {
   if (!history) return {};
   const last = history.getLastRow();
   if (last < 2) return {};
-  const rows = history.getRange(2, 1, last - 1, 3).getValues();
+  const rows = history.getRange(2, 1, last - 1, 4).getValues();
   const byKpi = new Map<string, unknown[][]>(); // grouped first: O(rows), not O(rows × KPIs)
   for (const r of rows) {
-    if (typeof r[1] !== 'string' || !r[1]) continue;
-    const own = byKpi.get(r[1]);
+    // Date | KPI | KPI id | Value, or the older Date | KPI id | Value
+    const id = typeof r[2] === 'string' && typeof r[3] === 'number' ? r[2] : r[1];
+    if (typeof id !== 'string' || !id) continue;
+    const own = byKpi.get(id);
     if (own) own.push(r);
-    else byKpi.set(r[1], [r]);
+    else byKpi.set(id, [r]);
   }
   const out: Record<string, number[]> = {};
   for (const [id, own] of byKpi) {

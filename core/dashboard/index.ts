@@ -24,3 +24,5 @@ export * from './extras';
 export * from './alerts';
 export * from './share';
 export * from './print';
+export * from './anchors';
+export * from './history';

@@ -80,7 +80,7 @@ export const UI = {
   definitionHeaders: [t('KPI', 'KPI'), t('KPI id', 'Id KPI'), t('Meaning', 'Définition'), t('Function', 'Fonction'), t('Native formula', 'Formule native'), t('Computed by', 'Calculé par'), t('Unit', 'Unité'), t('Direction', 'Sens'), t('Impact / activity', 'Impact / activité'), t('Leading / lagging', 'Avancé / retardé'), t('AARRR stage', 'Étape AARRR'), t('Frequency', 'Fréquence'), t('Owner', 'Responsable'), t('Data source', 'Source des données'), t('Vanity risk', 'Risque de vanité'), t('Diagnostic hints', 'Pistes de diagnostic')],
   computedNative: t('Native formula (works without the add-in)', 'Formule native (fonctionne sans le module)'),
   computedCustom: t('KPI Pilot function (needs the add-in)', 'Fonction KPI Pilot (nécessite le module)'),
-  historyHeaders: [t('Date', 'Date'), t('KPI', 'KPI'), t('Value', 'Valeur')],
+  historyHeaders: [t('Date', 'Date'), t('KPI', 'KPI'), t('KPI id', 'Id KPI'), t('Value', 'Valeur')],
   renamed: t('A sheet named "{wanted}" already exists and is not KPI Pilot\'s: the dashboard uses "{used}" instead.', 'Une feuille « {wanted} » existe déjà et n’appartient pas à KPI Pilot : le tableau utilise « {used} » à la place.'),
   unmappedNotice: t('{name} is not computed: map {fields}.', '{name} n’est pas calculé : associer {fields}.'),
   goalSkipped: t('The goal of {name} is ignored: {name} is not on the dashboard.', 'L’objectif de {name} est ignoré : {name} n’est pas dans le tableau.'),

@@ -4,6 +4,8 @@
  * to. docs/contributing/dashboard-plan.md explains how to apply it. Changing these types is a breaking change:
  * bump PLAN_VERSION.
  */
+import type { PlanAnchor } from './anchors';
+
 export const PLAN_VERSION = 1;
 
 /** The key of the marker every generated sheet carries (Sheets developer metadata key; Excel sheet-scoped name). */
@@ -175,6 +177,12 @@ export interface DashboardPlan {
   readonly notices: readonly PlanNotice[];
   /** Present when setup.alerts.enabled: where the alert cells are (core/dashboard/alerts). */
   readonly alerts?: AlertsSpec;
+  /**
+   * Names the applier records over cells of the dashboard (anchors.ts): snapshot, alerts and the
+   * digest find the cells through them, wherever rows were inserted since. Optional: a plan built
+   * by hand may have none, and then the readers refuse rather than guess.
+   */
+  readonly anchors?: readonly PlanAnchor[];
 }
 
 /**

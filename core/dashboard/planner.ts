@@ -17,6 +17,7 @@ import { DashboardSetup, Goal, optionsOf, SetupOptions, validateSetup } from './
 import { template } from './templates';
 import { planExtras, requestedExtraRoles } from './extras';
 import { widen, withAlerts } from './alerts/plan';
+import { dashboardAnchors } from './anchors';
 import { GoalCells, noteFormula, progressFormula, statusFormula } from './goal-status';
 import { GOAL_NOTES } from './labels';
 import { addinNeeds, addinNeedsText } from './share/notice';
@@ -161,6 +162,10 @@ export function buildPlan(req: PlanRequest): DashboardPlan {
     trend,
     valueCells,
     notices,
+    anchors: dashboardAnchors({
+      asOfCell: LAYOUT.asOfCell, firstCardRow: LAYOUT.firstCardRow, cards: cards.length, headerRow: LAYOUT.headerRow, trendLast,
+      trendColumn: periodCol, lastTrendColumn: columnLetter(LAYOUT.trendColumn + 1 + columns.length),
+    }),
     ...(alerts ? { alerts } : {}),
   };
 }
@@ -466,12 +471,13 @@ function dataSources(ctx: SheetContext, def: KpiDefinition): string {
 }
 
 function historySheet(ctx: SheetContext): PlannedSheet {
+  // one row per KPI per period, written by "Snapshot now" (history.ts): the value column takes each KPI's format per row
   return sheet('history', ctx.names.history, {
     mode: 'append',
     frozenRows: 1,
-    columnWidths: { A: 110, B: 160, C: 120 },
+    columnWidths: { A: 110, B: 220, C: 130, D: 120 },
     columnFormats: { A: DATE_FORMAT },
-    blocks: [{ range: 'A1:C1', cells: [UI.historyHeaders.map((h) => tr(h, ctx.locale))], style: headerStyle }],
+    blocks: [{ range: 'A1:D1', cells: [UI.historyHeaders.map((h) => tr(h, ctx.locale))], style: headerStyle }],
     conditionalFormats: [],
     charts: [],
   });

@@ -33,12 +33,16 @@ export function snapshotRows(spec: SnapshotSpec, asOf: unknown, values: readonly
   return { rows, skipped };
 }
 
-/** A KPI's series from KPI History rows (date, kpi, value), oldest first: the history checkGoal reads. O(rows). */
+/**
+ * A KPI's series from KPI History rows, oldest first: the history checkGoal reads. Rows are
+ * Date | KPI | KPI id | Value (history.ts), or the older Date | KPI id | Value. O(rows).
+ */
 export function historySeries(rows: readonly (readonly unknown[])[], kpi: string): number[] {
   const points: [number, number][] = [];
   for (const row of rows) {
     const date = toSerial(row[0]);
-    if (date !== undefined && row[1] === kpi && typeof row[2] === 'number' && Number.isFinite(row[2])) points.push([date, row[2]]);
+    const [id, value] = row[2] === kpi ? [row[2], row[3]] : [row[1], row[2]];
+    if (date !== undefined && id === kpi && typeof value === 'number' && Number.isFinite(value)) points.push([date, value]);
   }
   return points.sort((a, b) => a[0] - b[0]).map((p) => p[1]);
 }

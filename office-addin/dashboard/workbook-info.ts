@@ -64,8 +64,8 @@ export async function readWorkbookInfo(context: Excel.RequestContext, host: Host
     if (!used.isNullObject) {
       // columns A:C (date, KPI, value) wherever the used range starts; the header row yields no point
       const shift = used.columnIndex;
-      const rows = used.values.map((r) => [r[0 - shift], r[1 - shift], r[2 - shift]]);
-      const kpis = new Set(rows.map((r) => r[1]).filter((k): k is string => typeof k === 'string' && k !== ''));
+      const rows = used.values.map((r) => [r[0 - shift], r[1 - shift], r[2 - shift], r[3 - shift]]);
+      const kpis = new Set(rows.flatMap((r) => [r[1], r[2]]).filter((k): k is string => typeof k === 'string' && k !== ''));
       for (const kpi of kpis) {
         const series = historySeries(rows, kpi);
         if (series.length) history[kpi] = series;

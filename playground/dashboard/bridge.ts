@@ -173,8 +173,11 @@ function readHistory(workbook: Workbook, plan: DashboardPlan | undefined): Recor
   const history = sheetWithMarker(workbook, 'history');
   if (history === undefined) return out;
   const rows = workbook.hf.getSheetValues(history).slice(1);
-  const kpis = new Set(rows.map((r) => r[1]).filter((k): k is string => typeof k === 'string'));
-  for (const kpi of kpis) out[kpi] = historySeries(rows, kpi);
+  const kpis = new Set(rows.flatMap((r) => [r[1], r[2]]).filter((k): k is string => typeof k === 'string' && k !== ''));
+  for (const kpi of kpis) {
+    const series = historySeries(rows, kpi);
+    if (series.length) out[kpi] = series;
+  }
   return out;
 }
 

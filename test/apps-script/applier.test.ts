@@ -161,34 +161,88 @@ describe('KPI History', () => {
   /** Card values the fake hands back for the dashboard's value column. */
   const cards = (values: Record<number, unknown>) => (sheet: string, row: number, col: number) => (sheet === 'KPI Dashboard' && col === 2 ? values[row] : undefined);
 
-  it('gets rows appended by Snapshot now, never rewritten by a regeneration or a later snapshot', () => {
+  it('gets one row per KPI and period: names, ids, dates and formats; a second snapshot of the period updates in place', () => {
     const values: Record<number, unknown> = { 5: 1200, 6: 0.05, 7: '', 8: 310.5, 9: 'n/a', 10: 4, 11: 0.25 };
     open({ evaluate: cards(values) });
     const json = JSON.stringify(sampleSetup());
     generateDashboard(json, AS_OF);
     const history = fake.sheet('KPI History')!;
     const kpis = sampleSetup().kpis;
+    expect(history.getRange(1, 1, 1, 4).getValues()).toEqual([['Date', 'KPI', 'KPI id', 'Value']]);
 
     const first = snapshotNow();
-    expect(first).toEqual({ appended: 5, skipped: [kpis[2], kpis[4]] });
-    const firstRows = history.getRange(2, 1, 5, 3).getValues();
-    expect(firstRows.map((r) => [r[1], r[2]])).toEqual([
-      [kpis[0], 1200],
-      [kpis[1], 0.05],
-      [kpis[3], 310.5],
-      [kpis[5], 4],
-      [kpis[6], 0.25],
+    expect(first).toEqual({ appended: 5, updated: 0, skipped: [kpis[2], kpis[4]], date: AS_OF });
+    const firstRows = history.getRange(2, 1, 5, 4).getValues();
+    expect(firstRows.map((r) => [r[1], r[2], r[3]])).toEqual([
+      ['MRR', kpis[0], 1200],
+      ['MRR churn rate', kpis[1], 0.05],
+      ['Customer acquisition cost', kpis[3], 310.5],
+      ['Lead-to-opportunity rate', kpis[5], 4],
+      ['Cost per lead', kpis[6], 0.25],
     ]);
     expect(history.cell(2, 1)).toMatchObject({ v: day(AS_OF), fmt: 'yyyy-mm-dd' }); // the as-of date, shown as a date
+    expect([history.cell(2, 4)!.fmt, history.cell(3, 4)!.fmt, history.cell(3, 2)!.fmt]).toEqual(['#,##0.00', '0.0%', '@']); // each KPI's own format
+
+    // a row the manager added below is never touched; a second snapshot of March rewrites March's rows in place
+    history.getRange(7, 1, 1, 4).setValues([['my note', 'x', 'y', 'z']]);
+    values[5] = 1250;
+    expect(snapshotNow()).toMatchObject({ appended: 0, updated: 5 });
+    expect(history.getLastRow()).toBe(7);
+    expect(history.cell(2, 4)!.v).toBe(1250);
+    expect(history.getRange(7, 1, 1, 4).getValues()).toEqual([['my note', 'x', 'y', 'z']]);
 
     generateDashboard(json, '2026-04-15'); // regenerating does not touch History
-    expect(history.getRange(2, 1, 5, 3).getValues()).toEqual(firstRows);
+    expect(history.getLastRow()).toBe(7);
     values[5] = 1300;
-    expect(snapshotNow().appended).toBe(5);
-    expect(history.getLastRow()).toBe(11);
-    expect(history.getRange(2, 1, 5, 3).getValues()).toEqual(firstRows);
-    expect(history.cell(7, 1)!.v).toBe(day('2026-04-15'));
-    expect(history.cell(7, 3)!.v).toBe(1300);
+    expect(snapshotNow()).toMatchObject({ appended: 5, updated: 0, date: '2026-04-15' });
+    expect(history.getLastRow()).toBe(12);
+    expect(history.cell(8, 1)!.v).toBe(day('2026-04-15'));
+    expect(history.cell(8, 4)!.v).toBe(1300);
+    expect(history.cell(2, 4)!.v).toBe(1250); // March kept
+  });
+
+  it('grows its grid past the 1,000 rows a new sheet has', () => {
+    open({ evaluate: cards({ 5: 1, 6: 0.1, 7: 1, 8: 1, 9: 1, 10: 1, 11: 0.1 }) });
+    generateDashboard(JSON.stringify(sampleSetup()), AS_OF);
+    const history = fake.sheet('KPI History')!;
+    // 997 rows of earlier periods (months before 2026) fill the sheet to row 998
+    const old = Array.from({ length: 997 }, (_, i) => [day('2020-01-01') + i, 'MRR', 'mrr', i]);
+    history.getRange(2, 1, old.length, 4).setValues(old);
+    expect(history.getMaxRows()).toBe(1000);
+    expect(snapshotNow().appended).toBe(7);
+    expect(history.getMaxRows()).toBe(1005);
+    expect(history.getLastRow()).toBe(1005);
+    expect(history.cell(1005, 3)!.v).toBe('cpl');
+  });
+
+  it('follows its anchors when rows are inserted above the cards, and refuses, writing nothing, when the layout is gone', () => {
+    // values by KPI, wherever its row is: the fake computes each card from the name in its row
+    const byName: Record<string, number> = { MRR: 1200, 'MRR churn rate': 0.05, 'Net revenue retention (12 months)': 0.9 };
+    open({ evaluate: (sheet: string, row: number, col: number) => (sheet === 'KPI Dashboard' && col === 2 ? byName[fake.sheet(sheet)!.cell(row, 1)?.v as string] : undefined) });
+    generateDashboard(JSON.stringify(sampleSetup()), AS_OF);
+    const dash = fake.sheet('KPI Dashboard')!;
+    dash.insertRowsBefore(1, 1); // a row at the top: the as-of date is now B3
+    dash.insertRowsBefore(6, 2); // two rows above the cards
+    dash.getRange('B3').setValue('my text'); // hmm: over the as-of cell itself
+    expect(() => snapshotNow()).toThrow(/as-of cell holds "my text", not a date. Nothing was written/);
+    dash.getRange('B3').setValue(day(AS_OF));
+    dash.getRange('B2').setValue('user text in B2');
+    snapshotNow();
+    const history = fake.sheet('KPI History')!;
+    expect(history.getRange(2, 2, 3, 3).getValues()).toEqual([['MRR', 'mrr', 1200], ['MRR churn rate', 'mrr_churn', 0.05], ['Net revenue retention (12 months)', 'nrr', 0.9]]);
+    expect(dash.cell(2, 2)!.v).toBe('user text in B2');
+    // a card's row renamed: refused, nothing written
+    const before = fake.dump('KPI History');
+    dash.getRange('A8').setValue('Monthly revenue');
+    expect(() => snapshotNow()).toThrow('The dashboard’s card table no longer shows MRR (it was renamed, deleted or moved out of the table). Nothing was written. Generate the dashboard again to restore it.');
+    // the card table's name deleted: refused, nothing written
+    dash.getRange('A8').setValue('MRR');
+    fake.spreadsheet.removeNamedRange('KPIPILOT_CARDS');
+    expect(() => snapshotNow()).toThrow(/cannot find the dashboard’s card table \(its recorded name KPIPILOT_CARDS is gone\)\. Nothing was read or written\. Generate the dashboard again/);
+    expect(fake.dump('KPI History')).toEqual(before);
+    // regenerating records the anchors again
+    generateDashboard(JSON.stringify(sampleSetup()), AS_OF);
+    expect(snapshotNow()).toMatchObject({ updated: 3 });
   });
 
   it('reads the as-of date on the spreadsheet calendar, east and west of UTC', () => {
@@ -208,7 +262,7 @@ describe('KPI History', () => {
     expect(snapshotNow().appended).toBe(1);
     const history = fake.sheet('KPI History')!;
     expect(history.cell(1, 1)!.v).toBe('Date');
-    expect(history.cell(2, 3)!.v).toBe(7);
+    expect(history.cell(2, 4)!.v).toBe(7);
     expect(fake.markers().filter((m) => m[2] === 'history').map((m) => m[0])).toEqual(['KPI History']);
   });
 

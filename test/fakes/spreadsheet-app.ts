@@ -82,6 +82,7 @@ const DEFAULT_COLS = 26;
 const MAX_PROPERTY_BYTES = 9 * 1024;
 
 const READS = new Set([
+  'getNamedRanges', 'getRangeByName',
   'getSheets', 'getSheetByName', 'getSpreadsheetTimeZone', 'getLastRow', 'getLastColumn', 'getCharts', 'getConditionalFormatRules',
   'getDeveloperMetadata', 'getValues', 'getValue', 'getFormulas', 'getNumberFormats', 'getFrozenRows', 'getMaxRows', 'getMaxColumns',
   'getBackgrounds', 'getDisplayValues', 'getColumnWidth', 'getActiveSheet', 'flush', 'find',
@@ -474,6 +475,49 @@ export class RawSpreadsheet extends Raw {
   createDeveloperMetadataFinder() {
     return new RawFinder(this);
   }
+  readonly namedRanges: RawNamedRange[] = [];
+  /** Names a range; as in Sheets, a name already used is refused. */
+  setNamedRange(name: string, range: RawRange) {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new Error(`Invalid named range name: ${name}`);
+    if (this.namedRanges.some((n) => n.name === name)) throw new Error(`A named range with the name ${name} already exists.`);
+    this.namedRanges.push(new RawNamedRange(this, name, range));
+  }
+  getRangeByName(name: string) {
+    const n = this.namedRanges.find((x) => x.name === name);
+    return n && this.sheets.includes(n.range.sheet) ? n.range : null;
+  }
+  getNamedRanges() {
+    return this.namedRanges.filter((n) => this.sheets.includes(n.range.sheet));
+  }
+  removeNamedRange(name: string) {
+    const i = this.namedRanges.findIndex((x) => x.name === name);
+    if (i < 0) throw new Error(`Named range ${name} not found`);
+    this.namedRanges.splice(i, 1);
+  }
+}
+
+export class RawNamedRange extends Raw {
+  readonly $class = 'NamedRange';
+  constructor(
+    readonly ss: RawSpreadsheet,
+    readonly name: string,
+    public range: RawRange,
+  ) {
+    super();
+  }
+  getName() {
+    return this.name;
+  }
+  getRange() {
+    return this.range;
+  }
+  setRange(range: RawRange) {
+    this.range = range;
+    return this;
+  }
+  remove() {
+    this.ss.removeNamedRange(this.name);
+  }
 }
 
 export class RawSheet extends Raw {
@@ -516,6 +560,30 @@ export class RawSheet extends Raw {
   insertRowsAfter(after: number, howMany: number) {
     if (after > this.maxRows) throw new Error('row out of range');
     this.maxRows += howMany;
+    if (after < this.grid.length) this.insertRowsBefore(after + 1, howMany, false);
+    return this;
+  }
+  /** As a user inserting rows: cells below move down, and named ranges over them move or grow as Sheets does. */
+  insertRowsBefore(before: number, howMany: number, grow = true) {
+    if (grow) this.maxRows += howMany;
+    this.grid.splice(before - 1, 0, ...Array.from({ length: howMany }, () => [] as (Cell | undefined)[]));
+    for (const n of this.ss.namedRanges) {
+      const r = n.range;
+      if (r.sheet !== this) continue;
+      if (r.row >= before) n.range = new RawRange(this, r.row + howMany, r.col, r.rows, r.cols);
+      else if (r.row + r.rows - 1 >= before) n.range = new RawRange(this, r.row, r.col, r.rows + howMany, r.cols);
+    }
+    return this;
+  }
+  deleteRows(first: number, howMany: number) {
+    this.grid.splice(first - 1, howMany);
+    this.maxRows -= howMany;
+    for (const n of [...this.ss.namedRanges]) {
+      const r = n.range;
+      if (r.sheet !== this || r.row + r.rows - 1 < first) continue;
+      if (r.row >= first + howMany) n.range = new RawRange(this, r.row - howMany, r.col, r.rows, r.cols);
+      else this.ss.namedRanges.splice(this.ss.namedRanges.indexOf(n), 1); // Sheets turns it to #REF!: gone for our purpose
+    }
     return this;
   }
   /** The rectangle from A1 to the last row and column with content (A1 alone on an empty sheet). */
