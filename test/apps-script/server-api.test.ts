@@ -177,7 +177,7 @@ describe('host calls', () => {
     expect(m.regenerate.counts.document).toBeLessThanOrEqual(115); // + KPI Goals read back, the anchors moved
     // reading for the sidebar and snapshotting are small
     expect(m.state.counts.document).toBeLessThanOrEqual(50);
-    expect(m.snapshot.counts.document).toBeLessThanOrEqual(40);
+    expect(m.snapshot.counts.document).toBeLessThanOrEqual(45); // anchors found and read, History read to update its period in place
     expect(m.snapshot.byMethod['Range.setValues']).toBe(1);
   });
 });
