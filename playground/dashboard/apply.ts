@@ -3,6 +3,7 @@ import { DashboardPlan, PlanCell, PlannedSheet, SheetRole } from '../../core/das
 import { requireRect } from '../../core/dashboard/a1';
 import type { Progress } from '../../sidebar/bridge';
 import { Workbook } from '../engine/workbook';
+import { recordAnchors } from './anchors';
 import { FormulaCell, writeOrder } from './write-order';
 
 /**
@@ -33,6 +34,7 @@ export function applyPlan(workbook: Workbook, plan: DashboardPlan, progress?: Pr
       sheetLook(workbook, id, sheet);
     });
   });
+  anchorsOf(workbook, plan);
   progress?.('recalculated', total, total);
   workbook.settle();
   return { sheets: plan.sheets.map((s) => s.name), created };
@@ -46,6 +48,14 @@ export function applyPlan(workbook: Workbook, plan: DashboardPlan, progress?: Pr
  * recalculation. Same result as applyPlan: formulas whose inputs arrive later are recomputed by
  * the engine, and tables whose size changed are re-entered by settleGradually.
  */
+/** The plan's anchors recorded over the sheets just written (anchors.ts). */
+function anchorsOf(workbook: Workbook, plan: DashboardPlan): void {
+  recordAnchors(workbook, plan, (role) => {
+    const id = sheetWithMarker(workbook, role);
+    return id === undefined ? undefined : workbook.hf.getSheetName(id);
+  });
+}
+
 export async function applyPlanGradually(workbook: Workbook, plan: DashboardPlan, progress?: Progress, sliceMs = 40): Promise<ApplyResult> {
   const hf = workbook.hf;
   const { writes, created, lastRow, total } = prepareSheets(workbook, plan);
@@ -88,6 +98,7 @@ export async function applyPlanGradually(workbook: Workbook, plan: DashboardPlan
     }
     sheetLook(workbook, id, sheet);
   }
+  anchorsOf(workbook, plan);
   progress?.('recalculated', total, total);
   await workbook.settleGradually(breathe);
   return { sheets: plan.sheets.map((s) => s.name), created };

@@ -1,11 +1,14 @@
 import {
   buildPlan, DashboardPlan, DashboardSetup, DatasetId, ExistingSheet, GoalsReadBack, historySeries, localeFrom, mergeGoals, parseSetup, planWithSheetGoals,
-  readGoalsSheet, serializeSetup, SheetInfo, snapshotRows,
+  readGoalsSheet, serializeSetup, SheetInfo,
 } from '../../core/dashboard';
 import { checkAlerts } from '../../core/dashboard/alerts';
 import type { AlertsStatus, GenerateResult, HostBridge, SnapshotResult, WorkbookInfo } from '../../sidebar/bridge';
 import { Workbook } from '../engine/workbook';
 import { applyPlanGradually, parseRange, sheetWithMarker } from './apply';
+import { readAnchored } from './anchors';
+import { historyWrites, locateDashboard } from '../../core/dashboard';
+import { isoFromSerial } from '../../core/args/cells';
 import { playgroundShare } from '../share/bridge';
 
 /**
@@ -57,6 +60,12 @@ export function createPlaygroundBridge(workbook: Workbook, options: PlaygroundBr
     return id === undefined ? undefined : workbook.hf.getSheetName(id);
   };
 
+  /** The as-of date the dashboard shows now (its anchor), for the snapshot button's text. */
+  const dashboardAsOf = (): { dashboardAsOf?: string } => {
+    const v = readAnchored(workbook, false).asOf;
+    return typeof v === 'number' && Number.isFinite(v) && v > 0 ? { dashboardAsOf: isoFromSerial(Math.floor(v)) } : {};
+  };
+
   /** Data rows of each mapped sheet, so the planner can size sheets that spill (Customers at risk). */
   const dataRows = (setup: DashboardSetup): Partial<Record<DatasetId, number>> => {
     const out: Partial<Record<DatasetId, number>> = {};
@@ -96,6 +105,7 @@ export function createPlaygroundBridge(workbook: Workbook, options: PlaygroundBr
       return {
         sheets, existing: existing(), locale: localeFrom(options.locale ?? navigator.language), setup: merge ? merge.setup : saved, history: readHistory(workbook, plan), today: options.today,
         ...(merge?.notices.length ? { goalNotices: merge.notices } : {}),
+        ...dashboardAsOf(),
       };
     },
 
@@ -115,36 +125,47 @@ export function createPlaygroundBridge(workbook: Workbook, options: PlaygroundBr
       return { sheets: applied.sheets, notices: next.notices, setup: merge.setup };
     },
 
+    /**
+     * Records the dashboard's values at its as-of date in KPI History (core history.ts): the
+     * cards found through their anchors and checked (core anchors.ts), this month's rows
+     * updated in place, new rows after the last used one. Nothing is written when the layout
+     * cannot be found.
+     */
     async snapshot(): Promise<SnapshotResult> {
-      const setup = savedSetup();
-      const history = sheetWithMarker(workbook, 'history');
+      const setup = generatedWith ?? savedSetup(GENERATED_KEY) ?? savedSetup();
+      let history = sheetWithMarker(workbook, 'history');
       if (!setup || sheetWithMarker(workbook, 'dashboard') === undefined || history === undefined) throw new Error('generate the dashboard first');
       const spec = buildPlan({ setup, asOf: options.today, existingSheets: existing() }).snapshot;
-      const asOf = valueAtRef(workbook, spec.asOfCell);
-      const values = rangeValues(workbook, spec.valuesRange);
-      const { rows, skipped } = snapshotRows(spec, asOf, values);
-      const after = workbook.size(history).rows; // append below the last row: history is never rewritten
-      if (rows.length) workbook.hf.setCellContents({ sheet: history, row: after, col: 0 }, rows.map((r) => [...r]));
+      const found = locateDashboard(spec.kpis, setup.locale, readAnchored(workbook, false));
+      const w = historyWrites(workbook.hf.getSheetValues(history), found.asOf, found.values, spec.kpis, setup.locale);
+      const hf = workbook.hf;
+      hf.batch(() => {
+        for (const u of w.updates) {
+          hf.setCellContents({ sheet: history!, row: u.row - 1, col: u.col }, [[u.value]]);
+          workbook.setFormat(history!, u.row - 1, u.col, u.format, undefined);
+        }
+        w.appends.forEach((r) => {
+          hf.setCellContents({ sheet: history!, row: r.row - 1, col: 0 }, [r.cells]);
+          r.cells.forEach((_c, col) => workbook.setFormat(history!, r.row - 1, col, r.formats[col], undefined));
+        });
+      });
+      workbook.settle();
       options.onChange?.();
-      return { appended: rows.length, skipped };
+      return { appended: w.appends.length, updated: w.updated, skipped: w.skipped, date: isoFromSerial(w.date) };
     },
 
     /**
      * Breaches computed with the core's checkAlerts from the values the dashboard shows now (card
-     * values, trend columns, as-of cell), so they match its alert cells. Whether or not the alert
-     * column is on the dashboard, a KPI behind its goal's pace or past its threshold is listed.
+     * values, trend columns, as-of cell), found through the anchors, so they match its alert
+     * cells. Whether or not the alert column is on the dashboard, a KPI behind its goal's pace or
+     * past its threshold is listed.
      */
     async alerts(): Promise<AlertsStatus> {
       const current = currentPlan();
       if (!current) return { daily: false, dailyAvailable: false, breaches: [] };
       const { plan: p, setup } = current;
-      const values: Record<string, unknown> = {};
-      for (const [kpi, ref] of Object.entries(p.valueCells)) values[kpi] = plain(valueAtRef(workbook, ref));
-      const series: Record<string, unknown[]> = {};
-      for (const [kpi, ref] of Object.entries(p.trend.series)) series[kpi] = rangeValues(workbook, ref).map((r) => plain(r[0]));
-      const asOf = valueAtRef(workbook, p.snapshot.asOfCell);
-      if (typeof asOf !== 'number') return { daily: false, dailyAvailable: false, breaches: [] };
-      return { daily: false, dailyAvailable: false, breaches: checkAlerts({ setup, asOf, values, series }) };
+      const found = locateDashboard(p.snapshot.kpis, p.locale, readAnchored(workbook, true), Object.keys(p.trend.series));
+      return { daily: false, dailyAvailable: false, breaches: checkAlerts({ setup, asOf: found.asOf, values: found.values, series: found.series }) };
     },
 
     async setDailyAlerts(): Promise<AlertsStatus> {
@@ -155,11 +176,6 @@ export function createPlaygroundBridge(workbook: Workbook, options: PlaygroundBr
 
 /** Why the playground refuses a daily digest (only the Sheets add-on can run a trigger and send mail). */
 export const DAILY_UNAVAILABLE = 'Daily e-mail digests run only in the Google Sheets add-on: the playground cannot send e-mail. Its breaches are listed here whenever the panel opens.';
-
-/** A cell value as checkAlerts reads it: an engine error becomes its code text (never a number). */
-function plain(v: unknown): unknown {
-  return v !== null && typeof v === 'object' ? String((v as { value?: unknown }).value ?? '#ERROR!') : v;
-}
 
 /** Monthly values per KPI: the dashboard's trend table when there is one, else the KPI History rows. */
 function readHistory(workbook: Workbook, plan: DashboardPlan | undefined): Record<string, number[]> {
@@ -199,9 +215,6 @@ function rangeValues(workbook: Workbook, ref: string): unknown[][] {
   return out;
 }
 
-function valueAtRef(workbook: Workbook, ref: string): unknown {
-  return rangeValues(workbook, ref)[0][0];
-}
 
 function frame(): Promise<void> {
   return new Promise((ok) => {

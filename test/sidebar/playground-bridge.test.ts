@@ -68,20 +68,21 @@ it('generates the four marked sheets with the right values', async () => {
   expect((await bridge.load()).setup?.goals[0].owner).toBe('Ana');
 });
 
-it('generating again rewrites the same sheets; snapshots append to history and survive', async () => {
+it('generating again rewrites the same sheets; two snapshots of one period leave one row per KPI, which survive', async () => {
   const bridge = createPlaygroundBridge(wb, { today: AS_OF, locale: 'en', storage: memoryStorage() });
   await bridge.generate(setupFor(wb), AS_OF);
   const before = wb.sheetNames().length;
   const snap = await bridge.snapshot();
-  expect(snap).toEqual({ appended: 7, skipped: [] });
-  await bridge.snapshot();
+  expect(snap).toEqual({ appended: 7, updated: 0, skipped: [], date: AS_OF });
+  expect(await bridge.snapshot()).toEqual({ appended: 0, updated: 7, skipped: [], date: AS_OF });
   await bridge.generate(setupFor(wb), AS_OF);
   expect(wb.sheetNames().length).toBe(before);
   expect(wb.sheetNames().filter((n) => n.startsWith('KPI'))).toEqual(['KPI Dashboard', 'KPI Goals', 'KPI Definitions', 'KPI History']);
   const history = wb.hf.getSheetValues(wb.sheetId('KPI History'));
-  expect(history.length).toBe(1 + 14);
-  expect(history[1][1]).toBe('mrr');
-  close(history[1][2], mrr);
+  expect(history.length).toBe(1 + 7);
+  expect(history[0]).toEqual(['Date', 'KPI', 'KPI id', 'Value']);
+  expect(history[1].slice(1, 3)).toEqual(['MRR', 'mrr']);
+  close(history[1][3], mrr);
   // the load after a generation feeds "achievable" from the trend table: 12 monthly MRR values
   const info = await bridge.load();
   expect(info.history.mrr).toHaveLength(12);
