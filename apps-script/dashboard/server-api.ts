@@ -10,9 +10,9 @@ import { buildPlan } from '../../core/dashboard/planner';
 import { mergeGoals, planWithSheetGoals } from '../../core/dashboard/goals-merge';
 import { readGoalsBack } from './goals-read';
 import { parseSetup } from '../../core/dashboard/setup';
-import { locateDashboard } from '../../core/dashboard/anchors';
+import { ANCHOR_NAMES, locateDashboard } from '../../core/dashboard/anchors';
 import { historyWrites } from '../../core/dashboard/history';
-import { isoFromSerial } from '../../core/args/cells';
+import { isoFromSerial, toSerial } from '../../core/args/cells';
 import { readAnchored } from './anchors';
 import { useSpreadsheetZone } from '../spreadsheet-zone';
 import { applyPlan } from './apply';
@@ -45,7 +45,15 @@ export function getSidebarState(): WorkbookInfo {
     history: historyByKpi(state),
     today: todayIso(ss),
     ...(merge?.notices.length ? { goalNotices: merge.notices } : {}),
+    ...dashboardAsOf(ss, state),
   };
+}
+
+/** The as-of date the dashboard shows now (its anchor), for the snapshot button's text: one getRangeByName and one getValue. */
+function dashboardAsOf(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, state: ReturnType<typeof readSheets>): { dashboardAsOf?: string } {
+  if (!state.sheets.some((s) => s.marker === 'dashboard')) return {};
+  const v = toSerial(ss.getRangeByName(ANCHOR_NAMES.asOf)?.getValue());
+  return v === undefined || v <= 0 ? {} : { dashboardAsOf: isoFromSerial(Math.floor(v)) };
 }
 
 /** Saves the setup in the document properties. @throws KpiError #VALUE! when invalid or over 9 KB. */

@@ -3,6 +3,7 @@ import { CellBlock, ChartSpec, ConditionalFormat, DashboardPlan, FormulaConditio
 import { ALIGNMENT, excelFormulas, excelNumberFormats, points, textLiteral } from './cells';
 import { CHART_PREFIX, DiscoveredSheet, markerFormula } from './markers';
 import { queuePrint } from './print';
+import { queueAnchorLookup, queueAnchors } from './anchors';
 
 /**
  * The Excel applier: writes a DashboardPlan inside one Excel.run. Each planned sheet is queued
@@ -34,6 +35,9 @@ export async function applyPlan(context: Excel.RequestContext, plan: DashboardPl
   const byName = new Map(discovered.map((s) => [s.name.toLowerCase(), s]));
   const written: string[] = [];
   const untouched: string[] = [];
+  // the anchors' names are looked up with the first sheet's sync and recorded with the next one's
+  let lookups: ReturnType<typeof queueAnchorLookup> | null = queueAnchorLookup(context, plan);
+  let dashboard: Excel.Worksheet | null = null;
   for (const [i, planned] of rendered.sheets.entries()) {
     const found = byName.get(planned.name.toLowerCase());
     if (found && found.marker !== planned.role) throw new Error(`"${planned.name}" is not a KPI Pilot ${planned.role} sheet; it was left untouched`);
@@ -41,12 +45,23 @@ export async function applyPlan(context: Excel.RequestContext, plan: DashboardPl
       untouched.push(planned.name); // KPI History: existing rows are never rewritten, nothing to send
     } else {
       const worksheet = found ? clearSheet(found) : createSheet(context, planned);
+      if (lookups && dashboard && i > 0) {
+        queueAnchors(context, dashboard, lookups);
+        lookups = null;
+      }
       queueSheet(worksheet, planned);
-      if (planned.role === 'dashboard') worksheet.activate();
+      if (planned.role === 'dashboard') {
+        worksheet.activate();
+        dashboard = worksheet;
+      }
       await context.sync();
     }
     written.push(planned.name);
     progress?.(planned.name, i + 1, rendered.sheets.length);
+  }
+  if (lookups && dashboard) {
+    queueAnchors(context, dashboard, lookups); // a plan of the dashboard alone
+    await context.sync();
   }
   return { sheets: written, untouched };
 }

@@ -1,51 +1,51 @@
+import { isoFromSerial } from '../../core/args/cells';
 import { valueError } from '../../core/errors';
+import { locateDashboard } from '../../core/dashboard/anchors';
+import { historyWrites } from '../../core/dashboard/history';
 import { buildPlan } from '../../core/dashboard/planner';
 import { DashboardSetup } from '../../core/dashboard/setup';
-import { snapshotRows } from '../../core/dashboard/snapshot';
-import { columnNumber } from '../../core/dashboard/a1';
+import { columnLetter } from '../../core/dashboard/a1';
 import { SnapshotResult } from '../../sidebar/bridge';
-import { excelNumberFormats, splitReference } from './cells';
+import { queueAnchoredReads } from './anchors';
+import { excelNumberFormats } from './cells';
 import { discoverSheets, existingSheets } from './markers';
 
 /**
- * "Snapshot now" in FOUR syncs whatever the data or history size: sheets; markers; the as-of cell,
- * the card values and History's last used row at once; then the appended rows. The plan rebuilt
- * from the saved setup (core buildPlan) says where the cells are, so this follows the sheets even
- * when renamed. Rows go after the last used row: History is never rewritten.
+ * "Snapshot now" in FOUR syncs whatever the data size: sheets and the anchors (workbook names,
+ * core anchors.ts); markers; History's used range; then the writes. The cards are found through
+ * their anchors and checked, then one row per KPI and period is recorded (core history.ts): this
+ * month's rows rewritten in place (date and value cells), new rows after the last used row, each
+ * with the KPI's number format. Nothing is written when the layout cannot be found.
  * @throws KpiError #VALUE! when the dashboard or History of KPI Pilot is missing (generate first),
- *   or the as-of cell holds no date (core snapshotRows).
+ *   or the layout cannot be found (core locateDashboard says what to do).
  */
 export async function snapshotNow(context: Excel.RequestContext, setup: DashboardSetup, today: string): Promise<SnapshotResult> {
+  const anchored = queueAnchoredReads(context, false); // resolved with discovery's first sync
   const { sheets } = await discoverSheets(context);
   for (const role of ['dashboard', 'history'] as const) {
     if (!sheets.some((s) => s.marker === role)) throw valueError('there is no KPI Pilot dashboard in this workbook yet: generate the dashboard first');
   }
   const plan = buildPlan({ setup, asOf: today, existingSheets: existingSheets(sheets) });
   const spec = plan.snapshot;
-  const sheetNamed = (name: string) => sheets.find((s) => s.name === name)!.worksheet;
-  const asOfRef = splitReference(spec.asOfCell);
-  const valuesRef = splitReference(spec.valuesRange);
-  const asOf = sheetNamed(asOfRef.sheet).getRange(asOfRef.address);
-  asOf.load('values');
-  const values = sheetNamed(valuesRef.sheet).getRange(valuesRef.address);
-  values.load('values');
-  const history = sheetNamed(spec.historySheet);
+  const found = locateDashboard(spec.kpis, plan.locale, anchored.read());
+  const history = sheets.find((s) => s.marker === 'history')!.worksheet;
   const used = history.getUsedRangeOrNullObject(true);
-  used.load('rowIndex,rowCount');
+  used.load('values,rowIndex,columnIndex');
   await context.sync();
-
-  const { rows, skipped } = snapshotRows(spec, asOf.values[0][0], values.values);
-  if (rows.length) {
-    const first = used.isNullObject ? 1 : used.rowIndex + used.rowCount + 1;
-    const last = first + rows.length - 1;
-    history.getRange(`A${first}:C${last}`).values = rows;
-    // the plan's column formats (History dates): Excel sets them per cell, on the rows written
-    const formats = plan.sheets.find((s) => s.role === 'history')?.columnFormats ?? {};
-    for (const [column, format] of Object.entries(formats)) {
-      if ((columnNumber(column) ?? 99) > 3) continue; // only A:C hold appended values
-      history.getRange(`${column}${first}:${column}${last}`).numberFormat = excelNumberFormats(rows.map(() => [format]));
-    }
-    await context.sync();
+  // History's rows from row 1, columns from A, wherever the used range starts
+  const rows = used.isNullObject ? [] : [...new Array<unknown[]>(used.rowIndex).fill([]), ...used.values.map((r) => [...new Array<unknown>(used.columnIndex).fill(''), ...r])];
+  const w = historyWrites(rows, found.asOf, found.values, spec.kpis, plan.locale);
+  for (const u of w.updates) {
+    const cell = history.getRange(`${columnLetter(u.col + 1)}${u.row}`);
+    cell.values = [[u.value]];
+    cell.numberFormat = excelNumberFormats([[u.format]]);
   }
-  return { appended: rows.length, skipped };
+  if (w.appends.length) {
+    const first = w.appendAt;
+    const range = history.getRange(`A${first}:${columnLetter(w.width)}${first + w.appends.length - 1}`);
+    range.numberFormat = excelNumberFormats(w.appends.map((r) => r.cells.map((c, i) => (typeof c === 'string' ? '@' : r.formats[i]))));
+    range.values = w.appends.map((r) => r.cells);
+  }
+  if (w.updates.length || w.appends.length) await context.sync();
+  return { appended: w.appends.length, updated: w.updated, skipped: w.skipped, date: isoFromSerial(w.date) };
 }

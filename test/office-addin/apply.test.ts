@@ -121,7 +121,7 @@ describe('a first generation', () => {
     expect(book.sheet('KPI Dashboard').frozenRows).toBe(4);
     expect(book.sheet('KPI Goals').frozenRows).toBe(1);
     expect(book.sheet('KPI Dashboard').columnWidths.A).toBe(165); // 220 px
-    expect(book.sheet('KPI History').columnWidths.B).toBe(120); // 160 px
+    expect(book.sheet('KPI History').columnWidths.B).toBe(165); // 220 px: the readable KPI name
   });
 
   it('writes every cell of every block and nothing else', () => {

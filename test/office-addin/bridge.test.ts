@@ -83,7 +83,7 @@ describe('load', () => {
 });
 
 describe('Snapshot now', () => {
-  it('appends one row per KPI with a number after the last row, dated by the as-of cell, in 4 syncs', async () => {
+  it('records one row per KPI and month, names, ids, dates and formats, in 4 syncs; a second snapshot of the month updates in place', async () => {
     const book = companyWorkbook();
     const bridge = bridgeFor(book, officeFake());
     await bridge.generate(saasSetup(), '2026-03-15');
@@ -92,26 +92,26 @@ describe('Snapshot now', () => {
     let before = book.syncs;
     const first = await bridge.snapshot();
     expect(book.syncs - before).toBe(4);
-    expect(first).toEqual({ appended: 6, skipped: ['cac'] });
-    const expected = [['mrr', 520], ['mrr_churn', 0.05], ['nrr', 1.02], ['ltv', 310.5], ['lead_to_opp', 0.25], ['cpl', 12]];
-    expected.forEach(([kpi, v], i) => {
+    expect(first).toEqual({ appended: 6, updated: 0, skipped: ['cac'], date: '2026-03-15' });
+    const expected = [['MRR', 'mrr', 520, '#,##0.00'], ['MRR churn rate', 'mrr_churn', 0.05, '0.0%'], ['Net revenue retention (12 months)', 'nrr', 1.02, '0.0%'], ['Customer lifetime value', 'ltv', 310.5, '#,##0.00'], ['Lead-to-opportunity rate', 'lead_to_opp', 0.25, '0.0%'], ['Cost per lead', 'cpl', 12, '#,##0.00']];
+    expected.forEach(([name, kpi, v, format], i) => {
       expect(book.input('KPI History', `A${2 + i}`)).toBe(46096); // B2 holds the as-of serial
       expect(book.cell('KPI History', `A${2 + i}`)!.numberFormat).toBe('yyyy-mm-dd');
-      expect(book.input('KPI History', `B${2 + i}`)).toBe(kpi);
-      expect(book.input('KPI History', `C${2 + i}`)).toBe(v);
+      expect([book.input('KPI History', `B${2 + i}`), book.input('KPI History', `C${2 + i}`), book.input('KPI History', `D${2 + i}`)]).toEqual([name, kpi, v]);
+      expect(book.cell('KPI History', `D${2 + i}`)!.numberFormat).toBe(format);
     });
     book.setComputed('KPI Dashboard', 'B8', 300);
     before = book.syncs;
-    expect(await bridge.snapshot()).toEqual({ appended: 7, skipped: [] });
-    expect(book.input('KPI History', 'B8')).toBe('mrr'); // rows 2-7 untouched, the next snapshot from row 8
-    expect(book.input('KPI History', 'C11')).toBe(300);
-    expect(book.input('KPI History', 'C2')).toBe(520);
+    expect(await bridge.snapshot()).toEqual({ appended: 1, updated: 6, skipped: [], date: '2026-03-15' });
+    expect(book.input('KPI History', 'C8')).toBe('cac'); // March: one row per KPI
+    expect(book.input('KPI History', 'D8')).toBe(300);
+    expect(book.input('KPI History', 'A9')).toBeUndefined();
     // and regenerating keeps every history row
     await bridge.generate(saasSetup(), '2026-03-15');
-    expect(book.inputs('KPI History').size).toBe(3 + 13 * 3);
+    expect(book.inputs('KPI History').size).toBe(4 + 7 * 4);
   });
 
-  it('follows a renamed dashboard and refuses when nothing was generated yet', async () => {
+  it('follows a renamed dashboard and rows inserted above the cards, and refuses when nothing was generated yet', async () => {
     const book = companyWorkbook();
     const office = officeFake();
     const bridge = bridgeFor(book, office);
@@ -120,18 +120,24 @@ describe('Snapshot now', () => {
     await expect(bridge.snapshot()).rejects.toThrow(/generate the dashboard first/);
     await bridge.generate(saasSetup(), '2026-03-15');
     book.sheet('KPI Dashboard').name = 'Board';
-    book.setComputed('Board', 'B5', 777);
+    book.insertRows('Board', 1, 1); // the as-of date is now B3
+    book.insertRows('Board', 6, 2); // MRR's card is now row 8
+    book.setComputed('Board', 'B8', 777);
     expect((await bridge.snapshot()).appended).toBe(1);
-    expect(book.input('KPI History', 'C2')).toBe(777);
+    expect(book.input('KPI History', 'D2')).toBe(777);
+    expect(book.input('KPI History', 'A2')).toBe(46096);
   });
 
-  it('refuses an as-of cell without a date (core snapshotRows)', async () => {
+  it('refuses, writing nothing, an as-of cell without a date or a card table whose name is gone', async () => {
     const book = companyWorkbook();
     const bridge = bridgeFor(book, officeFake());
     await bridge.generate(saasSetup(), '2026-03-15');
     book.sheet('KPI Dashboard').cells.set(1 * 16384 + 1, { input: 'soon' }); // B2
-    await expect(bridge.snapshot()).rejects.toThrow(/as-of cell .* holds no date/);
-    expect(book.inputs('KPI History').size).toBe(3);
+    await expect(bridge.snapshot()).rejects.toThrow('The dashboard’s as-of cell holds "soon", not a date. Nothing was written. Type a date there or generate the dashboard again.');
+    book.sheet('KPI Dashboard').cells.set(1 * 16384 + 1, { input: 46096 });
+    book.names.delete('KPIPILOT_CARDS');
+    await expect(bridge.snapshot()).rejects.toThrow(/cannot find the dashboard’s card table \(its recorded name KPIPILOT_CARDS is gone\)/);
+    expect(book.inputs('KPI History').size).toBe(4);
   });
 });
 

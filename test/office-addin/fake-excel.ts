@@ -138,9 +138,9 @@ function notLoaded(what: string): never {
 /** The request context: queued loads resolve at sync. */
 class FakeContext {
   private pending: (() => void)[] = [];
-  readonly workbook: { worksheets: WorksheetCollection };
+  readonly workbook: { worksheets: WorksheetCollection; names: WorkbookNames };
   constructor(readonly book: FakeWorkbook) {
-    this.workbook = { worksheets: new WorksheetCollection(this) };
+    this.workbook = { worksheets: new WorksheetCollection(this), names: new WorkbookNames(this) };
   }
   queueLoad(resolve: () => void): void {
     this.pending.push(resolve);
@@ -329,6 +329,54 @@ class NamedItemCollection {
   }
 }
 
+/** A workbook-scoped name over a range (ExcelApi 1.4): Excel moves it as rows are inserted (FakeWorkbook.insertRows). */
+export interface FakeWorkbookName {
+  sheet: SheetModel;
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+}
+
+class WorkbookNamedItem extends Loadable {
+  constructor(ctx: FakeContext, private readonly key: string) {
+    super(ctx);
+    this.isNull = () => !ctx.book.names.has(key);
+  }
+  protected read(prop: string): unknown {
+    if (prop === 'name') return this.key;
+    throw new Error(`fake: cannot load namedItem.${prop}`);
+  }
+  get isNullObject(): boolean {
+    return this.get('isNullObject');
+  }
+  delete(): void {
+    if (!this.ctx.book.names.delete(this.key)) throw new Error('ItemNotFound: name');
+  }
+  getRangeOrNullObject(): Range {
+    const book = this.ctx.book;
+    const at = () => book.names.get(this.key);
+    const model = at()?.sheet ?? new SheetModel('#gone');
+    return new Range(this.ctx, model, () => {
+      const n = at();
+      return n && book.sheets.includes(n.sheet) ? { row: n.row, col: n.col, rows: n.rows, cols: n.cols, bounded: true } : null;
+    }, true);
+  }
+}
+
+class WorkbookNames {
+  constructor(private readonly ctx: FakeContext) {}
+  add(name: string, reference: Range): WorkbookNamedItem {
+    if (this.ctx.book.names.has(name)) throw new Error(`ItemAlreadyExists: name ${name}`);
+    const r = reference.rect();
+    this.ctx.book.names.set(name, { sheet: reference.sheetModel, row: r.row, col: r.col, rows: r.rows, cols: r.cols });
+    return new WorkbookNamedItem(this.ctx, name);
+  }
+  getItemOrNullObject(name: string): WorkbookNamedItem {
+    return new WorkbookNamedItem(this.ctx, name);
+  }
+}
+
 class ChartSeries {
   constructor(private readonly series: FakeSeries) {}
   set name(v: string) {
@@ -429,6 +477,9 @@ class Range extends Loadable {
   };
   readonly conditionalFormats: { add: (type: string) => ConditionalFormatProxy; clearAll: () => void };
 
+  get sheetModel(): SheetModel {
+    return this.sheet;
+  }
   constructor(ctx: FakeContext, private readonly sheet: SheetModel, rect: Rect | (() => Rect | null), private readonly orNull = false) {
     super(ctx);
     this.rectOf = typeof rect === 'function' ? rect : () => rect;
@@ -650,6 +701,8 @@ function valueOf(cell: FakeCell | undefined): unknown {
 /** The workbook and its `Excel` global (run creates a fresh request context, as Office.js does). */
 export class FakeWorkbook {
   sheets: SheetModel[] = [];
+  /** Workbook-scoped names (the dashboard's anchors). */
+  readonly names = new Map<string, FakeWorkbookName>();
   syncs = 0;
   runs = 0;
   active: string | undefined;
@@ -688,6 +741,22 @@ export class FakeWorkbook {
   }
   input(sheet: string, address: string): unknown {
     return this.cell(sheet, address)?.input;
+  }
+  /** As a user inserting rows before a 1-based row: cells below move down, names over them move or grow. */
+  insertRows(sheet: string, before: number, howMany: number): void {
+    const m = this.sheet(sheet);
+    const moved = new Map<number, FakeCell>();
+    for (const [k, c] of m.cells) {
+      const row = Math.floor(k / COLS), col = k % COLS;
+      moved.set(row >= before - 1 ? key(row + howMany, col) : k, c);
+    }
+    m.cells.clear();
+    for (const [k, c] of moved) m.cells.set(k, c);
+    for (const n of this.names.values()) {
+      if (n.sheet !== m) continue;
+      if (n.row >= before - 1) n.row += howMany;
+      else if (n.row + n.rows - 1 >= before - 1) n.rows += howMany;
+    }
   }
   /** What the calculation engine would have computed for a formula cell. */
   setComputed(sheet: string, address: string, value: unknown): void {
