@@ -50,7 +50,7 @@ describe('the built Apps Script project', () => {
     expect(fake.dump('KPI Dashboard')).toEqual(dump);
     expect(fake.sheetNames()).toHaveLength(8);
 
-    expect(plain(gas.snapshotNow())).toEqual({ appended: 7, skipped: [] });
+    expect(plain(gas.snapshotNow())).toEqual({ appended: 7, updated: 0, skipped: [], date: '2026-03-15' });
     expect(fake.sheet('KPI History')!.cell(2, 1)!.v).toBe(46096); // read back as a Paris-midnight Date from the vm's realm
     const after = plain(gas.getSidebarState());
     expect(after.setup).toEqual(setup);

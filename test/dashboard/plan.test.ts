@@ -177,7 +177,7 @@ describe('SaaS template', () => {
 
   it('keeps history append-only with a date column', () => {
     const h = p.sheets[3];
-    expect(h.blocks.map((b) => [b.range, b.cells])).toEqual([['A1:C1', [['Date', 'KPI', 'Value']]]]);
+    expect(h.blocks.map((b) => [b.range, b.cells])).toEqual([['A1:D1', [['Date', 'KPI', 'KPI id', 'Value']]]]);
     expect(h.columnFormats).toEqual({ A: 'yyyy-mm-dd' });
   });
 
@@ -317,6 +317,6 @@ describe('sheetGrid: one rectangle per sheet for batched writes', () => {
     expect(g.backgrounds[4][0]).toBeNull();
     expect(g.customFunctions).toEqual(['REVENUE_CHURN', 'NRR']);
     const h = sheetGrid(p.sheets[3]);
-    expect([h.range, h.cells]).toEqual(['A1:C1', [['Date', 'KPI', 'Value']]]);
+    expect([h.range, h.cells]).toEqual(['A1:D1', [['Date', 'KPI', 'KPI id', 'Value']]]);
   });
 });
