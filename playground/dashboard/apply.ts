@@ -5,6 +5,9 @@ import type { Progress } from '../../sidebar/bridge';
 import { Workbook } from '../engine/workbook';
 import { recordAnchors } from './anchors';
 import { FormulaCell, writeOrder } from './write-order';
+import { yieldToPage } from '../engine/yield';
+
+export { yieldToPage };
 
 /**
  * The playground's plan applier: writes a DashboardPlan into the HyperFormula workbook the way the
@@ -104,21 +107,6 @@ export async function applyPlanGradually(workbook: Workbook, plan: DashboardPlan
   return { sheets: plan.sheets.map((s) => s.name), created };
 }
 
-/** Lets the page paint and answer input between slices of work (a message is not throttled like a timer). */
-export function yieldToPage(): Promise<void> {
-  return new Promise((ok) => {
-    if (typeof MessageChannel === 'undefined') {
-      setTimeout(ok, 0);
-      return;
-    }
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      ok();
-    };
-    channel.port2.postMessage(null);
-  });
-}
 
 /**
  * Step 1 of both appliers: every sheet exists before any formula refers to it. Our sheets are

@@ -1,6 +1,10 @@
 import { RawCellContent } from 'hyperformula';
 import type { Locale } from '../../core/dashboard/i18n';
+import { yieldToPage } from './yield';
 import { shiftFormula, Workbook } from './workbook';
+
+/** Cells written per slice: about a frame's worth of the engine's work on plain values. */
+const SLICE_CELLS = 2000;
 
 /** A rectangle of one sheet, inclusive, 0-based. */
 export interface Area {
@@ -33,28 +37,32 @@ interface Change {
  * here, so each can be undone and redone: the cells of the area are recorded before and after.
  * Generated sheets are rewritten by the add-in, not by the user, so a generation clears the
  * history (undoing into a sheet that was rewritten would lose work). O(cells of the area).
+ * Every change is asynchronous: a large one is written in slices (see put).
  */
 export class EditHistory {
   private readonly done: Change[] = [];
   private readonly undone: Change[] = [];
   /** Called after any change, undo or redo (to save the workbook). */
   onChange: (area: Area) => void = () => undefined;
+  /** Rows written so far of a change written in slices. */
+  onProgress: (done: number, total: number) => void = () => undefined;
+  private writing = false;
 
   constructor(private readonly workbook: Workbook, private readonly limit = 200) {}
 
   /** Writes cell contents (formulas as text) starting at the area's top-left. */
-  write(sheet: number, top: number, left: number, rows: RawCellContent[][]): Area {
+  write(sheet: number, top: number, left: number, rows: RawCellContent[][]): Promise<Area | undefined> {
     const area = { sheet, top, left, bottom: top + rows.length - 1, right: left + Math.max(1, ...rows.map((r) => r.length)) - 1 };
     return this.change(area, (row, col, was) => ({ content: rows[row - top]?.[col - left] ?? null, numberFormat: was.numberFormat }));
   }
 
   /** Sets the number format of every cell of the area (undefined: back to the default). */
-  format(area: Area, numberFormat: string | undefined): Area {
+  format(area: Area, numberFormat: string | undefined): Promise<Area | undefined> {
     return this.change(area, (_r, _c, was) => ({ content: was.content, numberFormat }));
   }
 
   /** Empties the area's contents (formats stay, as in Sheets). */
-  clear(area: Area): Area {
+  clear(area: Area): Promise<Area | undefined> {
     return this.change(area, (_r, _c, was) => ({ content: null, numberFormat: was.numberFormat }));
   }
 
@@ -62,17 +70,17 @@ export class EditHistory {
    * Copies the first row of the area down to its other rows (or, for a one-row area, the row
    * above into it): relative references move with each row, $-anchored ones stay.
    */
-  fillDown(area: Area): Area | undefined {
+  fillDown(area: Area): Promise<Area | undefined> {
     const source = area.top === area.bottom ? area.top - 1 : area.top;
-    if (source < 0) return undefined;
+    if (source < 0) return Promise.resolve(undefined);
     const from = source === area.top ? area.top + 1 : area.top;
     return this.change({ ...area, top: from }, (row, col, was) => ({ content: this.shifted(area.sheet, source, col, row - source, 0), numberFormat: this.state(area.sheet, source, col).numberFormat ?? was.numberFormat }));
   }
 
   /** fillDown's twin: the first column copied right (or the column on the left into a one-column area). */
-  fillRight(area: Area): Area | undefined {
+  fillRight(area: Area): Promise<Area | undefined> {
     const source = area.left === area.right ? area.left - 1 : area.left;
-    if (source < 0) return undefined;
+    if (source < 0) return Promise.resolve(undefined);
     const from = source === area.left ? area.left + 1 : area.left;
     return this.change({ ...area, left: from }, (row, col, was) => ({ content: this.shifted(area.sheet, row, source, 0, col - source), numberFormat: this.state(area.sheet, row, source).numberFormat ?? was.numberFormat }));
   }
@@ -102,7 +110,7 @@ export class EditHistory {
    * Pastes cells copied in this page: formulas move by the distance between the copied cells and
    * where they land, as a spreadsheet pastes them; number formats come along.
    */
-  paste(clip: Clip, to: { sheet: number; top: number; left: number }): Area {
+  paste(clip: Clip, to: { sheet: number; top: number; left: number }): Promise<Area | undefined> {
     const { area: from, cells } = clip;
     const area = { sheet: to.sheet, top: to.top, left: to.left, bottom: to.top + cells.length - 1, right: to.left + cells[0].length - 1 };
     return this.change(area, (row, col) => {
@@ -120,19 +128,22 @@ export class EditHistory {
     return this.undone.length > 0;
   }
 
-  undo(): Area | undefined {
+  /** Undoes the last change; undefined when there is none or a long change is still being written. */
+  async undo(): Promise<Area | undefined> {
+    if (this.busy) return undefined;
     const change = this.done.pop();
     if (!change) return undefined;
-    this.put(change.area, change.before);
+    await this.guarded(() => this.put(change.area, change.after, change.before));
     this.undone.push(change);
     this.onChange(change.area);
     return change.area;
   }
 
-  redo(): Area | undefined {
+  async redo(): Promise<Area | undefined> {
+    if (this.busy) return undefined;
     const change = this.undone.pop();
     if (!change) return undefined;
-    this.put(change.area, change.after);
+    await this.guarded(() => this.put(change.area, change.before, change.after));
     this.done.push(change);
     this.onChange(change.area);
     return change.area;
@@ -144,15 +155,40 @@ export class EditHistory {
     this.undone.length = 0;
   }
 
-  private change(area: Area, next: (row: number, col: number, was: CellState) => CellState): Area {
-    const before = this.read(area);
-    const after = before.map((cells, i) => cells.map((was, j) => next(area.top + i, area.left + j, was)));
-    this.put(area, after);
+  /** A change is being written in slices: other changes wait for it (they are refused meanwhile). */
+  get busy(): boolean {
+    return this.writing;
+  }
+
+  private async change(area: Area, next: (row: number, col: number, was: CellState) => CellState): Promise<Area | undefined> {
+    if (this.writing) return undefined;
+    let before: CellState[][] = [];
+    let after: CellState[][] = [];
+    await this.guarded(async () => {
+      // a large area is read and worked out in slices too, so no step holds the page for long
+      const rowsPerSlice = Math.max(1, Math.floor(SLICE_CELLS / (area.right - area.left + 1)));
+      for (let top = area.top; top <= area.bottom; top += rowsPerSlice) {
+        const part = this.read({ ...area, top, bottom: Math.min(area.bottom, top + rowsPerSlice - 1) });
+        before = before.concat(part);
+        after = after.concat(part.map((cells, i) => cells.map((was, j) => next(top + i, area.left + j, was))));
+        if (area.bottom - area.top + 1 > rowsPerSlice) await yieldToPage();
+      }
+      await this.put(area, before, after);
+    });
     this.done.push({ area, before, after });
     if (this.done.length > this.limit) this.done.shift();
     this.undone.length = 0;
     this.onChange(area);
     return area;
+  }
+
+  private async guarded(work: () => Promise<void>): Promise<void> {
+    this.writing = true;
+    try {
+      await work();
+    } finally {
+      this.writing = false;
+    }
   }
 
   private shifted(sheet: number, row: number, col: number, rows: number, cols: number): RawCellContent {
@@ -178,13 +214,30 @@ export class EditHistory {
     return out;
   }
 
-  private put(area: Area, cells: CellState[][]): void {
-    if (!this.workbook.hf.doesSheetExist(this.workbook.hf.getSheetName(area.sheet) ?? '')) return;
-    this.workbook.hf.batch(() => {
-      this.workbook.hf.setCellContents({ sheet: area.sheet, row: area.top, col: area.left }, cells.map((row) => row.map((c) => c.content)));
-    });
-    cells.forEach((row, i) => row.forEach((c, j) => this.workbook.setNumberFormat(area.sheet, area.top + i, area.left + j, c.numberFormat)));
+  /**
+   * Writes the area's new state. Contents are written only in slices where they change (a format
+   * change recomputes nothing), in slices of rows: an area larger than one slice (a pasted file, a fill
+   * over thousands of rows) yields to the page between slices and reports its progress, so the
+   * page keeps answering while the engine recalculates. O(cells of the area).
+   */
+  private async put(area: Area, was: CellState[][], cells: CellState[][]): Promise<void> {
+    const hf = this.workbook.hf;
+    if (!hf.doesSheetExist(hf.getSheetName(area.sheet) ?? '')) return;
+    const width = area.right - area.left + 1;
+    const rowsPerSlice = Math.max(1, Math.floor(SLICE_CELLS / width));
+    const sliced = cells.length > rowsPerSlice;
+    for (let start = 0; start < cells.length; start += rowsPerSlice) {
+      const rows = cells.slice(start, start + rowsPerSlice);
+      rows.forEach((row, i) => row.forEach((c, j) => this.workbook.setNumberFormat(area.sheet, area.top + start + i, area.left + j, c.numberFormat)));
+      const changed = rows.some((row, i) => row.some((c, j) => c.content !== was[start + i][j].content));
+      if (changed) hf.setCellContents({ sheet: area.sheet, row: area.top + start, col: area.left }, rows.map((row) => row.map((c) => c.content)));
+      if (sliced) {
+        this.onProgress(Math.min(cells.length, start + rowsPerSlice), cells.length);
+        await yieldToPage();
+      }
+    }
     this.workbook.settle();
+    if (sliced) this.onProgress(cells.length, cells.length);
   }
 }
 

@@ -6,7 +6,7 @@ interface ClipboardHooks {
   area(): Area;
   history: EditHistory;
   locale: Locale;
-  afterChange(changed: Area | undefined): void;
+  afterChange(pending: Promise<Area | undefined>): void;
   message: HTMLElement;
 }
 

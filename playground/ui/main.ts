@@ -1,6 +1,7 @@
 import { mountSidebar } from '../../sidebar/app';
 import { createPlaygroundBridge } from '../dashboard/bridge';
 import { Area, EditHistory, parseInput } from '../engine/edits';
+import { yieldToPage } from '../engine/yield';
 import { restoreWorkbook, serializeWorkbook, WORKBOOK_KEY } from '../engine/persist';
 import { Workbook } from '../engine/workbook';
 import { generateSample, monthIso, MONTHS } from '../sample/company';
@@ -24,9 +25,12 @@ function start(): void {
   translatePage(locale);
   performance.mark('kpi:start');
   const sample = generateSample();
-  const sampleSheets = { Examples: examplesSheet(sample.checks), ...sample.sheets };
+  // the Examples' live formulas are entered just after the first render (see fillExamples)
+  const examples = deferFormulas(examplesSheet(sample.checks));
+  const sampleSheets = { Examples: examples.rows, ...sample.sheets };
   const restored = safeRestore(sampleSheets);
   const workbook = restored?.workbook ?? new Workbook(sampleSheets);
+  const examplesPending = !restored || restored.untouched.has('Examples');
   workbook.locale = locale;
   performance.mark('kpi:workbook');
   /** Sample sheets the user has not changed: saved as a mention, rebuilt from the generator. */
@@ -61,7 +65,8 @@ function start(): void {
   const editor = new FormulaEditor(input, document.getElementById('suggestions') as HTMLUListElement, document.getElementById('hint') as HTMLElement, {
     shownSheet: () => ({ id: sheet, name: workbook.hf.getSheetName(sheet) ?? '' }),
     commit: (target, content) => {
-      history.write(target.sheet, target.row, target.col, [[parseInput(content, locale)]]);
+      // one cell: written at once (no slice), shown before the edit moves on
+      void history.write(target.sheet, target.row, target.col, [[parseInput(content, locale)]]);
       if (target.sheet === sheet) grid.refresh();
     },
     done: (target, committed) => {
@@ -98,7 +103,13 @@ function start(): void {
   grid.onEscape = () => (document.getElementById('tabs')?.querySelector<HTMLElement>('[aria-selected="true"]') ?? input).focus();
 
   const area = (): Area => ({ sheet, ...grid.range() });
-  const afterChange = (changed: Area | undefined) => {
+  const busy = document.getElementById('busy') as HTMLElement;
+  history.onProgress = (done, total) => {
+    busy.textContent = done < total ? text(locale, 'working', { step: `${Math.round((100 * done) / total)}%` }) : '';
+  };
+  /** Shows a change once written (a large one is written in slices while the page stays responsive). */
+  const afterChange = async (pending: Promise<Area | undefined>) => {
+    const changed = await pending;
     if (!changed) return;
     if (changed.sheet !== sheet) showSheet(changed.sheet);
     grid.refresh();
@@ -110,15 +121,15 @@ function start(): void {
     if (name) untouched.delete(name);
     saveSoon();
   };
-  grid.onClear = () => afterChange(history.clear(area()));
+  grid.onClear = () => void afterChange(history.clear(area()));
   grid.onShortcut = (e) => {
     const ctrl = e.ctrlKey || e.metaKey;
     if (!ctrl) return false;
     const key = e.key.toLowerCase();
-    if (key === 'z' && !e.shiftKey) afterChange(history.undo());
-    else if (key === 'y' || (key === 'z' && e.shiftKey)) afterChange(history.redo());
-    else if (key === 'd') afterChange(history.fillDown(area()));
-    else if (key === 'r') afterChange(history.fillRight(area()));
+    if (key === 'z' && !e.shiftKey) void afterChange(history.undo());
+    else if (key === 'y' || (key === 'z' && e.shiftKey)) void afterChange(history.redo());
+    else if (key === 'd') void afterChange(history.fillDown(area()));
+    else if (key === 'r') void afterChange(history.fillRight(area()));
     else return false;
     return true;
   };
@@ -248,13 +259,54 @@ function start(): void {
   });
 
   // For end-to-end tests, overlays and the curious: the workbook and grid behind the page.
-  const api = { workbook, bridge, grid, history, ready: false, readyMs: 0 };
+  const api = { workbook, bridge, grid, history, ready: false, readyMs: 0, examplesMs: 0 };
   (window as unknown as { kpiPilot: unknown }).kpiPilot = api;
-  void mountSidebar(sidebarHost, bridge).then(() => {
+  void mountSidebar(sidebarHost, bridge).then(async () => {
     api.ready = true;
     api.readyMs = performance.now();
     document.body.dataset.ready = 'true';
+    if (examplesPending) {
+      await fillExamples(workbook, examples.formulas, () => sheet === workbook.sheetId('Examples') && grid.refresh());
+      api.examplesMs = performance.now();
+    }
+    document.body.dataset.examples = 'done';
   });
+}
+
+/** A sheet's formulas taken out (to enter later), with where they go. */
+function deferFormulas(rows: (string | number | boolean | null)[][]): { rows: (string | number | boolean | null)[][]; formulas: { row: number; col: number; formula: string }[] } {
+  const formulas: { row: number; col: number; formula: string }[] = [];
+  const stripped = rows.map((cells, row) =>
+    cells.map((c, col) => {
+      if (typeof c !== 'string' || !c.startsWith('=')) return c;
+      formulas.push({ row, col, formula: c });
+      return null;
+    }),
+  );
+  return { rows: stripped, formulas };
+}
+
+/**
+ * Enters the Examples' live formulas after the page is shown, a few at a time between frames:
+ * computing every function of the registry is most of the page's start-up work, and the page
+ * need not wait for it. A cell the user has typed into meanwhile is left as typed.
+ */
+async function fillExamples(workbook: Workbook, formulas: { row: number; col: number; formula: string }[], repaint: () => void): Promise<void> {
+  const id = workbook.hf.getSheetId('Examples');
+  if (id === undefined) return;
+  let sliceStart = performance.now();
+  for (const f of formulas) {
+    const at = { sheet: id, row: f.row, col: f.col };
+    if (workbook.hf.getCellSerialized(at) == null) workbook.hf.setCellContents(at, [[f.formula]]);
+    if (performance.now() - sliceStart > 40) {
+      workbook.settle();
+      repaint();
+      await yieldToPage();
+      sliceStart = performance.now();
+    }
+  }
+  workbook.settle();
+  repaint();
 }
 
 /** The saved workbook, or undefined (none, unreadable, or storage refused). */

@@ -9,7 +9,7 @@ interface ToolbarHooks {
   history: EditHistory;
   workbook: Workbook;
   locale: Locale;
-  afterChange(changed: Area | undefined): void;
+  afterChange(pending: Promise<Area | undefined>): void;
 }
 
 /** Currency format per page language: the symbol where its readers expect it. */

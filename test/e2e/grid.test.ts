@@ -154,6 +154,30 @@ it('pastes a TSV block as Sheets and Excel copy it, and copies a range as TSV', 
   expect(copied).toBe('Spend\tLeads\n1200.5\t40');
 });
 
+it('pastes a large block in slices, showing its progress', async () => {
+  // 6,000 rows × 3 columns: the grid writes it in slices and says how far it is
+  await page.getByRole('button', { name: 'Add sheet' }).click();
+  await page.getByLabel('New sheet name').fill('Big');
+  await page.keyboard.press('Enter');
+  await cell(0, 0).click();
+  const seen = await page.evaluate(async () => {
+    const rows = Array.from({ length: 6000 }, (_, i) => `r${i + 1}\t${i + 1}\t${(i + 1) * 0.5}`).join('\n');
+    const busy = document.getElementById('busy')!;
+    const texts: string[] = [];
+    new MutationObserver(() => texts.push(busy.textContent ?? '')).observe(busy, { childList: true, characterData: true, subtree: true });
+    const data = new DataTransfer();
+    data.setData('text/plain', rows);
+    document.getElementById('grid')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
+    while (!/^$/.test(busy.textContent ?? '') || texts.length === 0) await new Promise((ok) => setTimeout(ok, 20));
+    return { texts };
+  });
+  expect(seen.texts.some((t) => /^Working… \d+%$/.test(t))).toBe(true);
+  const values = await sheetValues('Big');
+  expect(values.length).toBe(6000);
+  expect(values[5999]).toEqual(['r6000', 6000, 3000]);
+  await openSheet('Plan');
+});
+
 it('fills down with relative references, jumps with Ctrl+arrows, undoes and redoes', async () => {
   // D2 = B2*2, filled to D3:D3 by Ctrl+D over D2:D3
   await typeInto(1, 3, '=B2*2');

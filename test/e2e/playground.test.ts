@@ -81,6 +81,7 @@ it('spills tables', async () => {
 });
 
 it('computes every Examples row without error and matching its expected value', async () => {
+  await page.waitForSelector('body[data-examples="done"]'); // entered just after the first render
   await openSheet('Examples');
   const rows = await page.evaluate(() => {
     const wb = (window as unknown as { kpiPilot: { workbook: { size: (s: number) => { rows: number }; view: (a: object) => { display: string; error?: string } } } }).kpiPilot.workbook;

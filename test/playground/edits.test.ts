@@ -35,43 +35,43 @@ describe('TSV as Sheets and Excel exchange it', () => {
 describe('edits with undo', () => {
   const book = () => new Workbook({ S: [[1, 10], [2, 20], [3, 30], [null, null]] });
 
-  it('fills down with relative references and undoes it', () => {
+  it('fills down with relative references and undoes it', async () => {
     const wb = book();
     const h = new EditHistory(wb);
-    h.write(0, 0, 2, [['=A1+B1*$B$1']]); // C1 = 1 + 10×10 = 101
-    h.fillDown({ sheet: 0, top: 0, left: 2, bottom: 2, right: 2 });
+    await h.write(0, 0, 2, [['=A1+B1*$B$1']]); // C1 = 1 + 10×10 = 101
+    await h.fillDown({ sheet: 0, top: 0, left: 2, bottom: 2, right: 2 });
     expect(wb.hf.getCellFormula({ sheet: 0, row: 2, col: 2 })).toBe('=A3+B3*$B$1');
     expect(wb.hf.getCellValue({ sheet: 0, row: 1, col: 2 })).toBe(202); // 2 + 20×10
     expect(wb.hf.getCellValue({ sheet: 0, row: 2, col: 2 })).toBe(303); // 3 + 30×10
-    h.undo();
+    await h.undo();
     expect(wb.hf.getCellValue({ sheet: 0, row: 2, col: 2 })).toBeNull();
     expect(wb.hf.getCellValue({ sheet: 0, row: 0, col: 2 })).toBe(101);
-    h.redo();
+    await h.redo();
     expect(wb.hf.getCellValue({ sheet: 0, row: 2, col: 2 })).toBe(303);
   });
 
-  it('fills a one-row selection from the row above, and right from the column on the left', () => {
+  it('fills a one-row selection from the row above, and right from the column on the left', async () => {
     const wb = book();
     const h = new EditHistory(wb);
-    h.write(0, 0, 2, [['=A1*2']]);
-    h.fillDown({ sheet: 0, top: 1, left: 2, bottom: 1, right: 2 });
+    await h.write(0, 0, 2, [['=A1*2']]);
+    await h.fillDown({ sheet: 0, top: 1, left: 2, bottom: 1, right: 2 });
     expect(wb.hf.getCellFormula({ sheet: 0, row: 1, col: 2 })).toBe('=A2*2');
-    h.fillRight({ sheet: 0, top: 0, left: 3, bottom: 0, right: 3 });
+    await h.fillRight({ sheet: 0, top: 0, left: 3, bottom: 0, right: 3 });
     expect(wb.hf.getCellFormula({ sheet: 0, row: 0, col: 3 })).toBe('=B1*2');
     expect(wb.hf.getCellValue({ sheet: 0, row: 0, col: 3 })).toBe(20);
   });
 
-  it('pastes copied cells with formulas moved, and formats undone with contents', () => {
+  it('pastes copied cells with formulas moved, and formats undone with contents', async () => {
     const wb = book();
     const h = new EditHistory(wb);
-    h.write(0, 0, 2, [['=SUM(A1:B1)']]);
-    h.format({ sheet: 0, top: 0, left: 2, bottom: 0, right: 2 }, '0.0%');
+    await h.write(0, 0, 2, [['=SUM(A1:B1)']]);
+    await h.format({ sheet: 0, top: 0, left: 2, bottom: 0, right: 2 }, '0.0%');
     const clip = h.snapshot({ sheet: 0, top: 0, left: 2, bottom: 0, right: 2 });
-    h.paste(clip, { sheet: 0, top: 2, left: 2 });
+    await h.paste(clip, { sheet: 0, top: 2, left: 2 });
     expect(wb.hf.getCellFormula({ sheet: 0, row: 2, col: 2 })).toBe('=SUM(A3:B3)');
     expect(wb.view({ sheet: 0, row: 2, col: 2 }).display).toBe('3300.0%'); // 33 as a percentage
-    h.undo();
-    h.undo();
+    await h.undo();
+    await h.undo();
     expect(wb.view({ sheet: 0, row: 0, col: 2 }).display).toBe('11');
   });
 });
@@ -102,13 +102,34 @@ describe('number format steps', () => {
   });
 });
 
+describe('a change larger than one slice', () => {
+  it('is written in slices with progress, refuses other changes meanwhile, and undoes as one', async () => {
+    const wb = new Workbook({ S: [[1]] });
+    const h = new EditHistory(wb);
+    const progress: number[] = [];
+    h.onProgress = (done) => progress.push(done);
+    // 3,000 rows × 2 columns = 6,000 cells: slices of 1,000 rows (2,000 cells)
+    const rows = Array.from({ length: 3000 }, (_, i) => [i + 1, `=A${i + 1}*2`]);
+    const writing = h.write(0, 0, 0, rows);
+    expect(h.busy).toBe(true);
+    expect(await h.write(0, 0, 5, [['refused']])).toBeUndefined();
+    await writing;
+    expect(progress).toEqual([1000, 2000, 3000, 3000]);
+    expect(wb.hf.getCellValue({ sheet: 0, row: 2999, col: 1 })).toBe(6000); // 3000 × 2
+    expect(wb.hf.getCellValue({ sheet: 0, row: 0, col: 5 })).toBeNull();
+    await h.undo();
+    expect(wb.hf.getCellValue({ sheet: 0, row: 2999, col: 1 })).toBeNull();
+    expect(wb.hf.getCellValue({ sheet: 0, row: 0, col: 0 })).toBe(1); // what was there before
+  });
+});
+
 describe('the workbook kept in the browser', () => {
-  it('stores untouched sample sheets by name and the rest in full', () => {
+  it('stores untouched sample sheets by name and the rest in full', async () => {
     const sample = { Data: [['Month', 'Spend'], ['2026-01-01', 100]], Other: [[1]] };
     const wb = new Workbook(sample);
     const h = new EditHistory(wb);
     const userSheet = wb.addSheet('Mine', [['=SUM(Data!B2:B2)*2']]);
-    h.format({ sheet: userSheet, top: 0, left: 0, bottom: 0, right: 0 }, '"$"#,##0.00');
+    await h.format({ sheet: userSheet, top: 0, left: 0, bottom: 0, right: 0 }, '"$"#,##0.00');
     wb.markers.set(wb.sheetId('Other'), 'dashboard');
     const text = serializeWorkbook(wb, new Set(['Data', 'Other']));
     const saved = JSON.parse(text);
