@@ -334,6 +334,19 @@ it('speaks French with ?lang=fr: page, panel, function help and grid numbers', a
   await fresh.close();
 });
 
+it('gives drawings over the grid a layer and each cell\'s box', async () => {
+  const geometry = await page.evaluate(() => {
+    const grid = (window as unknown as { kpiPilot: { grid: { overlay: HTMLElement; cellBox(r: number, c: number): { left: number; top: number; width: number; height: number } } } }).kpiPilot.grid;
+    const a = grid.cellBox(2, 1);
+    const b = grid.cellBox(3, 2); // one row down, one column right
+    return { inGrid: grid.overlay.parentElement?.id, a, b };
+  });
+  expect(geometry.inGrid).toBe('grid');
+  expect(geometry.a.width).toBeGreaterThan(0);
+  expect(geometry.b.top).toBe(geometry.a.top + geometry.a.height);
+  expect(geometry.b.left).toBe(geometry.a.left + geometry.a.width);
+});
+
 it('saw no console errors', () => {
   expect(errors).toEqual([]);
 });
