@@ -24,6 +24,11 @@ import { normalQuantile } from './stats';
  * last 18 training points held out), never on the scored test points; see docs/concepts/forecasts.md.
  */
 export const WIDEN = 0.08;
+/**
+ * The widening was calibrated on horizons 1 to 18, so it stops growing after 17 steps: extended
+ * linearly it made a week of hourly forecasts 14 times wider than the SES formula and held 99.8%.
+ */
+export const WIDEN_STEPS = 17;
 
 export type Method = 'auto' | 'theta' | 'damped' | 'ses' | 'naive' | 'snaive';
 export interface ForecastRow {
@@ -105,7 +110,7 @@ function forecastWith(y: readonly number[], horizon: number, m: number, method: 
     let f = 0;
     for (const fit of fits) f += fit.forecasts[h - 1];
     f /= k;
-    let half = z * sigma * Math.sqrt(1 + (h - 1) * alpha * alpha) * (1 + WIDEN * (h - 1));
+    let half = z * sigma * Math.sqrt(1 + (h - 1) * alpha * alpha) * (1 + WIDEN * Math.min(h - 1, WIDEN_STEPS));
     if (idx) {
       const s = idx[(n + h - 1) % m];
       if (positive) {
@@ -159,7 +164,8 @@ type Candidate = (y: readonly number[], horizon: number) => Path;
  * seasonal naive forecast, additive Holt-Winters) is fitted without the last v = m·⌈horizon/m⌉
  * points and forecasts them, and again one window earlier when the series is long enough (two
  * rolling origins); the candidate with the lowest mean absolute error over those windows is
- * refitted on the whole series. Returns null when the rule does not apply.
+ * refitted on the whole series, its interval z times its root mean square error there.
+ * Returns null when the rule does not apply.
  */
 function chooseByValidation(y: readonly number[], horizon: number, m: number, z: number, confidence: number): Path | null {
   if (m < VALIDATION_MIN_SEASON) return null;
@@ -174,18 +180,29 @@ function chooseByValidation(y: readonly number[], horizon: number, m: number, z:
   ];
   let best = 0;
   let bestError = Infinity;
+  let bestSquares = 0;
   candidates.forEach((candidate, c) => {
     let error = 0;
+    let squares = 0;
     for (const origin of origins) {
       const f = candidate(y.slice(0, origin), v).forecasts;
-      for (let i = 0; i < v; i++) error += Math.abs(y[origin + i] - f[i]);
+      for (let i = 0; i < v; i++) {
+        const e = y[origin + i] - f[i];
+        error += Math.abs(e);
+        squares += e * e;
+      }
     }
     if (error < bestError) {
       bestError = error;
+      bestSquares = squares;
       best = c;
     }
   });
-  return candidates[best](y, horizon);
+  const chosen = candidates[best](y, horizon);
+  // The interval comes from the same held-out cycles: z times the root mean square of the chosen
+  // method's errors there (up to `horizon` steps ahead, since v ≥ horizon), not from a model formula.
+  const halfWidths = new Float64Array(horizon).fill(z * Math.sqrt(bestSquares / (v * origins.length)));
+  return { forecasts: chosen.forecasts, halfWidths, model: chosen.model };
 }
 
 /**

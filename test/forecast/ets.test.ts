@@ -66,6 +66,15 @@ describe('season detection finds the true season (Calc returns 49 and 48 on the 
 });
 
 describe('timeline handling worked by hand', () => {
+  it('2,000 hourly timestamps are a regular series with a step of 1/24 day (rounding of an hour does not break it)', () => {
+    const times = Array.from({ length: 2000 }, (_, i) => 45000 + i / 24);
+    const r = regularize(times, times.map((_, i) => i), true, 1);
+    expect(r.values).toHaveLength(2000);
+    expect(r.filled).toBe(0);
+    expect(Math.abs(r.step - 1 / 24)).toBeLessThan(1e-12);
+    expect(r.unit).toBe('day');
+    expect(r.stepsAhead(45000 + 2001 / 24)).toBeCloseTo(2, 6);
+  });
   it('a missing point takes the average of its neighbours, or 0', () => {
     expect(regularize([1, 2, 4], [10, 20, 40], true, 1).values).toEqual([10, 20, 30, 40]);
     expect(regularize([1, 2, 4], [10, 20, 40], false, 1).values).toEqual([10, 20, 0, 40]);
