@@ -20,7 +20,9 @@ import { fUpperTail, linearFit } from './stats';
  *    a tenth of the detrended variance, so a negligible cycle in a long series is not modelled.
  * 3. Choice. Among significant candidates the one with the largest adjusted share of variance
  *    explained wins; a multiple (24 → 168, 12 → 24) is kept only when it explains significantly more
- *    than its divisor (nested F-test at the same level), otherwise the divisor is the season.
+ *    than its divisor (nested F-test at the same level), otherwise the divisor is the season; but a
+ *    calendar season that passes is kept over a divisor found by searching (a half-year pattern in
+ *    monthly data is part of a yearly cycle).
  * Cost O(n log n) for the autocorrelations plus O(n) per candidate.
  */
 
@@ -223,6 +225,10 @@ export function detectSeason(y: ArrayLike<number>, opts: DetectOptions = {}): nu
   // A calendar season is not given up for a divisor found by searching (a half-year pattern is part
   // of a yearly cycle); a multiple has to earn its extra positions against each other divisor.
   const calendar = new Set(prior);
+  if (!calendar.has(best)) {
+    const multiple = passed.find((t) => calendar.has(t.period) && t.period % best === 0);
+    if (multiple) best = multiple.period;
+  }
   const divisors = passed
     .map((t) => t.period)
     .filter((d) => d < best && best % d === 0 && (calendar.has(d) || !calendar.has(best)))

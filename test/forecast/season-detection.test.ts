@@ -124,6 +124,11 @@ describe('FORECAST_ETS_SEASONALITY with real timelines', () => {
     const y = hourlySeries(24 * 7 * 4, 7);
     expect(runFunction(FORECAST_ETS_SEASONALITY, [col(y), col(hours(y.length))])).toBe(168);
   });
+  it('a half-year pattern in monthly data → 12, the calendar cycle that contains it (search alone finds 6)', () => {
+    const y = Array.from({ length: 72 }, (_, t) => 100 + 0.3 * t + [8, 3, -2, -6, -4, 1][t % 6] + Math.sin(1.3 * t));
+    expect(detectSeason(y, { step: STEP[7] })).toBe(6);
+    expect(runFunction(FORECAST_ETS_SEASONALITY, [col(y), col(y.map((_, i) => serial(2018, i)))])).toBe(12);
+  });
   it('a random walk with monthly dates → 0', () => {
     const y = controlSeries('random walk', 96, 3);
     expect(runFunction(FORECAST_ETS_SEASONALITY, [col(y), col(y.map((_, i) => serial(2015, i)))])).toBe(0);
