@@ -144,16 +144,15 @@ export const VALIDATION_MIN_CYCLES = 4;
 /** and seasons at least this long (high-frequency data: hours of a day or of a week). */
 export const VALIDATION_MIN_SEASON = 24;
 
-/** Additive Holt-Winters as FORECAST_ETS fits it, with its interval. */
-function holtWinters(y: readonly number[], horizon: number, m: number, confidence: number): Path {
+/**
+ * Additive Holt-Winters as FORECAST_ETS fits it. Only a validation candidate, whose interval comes
+ * from the held-out cycles, so none is computed here.
+ */
+function holtWinters(y: readonly number[], horizon: number, m: number): Path {
   const fit = fitHoltWinters(y, m);
   const forecasts = new Float64Array(horizon);
-  const halfWidths = new Float64Array(horizon);
-  for (let h = 1; h <= horizon; h++) {
-    forecasts[h - 1] = fit.forecast(h);
-    halfWidths[h - 1] = fit.normalHalfWidth(h, confidence);
-  }
-  return { forecasts, halfWidths, model: 'ets' };
+  for (let h = 1; h <= horizon; h++) forecasts[h - 1] = fit.forecast(h);
+  return { forecasts, halfWidths: new Float64Array(horizon), model: 'ets' };
 }
 
 type Candidate = (y: readonly number[], horizon: number) => Path;
@@ -167,7 +166,7 @@ type Candidate = (y: readonly number[], horizon: number) => Path;
  * refitted on the whole series, its interval z times its root mean square error there.
  * Returns null when the rule does not apply.
  */
-function chooseByValidation(y: readonly number[], horizon: number, m: number, z: number, confidence: number): Path | null {
+function chooseByValidation(y: readonly number[], horizon: number, m: number, z: number): Path | null {
   if (m < VALIDATION_MIN_SEASON) return null;
   const v = m * Math.ceil(horizon / m);
   const n = y.length;
@@ -176,7 +175,7 @@ function chooseByValidation(y: readonly number[], horizon: number, m: number, z:
   const candidates: Candidate[] = [
     (x, h) => forecastWith(x, h, m, 'auto', z),
     (x, h) => seasonalNaive(x, h, m, z),
-    (x, h) => holtWinters(x, h, m, confidence),
+    (x, h) => holtWinters(x, h, m),
   ];
   let best = 0;
   let bestError = Infinity;
@@ -214,13 +213,12 @@ function chooseByValidation(y: readonly number[], horizon: number, m: number, z:
 export function kpiForecast(y: readonly number[], horizon: number, seasonality: number, method: Method = 'auto', opts: KpiForecastOptions = {}): KpiForecastResult {
   const n = y.length;
   if (n < 4) throw numError(`KPI_FORECAST needs at least 4 values, got ${n}`);
-  const confidence = opts.confidence ?? 0.95;
-  const z = normalQuantile((1 + confidence) / 2);
+  const z = normalQuantile((1 + (opts.confidence ?? 0.95)) / 2);
   // The seasonal naive forecast is defined by its season: a given one is used as given.
   const m = method === 'snaive' && seasonality >= 2 ? seasonality : forecastSeason(y, seasonality, opts.step);
   if (method === 'snaive' && m < 2) throw numError('method "snaive" needs a season: give seasonality n ≥ 2, or a series where one is detected');
   if (method === 'snaive' && m > n) throw numError(`method "snaive" repeats the last season of ${m} values, but the series has ${n}`);
-  const path = (method === 'auto' && chooseByValidation(y, horizon, m, z, confidence)) || forecastWith(y, horizon, m, method, z);
+  const path = (method === 'auto' && chooseByValidation(y, horizon, m, z)) || forecastWith(y, horizon, m, method, z);
   const rows: ForecastRow[] = [];
   for (let h = 1; h <= horizon; h++) {
     const f = path.forecasts[h - 1];

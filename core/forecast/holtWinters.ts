@@ -28,12 +28,6 @@ export interface HoltWintersFit {
   forecast(steps: number): number;
   /** Half-width of the prediction interval at `steps` ahead, for a confidence in (0, 1). */
   confidenceHalfWidth(steps: number, confidence: number): number;
-  /**
-   * Half-width of the usual linear-model interval at a whole number of steps ahead: normal errors
-   * of sd RMSE, variance RMSE²·Σ_{j<k} ψ_j² (ψ the impulse response of the recursion; Hyndman,
-   * Koehler, Ord & Snyder 2008, class 1 models). Cheap (O(k)), for KPI_FORECAST; not Calc's.
-   */
-  normalHalfWidth(steps: number, confidence: number): number;
 }
 
 const RESOLUTION = 0.001;
@@ -178,14 +172,6 @@ export function fitHoltWinters(y: readonly number[], L: number): HoltWintersFit 
       const frac = steps - k;
       const v = pointAt(k);
       return frac >= RESOLUTION ? v + frac * (pointAt(k + 1) - v) : v;
-    },
-    normalHalfWidth(steps: number, confidence: number): number {
-      const k = Math.max(1, Math.round(steps));
-      if (!seasonal) return normalQuantile((1 + confidence) / 2) * rmse * brownFactor(k - 1, confidence) / brownFactor(0, confidence);
-      if (!psi || psi.length < k + 2) psi = impulseResponse(alpha, beta, gamma, L, 2 * k + 2);
-      let v = 0;
-      for (let j = 0; j < k; j++) v += psi[j] * psi[j];
-      return normalQuantile((1 + confidence) / 2) * rmse * Math.sqrt(v);
     },
     confidenceHalfWidth(steps: number, confidence: number): number {
       const k = Math.max(1, Math.floor(steps + 1e-9));
