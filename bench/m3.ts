@@ -90,7 +90,7 @@ function rSideBySide(path: string, series: ReturnType<typeof loadM3>): void {
     const [name, method, values] = line.split(',');
     const s = byName.get(name);
     if (!s) continue;
-    const f = values.split(' ').map(Number);
+    const f = values.trim().split(/\s+/).map(Number);
     const test = s.values.slice(-s.nf);
     const acc = sums.get(method) ?? [0, 0];
     test.forEach((y, h) => (acc[0] += smape(y, f[h])));

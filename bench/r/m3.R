@@ -20,7 +20,7 @@ for (i in seq_len(nrow(d))) {
       thetaf = thetaf(y, h = h)$mean,
       ets = forecast(ets(y), h = h)$mean,
       arima = forecast(auto.arima(y), h = h)$mean)
-    writeLines(paste(d$series[i], m, paste(format(as.numeric(f), digits = 15), collapse = " "), sep = ","), out)
+    writeLines(paste(d$series[i], m, paste(sprintf("%.15g", as.numeric(f)), collapse = " "), sep = ","), out)
   }
 }
 close(out)
