@@ -1,5 +1,7 @@
 import { HyperFormula } from 'hyperformula';
-import { FUNCTIONS } from '../../core/functions';
+import type { Locale } from '../../core/dashboard/i18n';
+import { FUNCTIONS, getFunction } from '../../core/functions';
+import { argumentHelp, functionHelp } from '../../core/registry/help-text';
 import { KpiFunction } from '../../core/registry/types';
 
 /** One function as autocomplete and the argument hint show it. */
@@ -103,6 +105,25 @@ export function completions(prefix: string, limit = 12): FunctionHelp[] {
   const starts = all.filter((f) => f.name.startsWith(p));
   const contains = p.length >= 2 ? all.filter((f) => !f.name.startsWith(p) && f.name.includes(p)) : [];
   return [...starts, ...contains].slice(0, limit);
+}
+
+const translated = new Map<string, FunctionHelp>();
+
+/**
+ * The function as the page shows it in the locale: a KPI Pilot function's help and argument
+ * meanings from the French table when the page is French (English for what the table lacks);
+ * the engine's functions keep their English help.
+ */
+export function helpIn(fn: FunctionHelp, locale: Locale): FunctionHelp {
+  const kpi = fn.source === 'kpi' && locale !== 'en' ? getFunction(fn.name) : undefined;
+  if (!kpi) return fn;
+  const key = `${locale}:${fn.name}`;
+  let shown = translated.get(key);
+  if (!shown) {
+    shown = { ...fn, help: functionHelp(kpi, locale), params: fn.params.map((p) => ({ ...p, description: argumentHelp(kpi, p.name, locale) ?? p.description })) };
+    translated.set(key, shown);
+  }
+  return shown;
 }
 
 /** `CAC(marketing_spend, new_customers, [sales_spend])`; repeating arguments end in "...". */

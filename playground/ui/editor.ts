@@ -1,6 +1,6 @@
 import type { Locale } from '../../core/dashboard/i18n';
 import { callAt, nameAt, referenceSlot } from '../engine/formula-text';
-import { completions, findFunction, FunctionHelp, signatureOf } from '../engine/function-catalog';
+import { completions, findFunction, FunctionHelp, helpIn, signatureOf } from '../engine/function-catalog';
 import { columnName, Rect, Selection } from './grid';
 import { text } from './text';
 
@@ -204,7 +204,7 @@ export class FormulaEditor {
         sig.textContent = signatureOf(fn);
         const help = document.createElement('span');
         help.className = 'help';
-        help.textContent = fn.help;
+        help.textContent = helpIn(fn, this.locale()).help;
         li.append(sig, help);
         return li;
       }),
@@ -217,12 +217,13 @@ export class FormulaEditor {
 
   /** `KPI_BY(kpi, groups, ...)` with the current argument in bold, its meaning and allowed values. */
   private renderHint(call: { name: string; argIndex: number } | undefined): void {
-    const fn = call && !this.items.length ? findFunction(call.name) : undefined;
-    if (!fn || !call) {
+    const found = call && !this.items.length ? findFunction(call.name) : undefined;
+    if (!found || !call) {
       this.hint.replaceChildren();
       return;
     }
     const locale = this.locale();
+    const fn = helpIn(found, locale);
     const code = document.createElement('code');
     code.append(`${fn.name}(`);
     const index = Math.min(call.argIndex, fn.params.length - 1);
@@ -242,7 +243,8 @@ export class FormulaEditor {
     const param = fn.params[current];
     if (param) {
       const p = document.createElement('p');
-      const bits = [`${param.name}${param.optional ? ` (${text(locale, 'optional')})` : ''}${param.description ? `: ${param.description}` : ''}`];
+      const name = `${param.name}${param.optional ? ` (${text(locale, 'optional')})` : ''}`;
+      const bits = [param.description ? text(locale, 'argumentMeaning', { name, meaning: param.description }) : name];
       if (param.default !== undefined) bits.push(text(locale, 'defaultIs', { value: param.default }));
       p.textContent = bits.join('; ');
       parts.push(p);

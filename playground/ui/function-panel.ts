@@ -1,10 +1,11 @@
 import type { Locale } from '../../core/dashboard/i18n';
-import { functionCatalog, signatureOf } from '../engine/function-catalog';
+import { functionCatalog, helpIn, signatureOf } from '../engine/function-catalog';
 import { text } from './text';
 
 /**
  * The Functions tab: every function (KPI Pilot's first, then the engine's) with its signature,
- * its help, and for KPI Pilot's each argument's meaning and allowed values, from the registry.
+ * its help, and for KPI Pilot's each argument's meaning and allowed values, from the registry
+ * (in French from core/registry/text-fr.ts when the page is French).
  */
 export function renderFunctionPanel(host: HTMLElement, locale: Locale, insert: (formula: string) => void): void {
   const heading = document.createElement('h2');
@@ -15,7 +16,7 @@ export function renderFunctionPanel(host: HTMLElement, locale: Locale, insert: (
   filter.setAttribute('aria-label', text(locale, 'filter'));
   const list = document.createElement('ul');
   list.className = 'functions';
-  for (const fn of functionCatalog()) {
+  for (const fn of functionCatalog().map((f) => helpIn(f, locale))) {
     const li = document.createElement('li');
     li.dataset.name = fn.name.toLowerCase();
     const button = document.createElement('button');

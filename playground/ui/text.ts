@@ -42,6 +42,7 @@ export const PAGE_TEXT = {
   suggestions: t('Functions matching what you type', 'Fonctions correspondant à la saisie'),
   allowed: t('Allowed values: {values}', 'Valeurs permises : {values}'),
   optional: t('optional', 'facultatif'),
+  argumentMeaning: t('{name}: {meaning}', '{name} : {meaning}'),
   defaultIs: t('default {value}', 'par défaut {value}'),
   saveFailed: t('Could not keep the workbook in this browser: {msg}', 'Impossible de garder le classeur dans ce navigateur : {msg}'),
   restored: t('Your workbook from this browser was restored. "Reset to sample" starts over.', 'Votre classeur de ce navigateur a été restauré. « Revenir à l’exemple » repart de zéro.'),
