@@ -76,6 +76,31 @@ describe('share-ready in Google Sheets', () => {
     expect(() => makeLiveAgain()).toThrow('this spreadsheet is live already: nothing was prepared for sharing');
   });
 
+  it('measures each table by clearing its formula: a value typed beside the header is the user\'s and stays through freeze and restore', () => {
+    openWith();
+    const a = fake.sheet('Analysis')!;
+    a.cell(2, 3, true)!.v = 'my note'; // right beside the table's header row (A2:B5)
+    a.cell(6, 1, true)!.v = 42; // right below the table
+    const live = dump(fake);
+    prepareForSharing();
+    const record = fake.sheet(FORMULAS_SHEET)!.grid.flat().map((c) => c?.v);
+    expect(record).toContain('A2:B5');
+    expect([a.cell(2, 3)?.v, a.cell(6, 1)?.v]).toEqual(['my note', 42]);
+    makeLiveAgain();
+    expect(dump(fake)).toEqual(live);
+  });
+
+  it('puts every cleared formula back when the freeze cannot be planned', () => {
+    openWith();
+    const live = dump(fake);
+    const sheets = fake.spreadsheet;
+    const getTz = sheets.getSpreadsheetTimeZone.bind(sheets);
+    sheets.getSpreadsheetTimeZone = () => 'Not/AZone'; // today's date cannot be worked out
+    expect(() => prepareForSharing()).toThrow();
+    sheets.getSpreadsheetTimeZone = getTz;
+    expect(dump(fake)).toEqual(live);
+  });
+
   it('makes the same SpreadsheetApp calls for 50 and 2,000 data rows', () => {
     const calls = (rows: number) => {
       openWith(rows);

@@ -788,6 +788,10 @@ export class RawRange extends Raw {
   setFormulas(formulas: string[][]) {
     return this.each(formulas, 'setFormulas', (cell, v) => enter(cell, v));
   }
+  /** As in Sheets: '' clears the cell's contents, anything else is entered as a formula. */
+  setFormula(formula: string) {
+    return this.each([[formula]], 'setFormula', (cell, v) => enter(cell, v));
+  }
   private counted(): void {
     const m = this.sheet.ss.fake.cellsRead;
     m.set(this.sheet.name, (m.get(this.sheet.name) ?? 0) + this.rows * this.cols);

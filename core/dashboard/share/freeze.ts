@@ -165,6 +165,45 @@ function guessSpill(r: number, c: number, f: At, v: At): { rows: number; cols: n
   return { rows, cols };
 }
 
+/**
+ * Spills measured by a host without a spill API (Google Sheets): it read each sheet, cleared the
+ * KPI Pilot formulas that may spill and read the same rectangles again. A table is the run of
+ * cells right of and below its formula that held a value before and are empty after; a value the
+ * user typed beside a table stays filled, so it is not taken for part of it. O(cells read).
+ * @param after values read again, one grid per entry of before, same shape
+ */
+export function spillsFromEmptied(before: readonly SheetCells[], after: readonly (readonly (readonly unknown[])[])[]): SpillOf {
+  const bySheetName = new Map(before.map((s, i) => [s.sheet, { s, a: after[i] }]));
+  return (sheet, r, c) => {
+    const found = bySheetName.get(sheet);
+    if (!found) return undefined;
+    const { s, a } = found;
+    if (a.length !== s.values.length || a.some((row, i) => row.length !== s.values[i].length)) {
+      throw valueError(`the values read again from ${sheet} do not have the shape first read`);
+    }
+    const emptied = (row: number, col: number) => {
+      const i = row - s.top;
+      const j = col - s.left;
+      return !isFormula(s.formulas[i]?.[j]) && !isEmpty(s.values[i]?.[j]) && isEmpty(a[i]?.[j]);
+    };
+    let cols = 1;
+    while (emptied(r, c + cols)) cols++;
+    let rows = 1;
+    for (;;) {
+      const row = r + rows;
+      let any = false;
+      let blocked = false;
+      for (let k = 0; k < cols; k++) {
+        if (isFormula(s.formulas[row - s.top]?.[c + k - s.left])) blocked = true;
+        else if (emptied(row, c + k)) any = true;
+      }
+      if (blocked || !any) break;
+      rows++;
+    }
+    return { rows, cols };
+  };
+}
+
 /** The first empty cell of row 1 from column B (A holds the titles), outside every frozen result. */
 function bannerColumn(s: SheetCells, taken: ReadonlySet<string>): number {
   for (let c = 2; ; c++) {
