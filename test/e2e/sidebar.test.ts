@@ -152,13 +152,19 @@ it('generating again leaves one set of sheets', async () => {
   expect(tabs).toHaveLength(10);
 });
 
-it('snapshot appends the card values to KPI History', async () => {
-  await sidebar().getByRole('button', { name: 'Snapshot now' }).click();
-  await page.waitForFunction(() => /added to KPI History/.test(document.querySelector('#sidebar .kp-notices')?.textContent ?? ''));
-  expect(await sidebar().locator('.kp-notices').first().textContent()).toContain('7 values added to KPI History.');
+it('snapshot records the card values in KPI History, one row per KPI for the period, naming the date on its button', async () => {
+  const button = () => sidebar().getByRole('button', { name: 'Record values as of 2026-10-31' });
+  await button().click();
+  await page.waitForFunction(() => /7 values added/.test(document.querySelector('#sidebar .kp-notices')?.textContent ?? ''));
+  expect(await sidebar().locator('.kp-notices').first().textContent()).toContain('KPI History as of 2026-10-31: 7 values added, 0 updated in place.');
+  // a second snapshot of the same period updates those rows in place
+  await button().click();
+  await page.waitForFunction(() => /7 updated in place/.test(document.querySelector('#sidebar .kp-notices')?.textContent ?? ''));
   await page.locator('#tabs').getByRole('tab', { name: 'KPI History' }).click();
   expect(await cell(page, 1, 0).textContent()).toBe('2026-10-31');
-  expect(await cell(page, 1, 1).textContent()).toBe('mrr');
+  expect(await cell(page, 1, 1).textContent()).toBe('MRR');
+  expect(await cell(page, 1, 2).textContent()).toBe('mrr');
+  expect(await cell(page, 8, 0).textContent()).toBe(''); // one row per KPI: rows 1-7
 });
 
 it('offers the workbook as an .xlsx, loading ExcelJS only on the click', async () => {

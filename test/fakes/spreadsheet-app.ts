@@ -390,9 +390,9 @@ export class FakeSheets {
     return this.spreadsheet.sheets.map((s) => s.name);
   }
 
-  /** Markers as (sheet name, key, value). */
+  /** Markers as (sheet name, key, value): the role markers (KPIPILOT_SHEET), not the sheet ids recorded beside them. */
   markers(): [string, string, string][] {
-    return this.spreadsheet.metadata.filter((m) => this.spreadsheet.sheets.includes(m.sheet)).map((m) => [m.sheet.name, m.key, m.value]);
+    return this.spreadsheet.metadata.filter((m) => this.spreadsheet.sheets.includes(m.sheet) && m.key === 'KPIPILOT_SHEET').map((m) => [m.sheet.name, m.key, m.value]);
   }
 
   /** Everything about a sheet, as plain data, to compare two states. */
