@@ -3,6 +3,8 @@ import { GOAL_FIELDS, GoalField, GoalsReadBack, UnreadableGoalCell } from './goa
 import { fill, Locale, t, tr } from './i18n';
 import { AL } from './alerts/labels';
 import { UI } from './labels';
+import { valueError } from '../errors';
+import { FORMULAS_SHEET } from './share/store';
 import { DashboardPlan, PlanNotice } from './plan';
 import { buildPlan, KeptGoalCells, PlanRequest } from './planner';
 import { DashboardSetup, Goal } from './setup';
@@ -116,6 +118,8 @@ export function mergeGoals(sidebar: DashboardSetup, sheet: GoalsReadBack | null,
  * sheet yet), plan with the merged setup, and put the merge's notices first.
  */
 export function planWithSheetGoals(req: PlanRequest, sheet: GoalsReadBack | null, generated: DashboardSetup | null): { plan: DashboardPlan; merge: GoalsMerge } {
+  // generating over a share-ready workbook would mix live formulas with frozen values and strand the record
+  if ((req.existingSheets ?? []).some((s) => s.name === FORMULAS_SHEET)) throw valueError(fill(tr(UI.sharedReady, req.setup.locale), { sheet: FORMULAS_SHEET }));
   const goalsSheet = req.existingSheets?.find((s) => s.marker === 'goals')?.name;
   const merge = mergeGoals(req.setup, sheet, generated, goalsSheet);
   const plan = buildPlan({ ...req, setup: merge.setup, keepGoalCells: merge.keepGoalCells });

@@ -63,6 +63,10 @@ export const UNIT_LABELS: Record<Unit, Text> = {
 };
 
 export const UI = {
+  sharedReady: t(
+    'This workbook is prepared for sharing (KPI Pilot values are frozen, their formulas kept on the hidden sheet {sheet}): choose "Make live again" first, then generate the dashboard.',
+    'Ce classeur est prêt à partager (les valeurs KPI Pilot sont figées, leurs formules gardées dans la feuille masquée {sheet}) : choisissez « Rendre dynamique », puis générez le tableau de bord.',
+  ),
   dashboardTitle: t('KPI Dashboard', 'Tableau de bord KPI'),
   asOf: t('As of', 'Au'),
   period: t('Period', 'Période'),

@@ -101,6 +101,16 @@ describe('share-ready in Google Sheets', () => {
     expect(dump(fake)).toEqual(live);
   });
 
+  it('refuses to generate the dashboard while share-ready, writing nothing, and generates again once live', () => {
+    openWith();
+    prepareForSharing();
+    const frozen = dump(fake);
+    expect(() => generateDashboard(JSON.stringify(allExtrasSetup()), AS_OF)).toThrow(/prepared for sharing .*"Make live again" first/);
+    expect(dump(fake)).toEqual(frozen);
+    makeLiveAgain();
+    expect(() => generateDashboard(JSON.stringify(allExtrasSetup()), AS_OF)).not.toThrow();
+  });
+
   it('makes the same SpreadsheetApp calls for 50 and 2,000 data rows', () => {
     const calls = (rows: number) => {
       openWith(rows);
