@@ -7,6 +7,7 @@ import { GOAL_FUNCTIONS } from './goals';
 import { ATTRIBUTION_FUNCTIONS } from './attribution';
 import { FORECAST_FUNCTIONS } from './forecast';
 import { CUSTOMER_FUNCTIONS } from './customers';
+import { CHANGE_FUNCTIONS } from './change';
 
 /**
  * The registry: every custom function, in the order the reference lists them. The Apps Script
@@ -19,6 +20,7 @@ export const FUNCTIONS: readonly KpiFunction[] = [
   ...VALUE_FUNCTIONS,
   ...SUBSCRIPTION_FUNCTIONS,
   ...ROI_FUNCTIONS,
+  ...CHANGE_FUNCTIONS,
   ...GOAL_FUNCTIONS,
   ...ATTRIBUTION_FUNCTIONS,
   ...FORECAST_FUNCTIONS,

@@ -246,6 +246,15 @@ export const FUNCTION_TEXT_FR: Readonly<Record<string, FrenchHelp>> = {
       arg3: 'Le troisième argument du KPI s’il en a un (CAC : dépenses commerciales ; ROMI : marge brute).',
     },
   },
+  KPI_CHANGE: {
+    help: 'Pourquoi un KPI de ratio (CAC, CPL, ROAS…) a changé entre deux périodes : la part de son numérateur et celle de son dénominateur.',
+    args: {
+      numerator_before: 'Le numérateur du KPI sur la période précédente (CAC : dépenses).',
+      denominator_before: 'Le dénominateur du KPI sur la période précédente (CAC : nouveaux clients).',
+      numerator_after: 'Le numérateur du KPI sur la période suivante.',
+      denominator_after: 'Le dénominateur du KPI sur la période suivante.',
+    },
+  },
   GOAL_PROGRESS: {
     help: 'Avancement vers un objectif : (actual − baseline) / (target − baseline). Fonctionne aussi pour les objectifs à la baisse.',
     args: {
