@@ -272,7 +272,7 @@ export const FUNCTION_TEXT_FR: Readonly<Record<string, FrenchHelp>> = {
       end_date: 'Échéance de l’objectif.',
       as_of: 'La date à laquelle juger (une cellule contenant une date, pas TODAY()).',
       baseline: 'Valeur au moment où l’objectif a été fixé ; par défaut 0.',
-      tolerance: 'Retard sur le calendrier encore classé At risk ; par défaut 0.1.',
+      tolerance: 'Retard sur le calendrier jusqu’auquel l’objectif reste At risk ; par défaut 0.1.',
     },
   },
   OKR_SCORE: {
@@ -287,7 +287,7 @@ export const FUNCTION_TEXT_FR: Readonly<Record<string, FrenchHelp>> = {
     args: {
       ...PATH_TABLE,
       values: 'Valeur des conversions de chaque chemin (chiffre d’affaires).',
-      nulls: 'Parcours de chaque chemin qui n’ont pas converti (utilisés par markov).',
+      nulls: 'Nombre de parcours de chaque chemin qui n’ont pas converti (utilisé par markov).',
       model: MODEL,
       half_life: 'time_decay : nombre d’étapes pour que le poids diminue de moitié ; par défaut 1.',
     },
@@ -308,7 +308,7 @@ export const FUNCTION_TEXT_FR: Readonly<Record<string, FrenchHelp>> = {
     help: 'Effet de retrait de chaque canal dans le modèle de Markov d’ordre 1 : la part des conversions perdues sans lui.',
     args: {
       ...PATH_TABLE,
-      nulls: 'Parcours de chaque chemin qui n’ont pas converti.',
+      nulls: 'Nombre de parcours de chaque chemin qui n’ont pas converti.',
     },
   },
   FORECAST_ETS: {
@@ -373,7 +373,7 @@ export const FUNCTION_TEXT_FR: Readonly<Record<string, FrenchHelp>> = {
     args: { ...BUYERS, params: BGNBD_PARAMS },
   },
   EXPECTED_PURCHASES: {
-    help: 'Achats attendus de chaque client sur les horizon prochaines périodes (BG/NBD), une ligne par client.',
+    help: 'Achats attendus de chaque client sur les prochaines périodes (horizon), selon BG/NBD, une ligne par client.',
     args: { ...BUYERS, horizon: HORIZON, params: BGNBD_PARAMS },
   },
   GG_FIT: {
@@ -400,7 +400,7 @@ export const FUNCTION_TEXT_FR: Readonly<Record<string, FrenchHelp>> = {
     args: {
       amount: 'Montant signé (additionné), ≥ 0.',
       quota: 'Quota de la période, > 0.',
-      tier_starts: 'Taux d’atteinte où commence chaque palier, en fractions du quota croissantes à partir de 0.',
+      tier_starts: 'Atteinte du quota à laquelle commence chaque palier, en fractions du quota, par ordre croissant à partir de 0.',
       tier_rates: 'Taux de commission de chaque palier, en fractions (5 % s’écrit 0.05).',
       method: '"marginal" (par défaut) ou "retroactive".',
       cap: 'Versement maximal ; omis : pas de plafond.',
