@@ -37,6 +37,7 @@ const TRANSLATED_WHEN_WRITTEN: Record<string, readonly string[]> = {
   ROMI: ['revenue', 'marketing_spend', 'gross_margin'],
   ROAS: ['revenue', 'ad_spend'],
   KPI_BY: ['kpi', 'groups', 'arg1', 'arg2', 'arg3'],
+  KPI_CHANGE: ['numerator_before', 'denominator_before', 'numerator_after', 'denominator_after'],
   GOAL_PROGRESS: ['actual', 'target', 'baseline'],
   GOAL_STATUS: ['actual', 'target', 'start_date', 'end_date', 'as_of', 'baseline', 'tolerance'],
   OKR_SCORE: ['scores', 'weights'],
