@@ -183,12 +183,17 @@ it('generates the Attribution sheet: models side by side, the causation line, cr
   expect(await cell(1, 0).textContent()).toMatch(/association, not causation/);
 });
 
-it('ranks Customers at risk by churn risk, with one customer equal to the core functions in node', async () => {
+it('ranks Customers at risk by value at risk above the floor, counts the lost apart, one customer equal to the core functions in node', async () => {
   const sheet = await values('Customers at risk');
-  expect(sheet[4].slice(0, 9)).toEqual(['Chance still active', 'Customer', 'Repeat purchases', 'Weeks first to last purchase', 'Weeks since first purchase', 'Average repeat value', 'Churn risk', 'Expected purchases', 'Predicted value']);
+  expect(sheet[4].slice(0, 10)).toEqual(['Chance still active', 'Customer', 'Repeat purchases', 'Weeks first to last purchase', 'Weeks since first purchase', 'Average repeat value', 'Churn risk', 'Expected purchases', 'Predicted value', 'Value at risk']);
+  expect(sheet[3].slice(0, 3)).toEqual(['Lost below (chance still active)', 0.1, 'Customers already lost']);
   const table = sheet.slice(5).filter((r) => typeof r[1] === 'string' && r[1] !== '');
-  expect(table).toHaveLength(new Set(purchases.map((r) => r[0])).size); // every customer with a purchase by the as-of date
-  for (let i = 1; i < table.length; i++) expect(table[i][6] as number).toBeLessThanOrEqual(table[i - 1][6] as number); // churn risk, highest first
+  const lost = sheet[3][3] as number;
+  expect(table.length + lost).toBe(new Set(purchases.map((r) => r[0])).size); // every customer with a purchase by the as-of date, listed or counted
+  expect(table.length).toBeGreaterThan(0);
+  expect(lost).toBeGreaterThan(0);
+  for (const r of table) expect(r[0] as number).toBeGreaterThanOrEqual(0.1); // none below the floor
+  for (let i = 1; i < table.length; i++) expect(table[i][9] as number).toBeLessThanOrEqual(table[i - 1][9] as number); // value at risk, highest first
 
   // the core in node on the same rows: RFM, then both fits, then the customer's models
   const col = (i: number) => sample.sheets.Transactions.slice(1).map((r) => [r[i]]);
@@ -201,6 +206,8 @@ it('ranks Customers at risk by churn risk, with one customer equal to the core f
   const c = (i: number) => rfm.map((r) => [r[i]]);
   const bg = run('BGNBD_FIT', [c(1), c(2), c(3)])[1].slice(0, 4);
   const gg = run('GG_FIT', [c(1), c(4)])[1].slice(0, 3);
+  // the lost count, independently: customers whose P(alive) is under the 10% floor
+  expect(lost).toBe(run('P_ALIVE', [c(1), c(2), c(3), [bg]]).filter((r) => (r[0] as number) < 0.1).length);
   const row = table[Math.floor(table.length / 3)]; // a customer a third of the way down the ranking
   const s = summaryOf(row[1] as string);
   close(row[2], s.x);
@@ -213,7 +220,9 @@ it('ranks Customers at risk by churn risk, with one customer equal to the core f
   close(row[0], scalar(run('P_ALIVE', [one(s.x), one(s.tx), one(s.T), [bg]])) as number, 1e-6);
   close(row[6], scalar(run('CHURN_RISK', [one(s.x), one(s.tx), one(s.T), [bg]])) as number, 1e-6);
   close(row[7], scalar(run('EXPECTED_PURCHASES', [one(s.x), one(s.tx), one(s.T), 52, [bg]])) as number, 1e-6);
-  close(row[8], scalar(run('CLV_PREDICT', [one(s.x), one(s.tx), one(s.T), one(s.m), 52, 0, 1, [bg], [gg]])) as number, 1e-6);
+  const clv = scalar(run('CLV_PREDICT', [one(s.x), one(s.tx), one(s.T), one(s.m), 52, 0, 1, [bg], [gg]])) as number;
+  close(row[8], clv, 1e-6);
+  close(row[9], (1 - (scalar(run('P_ALIVE', [one(s.x), one(s.tx), one(s.T), [bg]])) as number)) * clv, 1e-6); // churn risk × predicted value
 });
 
 it('pays each owner of the Commissions sheet what the hand-worked plan gives', async () => {

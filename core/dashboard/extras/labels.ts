@@ -27,8 +27,8 @@ export const XL = {
   // customers at risk
   customersTitle: t('Customers at risk', 'Clients à risque'),
   customersNote: t(
-    'From the transactions on "{sheet}" up to the as-of date, in weeks. Least likely to be still active first (BG/NBD); expected purchases and predicted value over the horizon (Gamma-Gamma spend × margin). Both models are fitted on these customers (right) and need repeat buyers.',
-    'Depuis les transactions de « {sheet} » jusqu’à la date d’arrêté, en semaines. Les clients les moins susceptibles d’être encore actifs d’abord (BG/NBD) ; achats attendus et valeur prévue sur l’horizon (dépense Gamma-Gamma × marge). Les deux modèles sont ajustés sur ces clients (à droite) et demandent des clients ayant racheté.',
+    'From the transactions on "{sheet}" up to the as-of date, in weeks. Customers still likely active (chance at or above B4), largest value at risk first: churn risk × predicted value over the horizon (BG/NBD; Gamma-Gamma spend × margin). Customers below B4 are already lost and only counted (D4). Both models are fitted on these customers (right) and need repeat buyers.',
+    'Depuis les transactions de « {sheet} » jusqu’à la date d’arrêté, en semaines. Les clients encore probablement actifs (probabilité au moins égale à B4), la plus grande valeur à risque d’abord : risque d’attrition × valeur prévue sur l’horizon (BG/NBD ; dépense Gamma-Gamma × marge). Les clients sous B4 sont déjà perdus et seulement comptés (D4). Les deux modèles sont ajustés sur ces clients (à droite) et demandent des clients ayant racheté.',
   ),
   asOf: t('As of', 'Au'),
   horizon: t('Horizon (weeks)', 'Horizon (semaines)'),
@@ -43,7 +43,10 @@ export const XL = {
     t('Churn risk', 'Risque d’attrition'),
     t('Expected purchases', 'Achats attendus'),
     t('Predicted value', 'Valeur prévue'),
+    t('Value at risk', 'Valeur à risque'),
   ],
+  aliveFloor: t('Lost below (chance still active)', 'Perdu en dessous de (probabilité encore actif)'),
+  alreadyLost: t('Customers already lost', 'Clients déjà perdus'),
   modelData: t('Model data (computed; do not edit)', 'Données des modèles (calculées ; ne pas modifier)'),
   // commissions
   commissionsTitle: t('Commissions', 'Commissions'),

@@ -126,7 +126,8 @@ describe('host rendering of the extras', () => {
     expect(formulaAt(plan, 'attribution', 'K4:AR5', 1, 0)).toBe(`=ATTRIBUTION_TOUCHES('Touchpoints'!A2:A,'Touchpoints'!B2:B,'Touchpoints'!C2:C,'Touchpoints'!D2:D,'Touchpoints'!E2:E,"first",7)`);
     expect(formulaAt(excel, 'attribution', 'K4:AR5', 1, 0)).toBe(`=KPIPILOT.ATTRIBUTION_TOUCHES('Touchpoints'!A2:A1048576,'Touchpoints'!B2:B1048576,'Touchpoints'!C2:C1048576,'Touchpoints'!D2:D1048576,'Touchpoints'!E2:E1048576,"first",7)`);
     expect(formulaAt(excel, 'attribution', 'A6:H17', 0, 1)).toBe(`=IF($A6="","",VLOOKUP($A6,'Attribution'!K6:L1048576,2,0))`);
-    expect(formulaAt(excel, 'customers', 'A6')).toMatch(/^=SORT\(HSTACK\(FILTER\('Customers at risk'!L6:L1048576,'Customers at risk'!M6:M1048576<>""\),/);
+    expect(formulaAt(excel, 'customers', 'A6')).toMatch(/^=SORT\(HSTACK\(FILTER\('Customers at risk'!L6:L1048576,\('Customers at risk'!M6:M1048576<>""\)\*\('Customers at risk'!L6:L1048576>=\$B\$4\)\),.*,11,1\)$/);
+    expect(formulaAt(excel, 'customers', 'A4:D4', 0, 3)).toBe(`=COUNTIF('Customers at risk'!L6:L1048576,"<"&$B$4)`);
     expect(formulaAt(excel, 'customers', 'L5:T6', 1, 0)).toBe(`=KPIPILOT.P_ALIVE('Customers at risk'!N6:N1048576,'Customers at risk'!O6:O1048576,'Customers at risk'!P6:P1048576,$V$6:$Y$6)`);
     expect(formulaAt(excel, 'commissions', 'A6:G55', 0, 6)).toBe('=IF($A6="","",KPIPILOT.COMMISSION(B6,C6,$H$6:$H$8,$I$6:$I$8,$L$6,$L$7))');
   });
@@ -271,28 +272,54 @@ describe('Customers at risk sheet in HyperFormula (CDNOW, 400 customers)', () =>
   const churn = ok('CHURN_RISK', [x, tx_, T, bg]).map((r) => r[0] as number);
   const expected = ok('EXPECTED_PURCHASES', [x, tx_, T, 52, bg]).map((r) => r[0] as number);
   const value = ok('CLV_PREDICT', [x, tx_, T, m, 52, 0, 1, bg, gg]).map((r) => r[0] as number);
-  // ranked: least likely still active first; ties keep the order of first purchase (stable sort)
-  const order = rfm.map((_, i) => i).sort((a, b) => alive[a] - alive[b]);
+  // ranked by value at risk = churn risk × predicted value, largest first, over the customers whose
+  // P(alive) is at least the 10% floor; the others are counted as already lost
+  const atRisk = value.map((v, i) => churn[i] * v);
+  const kept = rfm.map((_, i) => i).filter((i) => alive[i] >= 0.1);
+  const order = [...kept].sort((a, b) => atRisk[b] - atRisk[a]);
+  let lost = 0;
+  for (const p of alive) if (p < 0.1) lost++;
 
-  it('ranks every customer by churn risk with the core values', () => {
+  it('lists the customers still likely active with the core values, by value at risk', () => {
     expect(rfm.length).toBe(400);
+    expect(order.length).toBeGreaterThan(0);
+    expect(order.length).toBeLessThan(400);
     order.forEach((i, k) => {
       const r = 6 + k;
       close(at(`A${r}`), alive[i]);
       expect(at(`B${r}`)).toBe(rfm[i][0]);
-      for (const [c, v] of [['C', rfm[i][1]], ['D', rfm[i][2]], ['E', rfm[i][3]], ['F', rfm[i][4]], ['G', churn[i]], ['H', expected[i]], ['I', value[i]]] as const) close(at(`${c}${r}`), v as number);
+      for (const [c, v] of [['C', rfm[i][1]], ['D', rfm[i][2]], ['E', rfm[i][3]], ['F', rfm[i][4]], ['G', churn[i]], ['H', expected[i]], ['I', value[i]], ['J', atRisk[i]]] as const) close(at(`${c}${r}`), v as number);
     });
-    expect(at('B406')).toBe(null);
+    expect(at(`B${6 + order.length}`)).toBe(null);
   });
 
-  it('puts the riskiest first: churn risk never increases down the table', () => {
+  it('lists no customer below the floor and orders rows by value at risk, largest first', () => {
+    expect(at('A4')).toBe('Lost below (chance still active)');
+    expect(at('B4')).toBe(0.1);
     let prev = Infinity;
-    for (let r = 6; r < 406; r++) {
-      const v = at(`G${r}`) as number;
+    for (let r = 6; r < 6 + order.length; r++) {
+      expect(at(`A${r}`) as number).toBeGreaterThanOrEqual(0.1);
+      const v = at(`J${r}`) as number;
+      close(v, (at(`G${r}`) as number) * (at(`I${r}`) as number));
       expect(v).toBeLessThanOrEqual(prev);
       prev = v;
     }
-    expect(at('G6') as number).toBeGreaterThan(0.5);
+  });
+
+  it('counts the customers already lost apart, equal to an independent count', () => {
+    expect(at('C4')).toBe('Customers already lost');
+    expect(lost).toBeGreaterThan(0);
+    expect(at('D4')).toBe(lost);
+    expect(lost + order.length).toBe(400);
+  });
+
+  it('follows the floor cell', () => {
+    const w = applyToWorkbook(plan, data) as Workbook;
+    w.setCell({ sheet: w.sheetId('Customers at risk'), row: 3, col: 1 }, 0.5);
+    const lost50 = alive.filter((p) => p < 0.5).length;
+    expect(valueAt(w, 'Customers at risk', 'D4')).toBe(lost50);
+    expect(valueAt(w, 'Customers at risk', `B${6 + 400 - lost50}`)).toBe(null);
+    expect(valueAt(w, 'Customers at risk', `B${5 + 400 - lost50}`)).not.toBe(null);
   });
 
   it('fits BG/NBD and Gamma-Gamma once, as on the data (r 0.221 on this subset)', () => {
