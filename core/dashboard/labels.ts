@@ -73,7 +73,7 @@ export const UI = {
   note: t('Values are computed from the data sheets by ordinary formulas; edit goals and owners in the goals sheet.', 'Les valeurs sont calculées depuis les feuilles de données par des formules ordinaires ; modifier objectifs et responsables dans la feuille des objectifs.'),
   cardHeaders: [t('KPI', 'KPI'), t('Value', 'Valeur'), t('Target', 'Cible'), t('Progress', 'Progression'), t('Status', 'Statut'), t('Previous', 'Précédent'), t('Change', 'Variation'), t('Owner', 'Responsable'), t('Frequency', 'Fréquence'), t('Type', 'Type')],
   insights: t('Insights', 'Analyses'),
-  noRule: t('No diagnostic rule applies to the mapped data.', 'Aucune règle de diagnostic ne s’applique aux données associées.'),
+  noRule: t('No diagnostic rule reads the KPIs on this dashboard (rules cover CPL with conversion, LTV:CAC, CAC payback, MRR churn and pipeline velocity).', 'Aucune règle de diagnostic ne lit les KPI de ce tableau (les règles portent sur le CPL avec la conversion, le LTV/CAC, le retour du CAC, le churn du MRR et la vélocité du pipeline).'),
   trendTitle: t('Trend data (computed from the data sheets; do not edit)', 'Données de tendance (calculées depuis les données ; ne pas modifier)'),
   periodStart: t('Period start', 'Début de période'),
   nextStart: t('Next period start', 'Début période suivante'),

@@ -6,7 +6,7 @@ import { DatasetId, fieldInfo, FieldRef } from './fields';
 import { CHANGE_FORMAT, DATE_FORMAT, MONTH_FORMAT, NUMBER_FORMATS, PROGRESS_FORMAT } from './format';
 import { kpiFormula } from './formulas';
 import { fill, Locale, tr } from './i18n';
-import { INSIGHT_RULES, ruleInputs, str } from './insights';
+import { INSIGHT_RULES, needsMapping, ruleInputs, str } from './insights';
 import { DIRECTION_LABELS, FREQUENCY_LABELS, KIND_LABELS, STAGE_LABELS, STATUS_LABELS, TIMING_LABELS, UI, UNIT_LABELS } from './labels';
 import { missingFields } from './mapping';
 import { ExistingSheet, resolveSheetNames, SheetNameMap } from './names';
@@ -109,11 +109,11 @@ export function buildPlan(req: PlanRequest): DashboardPlan {
     if (!cards.includes(g.kpi)) notices.push({ code: 'goal_skipped', level: 'info', kpi: g.kpi, text: fill(tr(UI.goalSkipped, locale), { name: tr(kpi(g.kpi).name, locale) }) });
   }
 
-  // the trend table's columns: the cards that can be computed, then what formulas and insight rules use
-  const rules = INSIGHT_RULES.map((rule) => ({ rule, inputs: ruleInputs(rule, available) })).filter((r) => r.inputs) as { rule: (typeof INSIGHT_RULES)[number]; inputs: KpiId[] }[];
+  // insight rules about the cards only; the trend table: the cards that can be computed, then what their formulas use
+  const rules = INSIGHT_RULES.map((rule) => ({ rule, inputs: ruleInputs(rule, (id) => cards.includes(id), available) })).filter((r) => r.inputs) as { rule: (typeof INSIGHT_RULES)[number]; inputs: KpiId[] }[];
   const computed = cards.filter((id) => !missing.has(id));
   const columns: KpiId[] = [...computed];
-  for (const id of withDependencies([...computed, ...rules.flatMap((r) => r.inputs)])) if (!columns.includes(id)) columns.push(id);
+  for (const id of withDependencies(computed)) if (!columns.includes(id)) columns.push(id);
 
   const ctx: SheetContext = { setup, locale, options, names, asOf, cards, columns, rules, missing, notices, keepGoalCells: req.keepGoalCells };
   let dashboard = dashboardSheet(ctx);
@@ -221,6 +221,9 @@ function typeLabel(ctx: SheetContext, def: KpiDefinition): string {
   return parts.join(' · ');
 }
 
+/** Column B's width (pixels) when insights are shown: a two-line finding fits. */
+const INSIGHT_WIDTH = 420;
+
 function dashboardSheet(ctx: SheetContext): PlannedSheet {
   const { locale, cards, columns, options } = ctx;
   const T = options.trendPeriods;
@@ -318,10 +321,16 @@ function dashboardSheet(ctx: SheetContext): PlannedSheet {
   const insightsTop = lastCard + 2;
   blocks.push({ range: cell(1, insightsTop), cells: [[tr(UI.insights, locale)]], style: { bold: true, fontSize: 12 } });
   const prior = (id: KpiId) => `${trendCell(id, trendTop)}:${trendCell(id, trendLast - 1)}`;
+  const insightText = (rule: (typeof INSIGHT_RULES)[number], inputs: readonly KpiId[]): PlanCell => {
+    const unmapped = [...new Set(inputs.flatMap((id) => ctx.missing.get(id) ?? []))];
+    if (unmapped.length) return needsMapping(unmapped.map((m) => tr(fieldInfo(m).name, locale)), locale);
+    return f(rule.formula({ at: (id, k) => trendCell(id, trendLast - k), prior, locale }, inputs));
+  };
   const insightRows: PlanCell[][] = ctx.rules.length
-    ? ctx.rules.map(({ rule, inputs }) => [tr(rule.title, locale), f(rule.formula({ at: (id, k) => trendCell(id, trendLast - k), prior, locale }, inputs))])
+    ? ctx.rules.map(({ rule, inputs }) => [tr(rule.title, locale), insightText(rule, inputs)])
     : [[tr(UI.noRule, locale), null]];
-  blocks.push({ range: rect(1, insightsTop + 1, 2, insightRows.length), cells: insightRows });
+  // the text wraps in a wide column B so a whole finding stays readable in its cell
+  blocks.push({ range: rect(1, insightsTop + 1, 2, insightRows.length), cells: insightRows, style: { wrap: true } });
 
   // one line chart per computed card, two per row below the insights
   const chartTop = insightsTop + 1 + insightRows.length + 1;
@@ -344,6 +353,7 @@ function dashboardSheet(ctx: SheetContext): PlannedSheet {
 
   const widths: Record<string, number> = { A: 220, K: 24 };
   for (let c = 2; c <= L.cardColumns; c++) widths[columnLetter(c)] = 100;
+  if (ctx.rules.length) widths.B = INSIGHT_WIDTH;
   for (let c = L.trendColumn; c < L.trendColumn + trendWidth; c++) widths[columnLetter(c)] = 110;
   return sheet('dashboard', ctx.names.dashboard, { mode: 'replace', frozenRows: L.headerRow, columnWidths: widths, blocks, conditionalFormats, charts });
 }

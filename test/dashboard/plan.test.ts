@@ -101,14 +101,14 @@ describe('SaaS template', () => {
     expect(formulaAt(p, 'dashboard', 'B11')).toBe('=T16'); // cost per lead: 7th KPI column (N + 6)
   });
 
-  it('computes the cards, then what the formulas and insight rules need, in the trend table', () => {
+  it('computes the cards, then what their formulas need, in the trend table', () => {
     const header = plan0Header(p);
     expect(header).toEqual([
       'Period start', 'Next period start',
       'MRR', 'MRR churn rate', 'Net revenue retention (12 months)', 'Customer acquisition cost', 'Customer lifetime value', 'Lead-to-opportunity rate', 'Cost per lead',
-      'ARPA', 'Lead-to-customer conversion', 'LTV:CAC ratio', 'CAC payback', 'Win rate', 'Average deal size', 'Sales cycle', 'Pipeline velocity',
+      'ARPA',
     ]);
-    expect(trendBlock(p).range).toBe('L5:AB16');
+    expect(trendBlock(p).range).toBe('L5:U16');
     expect(trendBlock(p).customFunctions).toEqual(['REVENUE_CHURN', 'NRR']);
     expect(formulaAt(p, 'dashboard', 'L5')).toBe('=EDATE($D$2,-11)');
     expect(formulaAt(p, 'dashboard', 'L16')).toBe('=EDATE($D$2,0)');
@@ -144,11 +144,16 @@ describe('SaaS template', () => {
 
   it('places the insights under the cards and one chart per card under them', () => {
     expect(at(p, 'dashboard', 'A13')).toBe('Insights');
-    expect([14, 15, 16, 17, 18].map((r) => at(p, 'dashboard', `A${r}`))).toEqual(['Targeting or qualification', 'Unit economics', 'Cash tied in acquisition', 'Churn trend', 'Pipeline velocity']);
-    expect(formulaAt(p, 'dashboard', 'B15')).toBe('=IF(ISNUMBER(W16),IF(W16<3,"LTV:CAC is "&ROUND(W16,1)&", below 3: acquisition costs too much for what customers are worth. Cut CAC or improve retention.",""),"")');
+    // only the rules about cards: LTV:CAC, CAC payback and velocity are not SaaS cards
+    expect([14, 15, 16].map((r) => at(p, 'dashboard', `A${r}`))).toEqual(['Targeting or qualification', 'Churn trend', undefined]);
+    // churn is column O: current period on row 16, the three before above it
+    expect(formulaAt(p, 'dashboard', 'B15')).toMatch(/^=IF\(AND\(ISNUMBER\(O16\),ISNUMBER\(O15\),ISNUMBER\(O14\),ISNUMBER\(O13\)\),IF\(AND\(O16>O15,O15>O14,O14>O13\),"MRR churn has risen/);
+    const block = p.sheets[0].blocks.find((b) => b.range === 'A14:B15')!;
+    expect(block.style).toEqual({ wrap: true });
+    expect(p.sheets[0].columnWidths.B).toBe(420);
     const charts = p.sheets[0].charts;
-    expect(charts.map((c) => c.anchor)).toEqual(['A20', 'F20', 'A36', 'F36', 'A52', 'F52', 'A68']);
-    expect(charts[0]).toEqual({ type: 'line', title: 'MRR', anchor: 'A20', widthPx: 480, heightPx: 300, categories: 'L5:L16', series: [{ name: 'MRR', values: 'N5:N16' }], numberFormat: '#,##0.00' });
+    expect(charts.map((c) => c.anchor)).toEqual(['A17', 'F17', 'A33', 'F33', 'A49', 'F49', 'A65']);
+    expect(charts[0]).toEqual({ type: 'line', title: 'MRR', anchor: 'A17', widthPx: 480, heightPx: 300, categories: 'L5:L16', series: [{ name: 'MRR', values: 'N5:N16' }], numberFormat: '#,##0.00' });
   });
 
   it('writes the goals table with the native GOAL_STATUS chain', () => {
@@ -184,9 +189,9 @@ describe('SaaS template', () => {
   it('notes the KPIs that need the add-in', () => {
     expect(p.notices.map((n) => n.code)).toEqual(['custom_functions']);
     // MRR churn and NRR call KPI Pilot; LTV is ARPA / MRR churn and LTV:CAC reads LTV, so both
-    // go blank without the add-in too (LTV:CAC is not a SaaS card: an insight rule reads it)
+    // goes blank without the add-in too
     expect(p.notices[0].text).toBe(
-      'Without the add-in a colleague sees errors in KPI Dashboard: the cards MRR churn rate, Net revenue retention (12 months), Customer lifetime value and the KPIs LTV:CAC ratio used by the insights come from KPI Pilot functions. "Prepare for sharing" replaces them by their values (and "Make live again" restores them).',
+      'Without the add-in a colleague sees errors in KPI Dashboard: the cards MRR churn rate, Net revenue retention (12 months), Customer lifetime value come from KPI Pilot functions. "Prepare for sharing" replaces them by their values (and "Make live again" restores them).',
     );
   });
 });
@@ -196,11 +201,11 @@ function plan0Header(p: DashboardPlan): PlanCell[] {
 }
 
 describe('other templates', () => {
-  it('e-commerce with marketing and orders: cards, plus CPL and conversion for the targeting rule', () => {
+  it('e-commerce with marketing and orders: the cards only, no rule reads them', () => {
     const p = planOf('ecommerce', { marketing: MARKETING_MAP, orders: ORDERS_MAP });
-    expect(plan0Header(p).slice(2)).toEqual(['Revenue', 'Store conversion rate', 'Average order value', 'Customer retention rate', 'Return on ad spend', 'Customer acquisition cost', 'Cost per lead', 'Lead-to-customer conversion']);
-    // six cards end on row 10: insights title on 12, one rule on 13
-    expect([12, 13].map((r) => at(p, 'dashboard', `A${r}`))).toEqual(['Insights', 'Targeting or qualification']);
+    expect(plan0Header(p).slice(2)).toEqual(['Revenue', 'Store conversion rate', 'Average order value', 'Customer retention rate', 'Return on ad spend', 'Customer acquisition cost']);
+    // six cards end on row 10: insights title on 12, no rule is about these cards
+    expect([12, 13].map((r) => at(p, 'dashboard', `A${r}`))).toEqual(['Insights', 'No diagnostic rule reads the KPIs on this dashboard (rules cover CPL with conversion, LTV:CAC, CAC payback, MRR churn and pipeline velocity).']);
     expect(at(p, 'dashboard', 'A14')).toBeUndefined();
     expect(trendBlock(p).customFunctions).toEqual([]);
     expect(p.notices).toEqual([]);
@@ -209,13 +214,14 @@ describe('other templates', () => {
 
   it('B2B with deals and marketing: velocity from its factor columns, open deals at the period end', () => {
     const p = planOf('b2b', { marketing: MARKETING_MAP, deals: DEALS_MAP });
-    expect(plan0Header(p).slice(2)).toEqual(['Pipeline velocity', 'Win rate', 'Sales cycle', 'Average deal size', 'Lead-to-opportunity rate', 'New opportunities', 'Customer acquisition cost', 'Cost per lead', 'Lead-to-customer conversion']);
+    expect(plan0Header(p).slice(2)).toEqual(['Pipeline velocity', 'Win rate', 'Sales cycle', 'Average deal size', 'Lead-to-opportunity rate', 'New opportunities', 'Customer acquisition cost']);
     const before = `'Deals'!C:C,"<"&$M16`;
     const closedBefore = `'Deals'!D:D,"<"&$M16`;
     expect(formulaAt(p, 'dashboard', 'N16')).toBe(
       `=IFERROR((COUNTIFS(${before})-COUNTIFS(${before},${closedBefore},'Deals'!F:F,"*won*")-COUNTIFS(${before},${closedBefore},'Deals'!F:F,"*lost*"))*O16*Q16/P16,"")`,
     );
-    expect([14, 15].map((r) => at(p, 'dashboard', `A${r}`))).toEqual(['Targeting or qualification', 'Pipeline velocity']);
+    // cost per lead is not a B2B card: only the velocity rule is about the cards
+    expect([14, 15].map((r) => at(p, 'dashboard', `A${r}`))).toEqual(['Pipeline velocity', undefined]);
   });
 
   it('AARRR: one KPI per stage', () => {
@@ -304,8 +310,8 @@ describe('sheetGrid: one rectangle per sheet for batched writes', () => {
   it('places every block where its range says, nulls between', () => {
     const p = planOf('saas');
     const g = sheetGrid(p.sheets[0]);
-    // trend table L..AB (28 columns), 12 periods from row 5: rows 1-16; insights to row 18 only in A:B
-    expect([g.range, g.rows, g.columns]).toEqual(['A1:AB18', 18, 28]);
+    // trend table L..U (21 columns), 12 periods from row 5: rows 1-16; insights on rows 14-15 in A:B
+    expect([g.range, g.rows, g.columns]).toEqual(['A1:U16', 16, 21]);
     expect(g.cells[0][0]).toBe('KPI Dashboard');
     expect(g.fontSizes[0][0]).toBe(16);
     expect(g.cells[4][1]).toEqual({ formula: '=N16' });

@@ -225,22 +225,16 @@ describe('the sample workbook recalculated by LibreOffice', () => {
     expect([at('KPI Dashboard', `C${noGoal}`), at('KPI Dashboard', `D${noGoal}`), at('KPI Dashboard', `E${noGoal}`)]).toEqual(['', '', '']);
   });
 
-  it('fires the insight rules the arithmetic says should fire, and only those', () => {
+  it('shows only the insight rule about the cards, its text as the arithmetic says', () => {
     const dash = plan.sheets[0];
     const block = dash.blocks.find((b) => b.cells[0]?.[0] === 'Targeting or qualification')!;
     const top = Number(/\d+/.exec(block.range)![0]);
-    const messages = block.cells.map((_, i) => at(dash.name, `B${top + i}`));
-    expect(block.cells.map((row) => row[0])).toEqual(['Targeting or qualification', 'Unit economics', 'Cash tied in acquisition', 'Churn trend', 'Pipeline velocity']);
+    // CPL and conversion are cards; LTV:CAC, CAC payback, MRR churn and velocity are not
+    expect(block.cells.map((row) => row[0])).toEqual(['Targeting or qualification']);
+    const message = String(at(dash.name, `B${top}`));
     const mean = (id: string) => ARITH.slice(0, 11).reduce((t, k) => t + (k[id] as number), 0) / 11;
     const targeting = (NOW.cpl as number) > 1.2 * mean('cpl') && (NOW.conversion_rate as number) < 0.8 * mean('conversion_rate');
-    expect(messages[0] === '' ? false : /lead-qualification/.test(String(messages[0]))).toBe(targeting);
-    expect(messages[1]).toBe(''); // LTV:CAC is blank: LTV needs MRR churn, a custom function
-    expect(NOW.cac_payback as number).toBeLessThan(12); // about 1.8 months
-    expect(messages[2]).toBe('');
-    expect(messages[3]).toBe(''); // churn trend reads MRR churn: not a number here
-    const [v, p] = [NOW.pipeline_velocity as number, ARITH[10].pipeline_velocity as number];
-    expect(v).toBeLessThanOrEqual(0.9 * p); // the sample's October velocity fell, so the rule fires
-    expect(messages[4]).toBe(`Pipeline velocity fell ${Math.round(100 * (1 - v / p))}% over the period: see which factor dropped (open deals, win rate, deal size, cycle).`);
+    expect(message).toMatch(targeting ? /lead-qualification problem/ : /^OK: cost per lead [\d.]+ and lead-to-customer conversion [\d.]+% are within range/);
   });
 
   it('shows #NAME? exactly in the cells the plan marks as calling custom functions, and no other error anywhere', () => {
