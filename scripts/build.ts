@@ -2,7 +2,12 @@
  * `npm run build`: bundles the hosts with webpack, then writes everything generated from the
  * registry: Apps Script stubs and manifest, Excel functions.json and manifest.xml, the function
  * reference in docs/. One command, so nothing generated can drift from core/functions.
+ *
+ * `npm run build:dev` (--dev --watch): unminified bundles with source maps, rebuilt on every save;
+ * the generated files are rewritten after each rebuild by a fresh process (--generate-only), so a
+ * registry change reaches the stubs and the reference without restarting the watch.
  */
+import { spawnSync } from 'child_process';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'fs';
 import { join, resolve } from 'path';
 import webpack from 'webpack';
@@ -16,6 +21,7 @@ import { precompress } from './generate/precompress';
 import { sidebarPage } from '../sidebar/page';
 import { functionHelpHtml, functionHelpPage } from '../sidebar/function-help';
 import { EXCEL_NAMESPACE } from '../core/excel-namespace';
+import { FUNCTION_TABLE_FILE, REFERENCE_FILE } from './generate/in-repo';
 
 const root = resolve(__dirname, '..');
 const dist = join(root, 'dist');
@@ -30,21 +36,56 @@ function write(path: string, content: string | Buffer): void {
   writeFileSync(path, content);
 }
 
+const flags = new Set(process.argv.slice(2));
+const dev = flags.has('--dev');
+
+/**
+ * Development bundles: not minified, with source maps next to the browser bundles. The Apps Script
+ * server and the inlined Sheets sidebar get none (Apps Script and HtmlService cannot use them) but
+ * stay readable, so their stack traces point at recognisable code.
+ */
+function devConfig(config: webpack.Configuration): webpack.Configuration {
+  const mapped = config.name !== 'apps-script' && config.name !== 'sidebar-sheets';
+  return { ...config, mode: 'development', devtool: mapped ? 'source-map' : false, optimization: { ...config.optimization, minimize: false } };
+}
+
+function configs(): webpack.Configuration[] {
+  const all = require(join(root, 'webpack.config.js')) as webpack.Configuration[];
+  return dev ? all.map(devConfig) : all;
+}
+
+function failed(stats: webpack.MultiStats): boolean {
+  if (!stats.hasErrors()) return false;
+  console.error(stats.toString({ all: false, errors: true }));
+  return true;
+}
+
 async function bundle(): Promise<void> {
-  const configs = require(join(root, 'webpack.config.js'));
   const stats = await new Promise<webpack.MultiStats>((ok, fail) =>
-    webpack(configs, (err?: Error | null, s?: webpack.MultiStats) => (err || !s ? fail(err) : ok(s))),
+    webpack(configs(), (err?: Error | null, s?: webpack.MultiStats) => (err || !s ? fail(err) : ok(s))),
   );
-  if (stats.hasErrors()) {
-    console.error(stats.toString({ all: false, errors: true }));
-    process.exit(1);
-  }
+  if (failed(stats)) process.exit(1);
+}
+
+/** Rebuilds on every save; after each good rebuild a fresh process writes the generated files. */
+function watch(): void {
+  webpack(configs()).watch({ aggregateTimeout: 300 }, (err, stats) => {
+    if (err || !stats) return console.error(err);
+    if (failed(stats)) return;
+    const generated = spawnSync(process.execPath, [...process.execArgv, __filename, '--generate-only', ...(dev ? ['--dev'] : [])], { stdio: 'inherit' });
+    if (generated.status === 0) console.log(`rebuilt at ${new Date().toLocaleTimeString()}; watching for changes (Ctrl-C stops)`);
+  });
 }
 
 async function main(): Promise<void> {
+  if (flags.has('--watch')) return watch();
   const started = Date.now();
-  await bundle();
+  if (!flags.has('--generate-only')) await bundle();
+  generate(started);
+}
 
+/** Everything written from the registry, into dist/ and into the repository (scripts/generate/in-repo.ts). */
+function generate(started: number): void {
   // the Sheets sidebar: one HTML file with its ES5 script and style inlined (HtmlService serves one file)
   // each with the function reference under the app, generated from the registry (sidebar/function-help.ts)
   const helpCss = readFileSync(join(root, 'sidebar/function-help.css'), 'utf8');
@@ -81,12 +122,12 @@ async function main(): Promise<void> {
   const compressed = [...precompress(join(dist, 'playground')), ...precompress(office)];
   const sum = (key: 'bytes' | 'brotli') => compressed.reduce((total, c) => total + c[key], 0);
 
-  write(join(root, 'docs/reference/functions.md'), functionsReference(FUNCTIONS));
-  const readme = join(root, 'README.md');
+  write(join(root, REFERENCE_FILE), functionsReference(FUNCTIONS));
+  const readme = join(root, FUNCTION_TABLE_FILE);
   const current = readFileSync(readme, 'utf8');
   const updated = withFunctionTable(current, FUNCTIONS);
   if (updated !== current) writeFileSync(readme, updated);
-  console.log(`KPI Pilot ${pkg.version}: built ${FUNCTIONS.length} functions into dist/ in ${Date.now() - started} ms (text assets ${kb(sum('bytes'))}, ${kb(sum('brotli'))} with brotli)`);
+  console.log(`KPI Pilot ${pkg.version}${dev ? ' (development build)' : ''}: built ${FUNCTIONS.length} functions into dist/ in ${Date.now() - started} ms (text assets ${kb(sum('bytes'))}, ${kb(sum('brotli'))} with brotli)`);
 }
 
 function kb(bytes: number): string {
