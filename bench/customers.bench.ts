@@ -17,8 +17,8 @@ import { callFunction } from '../core/hosts';
 import { BgNbdParams, collapseTriples, fitBgNbd } from '../core/customers/bgnbd';
 import { fitGammaGamma, GammaGammaParams } from '../core/customers/gammagamma';
 import { clvAll } from '../core/customers/predict';
-import { nelderMead } from '../core/customers/optimize';
-import { logGamma } from '../core/customers/special';
+import { nelderMead } from '../core/math/optimize';
+import { logGamma } from '../core/math/special';
 import { simulateCustomers } from '../test/customers/simulate';
 import { compare, report, section, time } from './harness';
 

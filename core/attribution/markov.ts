@@ -1,6 +1,6 @@
 import { numError } from '../errors';
 import { Credits, emptyCredits } from './credits';
-import { invert } from './linalg';
+import { invert } from '../math/linalg';
 import { PathTable, rowCount, totalConversions, totalValue } from './pathTable';
 
 /** More distinct channels than this make the O(n³) solve too slow for a spreadsheet cell. */
@@ -98,6 +98,8 @@ export function removalEffects(t: PathTable): RemovalEffects {
     for (let j = 0; j < n; j++) m[i * n + j] = (i === j ? 1 : 0) - chain.transitions[i * n + j];
   }
   const fundamental = invert(m, n);
+  // I − Q is singular only when some channels never lead to conversion or null.
+  if (!fundamental) throw numError('the Markov chain has no way out of some channels; check the paths');
   const reachConversion = new Float64Array(n);
   const visits = new Float64Array(n);
   for (let i = 0; i < n; i++) {

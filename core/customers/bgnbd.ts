@@ -1,7 +1,8 @@
 import { numError, valueError } from '../errors';
 import { checkCustomers, CustomerSummaries } from './data';
-import { LOG_PARAM_OUT_OF_RANGE, minimizeFromStarts, requireInteriorOptimum } from './optimize';
-import { digamma, hyp2f1Log, logGamma } from './special';
+import { hyp2f1Log } from '../math/hypergeometric';
+import { digamma, logGamma } from '../math/special';
+import { everyKth, fitLogParameters, LogLikelihood, SUBSAMPLE_ABOVE, SUBSAMPLE_SIZE } from './fitting';
 
 /**
  * The BG/NBD model of Fader, Hardie & Lee, "Counting Your Customers the Easy Way: An Alternative to
@@ -287,15 +288,7 @@ export function fitBgNbd(data: CustomerSummaries, where?: (i: number) => string,
   if (triples.totalT === 0) throw valueError('every T is 0: the customers were not observed for any time');
 
   const toParams = (theta: readonly number[]): BgNbdParams => ({ r: Math.exp(theta[0]), alpha: Math.exp(theta[1]), a: Math.exp(theta[2]), b: Math.exp(theta[3]) });
-  const scratch = [0, 0, 0, 0];
-  const outOfRange = (theta: readonly number[]) => theta.some((v) => Math.abs(v) > LOG_PARAM_OUT_OF_RANGE);
-  const f = (theta: readonly number[]): number => (outOfRange(theta) ? Infinity : -bgnbdLogLikelihood(toParams(theta), triples, undefined) / n);
-  const fg = (theta: readonly number[], grad: number[]): number => {
-    if (outOfRange(theta)) return Infinity;
-    const v = -bgnbdLogLikelihood(toParams(theta), triples, scratch) / n;
-    for (let j = 0; j < 4; j++) grad[j] = -scratch[j] / n;
-    return v;
-  };
+  const on = (t: Triples): LogLikelihood => (theta, grad) => bgnbdLogLikelihood(toParams(theta), t, grad);
   // α is a time scale: start at r / (observed purchase rate) so days, weeks or months all work.
   const rate = (triples.totalX + n) / triples.totalT;
   const starts = [
@@ -305,26 +298,14 @@ export function fitBgNbd(data: CustomerSummaries, where?: (i: number) => string,
     [0.5, 3, 1],
   ].map(([r, a, b]) => [Math.log(r), Math.log(r / rate), Math.log(a), Math.log(b)]);
   // Many customers: Nelder-Mead explores on an evenly spread subsample; BFGS and Newton finish on all.
-  let coarse: ((theta: readonly number[]) => number) | undefined;
+  let coarse: { logLik: LogLikelihood; customers: number } | undefined;
   if (n > SUBSAMPLE_ABOVE && options.subsample !== false) {
-    const sample = collapseTriples(strideSample(data, SUBSAMPLE_SIZE));
-    coarse = (theta) => (outOfRange(theta) ? Infinity : -bgnbdLogLikelihood(toParams(theta), sample) / sample.customers);
+    const sample = collapseTriples({ frequency: everyKth(data.frequency, SUBSAMPLE_SIZE), recency: everyKth(data.recency, SUBSAMPLE_SIZE), T: everyKth(data.T, SUBSAMPLE_SIZE) });
+    coarse = { logLik: on(sample), customers: sample.customers };
   }
-  const best = minimizeFromStarts(f, fg, starts, { gradientTolerance: 1e-9, coarse });
-  const optimum = requireInteriorOptimum('BG/NBD', ['r', 'alpha', 'a', 'b'], best, fg);
-  const params = toParams(optimum);
-  return { ...params, logLik: bgnbdLogLikelihood(params, triples), customers: n, distinctTriples: triples.x.length, evaluations: best.evaluations };
-}
-
-const SUBSAMPLE_ABOVE = 20000;
-const SUBSAMPLE_SIZE = 5000;
-
-/** Every k-th customer, about `size` of them: deterministic, and spread over the whole input. */
-function strideSample(data: CustomerSummaries, size: number): CustomerSummaries {
-  const n = data.frequency.length;
-  const step = n / size;
-  const pick = <T extends ArrayLike<number>>(v: T) => Float64Array.from({ length: size }, (_, i) => v[Math.floor(i * step)]);
-  return { frequency: pick(data.frequency), recency: pick(data.recency), T: pick(data.T) };
+  const fit = fitLogParameters('BG/NBD', ['r', 'alpha', 'a', 'b'], starts, { logLik: on(triples), customers: n }, coarse);
+  const params = toParams(fit.theta);
+  return { ...params, logLik: bgnbdLogLikelihood(params, triples), customers: n, distinctTriples: triples.x.length, evaluations: fit.evaluations };
 }
 
 // ---- predictions ---------------------------------------------------------------------------------

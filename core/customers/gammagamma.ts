@@ -1,6 +1,6 @@
 import { numError, valueError } from '../errors';
-import { LOG_PARAM_OUT_OF_RANGE, minimizeFromStarts, requireInteriorOptimum } from './optimize';
-import { digamma, logGamma } from './special';
+import { digamma, logGamma } from '../math/special';
+import { everyKth, fitLogParameters, LogLikelihood, SUBSAMPLE_ABOVE, SUBSAMPLE_SIZE } from './fitting';
 
 /**
  * The Gamma-Gamma model of spend per transaction (Fader & Hardie, "The Gamma-Gamma Model of Monetary
@@ -145,15 +145,7 @@ export function fitGammaGamma(frequency: ArrayLike<number>, monetary: ArrayLike<
   if (n === 0) throw valueError('no customer has a repeat purchase (frequency > 0): the Gamma-Gamma spend model needs repeat customers');
   if (n < 2) throw valueError('only one customer has a repeat purchase: the Gamma-Gamma spend model needs at least two');
   const toParams = (t: readonly number[]): GammaGammaParams => ({ p: Math.exp(t[0]), q: Math.exp(t[1]), v: Math.exp(t[2]) });
-  const outOfRange = (t: readonly number[]) => t.some((e) => Math.abs(e) > LOG_PARAM_OUT_OF_RANGE);
-  const scratch = [0, 0, 0];
-  const f = (t: readonly number[]) => (outOfRange(t) ? Infinity : -logLikelihood(toParams(t), d) / n);
-  const fg = (t: readonly number[], grad: number[]) => {
-    if (outOfRange(t)) return Infinity;
-    const val = -logLikelihood(toParams(t), d, scratch) / n;
-    for (let j = 0; j < 3; j++) grad[j] = -scratch[j] / n;
-    return val;
-  };
+  const on = (data: SpendData): LogLikelihood => (t, grad) => logLikelihood(toParams(t), data, grad);
   // Scale v to the data: the mean spend is p·v/(q − 1).
   let meanM = 0;
   for (let i = 0; i < n; i++) meanM += d.m[i] / n;
@@ -163,17 +155,15 @@ export function fitGammaGamma(frequency: ArrayLike<number>, monetary: ArrayLike<
     [0.5, 10],
   ].map(([p, q]) => [Math.log(p), Math.log(q), Math.log((meanM * (q - 1)) / p + meanM * 0.1)]);
   // Many customers: Nelder-Mead explores on an evenly spread subsample; BFGS and Newton finish on all.
-  let coarse: ((t: readonly number[]) => number) | undefined;
-  if (n > 20000) {
-    const size = 5000;
-    const pick = (v: ArrayLike<number>) => Float64Array.from({ length: size }, (_, i) => v[Math.floor((i * n) / size)]);
-    const sample = spendData(pick(d.x), pick(d.m), where);
-    coarse = (t) => (outOfRange(t) ? Infinity : -logLikelihood(toParams(t), sample) / size);
+  let coarse: { logLik: LogLikelihood; customers: number } | undefined;
+  if (n > SUBSAMPLE_ABOVE) {
+    const sample = spendData(everyKth(d.x, SUBSAMPLE_SIZE), everyKth(d.m, SUBSAMPLE_SIZE), where);
+    coarse = { logLik: on(sample), customers: SUBSAMPLE_SIZE };
   }
-  const best = minimizeFromStarts(f, fg, starts, { gradientTolerance: 1e-9, coarse });
-  const optimum = requireInteriorOptimum('Gamma-Gamma', ['p', 'q', 'v'], best, fg, 'check that monetary is the mean value of repeat purchases and that enough customers repeat');
-  const params = toParams(optimum);
-  return { ...params, logLik: logLikelihood(params, d), customers: n, evaluations: best.evaluations };
+  const hint = 'check that monetary is the mean value of repeat purchases and that enough customers repeat';
+  const fit = fitLogParameters('Gamma-Gamma', ['p', 'q', 'v'], starts, { logLik: on(d), customers: n }, coarse, hint);
+  const params = toParams(fit.theta);
+  return { ...params, logLik: logLikelihood(params, d), customers: n, evaluations: fit.evaluations };
 }
 
 /**

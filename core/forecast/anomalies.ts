@@ -1,7 +1,8 @@
 import { numError } from '../errors';
 import { detectSeason } from './detection';
 import { stlRemainder } from './robustDecomposition';
-import { median, normalCdf, tQuantile } from './stats';
+import { normalCdf, tQuantile } from '../math/distributions';
+import { median, sortedMedian } from '../math/stats';
 
 /**
  * Anomalies after removing trend and season (Seasonal Hybrid ESD, Hochenbaum, Vallis & Kejariwal
@@ -135,7 +136,7 @@ export function generalisedEsd(r: ArrayLike<number>, k: number, alpha: number, d
   let flagged = 0;
   for (let i = 1; i <= k && hi - lo + 1 > 2; i++) {
     const m = hi - lo + 1;
-    const med = medianOfRun(s, lo, hi);
+    const med = sortedMedian(s, lo, hi + 1);
     const mad = spreadOfRun(s, prefix, lo, hi, med);
     // Candidate: the farthest point in the tested direction.
     const upDev = s[hi] - med;
@@ -183,12 +184,6 @@ function spreadOfRun(s: Float64Array, prefix: { sum: Float64Array; sq: Float64Ar
   const phi = Math.exp((-CUT * CUT) / 2) / Math.sqrt(2 * Math.PI);
   const within = 2 * normalCdf(CUT) - 1;
   return Math.sqrt(variance / (1 - (2 * CUT * phi) / within));
-}
-
-function medianOfRun(s: Float64Array, lo: number, hi: number): number {
-  const m = hi - lo + 1;
-  const mid = lo + (m >> 1);
-  return m % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 }
 
 /** Median of |s[j] − med| over j in [lo, hi]: binary search on the distance d. */

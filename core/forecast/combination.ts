@@ -3,7 +3,7 @@ import { calendarPrior, detectSeason, seasonTest, TimeStep } from './detection';
 import { fitHoltWinters } from './holtWinters';
 import { isSeasonal, seasonalIndices } from './seasonality';
 import { fitDamped, fitSes, fitTheta, ModelFit } from './smoothing';
-import { normalQuantile } from './stats';
+import { normalQuantile } from '../math/distributions';
 
 /**
  * KPI_FORECAST's engine: seasonally adjust with classical decomposition when the season is

@@ -1,5 +1,6 @@
 import { autocorrelations, MAX_SEASON } from './seasonality';
-import { fUpperTail, linearFit } from './stats';
+import { fUpperTail } from '../math/distributions';
+import { linearFit } from '../math/stats';
 
 /**
  * Season detection shared by FORECAST_ETS(_SEASONALITY), KPI_FORECAST, ANOMALIES and the

@@ -1,6 +1,6 @@
 import { divZeroError, numError } from '../errors';
 import { fft } from './fft';
-import { normalCdf, normalQuantile } from './stats';
+import { normalCdf, normalQuantile } from '../math/distributions';
 
 /**
  * Additive Holt-Winters as Excel's FORECAST.ETS family and LibreOffice Calc's FORECAST.ETS.ADD

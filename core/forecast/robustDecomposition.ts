@@ -1,4 +1,4 @@
-import { median } from './stats';
+import { median } from '../math/stats';
 
 /**
  * Robust seasonal-trend decomposition for a periodic season, after STL (Cleveland, Cleveland,

@@ -1,5 +1,5 @@
 import { fft, nextPow2 } from './fft';
-import { normalQuantile } from './stats';
+import { normalQuantile } from '../math/distributions';
 
 /** Largest season FORECAST.ETS accepts (hours in a year). */
 export const MAX_SEASON = 8760;

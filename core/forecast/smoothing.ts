@@ -4,7 +4,8 @@
  * (Assimakopoulos & Nikolopoulos 2000, in Hyndman & Billah's SES-with-drift form).
  * Each fit costs O(n) per evaluation and a few hundred evaluations.
  */
-import { linearFit } from './stats';
+import { goldenSection } from '../math/optimize';
+import { linearFit } from '../math/stats';
 
 export interface ModelFit {
   /** Point forecasts for h = 1..horizon. */
@@ -13,31 +14,6 @@ export interface ModelFit {
   readonly residuals: Float64Array;
   /** Smoothing constant of the level (drives how intervals widen). */
   readonly alpha: number;
-}
-
-/** Golden-section minimum of f on [a, b]. */
-function golden(f: (x: number) => number, a: number, b: number, tol = 1e-4): number {
-  const g = (Math.sqrt(5) - 1) / 2;
-  let c = b - g * (b - a);
-  let d = a + g * (b - a);
-  let fc = f(c);
-  let fd = f(d);
-  while (b - a > tol) {
-    if (fc < fd) {
-      b = d;
-      d = c;
-      fd = fc;
-      c = b - g * (b - a);
-      fc = f(c);
-    } else {
-      a = c;
-      c = d;
-      fc = fd;
-      d = a + g * (b - a);
-      fd = f(d);
-    }
-  }
-  return (a + b) / 2;
 }
 
 function sesSse(x: ArrayLike<number>, alpha: number, drift: number): number {
@@ -64,7 +40,7 @@ function sesRun(x: ArrayLike<number>, alpha: number, drift: number): { level: nu
 
 /** Simple exponential smoothing, alpha in [0.01, 1]. @example fitSes([5, 5, 5], 2).forecasts → [5, 5] */
 export function fitSes(x: ArrayLike<number>, horizon: number): ModelFit {
-  const alpha = golden((a) => sesSse(x, a, 0), 0.01, 1);
+  const alpha = goldenSection((a) => sesSse(x, a, 0), 0.01, 1);
   const { level, residuals } = sesRun(x, alpha, 0);
   return { forecasts: new Float64Array(horizon).fill(level), residuals, alpha };
 }
@@ -76,7 +52,7 @@ export function fitSes(x: ArrayLike<number>, horizon: number): ModelFit {
 export function fitTheta(x: ArrayLike<number>, horizon: number): ModelFit {
   const n = x.length;
   const b = linearFit(x).slope;
-  const alpha = golden((a) => sesSse(x, a, 0), 0.01, 1);
+  const alpha = goldenSection((a) => sesSse(x, a, 0), 0.01, 1);
   const { level, residuals } = sesRun(x, alpha, 0);
   const out = new Float64Array(horizon);
   const tail = (1 - Math.pow(1 - alpha, n)) / alpha;
@@ -111,9 +87,9 @@ export function fitDamped(x: ArrayLike<number>, horizon: number): ModelFit {
   let share = 0.1;
   let phi = 0.9;
   for (let round = 0; round < 2; round++) {
-    alpha = golden((a) => dampedSse(x, a, share, phi, b0), 0.01, 1, 1e-3);
-    share = golden((s) => dampedSse(x, alpha, s, phi, b0), 0, 1, 1e-3);
-    phi = golden((p) => dampedSse(x, alpha, share, p, b0), 0.8, 0.98, 1e-3);
+    alpha = goldenSection((a) => dampedSse(x, a, share, phi, b0), 0.01, 1, 1e-3);
+    share = goldenSection((s) => dampedSse(x, alpha, s, phi, b0), 0, 1, 1e-3);
+    phi = goldenSection((p) => dampedSse(x, alpha, share, p, b0), 0.8, 0.98, 1e-3);
   }
   let l = x[0];
   let b = b0;

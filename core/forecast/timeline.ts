@@ -1,5 +1,6 @@
 import { ymdFromSerial } from '../args/cells';
 import { numError, valueError } from '../errors';
+import { mean, median, sum } from '../math/stats';
 
 /**
  * Turns Excel's (timeline, values) pair into a regular series, the way FORECAST.ETS does:
@@ -60,21 +61,18 @@ function toMonths(serial: number, mode: MonthMode, anchorDay: number): number {
 function aggregate(values: number[], code: Aggregation): number {
   switch (code) {
     case 1:
-      return values.reduce((a, b) => a + b, 0) / values.length;
+      return mean(values);
     case 2:
     case 3:
       return values.length;
     case 4:
       return Math.max(...values);
-    case 5: {
-      const s = [...values].sort((a, b) => a - b);
-      const m = s.length >> 1;
-      return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-    }
+    case 5:
+      return median(values);
     case 6:
       return Math.min(...values);
     case 7:
-      return values.reduce((a, b) => a + b, 0);
+      return sum(values);
   }
 }
 

@@ -1,5 +1,6 @@
 import { RangeArg } from '../args/range';
 import { divZeroError, valueError } from '../errors';
+import { mean, median as medianOf } from '../math/stats';
 import { Table } from '../registry/types';
 
 /** Mean or median of closed − created in days over rows with both dates. O(n), O(n log n) for median. */
@@ -18,10 +19,7 @@ export function salesCycleDays(created: RangeArg, closed: RangeArg, median: bool
     days.push(end - start);
   }
   if (days.length === 0) throw divZeroError(`no deal has both a ${created.name} and a ${closed.name}`);
-  if (!median) return days.reduce((s, d) => s + d, 0) / days.length;
-  days.sort((x, y) => x - y);
-  const mid = days.length >> 1;
-  return days.length % 2 ? days[mid] : (days[mid - 1] + days[mid]) / 2;
+  return median ? medianOf(days) : mean(days);
 }
 
 export function funnelTable(counts: RangeArg, names: RangeArg | undefined): Table {

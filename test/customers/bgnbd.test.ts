@@ -8,7 +8,7 @@ import {
   fitBgNbd,
   pAlive,
 } from '../../core/customers/bgnbd';
-import { logGamma } from '../../core/customers/special';
+import { logGamma } from '../../core/math/special';
 import { cdnowSummary } from './cdnow';
 import { simulateCustomers } from './simulate';
 

@@ -1,5 +1,5 @@
 import { conditionalExpectedSpend, fitGammaGamma, gammaGammaLogLikelihood } from '../../core/customers/gammagamma';
-import { logGamma } from '../../core/customers/special';
+import { logGamma } from '../../core/math/special';
 import { cdnowWithSpend } from './cdnow';
 import { simulateCustomers } from './simulate';
 import { seededRandom } from '../../core/random';

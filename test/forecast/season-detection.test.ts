@@ -1,7 +1,7 @@
 import { FORECAST_ETS_SEASONALITY } from '../../core/functions/forecast';
 import { runFunction } from '../../core/registry/run';
 import { calendarPrior, detectSeason, seasonTest, TimeStep } from '../../core/forecast/detection';
-import { fUpperTail } from '../../core/forecast/stats';
+import { fUpperTail } from '../../core/math/distributions';
 import { CONTROLS, controlSeries, hourlySeries, seasonalSeries, weeklySeries, dailySeries } from '../support/seasonal-series';
 
 const col = (a: readonly (number | string)[]) => a.map((v) => [v]);

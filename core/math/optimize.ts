@@ -1,10 +1,11 @@
-import { numError } from '../errors';
+import { dot, maxAbs } from './linalg';
 
 /**
- * Small unconstrained minimisers for the customer models (a handful of parameters, smooth
- * objectives). The models work on log-parameters, so "unconstrained" is natural. Two methods:
- * Nelder-Mead, robust from a poor start and needing only values, and BFGS with an analytic
- * gradient, which takes the result to full precision in a few dozen steps.
+ * Small minimisers for smooth objectives of a handful of parameters. Unconstrained: Nelder-Mead,
+ * robust from a poor start and needing only values; BFGS with an analytic gradient, which takes the
+ * result to full precision in a few dozen steps; a multi-start search combining the two; and the
+ * Hessian by differences of the gradient, to judge the optimum found. On an interval: golden-section
+ * search. Callers that need bounds or positivity work on transformed parameters (logs, say).
  */
 
 export type Objective = (x: readonly number[]) => number;
@@ -205,12 +206,6 @@ function reset(H: number[][]): void {
   for (let i = 0; i < H.length; i++) for (let j = 0; j < H.length; j++) H[i][j] = i === j ? 1 : 0;
 }
 
-function dot(a: readonly number[], b: readonly number[]): number {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i] * b[i];
-  return s;
-}
-
 export interface MultiStartResult extends BfgsResult {
   /** Best values reached by Nelder-Mead from each start, for diagnostics. */
   startValues: number[];
@@ -280,121 +275,31 @@ export function hessianFromGradient(fg: ObjectiveWithGradient, x: readonly numbe
   return H;
 }
 
-/** Eigenvalues of a small symmetric matrix by cyclic Jacobi rotations, ascending. */
-export function symmetricEigenvalues(matrix: readonly (readonly number[])[]): number[] {
-  const n = matrix.length;
-  const A = matrix.map((row) => row.slice());
-  for (let sweep = 0; sweep < 100; sweep++) {
-    let off = 0;
-    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) off += A[i][j] * A[i][j];
-    if (off < 1e-30) break;
-    for (let p = 0; p < n; p++) {
-      for (let q = p + 1; q < n; q++) {
-        if (A[p][q] === 0) continue;
-        const theta = (A[q][q] - A[p][p]) / (2 * A[p][q]);
-        const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
-        const c = 1 / Math.sqrt(t * t + 1);
-        const s = t * c;
-        for (let k = 0; k < n; k++) {
-          const akp = A[k][p];
-          const akq = A[k][q];
-          A[k][p] = c * akp - s * akq;
-          A[k][q] = s * akp + c * akq;
-        }
-        for (let k = 0; k < n; k++) {
-          const apk = A[p][k];
-          const aqk = A[q][k];
-          A[p][k] = c * apk - s * aqk;
-          A[q][k] = s * apk + c * aqk;
-        }
-      }
-    }
-  }
-  return A.map((row, i) => row[i]).sort((a, b) => a - b);
-}
-
-/** Log-parameters past this are treated as undefined objective values (e^40 ≈ 2e17). */
-export const LOG_PARAM_OUT_OF_RANGE = 40;
-// A log-parameter past this means the estimate runs off to 0 or ∞ (e^15 ≈ 3e6).
-const LOG_PARAM_DRIFT = 15;
-// Smallest / largest Hessian eigenvalue below this: a flat ridge, the parameters are not identified.
-const FLAT_RIDGE = 1e-7;
-
 /**
- * Turns an optimiser result into a clear error unless it is a proper interior maximum of the
- * likelihood, and polishes it: a parameter running off to 0 or ∞ is named; no convergence says so;
- * a Hessian (of the mean negative log-likelihood in log-parameters) with an eigenvalue near 0
- * relative to the largest means a flat ridge, where the data cannot pin the parameters down.
- * Otherwise up to three Newton steps with that Hessian take the gradient to rounding level, so the
- * estimate is reproducible to about 1e-10 whatever path the optimiser took.
- * @returns the polished point.
- * @throws KpiError #NUM! in each of the failure cases.
+ * Golden-section search for the minimum of a unimodal f on [a, b], down to an interval of width tol;
+ * returns its midpoint. Cost: one evaluation per step, about log(tol / (b − a)) / log(0.618) steps.
+ * @example goldenSection((x) => (x - 0.3) ** 2, 0, 1, 1e-6) ≈ 0.3
  */
-export function requireInteriorOptimum(
-  model: string,
-  names: readonly string[],
-  best: BfgsResult,
-  fg: ObjectiveWithGradient,
-  hint = 'check that the inputs are in one time unit and that enough customers repeat',
-): number[] {
-  const drifting = best.x.findIndex((v) => !(Math.abs(v) <= LOG_PARAM_DRIFT));
-  if (drifting >= 0) {
-    const to = best.x[drifting] > 0 ? 'infinity' : '0';
-    throw numError(`${model} fit did not converge: ${names[drifting]} runs off to ${to}, so the data do not support the model (too few customers, or too little variation)`);
-  }
-  const H = hessianFromGradient(fg, best.x);
-  const eig = symmetricEigenvalues(H);
-  const largest = eig[eig.length - 1];
-  const flat = !(eig[0] > FLAT_RIDGE * Math.max(largest, 1e-12));
-  // An optimiser stalling on a flat ridge is the data's limit, not a bad start: say which.
-  if (!best.converged && !flat) throw numError(`${model} fit did not converge from any starting point; ${hint}`);
-  if (flat) {
-    throw numError(`${model} fit did not converge to a single answer: the likelihood is flat along some combination of ${names.join(', ')}, so the data cannot pin them down (more customers, or more variation, needed)`);
-  }
-  let x = best.x.slice();
-  let g = best.gradient.slice();
-  const gNew = new Array<number>(x.length).fill(0);
-  for (let k = 0; k < 3; k++) {
-    const step = solve(H, g);
-    if (!step) break;
-    const xNew = x.map((v, j) => v - step[j]);
-    const value = fg(xNew, gNew);
-    if (!Number.isFinite(value) || maxAbs(gNew) >= maxAbs(g)) break;
-    x = xNew;
-    g = gNew.slice();
-  }
-  if (maxAbs(g) > POLISHED) throw numError(`${model} fit did not converge: the likelihood's slope stays at ${maxAbs(g).toExponential(1)} after polishing`);
-  return x;
-}
-
-// Largest gradient component (mean log-likelihood, log-parameters) accepted after the Newton polish.
-const POLISHED = 1e-7;
-
-function maxAbs(v: readonly number[]): number {
-  let m = 0;
-  for (const e of v) m = Math.max(m, Math.abs(e));
-  return m;
-}
-
-/** Solves A s = b for a small dense A by Gaussian elimination with partial pivoting; undefined if singular. */
-function solve(A: readonly (readonly number[])[], b: readonly number[]): number[] | undefined {
-  const n = b.length;
-  const M = A.map((row, i) => [...row, b[i]]);
-  for (let c = 0; c < n; c++) {
-    let pivot = c;
-    for (let r = c + 1; r < n; r++) if (Math.abs(M[r][c]) > Math.abs(M[pivot][c])) pivot = r;
-    if (M[pivot][c] === 0) return undefined;
-    [M[c], M[pivot]] = [M[pivot], M[c]];
-    for (let r = c + 1; r < n; r++) {
-      const f = M[r][c] / M[c][c];
-      for (let k = c; k <= n; k++) M[r][k] -= f * M[c][k];
+export function goldenSection(f: (x: number) => number, a: number, b: number, tol = 1e-4): number {
+  const g = (Math.sqrt(5) - 1) / 2;
+  let c = b - g * (b - a);
+  let d = a + g * (b - a);
+  let fc = f(c);
+  let fd = f(d);
+  while (b - a > tol) {
+    if (fc < fd) {
+      b = d;
+      d = c;
+      fd = fc;
+      c = b - g * (b - a);
+      fc = f(c);
+    } else {
+      a = c;
+      c = d;
+      fc = fd;
+      d = a + g * (b - a);
+      fd = f(d);
     }
   }
-  const s = new Array<number>(n).fill(0);
-  for (let r = n - 1; r >= 0; r--) {
-    let v = M[r][n];
-    for (let k = r + 1; k < n; k++) v -= M[r][k] * s[k];
-    s[r] = v / M[r][r];
-  }
-  return s;
+  return (a + b) / 2;
 }
