@@ -48,6 +48,11 @@ export interface KpiDefinition {
   readonly uses?: readonly KpiId[];
   /** What to look at when the KPI moves the wrong way. */
   readonly hints: readonly Text[];
+  /**
+   * Set for a KPI that is a numerator over a denominator (both positive): the parts' names as read
+   * in a sentence, for the change explanations (insights-change.ts). formulas.ts builds the parts.
+   */
+  readonly ratio?: { readonly numerator: Text; readonly denominator: Text };
 }
 
 const N = (en: string, fr: string): Text => t(en, fr);
@@ -83,6 +88,7 @@ export const CATALOG: readonly KpiDefinition[] = [
     unit: 'currency', direction: 'lower', kind: 'activity', timing: 'leading', frequency: 'weekly', stage: 'acquisition', vanity: null,
     needs: ['marketing.date', 'marketing.spend', 'marketing.leads'],
     hints: [t('High CPL with low conversion: a targeting or lead-qualification problem.', 'CPL élevé et conversion faible : problème de ciblage ou de qualification des leads.'), t('Compare CPL per channel (KPI_BY) before cutting budget.', 'Comparer le CPL par canal (KPI_BY) avant de couper le budget.')],
+    ratio: { numerator: t('spend', 'dépenses'), denominator: t('leads', 'leads') },
   },
   {
     id: 'cac', name: t('Customer acquisition cost', 'Coût d’acquisition client'), description: t('Marketing (and sales) spend per new customer.', 'Dépenses marketing (et commerciales) par nouveau client.'),
@@ -90,6 +96,7 @@ export const CATALOG: readonly KpiDefinition[] = [
     unit: 'currency', direction: 'lower', kind: 'impact', timing: 'lagging', frequency: 'monthly', stage: 'acquisition', vanity: null,
     needs: ['marketing.date', 'marketing.spend', 'marketing.customers'], optional: ['marketing.sales_spend'],
     hints: [t('Rising CAC: look at CPL and lead-to-customer conversion to see which one moved.', 'CAC en hausse : regarder le CPL et la conversion lead-client pour voir lequel a bougé.')],
+    ratio: { numerator: t('spend', 'dépenses'), denominator: t('new customers', 'nouveaux clients') },
   },
   {
     id: 'lead_to_opp', name: t('Lead-to-opportunity rate', 'Taux lead-opportunité'), description: t('Share of leads that become sales opportunities.', 'Part des leads qui deviennent des opportunités.'),
@@ -97,6 +104,7 @@ export const CATALOG: readonly KpiDefinition[] = [
     unit: 'percent', direction: 'higher', kind: 'impact', timing: 'leading', frequency: 'weekly', stage: 'activation', vanity: null,
     needs: ['marketing.date', 'marketing.opportunities', 'marketing.leads'],
     hints: [t('Falling rate: lead quality or slower follow-up; check per channel.', 'Taux en baisse : qualité des leads ou relance plus lente ; vérifier par canal.')],
+    ratio: { numerator: t('opportunities', 'opportunités'), denominator: t('leads', 'leads') },
   },
   {
     id: 'conversion_rate', name: t('Lead-to-customer conversion', 'Conversion lead-client'), description: t('New customers divided by leads in the period.', 'Nouveaux clients divisés par les leads de la période.'),
@@ -104,6 +112,7 @@ export const CATALOG: readonly KpiDefinition[] = [
     unit: 'percent', direction: 'higher', kind: 'impact', timing: 'lagging', frequency: 'monthly', stage: 'activation', vanity: null,
     needs: ['marketing.date', 'marketing.customers', 'marketing.leads'],
     hints: [t('Low conversion with high CPL: targeting or qualification problem.', 'Conversion faible et CPL élevé : problème de ciblage ou de qualification.')],
+    ratio: { numerator: t('new customers', 'nouveaux clients'), denominator: t('leads', 'leads') },
   },
   {
     id: 'romi', name: t('Return on marketing investment', 'Retour sur investissement marketing'), description: t('(Attributed revenue × gross margin − spend) / spend.', '(CA attribué × marge brute − dépenses) / dépenses.'),
@@ -118,6 +127,7 @@ export const CATALOG: readonly KpiDefinition[] = [
     unit: 'ratio', direction: 'higher', kind: 'impact', timing: 'lagging', frequency: 'weekly', stage: 'revenue', vanity: null,
     needs: ['marketing.date', 'marketing.revenue', 'marketing.spend'],
     hints: [t('ROAS ignores margin: check ROMI too.', 'Le ROAS ignore la marge : vérifier aussi le ROMI.')],
+    ratio: { numerator: t('attributed revenue', 'CA attribué'), denominator: t('spend', 'dépenses') },
   },
   {
     id: 'referral_share', name: t('Referral share of leads', 'Part des leads par recommandation'), description: t('Share of leads from channels named like "referral".', 'Part des leads venant des canaux nommés comme « referral » / recommandation.'),
@@ -125,6 +135,7 @@ export const CATALOG: readonly KpiDefinition[] = [
     unit: 'percent', direction: 'higher', kind: 'impact', timing: 'leading', frequency: 'monthly', stage: 'referral', vanity: null,
     needs: ['marketing.date', 'marketing.leads', 'marketing.channel'],
     hints: [t('Low referral share: customers are not promoting you; look at satisfaction and a referral programme.', 'Faible part de recommandation : les clients ne vous recommandent pas ; regarder la satisfaction et un programme de parrainage.')],
+    ratio: { numerator: t('referral leads', 'leads recommandés'), denominator: t('leads', 'leads') },
   },
   {
     id: 'retention_rate', name: t('Customer retention rate', 'Taux de rétention client'), description: t('(Customers at end − new customers) / customers at start.', '(Clients en fin − nouveaux clients) / clients en début.'),
@@ -154,6 +165,7 @@ export const CATALOG: readonly KpiDefinition[] = [
     unit: 'currency', direction: 'higher', kind: 'impact', timing: 'lagging', frequency: 'monthly', stage: 'revenue', vanity: null,
     needs: ['ledger.month', 'ledger.mrr'],
     hints: [t('Falling ARPA: discounting, smaller plans sold, or contraction of existing accounts.', 'ARPA en baisse : remises, petites offres vendues ou contraction des comptes existants.')],
+    ratio: { numerator: t('MRR', 'MRR'), denominator: t('paying accounts', 'comptes payants') },
   },
   {
     id: 'mrr_churn', name: t('MRR churn rate', 'Taux de churn du MRR'), description: t('Churned and contracted MRR / MRR of the previous month.', 'MRR perdu et contracté / MRR du mois précédent.'),
@@ -182,6 +194,7 @@ export const CATALOG: readonly KpiDefinition[] = [
     unit: 'currency', direction: 'higher', kind: 'impact', timing: 'lagging', frequency: 'quarterly', stage: 'revenue', vanity: null,
     needs: ['ledger.customer', 'ledger.month', 'ledger.mrr'], uses: ['arpa', 'mrr_churn'],
     hints: [t('LTV swings with churn: a month of low churn makes it jump; read it over several months.', 'La LTV varie avec le churn : un mois de churn faible la fait bondir ; la lire sur plusieurs mois.')],
+    ratio: { numerator: t('ARPA', 'ARPA'), denominator: t('MRR churn', 'churn du MRR') },
   },
   {
     id: 'ltv_cac', name: t('LTV:CAC ratio', 'Ratio LTV/CAC'), description: t('Lifetime value per unit of acquisition cost; 3 or more is healthy.', 'Valeur vie par unité de coût d’acquisition ; 3 ou plus est sain.'),
@@ -189,6 +202,7 @@ export const CATALOG: readonly KpiDefinition[] = [
     unit: 'ratio', direction: 'higher', kind: 'impact', timing: 'lagging', frequency: 'quarterly', stage: 'revenue', vanity: null,
     needs: ['ledger.customer', 'ledger.month', 'ledger.mrr', 'marketing.date', 'marketing.spend', 'marketing.customers'], uses: ['ltv', 'cac'],
     hints: [t('Below 3: acquisition costs too much for what customers bring; cut the worst channels or raise retention.', 'Sous 3 : l’acquisition coûte trop cher pour ce que rapportent les clients ; couper les pires canaux ou améliorer la rétention.')],
+    ratio: { numerator: t('LTV', 'LTV'), denominator: t('CAC', 'CAC') },
   },
   {
     id: 'cac_payback', name: t('CAC payback', 'Délai de retour du CAC'), description: t('Months of gross margin needed to earn back CAC.', 'Mois de marge brute nécessaires pour récupérer le CAC.'),
@@ -196,6 +210,7 @@ export const CATALOG: readonly KpiDefinition[] = [
     unit: 'months', direction: 'lower', kind: 'impact', timing: 'lagging', frequency: 'quarterly', stage: 'revenue', vanity: null,
     needs: ['ledger.month', 'ledger.mrr', 'marketing.date', 'marketing.spend', 'marketing.customers'], uses: ['cac', 'arpa'],
     hints: [t('Over 12 months: cash is tied up in acquisition; raise prices, cut CAC, or favour annual plans.', 'Plus de 12 mois : la trésorerie est immobilisée dans l’acquisition ; augmenter les prix, réduire le CAC ou privilégier l’annuel.')],
+    ratio: { numerator: t('CAC', 'CAC'), denominator: t('ARPA', 'ARPA') },
   },
   // ---- B2B sales (deals sheet) -----------------------------------------------------------------
   {
@@ -204,6 +219,7 @@ export const CATALOG: readonly KpiDefinition[] = [
     unit: 'percent', direction: 'higher', kind: 'impact', timing: 'lagging', frequency: 'monthly', stage: 'revenue', vanity: null,
     needs: ['deals.closed', 'deals.outcome'],
     hints: [t('Falling win rate: qualification (too many weak deals) or competition; check lost reasons.', 'Taux en baisse : qualification (trop d’affaires faibles) ou concurrence ; vérifier les motifs de perte.')],
+    ratio: { numerator: t('deals won', 'affaires gagnées'), denominator: t('deals closed', 'affaires clôturées') },
   },
   {
     id: 'avg_deal_size', name: t('Average deal size', 'Montant moyen des affaires'), description: t('Amount of won deals / number of won deals.', 'Montant des affaires gagnées / nombre d’affaires gagnées.'),
@@ -211,6 +227,7 @@ export const CATALOG: readonly KpiDefinition[] = [
     unit: 'currency', direction: 'higher', kind: 'impact', timing: 'lagging', frequency: 'monthly', stage: 'revenue', vanity: null,
     needs: ['deals.closed', 'deals.outcome', 'deals.amount'],
     hints: [t('Smaller deals: discounting or a shift to smaller accounts.', 'Affaires plus petites : remises ou glissement vers de plus petits comptes.')],
+    ratio: { numerator: t('amount won', 'montant gagné'), denominator: t('deals won', 'affaires gagnées') },
   },
   {
     id: 'sales_cycle', name: t('Sales cycle', 'Cycle de vente'), description: t('Average days from creation to close of the deals closed in the period.', 'Jours moyens de la création à la clôture des affaires clôturées sur la période.'),
@@ -218,6 +235,7 @@ export const CATALOG: readonly KpiDefinition[] = [
     unit: 'days', direction: 'lower', kind: 'impact', timing: 'lagging', frequency: 'monthly', stage: 'revenue', vanity: null,
     needs: ['deals.created', 'deals.closed'],
     hints: [t('Longer cycles: deals stall at a stage; find which one and why.', 'Cycles plus longs : les affaires stagnent à une étape ; trouver laquelle et pourquoi.')],
+    ratio: { numerator: t('days to close', 'jours jusqu’à la clôture'), denominator: t('deals closed', 'affaires clôturées') },
   },
   {
     id: 'pipeline_velocity', name: t('Pipeline velocity', 'Vélocité du pipeline'), description: t('Open deals × win rate × average deal size / sales cycle: revenue per day.', 'Affaires ouvertes × taux de transformation × montant moyen / cycle de vente : revenu par jour.'),
@@ -247,6 +265,7 @@ export const CATALOG: readonly KpiDefinition[] = [
     unit: 'currency', direction: 'higher', kind: 'impact', timing: 'lagging', frequency: 'weekly', stage: 'revenue', vanity: null,
     needs: ['orders.date', 'orders.amount'],
     hints: [t('Lower basket: promotions or product mix; test bundles and free-shipping thresholds.', 'Panier en baisse : promotions ou mix produit ; tester les lots et les seuils de livraison gratuite.')],
+    ratio: { numerator: t('revenue', 'chiffre d’affaires'), denominator: t('orders', 'commandes') },
   },
   {
     id: 'ecom_conversion', name: t('Store conversion rate', 'Taux de conversion boutique'), description: t('Orders / visitors in the period.', 'Commandes / visiteurs de la période.'),
@@ -254,6 +273,7 @@ export const CATALOG: readonly KpiDefinition[] = [
     unit: 'percent', direction: 'higher', kind: 'impact', timing: 'leading', frequency: 'weekly', stage: 'activation', vanity: null,
     needs: ['orders.date', 'marketing.date', 'marketing.sessions'],
     hints: [t('Falling conversion: checkout friction, prices, stock-outs, or untargeted traffic.', 'Conversion en baisse : friction au paiement, prix, ruptures ou trafic mal ciblé.')],
+    ratio: { numerator: t('orders', 'commandes'), denominator: t('visitors', 'visiteurs') },
   },
 ];
 

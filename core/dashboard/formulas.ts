@@ -93,48 +93,89 @@ const lost = (f: Builder, o: SetupOptions) => f.like('deals.outcome', o.lostPatt
 const closedCount = (f: Builder, o: SetupOptions) =>
   `${f.count('deals.closed', f.like('deals.created', '>0') + won(f, o))}+${f.count('deals.closed', f.like('deals.created', '>0') + lost(f, o))}`;
 
+/** Numerator and denominator of the ratio KPIs (catalog `ratio`), each a formula for the period. */
+export interface RatioParts {
+  readonly numerator: string;
+  readonly denominator: string;
+}
+
+const RATIO_PARTS: Partial<Record<KpiId, (f: Builder, ctx: FormulaContext) => RatioParts>> = {
+  cpl: (f) => ({ numerator: f.sum('marketing.spend'), denominator: f.sum('marketing.leads') }),
+  cac: (f, ctx) => {
+    const sales = ctx.mapping.marketing?.columns.sales_spend ? `+${f.sum('marketing.sales_spend')}` : '';
+    return { numerator: `${f.sum('marketing.spend')}${sales}`, denominator: f.sum('marketing.customers') };
+  },
+  lead_to_opp: (f) => ({ numerator: f.sum('marketing.opportunities'), denominator: f.sum('marketing.leads') }),
+  conversion_rate: (f) => ({ numerator: f.sum('marketing.customers'), denominator: f.sum('marketing.leads') }),
+  roas: (f) => ({ numerator: f.sum('marketing.revenue'), denominator: f.sum('marketing.spend') }),
+  referral_share: (f, ctx) => ({ numerator: f.sum('marketing.leads', f.like('marketing.channel', ctx.options.referralPattern)), denominator: f.sum('marketing.leads') }),
+  arpa: (f) => ({ numerator: f.sum('ledger.mrr'), denominator: f.count('ledger.month', f.like('ledger.mrr', '>0')) }),
+  ltv: (_f, ctx) => ({ numerator: `${ctx.kpiCell('arpa')}*${ctx.options.grossMargin}`, denominator: ctx.kpiCell('mrr_churn') }),
+  ltv_cac: (_f, ctx) => ({ numerator: ctx.kpiCell('ltv'), denominator: ctx.kpiCell('cac') }),
+  cac_payback: (_f, ctx) => ({ numerator: ctx.kpiCell('cac'), denominator: `${ctx.kpiCell('arpa')}*${ctx.options.grossMargin}` }),
+  win_rate: (f, ctx) => {
+    const w = f.count('deals.closed', won(f, ctx.options));
+    return { numerator: w, denominator: `${w}+${f.count('deals.closed', lost(f, ctx.options))}` };
+  },
+  avg_deal_size: (f, ctx) => ({ numerator: f.sum('deals.amount', won(f, ctx.options)), denominator: f.count('deals.closed', won(f, ctx.options)) }),
+  sales_cycle: (f, ctx) => {
+    const o = ctx.options;
+    const has = f.like('deals.created', '>0');
+    const closedSum = `${f.sum('deals.closed', has + won(f, o))}+${f.sum('deals.closed', has + lost(f, o))}`;
+    const createdSum = `${f.sum('deals.created', has + won(f, o))}+${f.sum('deals.created', has + lost(f, o))}`;
+    return { numerator: `${closedSum}-(${createdSum})`, denominator: closedCount(f, o) };
+  },
+  aov: (f) => ({ numerator: f.sum('orders.amount'), denominator: f.count('orders.date') }),
+  ecom_conversion: (f) => ({ numerator: f.count('orders.date'), denominator: f.sum('marketing.sessions') }),
+};
+
+/** The numerator and denominator formulas of a ratio KPI for one period, or undefined for other KPIs. */
+export function ratioPartFormulas(id: KpiId, ctx: FormulaContext): RatioParts & { readonly custom: readonly string[] } | undefined {
+  const parts = RATIO_PARTS[id];
+  if (!parts) return undefined;
+  const f = new Builder(ctx);
+  return { ...parts(f, ctx), custom: [...f.custom] };
+}
+
+/** The KPIs whose formula is one of RATIO_PARTS. */
+export const RATIO_KPIS = Object.keys(RATIO_PARTS) as KpiId[];
+
+/** A ratio KPI's formula: its parts divided, blank when the denominator is 0 or a part is blank. */
+const ratioOf = (id: KpiId) => (f: Builder, ctx: FormulaContext) => {
+  const p = RATIO_PARTS[id]!(f, ctx);
+  return div(p.numerator, p.denominator);
+};
+
 const BUILDERS: Record<KpiId, (f: Builder, ctx: FormulaContext) => string> = {
   leads: (f) => f.sum('marketing.leads'),
   sessions: (f) => f.sum('marketing.sessions'),
   opportunities: (f) => f.sum('marketing.opportunities'),
-  cpl: (f) => div(f.sum('marketing.spend'), f.sum('marketing.leads')),
-  cac: (f, ctx) => {
-    const sales = ctx.mapping.marketing?.columns.sales_spend ? `+${f.sum('marketing.sales_spend')}` : '';
-    return div(`${f.sum('marketing.spend')}${sales}`, f.sum('marketing.customers'));
-  },
-  lead_to_opp: (f) => div(f.sum('marketing.opportunities'), f.sum('marketing.leads')),
-  conversion_rate: (f) => div(f.sum('marketing.customers'), f.sum('marketing.leads')),
+  cpl: ratioOf('cpl'),
+  cac: ratioOf('cac'),
+  lead_to_opp: ratioOf('lead_to_opp'),
+  conversion_rate: ratioOf('conversion_rate'),
   romi: (f, ctx) => {
     const spend = f.sum('marketing.spend');
     return div(`${f.sum('marketing.revenue')}*${ctx.options.grossMargin}-${spend}`, spend);
   },
-  roas: (f) => div(f.sum('marketing.revenue'), f.sum('marketing.spend')),
-  referral_share: (f, ctx) => div(f.sum('marketing.leads', f.like('marketing.channel', ctx.options.referralPattern)), f.sum('marketing.leads')),
+  roas: ratioOf('roas'),
+  referral_share: ratioOf('referral_share'),
   retention_rate: (f, ctx) => {
     const prev = `SUMIFS(${f.col('marketing.active_customers')},${f.window('marketing.date', `EDATE(${ctx.start},-1)`, ctx.start)})`;
     return div(`${f.sum('marketing.active_customers')}-${f.sum('marketing.customers')}`, prev);
   },
   mrr: (f) => f.sum('ledger.mrr'),
   arr: (f) => `12*${f.sum('ledger.mrr')}`,
-  arpa: (f) => div(f.sum('ledger.mrr'), f.count('ledger.month', f.like('ledger.mrr', '>0'))),
+  arpa: ratioOf('arpa'),
   mrr_churn: (f, ctx) => f.call('REVENUE_CHURN', `${ledger(f)},${ctx.start}`),
   nrr: (f, ctx) => f.call('NRR', `${ledger(f)},EDATE(${ctx.start},-${ctx.options.nrrMonths}),${ctx.start}`),
   grr: (f, ctx) => f.call('GRR', `${ledger(f)},EDATE(${ctx.start},-${ctx.options.nrrMonths}),${ctx.start}`),
   ltv: (_f, ctx) => `IFERROR(${ctx.kpiCell('arpa')}*${ctx.options.grossMargin}/${ctx.kpiCell('mrr_churn')},"")`,
-  ltv_cac: (_f, ctx) => div(ctx.kpiCell('ltv'), ctx.kpiCell('cac')),
-  cac_payback: (_f, ctx) => div(ctx.kpiCell('cac'), `${ctx.kpiCell('arpa')}*${ctx.options.grossMargin}`),
-  win_rate: (f, ctx) => {
-    const w = f.count('deals.closed', won(f, ctx.options));
-    return div(w, `${w}+${f.count('deals.closed', lost(f, ctx.options))}`);
-  },
-  avg_deal_size: (f, ctx) => div(f.sum('deals.amount', won(f, ctx.options)), f.count('deals.closed', won(f, ctx.options))),
-  sales_cycle: (f, ctx) => {
-    const o = ctx.options;
-    const has = f.like('deals.created', '>0');
-    const closedSum = `${f.sum('deals.closed', has + won(f, o))}+${f.sum('deals.closed', has + lost(f, o))}`;
-    const createdSum = `${f.sum('deals.created', has + won(f, o))}+${f.sum('deals.created', has + lost(f, o))}`;
-    return div(`${closedSum}-(${createdSum})`, closedCount(f, o));
-  },
+  ltv_cac: ratioOf('ltv_cac'),
+  cac_payback: ratioOf('cac_payback'),
+  win_rate: ratioOf('win_rate'),
+  avg_deal_size: ratioOf('avg_deal_size'),
+  sales_cycle: ratioOf('sales_cycle'),
   pipeline_velocity: (f, ctx) => {
     // open at the end of the period: created before next, and not closed (won or lost) before next
     const created = f.col('deals.created');
@@ -146,6 +187,6 @@ const BUILDERS: Record<KpiId, (f: Builder, ctx: FormulaContext) => string> = {
   },
   order_revenue: (f) => f.sum('orders.amount'),
   orders: (f) => f.count('orders.date'),
-  aov: (f) => div(f.sum('orders.amount'), f.count('orders.date')),
-  ecom_conversion: (f) => div(f.count('orders.date'), f.sum('marketing.sessions')),
+  aov: ratioOf('aov'),
+  ecom_conversion: ratioOf('ecom_conversion'),
 };

@@ -7,6 +7,7 @@ import { CHANGE_FORMAT, DATE_FORMAT, MONTH_FORMAT, NUMBER_FORMATS, PROGRESS_FORM
 import { kpiFormula } from './formulas';
 import { fill, Locale, tr } from './i18n';
 import { INSIGHT_RULES, needsMapping, ruleInputs, str } from './insights';
+import { CHANGE_TITLE, changeFormula, explainsChange } from './insights-change';
 import { DIRECTION_LABELS, FREQUENCY_LABELS, KIND_LABELS, STAGE_LABELS, STATUS_LABELS, TIMING_LABELS, UI, UNIT_LABELS } from './labels';
 import { missingFields } from './mapping';
 import { ExistingSheet, resolveSheetNames, SheetNameMap } from './names';
@@ -326,11 +327,24 @@ function dashboardSheet(ctx: SheetContext): PlannedSheet {
     if (unmapped.length) return needsMapping(unmapped.map((m) => tr(fieldInfo(m).name, locale)), locale);
     return f(rule.formula({ at: (id, k) => trendCell(id, trendLast - k), prior, locale }, inputs));
   };
-  const insightRows: PlanCell[][] = ctx.rules.length
-    ? ctx.rules.map(({ rule, inputs }) => [tr(rule.title, locale), insightText(rule, inputs)])
-    : [[tr(UI.noRule, locale), null]];
+  // then one change explanation per ratio KPI card: its change since the previous period, split into its parts
+  const periodCtx = (row: number) => ({
+    mapping: ctx.setup.mapping, options, start: `$${columnLetter(L.trendColumn)}${row}`, next: `$${columnLetter(L.trendColumn + 1)}${row}`,
+    kpiCell: (other: KpiId) => trendCell(other, row),
+  });
+  const changeCustom = new Set<string>();
+  const changeRows: PlanCell[][] = cards.filter(explainsChange).map((id) => {
+    const title = fill(tr(CHANGE_TITLE, locale), { name: tr(kpi(id).name, locale) });
+    const unmapped = ctx.missing.get(id);
+    if (unmapped) return [title, needsMapping(unmapped.map((m) => tr(fieldInfo(m).name, locale)), locale)];
+    const built = changeFormula(id, { current: periodCtx(trendLast), previous: periodCtx(trendLast - 1), at: (k, n) => trendCell(k, trendLast - n), locale });
+    built.custom.forEach((c) => changeCustom.add(c));
+    return [title, f(built.formula)];
+  });
+  const ruleRows: PlanCell[][] = ctx.rules.map(({ rule, inputs }) => [tr(rule.title, locale), insightText(rule, inputs)]);
+  const insightRows: PlanCell[][] = ruleRows.length + changeRows.length ? [...ruleRows, ...changeRows] : [[tr(UI.noRule, locale), null]];
   // the text wraps in a wide column B so a whole finding stays readable in its cell
-  blocks.push({ range: rect(1, insightsTop + 1, 2, insightRows.length), cells: insightRows, style: { wrap: true } });
+  blocks.push({ range: rect(1, insightsTop + 1, 2, insightRows.length), cells: insightRows, style: { wrap: true }, ...(changeCustom.size ? { customFunctions: [...changeCustom] } : {}) });
 
   // one line chart per computed card, two per row below the insights
   const chartTop = insightsTop + 1 + insightRows.length + 1;
@@ -353,7 +367,7 @@ function dashboardSheet(ctx: SheetContext): PlannedSheet {
 
   const widths: Record<string, number> = { A: 220, K: 24 };
   for (let c = 2; c <= L.cardColumns; c++) widths[columnLetter(c)] = 100;
-  if (ctx.rules.length) widths.B = INSIGHT_WIDTH;
+  if (insightRows[0][1] !== null) widths.B = INSIGHT_WIDTH;
   for (let c = L.trendColumn; c < L.trendColumn + trendWidth; c++) widths[columnLetter(c)] = 110;
   return sheet('dashboard', ctx.names.dashboard, { mode: 'replace', frozenRows: L.headerRow, columnWidths: widths, blocks, conditionalFormats, charts });
 }

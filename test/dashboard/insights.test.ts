@@ -88,7 +88,8 @@ describe('the insights block of a generated dashboard', () => {
   it('shows only the rules about cards, each with text, and the text wraps', () => {
     // MRR churn, CPL and conversion are cards; LTV:CAC, payback and velocity are not
     const { block, rows } = insights(setup(['mrr', 'mrr_churn', 'cpl', 'conversion_rate', 'cac']));
-    expect(rows.map((r) => r[0])).toEqual(['Targeting or qualification', 'Churn trend']);
+    // then the change explanations of the ratio cards (insights-change.test.ts)
+    expect(rows.map((r) => r[0])).toEqual(['Targeting or qualification', 'Churn trend', 'Cost per lead: what moved', 'Lead-to-customer conversion: what moved', 'Customer acquisition cost: what moved']);
     expect(rows.every(([, text]) => typeof text === 'string' && text.length > 0)).toBe(true);
     expect(rows[1][1]).toBe('MRR churn has risen three periods in a row (1% → 2% → 2.3% → 19.6%): read the recent cohorts and talk to the accounts that left.');
     expect(block.style?.wrap).toBe(true);
@@ -102,6 +103,10 @@ describe('the insights block of a generated dashboard', () => {
 
   it('writes French text in a French plan', () => {
     const { rows } = insights(setup(['ltv_cac'], { locale: 'fr' }));
-    expect(rows).toEqual([['Économie unitaire', 'Le ratio LTV/CAC est de 0.5, sous 3 : l’acquisition coûte trop cher pour la valeur des clients. Réduire le CAC ou améliorer la rétention.']]);
+    expect(rows).toEqual([
+      ['Économie unitaire', 'Le ratio LTV/CAC est de 0.5, sous 3 : l’acquisition coûte trop cher pour la valeur des clients. Réduire le CAC ou améliorer la rétention.'],
+      // (1 − 0.89) × (1 / 2.29) − 1 = −95%: LTV's fall and CAC's rise compound
+      ['Ratio LTV/CAC : ce qui a bougé', 'Ratio LTV/CAC 9.8 → 0.5 (-95 %) depuis la période précédente : LTV -89 %, CAC +129 %'],
+    ]);
   });
 });

@@ -5,7 +5,7 @@
  * table holds December 2025 - March 2026 (trendPeriods 4), gross margin 0.8, NRR over 2 months.
  */
 import { toSerial } from '../../core/args/cells';
-import { CATALOG, KpiId } from '../../core/dashboard/catalog';
+import { CATALOG, kpi, KpiId } from '../../core/dashboard/catalog';
 import { detectMapping } from '../../core/dashboard/mapping';
 import { DashboardPlan } from '../../core/dashboard/plan';
 import { buildPlan } from '../../core/dashboard/planner';
@@ -224,9 +224,11 @@ describe('the plan of every catalog KPI, evaluated in HyperFormula', () => {
     const top = Number(/\d+/.exec(insights.range)![0]);
     const messages = insights.cells.map((_, i) => valueAt(wb, dash.name, `B${top + i}`) as string);
     const titles = insights.cells.map((r) => r[0]);
-    expect(titles).toEqual(['Targeting or qualification', 'Unit economics', 'Cash tied in acquisition', 'Churn trend', 'Pipeline velocity']);
-    // every row says something, with the numbers worked by hand
-    expect(messages.every((m) => m.length > 0)).toBe(true);
+    expect(titles.slice(0, 5)).toEqual(['Targeting or qualification', 'Unit economics', 'Cash tied in acquisition', 'Churn trend', 'Pipeline velocity']);
+    // then one change explanation per ratio card (insights-change.test.ts works their numbers)
+    expect(titles.slice(5)).toEqual(ALL.filter((id) => kpi(id).ratio).map((id) => `${kpi(id).name.en}: what moved`));
+    // every row says something, with the numbers worked by hand; none is an error
+    expect(messages.every((m) => typeof m === 'string' && m.length > 0 && !m.startsWith('#'))).toBe(true);
     // CPL 44 > 1.2 × mean(16.67, 16, 26.67) = 19.78; conversion 6% < 0.8 × mean(11.7%, 12%, 8.3%) = 10.7%
     expect(messages[0]).toBe('Cost per lead 44 is over 20% above its average (19.78) while lead-to-customer conversion 6% is over 20% below its average (10.7%): a targeting or lead-qualification problem. Review audiences, channels and lead scoring.');
     expect(messages[1]).toBe('LTV:CAC is 0.5, below 3: acquisition costs too much for what customers are worth. Cut CAC or improve retention.');

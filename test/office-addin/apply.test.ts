@@ -107,14 +107,14 @@ describe('a first generation', () => {
       type: 'Line',
       name: 'KPIPILOT_CHART_1',
       title: 'MRR',
-      anchor: 'A17', // insights title row 13, the two rules about the cards on rows 14-15, one blank row
+      anchor: 'A21', // insights title row 13, the two rules about the cards on rows 14-15, the four ratio cards' changes on 16-19, one blank row
       width: 360, // 480 px × 0.75
       height: 225, // 300 px × 0.75
       legendVisible: false,
       valueAxisFormat: '#,##0.00',
       series: [{ name: 'MRR', values: 'N5:N16', categories: 'L5:L16' }],
     });
-    expect(charts[1]).toMatchObject({ anchor: 'F17', series: [{ values: 'O5:O16' }] });
+    expect(charts[1]).toMatchObject({ anchor: 'F21', series: [{ values: 'O5:O16' }] });
   });
 
   it('freezes header rows and sets column widths in points', () => {

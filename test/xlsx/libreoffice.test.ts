@@ -231,11 +231,45 @@ describe('the sample workbook recalculated by LibreOffice', () => {
     const block = dash.blocks.find((b) => b.cells[0]?.[0] === 'Targeting or qualification')!;
     const top = Number(/\d+/.exec(block.range)![0]);
     // MRR churn is not a card: its rule is not shown
-    expect(block.cells.map((row) => row[0])).toEqual(['Targeting or qualification', 'Unit economics', 'Cash tied in acquisition', 'Pipeline velocity']);
+    expect(block.cells.map((row) => row[0]).slice(0, 5)).toEqual(['Targeting or qualification', 'Unit economics', 'Cash tied in acquisition', 'Pipeline velocity', 'ARPA: what moved']);
     const message = String(at(dash.name, `B${top}`));
     const mean = (id: string) => ARITH.slice(0, 11).reduce((t, k) => t + (k[id] as number), 0) / 11;
     const targeting = (NOW.cpl as number) > 1.2 * mean('cpl') && (NOW.conversion_rate as number) < 0.8 * mean('conversion_rate');
     expect(message).toMatch(targeting ? /lead-qualification problem/ : /^OK: cost per lead [\d.]+ and lead-to-customer conversion [\d.]+% are within range/);
+  });
+
+  it('explains each ratio card’s change since September with its parts’ changes, as the arithmetic says', () => {
+    const dash = plan.sheets[0];
+    const block = dash.blocks.find((b) => b.cells[0]?.[0] === 'Targeting or qualification')!;
+    const top = Number(/\d+/.exec(block.range)![0]);
+    const rows = new Map(block.cells.map((row, i) => [row[0] as string, at(dash.name, `B${top + i}`)]));
+    const [sep, oct] = [FIGURES[10], FIGURES[11]];
+    /** "+12%" / "-6%": a relative change rounded to a whole percent, a plus for rises. */
+    const pct = (after: number, before: number) => {
+      const x = after / before - 1;
+      return `${x >= 0.005 ? '+' : ''}${Math.round(100 * x) + 0}%`;
+    };
+    // [KPI name, numerator before, denominator before, numerator after, denominator after], from the rows
+    const parts: [string, number, number, number, number][] = [
+      ['ARPA', sep.mrr, sep.payingCustomers, oct.mrr, oct.payingCustomers],
+      ['Customer acquisition cost', sep.spend, sep.newCustomers, oct.spend, oct.newCustomers],
+      ['Cost per lead', sep.spend, sep.leads, oct.spend, oct.leads],
+      ['Lead-to-customer conversion', sep.newCustomers, sep.leads, oct.newCustomers, oct.leads],
+      ['Lead-to-opportunity rate', sep.opportunities, sep.leads, oct.opportunities, oct.leads],
+      ['Win rate', sep.won, sep.won + sep.lost, oct.won, oct.won + oct.lost],
+      ['Average deal size', sep.wonAmount, sep.won, oct.wonAmount, oct.won],
+      ['Sales cycle', sep.cycleDays, sep.won + sep.lost, oct.cycleDays, oct.won + oct.lost],
+    ];
+    for (const [name, n0, d0, n1, d1] of parts) {
+      const text = String(rows.get(`${name}: what moved`));
+      const m = /\(([+-]?\d+%)\) since the previous period: .+ ([+-]?\d+%), .+ ([+-]?\d+%)$/.exec(text);
+      if (!m) throw new Error(`${name}: LibreOffice shows ${JSON.stringify(text)}`);
+      expect([name, m[1], m[2], m[3]]).toEqual([name, pct(n1 / d1, n0 / d0), pct(n1, n0), pct(d1, d0)]);
+    }
+    // LTV and what is built on it read MRR churn, a custom function LibreOffice lacks: the rows say so, no error
+    for (const name of ['Customer lifetime value', 'LTV:CAC ratio', 'CAC payback']) {
+      expect(String(rows.get(`${name}: what moved`))).toMatch(/^Needs .+ for the current and previous periods$|since the previous period/);
+    }
   });
 
   it('shows #NAME? exactly in the cells the plan marks as calling custom functions, and no other error anywhere', () => {
