@@ -1,8 +1,9 @@
 import {
-  alertLabel, Breach, buildPlan, CATALOG, COMMISSION_PERIODS, datasetInfo, DatasetId, fieldInfo, fill, formatValue, FREQUENCIES, FREQUENCY_LABELS, kpi, KpiId,
+  alertLabel, Breach, buildPlan, CATALOG, DataHistory, monthName, COMMISSION_PERIODS, datasetInfo, DatasetId, fieldInfo, fill, formatValue, FREQUENCIES, FREQUENCY_LABELS, kpi, KpiId,
   Locale, missingFields, PlanNotice, STANDARD_NAMES, setColumn, setSheet, TEMPLATES, TemplateId, Text, tr, Unit,
 } from '../core/dashboard';
 import type { AlertsStatus, HostBridge, WorkbookInfo } from './bridge';
+import { baselineTyped, goalHistories, historyKey, prefillBaseline, prefillBaselines } from './baselines';
 import { recipientsPanel, showRecipients } from './digest-recipients';
 import { el, replace, select, uid } from './dom';
 import {
@@ -83,6 +84,11 @@ class Sidebar {
   private alertsLoading = false;
   /** The alerts section of the generate step, while that step is shown. */
   private alertsHost: HTMLElement | null = null;
+  /** Each KPI's monthly values from the mapped data (bridge.dataHistory), and what they were computed from. */
+  private dataHistory: DataHistory | undefined;
+  private dataHistoryKey = '';
+  /** Refreshes a shown goal's baseline box and feedback after the data history arrives. */
+  private readonly goalRefresh = new Map<KpiId, () => void>();
 
   constructor(
     private readonly root: HTMLElement,
@@ -522,8 +528,32 @@ class Sidebar {
     const host = el('div', {}, el('p', { className: 'kp-intro' }, this.tx(TEXT.goalsIntro)));
     const fromSheet = this.goalSheetNotices();
     if (fromSheet) host.appendChild(fromSheet);
+    this.goalRefresh.clear();
     for (const id of this.state.kpis) host.appendChild(this.goalFieldset(id));
+    void this.loadDataHistory();
     return host;
+  }
+
+  /** The "achievable" check's series: the data's months merged with KPI History, else History alone. */
+  private histories(): Record<string, readonly (number | null)[]> {
+    return goalHistories(this.info, this.dataHistory);
+  }
+
+  /** Asks the host for the KPIs' monthly values from the mapped data (once per mapping), then pre-fills blank baselines. */
+  private async loadDataHistory(): Promise<void> {
+    const setup = toSetup(this.state);
+    const key = historyKey(setup);
+    if (!this.bridge.dataHistory || key === this.dataHistoryKey) return;
+    this.dataHistoryKey = key;
+    try {
+      this.dataHistory = await this.bridge.dataHistory(setup);
+    } catch (e) {
+      this.dataHistoryKey = '';
+      this.say(this.tx(TEXT.dataHistoryFailed, { msg: message(e) }));
+      return;
+    }
+    this.state = prefillBaselines(this.state, this.dataHistory);
+    if (this.state.step === 'goals') this.goalRefresh.forEach((refresh) => refresh());
   }
 
   private goalFieldset(id: KpiId): HTMLElement {
@@ -533,7 +563,7 @@ class Sidebar {
     const feedbackId = uid('smart');
     const feedback = el('ul', { id: feedbackId, className: 'kp-messages', attrs: { 'aria-live': 'polite' } });
     const update = () => {
-      const check = goalCheck(this.state, id, this.info.history);
+      const check = goalCheck(this.state, id, this.histories());
       // an untouched goal is not nagged: feedback starts with the first thing typed
       const items = goalTouched(this.state.goals[id]) ? check.messages : [];
       const text = items.map((m) => m.text).join('\n');
@@ -548,12 +578,29 @@ class Sidebar {
         id: inputId,
         attrs: { type, name: key, autocomplete: 'off', inputmode: type === 'text' && key !== 'owner' ? 'decimal' : undefined, 'aria-describedby': feedbackId },
       });
-      input.value = g[key];
+      input.value = g[key] ?? '';
+      inputs.set(key, input);
       input.addEventListener('input', () => {
         this.state = setGoalField(this.state, id, key, input.value);
+        if (key === 'baseline') this.state = baselineTyped(this.state, id);
+        if (key === 'start') {
+          this.state = prefillBaseline(this.state, id, this.dataHistory); // a pre-filled baseline follows the start date
+          showBaseline();
+        }
         update();
       });
-      return el('div', { className: `kp-field kp-${key}` }, el('label', { attrs: { for: inputId } }, this.tx(label), hint ? ` (${hint})` : ''), input);
+      const wrap = el('div', { className: `kp-field kp-${key}` }, el('label', { attrs: { for: inputId } }, this.tx(label), hint ? ` (${hint})` : ''), input);
+      if (key === 'baseline') wrap.appendChild(baselineNote);
+      return wrap;
+    };
+    const inputs = new Map<string, HTMLInputElement>();
+    // where a pre-filled baseline came from; empty once the manager types one
+    const baselineNote = el('span', { className: 'kp-muted kp-baseline-from', attrs: { 'data-kpi': id } });
+    const showBaseline = () => {
+      const goal = this.state.goals[id]!;
+      const input = inputs.get('baseline');
+      if (input && input.value !== goal.baseline && (goal.baselineFrom || !goal.baseline)) input.value = goal.baseline;
+      baselineNote.textContent = goal.baselineFrom ? this.tx(TEXT.baselineFromData, { month: monthName(goal.baselineFrom, L) }) : '';
     };
     const pct = def.unit === 'percent' ? this.tx(TEXT.percentHint) : undefined;
     const freqId = uid('goal-freq');
@@ -568,7 +615,12 @@ class Sidebar {
       field('threshold', TEXT.threshold, 'text', pct),
       feedback,
     );
+    showBaseline();
     update();
+    this.goalRefresh.set(id, () => {
+      showBaseline();
+      update();
+    });
     return box;
   }
 
@@ -579,7 +631,7 @@ class Sidebar {
     const host = el('div', {}, el('p', { className: 'kp-intro' }, this.tx(TEXT.generateIntro)), el('p', {}, this.tx(TEXT.summary, { n: this.state.kpis.length, goals: goalsSet })));
     const fromSheet = this.goalSheetNotices();
     if (fromSheet) host.appendChild(fromSheet);
-    const incomplete = goalsWithErrors(this.state, this.info.history);
+    const incomplete = goalsWithErrors(this.state, this.histories());
     if (incomplete.length) host.appendChild(el('p', { className: 'kp-warn' }, this.tx(TEXT.goalErrors, { names: incomplete.map((id) => this.name(id)).join(', ') })));
     const extras = tickedExtras(this.state.extras);
     if (extras.length) host.appendChild(el('p', {}, this.tx(TEXT.extrasSummary, { names: extras.map((x) => STANDARD_NAMES[x]).join(', ') })));

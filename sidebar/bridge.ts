@@ -1,4 +1,4 @@
-import type { DashboardSetup, ExistingSheet, Locale, PlanNotice, SheetInfo } from '../core/dashboard';
+import type { DashboardSetup, DataHistory, ExistingSheet, Locale, PlanNotice, SheetInfo } from '../core/dashboard';
 import type { Breach, DigestRecipient } from '../core/dashboard/alerts';
 
 /**
@@ -103,6 +103,13 @@ export interface HostBridge {
    * applies it: only the add-in's own sheets are written; a user's sheet is never touched.
    */
   generate(setup: DashboardSetup, asOf: string, progress?: Progress): Promise<GenerateResult>;
+  /**
+   * Each chosen KPI's monthly values computed from the mapped data (core monthly.ts goalHistory),
+   * merged with KPI History by month: the Goals step's baselines and "achievable" check. The host
+   * reads each mapped column in one call. Absent on a host that predates it (the check then reads
+   * KPI History alone).
+   */
+  dataHistory?(setup: DashboardSetup): Promise<DataHistory>;
   /** "Snapshot now": appends the dashboard's current values to KPI History, never rewriting it. */
   snapshot(): Promise<SnapshotResult>;
   /** The breaches now and the daily digest's state. */

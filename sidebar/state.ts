@@ -24,6 +24,8 @@ export interface GoalInput {
   frequency: Frequency;
   /** Optional alert threshold, in the KPI's unit (percent KPIs in percent), as typed. */
   threshold: string;
+  /** Set while the baseline is the KPI's value from the data (the month YYYY-MM it is of), not typed (baselines.ts). */
+  baselineFrom?: string;
 }
 
 /** One tier of the commission plan as typed: where it starts (percent of quota) and its rate (percent). */
@@ -194,7 +196,7 @@ export function goalDraft(id: KpiId, g: GoalInput, locale: Locale): GoalDraft {
 }
 
 /** SMART feedback of one goal, with the KPI's history for "achievable". */
-export function goalCheck(state: SidebarState, id: KpiId, history: WorkbookInfo['history']): SmartCheck {
+export function goalCheck(state: SidebarState, id: KpiId, history: Readonly<Record<string, readonly (number | null)[]>>): SmartCheck {
   const g = state.goals[id] ?? goalInput(id, undefined, state.locale);
   return checkGoal(goalDraft(id, g, state.locale), history[id] ?? [], state.locale);
 }
@@ -448,6 +450,6 @@ export function toSetup(state: SidebarState): DashboardSetup {
 }
 
 /** Goals with SMART errors, for the summary on the generate step. */
-export function goalsWithErrors(state: SidebarState, history: WorkbookInfo['history']): KpiId[] {
+export function goalsWithErrors(state: SidebarState, history: Readonly<Record<string, readonly (number | null)[]>>): KpiId[] {
   return state.kpis.filter((id) => goalTouched(state.goals[id]) && !goalCheck(state, id, history).ok);
 }

@@ -59,6 +59,8 @@ export const TEXT = {
   owner: t('Owner', 'Responsable'),
   frequency: t('Review', 'Revue'),
   percentHint: t('in %', 'en %'),
+  baselineFromData: t('from your data, {month}', 'd’après vos données, {month}'),
+  dataHistoryFailed: t('Baselines from the data could not be read: {msg}', 'Les références n’ont pas pu être lues dans les données : {msg}'),
   // generate
   generateIntro: t('Writes the sheets KPI Dashboard, KPI Goals, KPI Definitions and KPI History. Your data sheets are only read.', 'Écrit les feuilles KPI Dashboard, KPI Goals, KPI Definitions et KPI History. Vos feuilles de données sont seulement lues.'),
   asOf: t('As of', 'À la date du'),

@@ -26,3 +26,4 @@ export * from './share';
 export * from './print';
 export * from './anchors';
 export * from './history';
+export * from './baselines';

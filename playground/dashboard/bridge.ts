@@ -10,6 +10,7 @@ import { readAnchored } from './anchors';
 import { historyWrites, locateDashboard } from '../../core/dashboard';
 import { isoFromSerial } from '../../core/args/cells';
 import { playgroundShare } from '../share/bridge';
+import { playgroundDataHistory } from './data-history';
 
 /**
  * The sidebar's bridge to the playground: the HyperFormula workbook in the page plays the
@@ -110,6 +111,10 @@ export function createPlaygroundBridge(workbook: Workbook, options: PlaygroundBr
     },
 
     save,
+
+    async dataHistory(setup) {
+      return playgroundDataHistory(workbook, setup, options.today);
+    },
 
     async generate(setup, asOf, progress): Promise<GenerateResult> {
       progress?.('plan', 0, 5);

@@ -20,8 +20,8 @@ function content(c: PlanCell): RawCellContent {
   return c;
 }
 
-export function applyToWorkbook(plan: DashboardPlan, data: Record<string, RawCellContent[][]>): Workbook {
-  const rendered = renderPlan(plan, 'hyperformula', { maxRows: MAX_ROWS });
+export function applyToWorkbook(plan: DashboardPlan, data: Record<string, RawCellContent[][]>, maxRows = MAX_ROWS): Workbook {
+  const rendered = renderPlan(plan, 'hyperformula', { maxRows });
   const sheets: Record<string, RawCellContent[][]> = { ...data };
   for (const s of rendered.sheets) {
     const grid: RawCellContent[][] = [];
