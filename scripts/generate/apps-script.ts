@@ -58,6 +58,11 @@ function saveSetup(setupJson) {
   return KPIPilot.saveSetup(setupJson);
 }
 
+/** Sidebar: each chosen KPI's monthly values from the mapped data, for the Goals step's baselines. */
+function getDataHistory(setupJson) {
+  return KPIPilot.getDataHistory(setupJson);
+}
+
 /** Sidebar: saves the setup and generates the dashboard sheets as of a date (YYYY-MM-DD). */
 function generateDashboard(setupJson, asOf) {
   return KPIPilot.generateDashboard(setupJson, asOf);

@@ -1,4 +1,4 @@
-import type { DashboardSetup } from '../../core/dashboard';
+import type { DashboardSetup, DataHistory } from '../../core/dashboard';
 import type { AlertsStatus, GenerateResult, HostBridge, ShareResult, SnapshotResult, WorkbookInfo } from '../bridge';
 
 /**
@@ -11,6 +11,8 @@ export interface SheetsServerApi {
   saveSetup(setupJson: string): void;
   generateDashboard(setupJson: string, asOf: string): GenerateResult;
   snapshotNow(): SnapshotResult;
+  /** The Goals step's monthly history from the mapped data (apps-script/dashboard/data-history.ts). */
+  getDataHistory(setupJson: string): DataHistory;
   /** The breaches now and the daily digest's state (apps-script/dashboard/alerts.ts). */
   getAlerts(): AlertsStatus;
   /** Installs or removes the daily digest trigger; switching on is when Google asks for the mail and trigger scopes. */
@@ -58,6 +60,7 @@ export function createSheetsBridge(run: ScriptRun = google!.script.run): HostBri
       return result;
     },
     snapshot: () => callServer(run, 'snapshotNow'),
+    dataHistory: (setup: DashboardSetup) => callServer(run, 'getDataHistory', JSON.stringify(setup)),
     alerts: () => callServer(run, 'getAlerts'),
     setDailyAlerts: (on: boolean) => callServer(run, 'setDailyAlerts', on),
     share: { prepare: () => callServer(run, 'prepareForSharing'), makeLive: () => callServer(run, 'makeLiveAgain') },

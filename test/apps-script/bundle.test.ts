@@ -24,7 +24,7 @@ const plain = <T>(v: T): T => JSON.parse(JSON.stringify(v));
 describe('the built Apps Script project', () => {
   it('declares the sidebar API as top-level functions', () => {
     const code = readFileSync(join(DIST, 'apps-script/functions.js'), 'utf8');
-    for (const fn of ['getSidebarState()', 'saveSetup(setupJson)', 'generateDashboard(setupJson, asOf)', 'snapshotNow()', 'showSidebar()', 'getAlerts()', 'setDailyAlerts(on)', 'confirmDigestRecipients(addresses)', 'sendDailyDigest(e)']) {
+    for (const fn of ['getSidebarState()', 'saveSetup(setupJson)', 'generateDashboard(setupJson, asOf)', 'snapshotNow()', 'getDataHistory(setupJson)', 'showSidebar()', 'getAlerts()', 'setDailyAlerts(on)', 'confirmDigestRecipients(addresses)', 'sendDailyDigest(e)']) {
       expect(code).toContain(`\nfunction ${fn} {`);
     }
   });
