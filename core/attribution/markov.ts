@@ -1,6 +1,7 @@
 import { numError } from '../errors';
 import { Credits, emptyCredits } from './credits';
 import { invert } from '../math/linalg';
+import { sum } from '../math/stats';
 import { PathTable, rowCount, totalConversions, totalValue } from './pathTable';
 
 /** More distinct channels than this make the O(n³) solve too slow for a spreadsheet cell. */
@@ -61,7 +62,7 @@ export function markovChain(t: PathTable): MarkovChain {
     conv[steps[to - 1]] += c;
     lost[steps[to - 1]] += u;
   }
-  normalise(start, 0, n);
+  normalise(start);
   for (let i = 0; i < n; i++) {
     let out = conv[i] + lost[i];
     for (let j = 0; j < n; j++) out += moves[i * n + j];
@@ -73,10 +74,10 @@ export function markovChain(t: PathTable): MarkovChain {
   return { channels: t.channels, start, transitions: moves, toConversion: conv, toNull: lost };
 }
 
-function normalise(v: Float64Array, from: number, to: number): void {
-  let sum = 0;
-  for (let i = from; i < to; i++) sum += v[i];
-  if (sum > 0) for (let i = from; i < to; i++) v[i] /= sum;
+/** Scales v in place to sum to 1 (left alone when it sums to 0). */
+function normalise(v: Float64Array): void {
+  const total = sum(v);
+  if (total > 0) for (let i = 0; i < v.length; i++) v[i] /= total;
 }
 
 /**
@@ -130,11 +131,10 @@ export function markovCredits(t: PathTable): Credits {
   const total = totalConversions(t);
   const value = totalValue(t);
   const { effects } = removalEffects(t);
-  let sum = 0;
-  for (let i = 0; i < effects.length; i++) sum += effects[i];
+  const totalEffect = sum(effects);
   const out = emptyCredits(effects.length, value !== null);
   for (let i = 0; i < effects.length; i++) {
-    const share = effects[i] / sum;
+    const share = effects[i] / totalEffect;
     out.conversions[i] = share * total;
     if (out.value) out.value[i] = share * (value as number);
   }

@@ -1,6 +1,6 @@
 import { autocorrelations, MAX_SEASON } from './seasonality';
 import { fUpperTail } from '../math/distributions';
-import { linearFit } from '../math/stats';
+import { centredMovingAverage, linearFit } from '../math/stats';
 
 /**
  * Season detection shared by FORECAST_ETS(_SEASONALITY), KPI_FORECAST, ANOMALIES and the
@@ -73,20 +73,8 @@ export function detrendByMovingAverage(y: ArrayLike<number>, m: number): { value
   const half = Math.floor(m / 2);
   let positive = true;
   for (let i = 0; i < n; i++) if (!(y[i] > 0)) positive = false;
-  const len = n - 2 * half;
-  const out = new Float64Array(Math.max(0, len));
-  if (len <= 0) return { values: out, first: half };
-  // Running sum of m consecutive values (odd m) or of m + 1 with half weights at the ends (even m).
-  let s = 0;
-  for (let j = 0; j < m; j++) s += y[j];
-  for (let i = half; i < n - half; i++) {
-    const start = i - half;
-    let ma: number;
-    if (m % 2) ma = s / m;
-    else ma = (s + y[start + m] - 0.5 * (y[start] + y[start + m])) / m;
-    out[i - half] = positive ? y[i] / ma : y[i] - ma;
-    if (start + m < n) s += y[start + m] - y[start];
-  }
+  const out = centredMovingAverage(y, m);
+  for (let k = 0; k < out.length; k++) out[k] = positive ? y[k + half] / out[k] : y[k + half] - out[k];
   return { values: out, first: half };
 }
 

@@ -1,5 +1,6 @@
 import { fft, nextPow2 } from './fft';
 import { normalQuantile } from '../math/distributions';
+import { centredMovingAverage, mean } from '../math/stats';
 
 /** Largest season FORECAST.ETS accepts (hours in a year). */
 export const MAX_SEASON = 8760;
@@ -11,9 +12,7 @@ export const MAX_SEASON = 8760;
 export function autocorrelations(x: ArrayLike<number>, maxLag: number): Float64Array {
   const n = x.length;
   const out = new Float64Array(maxLag + 1);
-  let m = 0;
-  for (let i = 0; i < n; i++) m += x[i];
-  m /= n;
+  const m = mean(x);
   const size = nextPow2(2 * n);
   const re = new Float64Array(size);
   const im = new Float64Array(size);
@@ -50,32 +49,18 @@ export function isSeasonal(y: readonly number[], m: number): boolean {
  * index[i % m] applies to y[i]. Multiplicative needs positive data. O(n).
  */
 export function seasonalIndices(y: readonly number[], m: number, multiplicative: boolean): Float64Array {
-  const n = y.length;
   const sums = new Float64Array(m);
   const counts = new Float64Array(m);
   const half = Math.floor(m / 2);
-  // Running sum for the centred moving average (2×m MA when m is even).
-  for (let i = half; i < n - half; i++) {
-    let ma: number;
-    if (m % 2) {
-      let s = 0;
-      for (let j = i - half; j <= i + half; j++) s += y[j];
-      ma = s / m;
-    } else {
-      let s = (y[i - half] + y[i + half]) / 2;
-      for (let j = i - half + 1; j < i + half; j++) s += y[j];
-      ma = s / m;
-    }
-    sums[i % m] += multiplicative ? y[i] / ma : y[i] - ma;
+  const average = centredMovingAverage(y, m);
+  for (let k = 0; k < average.length; k++) {
+    const i = k + half;
+    sums[i % m] += multiplicative ? y[i] / average[k] : y[i] - average[k];
     counts[i % m]++;
   }
   const idx = new Float64Array(m);
-  let total = 0;
-  for (let j = 0; j < m; j++) {
-    idx[j] = counts[j] ? sums[j] / counts[j] : multiplicative ? 1 : 0;
-    total += idx[j];
-  }
-  const avg = total / m;
+  for (let j = 0; j < m; j++) idx[j] = counts[j] ? sums[j] / counts[j] : multiplicative ? 1 : 0;
+  const avg = mean(idx);
   for (let j = 0; j < m; j++) idx[j] = multiplicative ? idx[j] / avg : idx[j] - avg;
   return idx;
 }

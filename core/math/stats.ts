@@ -33,6 +33,29 @@ export function median(x: ArrayLike<number>): number {
   return sortedMedian(Float64Array.from(x).sort());
 }
 
+/**
+ * Centred moving average of order m over the span where it exists: entry k is the average centred
+ * on y[k + ⌊m/2⌋], over m values for odd m and over m + 1 with half weights at both ends for even m
+ * (the 2×m average of classical decomposition), so each season position weighs the same.
+ * Length n − 2⌊m/2⌋ (empty when m > n). One running sum: O(n) whatever m.
+ * @example centredMovingAverage([1, 2, 3, 4, 5], 3) // [2, 3, 4]; with m = 2: [2, 3, 4] from (1/2·1 + 2 + 1/2·3) / 2 …
+ */
+export function centredMovingAverage(y: ArrayLike<number>, m: number): Float64Array {
+  const n = y.length;
+  const half = Math.floor(m / 2);
+  const out = new Float64Array(Math.max(0, n - 2 * half));
+  if (out.length === 0) return out;
+  // Running sum of m consecutive values (odd m) or of m + 1 with half weights at the ends (even m).
+  let s = 0;
+  for (let j = 0; j < m; j++) s += y[j];
+  for (let i = half; i < n - half; i++) {
+    const start = i - half;
+    out[start] = m % 2 ? s / m : (s + y[start + m] - 0.5 * (y[start] + y[start + m])) / m;
+    if (start + m < n) s += y[start + m] - y[start];
+  }
+  return out;
+}
+
 /** Ordinary least squares line through (i, x[i]), i = 0..n-1: intercept and slope (0 for fewer than 2 points). O(n). */
 export function linearFit(x: ArrayLike<number>): { intercept: number; slope: number } {
   const n = x.length;

@@ -1,4 +1,4 @@
-import { linearFit, mean, median, sortedMedian, sum } from '../../core/math/stats';
+import { centredMovingAverage, linearFit, mean, median, sortedMedian, sum } from '../../core/math/stats';
 
 describe('sum and mean', () => {
   it('add in index order, like a plain loop: 1e16 + 1 − 1e16 is 0 in doubles', () => {
@@ -50,5 +50,25 @@ describe('linearFit', () => {
   });
   it('one point: a flat line through it', () => {
     expect(linearFit([5])).toEqual({ intercept: 5, slope: 0 });
+  });
+});
+
+describe('centredMovingAverage', () => {
+  it('odd order 3 over 1, 2, 4, 8, 16: (1 + 2 + 4) / 3, (2 + 4 + 8) / 3, (4 + 8 + 16) / 3', () => {
+    const ma = centredMovingAverage([1, 2, 4, 8, 16], 3);
+    expect(ma).toHaveLength(3);
+    [7 / 3, 14 / 3, 28 / 3].forEach((v, k) => expect(ma[k]).toBeCloseTo(v, 13));
+  });
+  it('even order 2 weighs the ends by half: (½·1 + 2 + ½·4) / 2 = 2.25, then (½·2 + 4 + ½·8) / 2 = 4.5 …', () => {
+    const ma = centredMovingAverage([1, 2, 4, 8, 16], 2);
+    expect(ma).toHaveLength(3);
+    [2.25, 4.5, 9].forEach((v, k) => expect(ma[k]).toBeCloseTo(v, 13));
+  });
+  it('order 4 on a season of 4 that repeats gives the level exactly: 10 + (3, −1, −3, 1)', () => {
+    const y = [13, 9, 7, 11, 13, 9, 7, 11];
+    expect(Array.from(centredMovingAverage(y, 4))).toEqual([10, 10, 10, 10]);
+  });
+  it('is empty when the series is shorter than the window', () => {
+    expect(centredMovingAverage([1, 2], 3)).toHaveLength(0);
   });
 });
