@@ -8,7 +8,7 @@
  */
 import { callFunction } from '../core/hosts';
 import { compare, report, section, time } from './harness';
-import { seededRandom as rng } from '../core/random';
+import { seededRandom as rng } from '../core/math/random';
 
 
 function kpi(name: string, ...args: unknown[]): unknown[][] {

@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'fs';
 import { join } from 'path';
 import vm from 'vm';
 import { callFunction } from '../core/hosts';
-import { seededRandom as rng } from '../core/random';
+import { seededRandom as rng } from '../core/math/random';
 import { compare, report, section, time } from './harness';
 
 function kpi(name: string, ...args: unknown[]): unknown {

@@ -10,15 +10,10 @@
 import { compare, section, time } from './harness';
 import { ANOMALIES, FORECAST_ETS, KPI_FORECAST } from '../core/functions/forecast';
 import { runFunction } from '../core/registry/run';
-import { seededRandom } from '../core/random';
+import { seededNormal, seededRandom } from '../core/math/random';
 import { loadM3 } from './m3';
 import { compareAnomalies } from './anomalies';
 import { compareKpiSeries } from './kpi-series';
-
-function gauss(seed: number): () => number {
-  const u = seededRandom(seed);
-  return () => Math.sqrt(-2 * Math.log(1 - u())) * Math.cos(2 * Math.PI * u());
-}
 
 function seasonalNaive(y: number[], h: number, m: number): number[] {
   return Array.from({ length: h }, (_, i) => y[y.length - m + (i % m)]);
@@ -26,7 +21,7 @@ function seasonalNaive(y: number[], h: number, m: number): number[] {
 
 export function run(): void {
   section('Forecasting, seasonality, anomalies');
-  const g = gauss(1);
+  const g = seededNormal(1);
   const week = [10, 5, 0, -3, -6, 8, 14];
   const daily = Array.from({ length: 1000 }, (_, t) => 100 + 0.05 * t + week[t % 7] + 2 * g());
   const col = daily.map((v) => [v]);
@@ -41,7 +36,7 @@ export function run(): void {
     ? loadM3(path).map((s) => s.values.slice(0, -s.nf))
     : Array.from({ length: 1428 }, (_, k) => {
         const n = 48 + Math.floor(u() * 79);
-        const gk = gauss(100 + k);
+        const gk = seededNormal(100 + k);
         return Array.from({ length: n }, (_, t) => 1000 + 5 * t + 100 * Math.sin((2 * Math.PI * t) / 12) + 30 * gk());
       });
   const label = path ? 'M3 monthly series' : 'synthetic monthly series (set M3_CSV for M3)';

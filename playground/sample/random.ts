@@ -1,4 +1,4 @@
-export { seededRandom as seeded } from '../../core/random';
+export { seededRandom as seeded } from '../../core/math/random';
 
 export function pick<T>(rand: () => number, items: readonly T[]): T {
   return items[Math.floor(rand() * items.length)];

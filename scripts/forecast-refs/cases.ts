@@ -3,7 +3,7 @@
  * a seeded generator so the file regenerates identically; AirPassengers is Box-Jenkins Series G.
  */
 import seriesG from '../../test/fixtures/forecast/series-g.json';
-import { seededRandom as rng } from '../../core/random';
+import { seededNormal, seededRandom as rng } from '../../core/math/random';
 export { rng };
 
 export interface RefCase {
@@ -22,22 +22,19 @@ export interface RefCase {
 }
 
 
-export function gauss(u: () => number): () => number {
-  return () => Math.sqrt(-2 * Math.log(1 - u())) * Math.cos(2 * Math.PI * u());
-}
 
 const serial = (y: number, m0: number, d: number) => Date.UTC(y, m0, d) / 86400000 + 25569;
 const months = (y: number, m0: number, n: number) => Array.from({ length: n }, (_, i) => serial(y, m0 + i, 1));
 const days = (start: number, n: number) => Array.from({ length: n }, (_, i) => start + i);
 
 function weekly(seed: number, n: number): number[] {
-  const g = gauss(rng(seed));
+  const g = seededNormal(seed);
   const week = [10, 5, 0, -3, -6, 8, 14];
   return Array.from({ length: n }, (_, t) => Math.round((100 + 0.3 * t + week[t % 7] + 2 * g()) * 100) / 100);
 }
 
 function monthly(seed: number, n: number): number[] {
-  const g = gauss(rng(seed));
+  const g = seededNormal(seed);
   return Array.from({ length: n }, (_, t) => Math.round((500 + 2 * t + 40 * Math.sin((2 * Math.PI * t) / 12) + 10 * g()) * 100) / 100);
 }
 

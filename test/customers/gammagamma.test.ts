@@ -2,7 +2,7 @@ import { conditionalExpectedSpend, fitGammaGamma, gammaGammaLogLikelihood } from
 import { logGamma } from '../../core/math/special';
 import { cdnowWithSpend } from './cdnow';
 import { simulateCustomers } from './simulate';
-import { seededRandom } from '../../core/random';
+import { seededRandom } from '../../core/math/random';
 
 const cdnow = cdnowWithSpend();
 

@@ -1,4 +1,4 @@
-import { seededRandom } from '../../core/random';
+import { normalVariate, seededRandom } from '../../core/math/random';
 export { seededRandom };
 /**
  * Simulated customer summaries from the BG/NBD story itself (Fader, Hardie & Lee 2005, section 2),
@@ -33,11 +33,6 @@ export interface SimulationOptions {
 }
 
 
-function normal(rand: () => number): number {
-  const u = 1 - rand();
-  const v = rand();
-  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
-}
 
 /** Gamma(shape, 1) by Marsaglia & Tsang (2000), with the shape < 1 boost. */
 export function gammaVariate(shape: number, rand: () => number): number {
@@ -48,7 +43,7 @@ export function gammaVariate(shape: number, rand: () => number): number {
     let x: number;
     let v: number;
     do {
-      x = normal(rand);
+      x = normalVariate(rand);
       v = 1 + c * x;
     } while (v <= 0);
     v = v * v * v;

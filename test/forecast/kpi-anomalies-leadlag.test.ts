@@ -4,7 +4,7 @@ import { runFunction } from '../../core/registry/run';
 import { KpiError } from '../../core/errors';
 import { findAnomalies, latestIsAnomalous } from '../../core/forecast/anomalies';
 import { kpiForecast } from '../../core/forecast/combination';
-import { seededRandom } from '../../core/random';
+import { seededNormal, seededRandom } from '../../core/math/random';
 import { hourlySeries, withInjectedAnomalies } from '../support/seasonal-series';
 import { stlRemainder } from '../../core/forecast/robustDecomposition';
 import { currentIsAnomalous } from '../../core/dashboard/alerts/check';
@@ -19,10 +19,6 @@ const codeOf = (f: () => unknown): string => {
   }
   return 'no error';
 };
-function gauss(seed: number): () => number {
-  const u = seededRandom(seed);
-  return () => Math.sqrt(-2 * Math.log(1 - u())) * Math.cos(2 * Math.PI * u());
-}
 const smape = (y: number[], f: number[]) => y.reduce((s, v, i) => s + (200 * Math.abs(v - f[i])) / (Math.abs(v) + Math.abs(f[i])), 0) / y.length;
 
 describe('KPI_FORECAST', () => {
@@ -39,7 +35,7 @@ describe('KPI_FORECAST', () => {
     expect(ours).toBeLessThan(snaive / 2);
   });
   it('detects the 7-day season of a synthetic daily series and forecasts it within 5% of the noise-free truth', () => {
-    const g = gauss(3);
+    const g = seededNormal(3);
     const week = [20, 10, 0, -5, -10, 15, 30];
     const truth = (t: number) => 200 + 0.5 * t + week[t % 7];
     const y = Array.from({ length: 140 }, (_, t) => truth(t) + 2 * g());
@@ -50,7 +46,7 @@ describe('KPI_FORECAST', () => {
   it('95% intervals hold the truth about 95% of the time on a random walk (400 trials, 80–100%)', () => {
     let inside = 0;
     for (let k = 0; k < 400; k++) {
-      const g = gauss(100 + k);
+      const g = seededNormal(100 + k);
       const y: number[] = [1000];
       for (let t = 1; t < 61; t++) y.push(y[t - 1] + 10 * g());
       const r = kpiForecast(y.slice(0, 60), 1, 0);
@@ -72,7 +68,7 @@ describe('KPI_FORECAST', () => {
   it('a season that drifts week to week: validation on the last cycles picks the seasonal naive forecast', () => {
     // The daily profile's peak hour moves a little every day, so last week's values beat an average
     // over all weeks; 6 weeks of history, so the last week is held out and 5 remain (≥ 4 cycles).
-    const g = gauss(8);
+    const g = seededNormal(8);
     const y = Array.from({ length: 24 * 7 * 7 }, (_, t) => {
       const peak = 12 + (4 * t) / (24 * 7 * 7);
       return 100 + 60 * Math.exp(-(((t % 24) - peak) ** 2) / 4) + 40 * Math.exp(-((((t % 168) / 24) - 3) ** 2)) + g();
@@ -118,7 +114,7 @@ describe('KPI_FORECAST', () => {
 
 /** Daily series with a weekly cycle, noise sd 1, spikes of ±8 and 6-point level shifts of +7. */
 function injected(seed: number) {
-  const g = gauss(seed);
+  const g = seededNormal(seed);
   const u = seededRandom(seed + 1);
   const n = 700;
   const y = Array.from({ length: n }, (_, t) => 100 + 0.02 * t + [4, 2, 0, -1, -3, 3, 6][t % 7] + g());
@@ -156,7 +152,7 @@ describe('ANOMALIES (Seasonal Hybrid ESD)', () => {
   });
   it('a flat series has no anomaly, nor does a flat series with small noise', () => {
     expect(findAnomalies(new Array(50).fill(7)).some(Boolean)).toBe(false);
-    const g = gauss(5);
+    const g = seededNormal(5);
     expect(findAnomalies(Array.from({ length: 300 }, () => 50 + g()), { period: 0 }).filter(Boolean).length).toBeLessThanOrEqual(1);
   });
   it('direction "high" ignores a drop, "low" ignores a spike', () => {
@@ -187,7 +183,7 @@ describe('ANOMALIES (Seasonal Hybrid ESD)', () => {
 
 describe('LEAD_LAG', () => {
   it('finds a known lag of 3 in a series built from a leading indicator', () => {
-    const g = gauss(9);
+    const g = seededNormal(9);
     const lead = Array.from({ length: 60 }, () => 100 + 10 * g());
     const lag = lead.map((_, t) => (t >= 3 ? 2 * lead[t - 3] + 5 + g() : 200));
     const t = runFunction(LEAD_LAG, [col(lead), col(lag), 6]) as (string | number)[][];
@@ -236,7 +232,7 @@ describe('robust STL remainder and the anomaly alerts (shared season detection)'
   it('clean 3-year monthly series with a season: under 2% of the points flagged (plain decomposition below 8 cycles)', () => {
     let flagged = 0;
     for (let k = 0; k < 50; k++) {
-      const g = gauss(700 + k);
+      const g = seededNormal(700 + k);
       const season = [0, -2, 3, 5, 4, 2, -40, 1, 2, 4, 3, 5];
       const y = Array.from({ length: 36 }, (_, t) => 200 + 0.5 * t + season[t % 12] + 2 * g());
       flagged += findAnomalies(y).filter(Boolean).length;
@@ -244,7 +240,7 @@ describe('robust STL remainder and the anomaly alerts (shared season detection)'
     expect(flagged / (50 * 36)).toBeLessThan(0.02);
   });
   it('alerts: a July dip that recurs every year is not an anomaly once the season is detected; an off-season drop is', () => {
-    const g = gauss(31);
+    const g = seededNormal(31);
     const season = [0, -2, 3, 5, 4, 2, -40, 1, 2, 4, 3, 5];
     const y = Array.from({ length: 43 }, (_, t) => 200 + 0.5 * t + season[t % 12] + 2 * g());
     // Month 42 is a July (42 mod 12 = 6): the usual dip.

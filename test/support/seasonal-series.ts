@@ -3,12 +3,7 @@
  * benchmarks: a random season shape (unit standard deviation), optional trend, Gaussian noise,
  * additive or multiplicative; and non-seasonal controls of the same lengths.
  */
-import { seededRandom } from '../../core/random';
-
-export function gaussian(seed: number): () => number {
-  const u = seededRandom(seed);
-  return () => Math.sqrt(-2 * Math.log(1 - u())) * Math.cos(2 * Math.PI * u());
-}
+import { seededNormal, seededRandom } from '../../core/math/random';
 
 export interface SeasonalSpec {
   readonly period: number;
@@ -23,7 +18,7 @@ export interface SeasonalSpec {
 
 /** A season shape of the given length, mean 0 and standard deviation 1. */
 export function seasonShape(period: number, seed: number): number[] {
-  const g = gaussian(seed);
+  const g = seededNormal(seed);
   // Two harmonics with random phases plus a random component: smooth enough to look like a KPI.
   const a = 2 * Math.PI * seededRandom(seed + 7)();
   const b = 2 * Math.PI * seededRandom(seed + 8)();
@@ -36,7 +31,7 @@ export function seasonShape(period: number, seed: number): number[] {
 /** Level 100, season sd 10 (additive) or 10% of the level (multiplicative), noise and trend as asked. */
 export function seasonalSeries(spec: SeasonalSpec): number[] {
   const shape = seasonShape(spec.period, spec.seed);
-  const g = gaussian(spec.seed + 1);
+  const g = seededNormal(spec.seed + 1);
   const noise = spec.noise ?? 0.5;
   const trend = spec.trend ?? 0;
   return Array.from({ length: spec.length }, (_, t) => {
@@ -51,7 +46,7 @@ export const CONTROLS: readonly Control[] = ['white noise', 'random walk', 'AR(1
 
 /** A non-seasonal series of the given kind, level about 100. */
 export function controlSeries(kind: Control, length: number, seed: number): number[] {
-  const g = gaussian(seed);
+  const g = seededNormal(seed);
   const out: number[] = [];
   let x = 0;
   for (let t = 0; t < length; t++) {
@@ -71,7 +66,7 @@ export function controlSeries(kind: Control, length: number, seed: number): numb
  * at 60% of weekdays with a later morning, slow growth, multiplicative noise of `noise` (share).
  */
 export function hourlySeries(length: number, seed: number, noise = 0.1): number[] {
-  const g = gaussian(seed);
+  const g = seededNormal(seed);
   const weekday = (h: number) => 0.25 + Math.exp(-((h - 12.5) ** 2) / 8) + 1.2 * Math.exp(-((h - 20) ** 2) / 6) + 0.4 * Math.exp(-((h - 9) ** 2) / 3);
   const weekend = (h: number) => 0.6 * (0.25 + 1.1 * Math.exp(-((h - 14) ** 2) / 12) + Math.exp(-((h - 20.5) ** 2) / 5));
   return Array.from({ length }, (_, t) => {
@@ -84,14 +79,14 @@ export function hourlySeries(length: number, seed: number, noise = 0.1): number[
 
 /** Daily KPI with a weekly cycle (quieter weekends), growth and noise. */
 export function dailySeries(length: number, seed: number, noise = 0.08): number[] {
-  const g = gaussian(seed);
+  const g = seededNormal(seed);
   const week = [1.1, 1.15, 1.12, 1.08, 1.0, 0.72, 0.83];
   return Array.from({ length }, (_, t) => 500 * (1 + 0.001 * t) * week[t % 7] * (1 + noise * g()));
 }
 
 /** Weekly KPI with a yearly cycle of 52 weeks (a December peak, a summer dip) and noise. */
 export function weeklySeries(length: number, seed: number, noise = 0.05): number[] {
-  const g = gaussian(seed);
+  const g = seededNormal(seed);
   return Array.from({ length }, (_, t) => {
     const w = t % 52;
     const season = 1 + 0.35 * Math.exp(-((w - 49) ** 2) / 6) - 0.15 * Math.exp(-((w - 31) ** 2) / 20) + 0.05 * Math.sin((2 * Math.PI * w) / 52);
@@ -104,7 +99,7 @@ export function weeklySeries(length: number, seed: number, noise = 0.05): number
  * noise standard deviations, at distinct days at least 3 apart. Returns the series and the days.
  */
 export function withInjectedAnomalies(length: number, count: number, seed: number): { values: number[]; truth: Set<number> } {
-  const g = gaussian(seed);
+  const g = seededNormal(seed);
   const u = seededRandom(seed + 1);
   const sd = 2;
   const week = [6, 3, 1, -1, -2, -9, 2];
