@@ -3,6 +3,7 @@ import { parseA1 } from './a1';
 import { recordAnchors } from './anchors';
 import { SheetGrids, sheetGrids, widthRuns } from './grid';
 import { message } from './messages';
+import { rememberSheetIds } from './sheet-ids';
 import { markedSheet, SheetsState } from './workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -57,6 +58,7 @@ export function applyPlan(ss: Spreadsheet, plan: DashboardPlan, state: SheetsSta
     writeSheet(sheet, planned, isNew);
   }
   recordAnchors(ss, plan, byRole);
+  rememberSheetIds(byRole); // what tells these sheets from a user's copy of them later
   if (byRole.dashboard) ss.setActiveSheet(byRole.dashboard);
   SpreadsheetApp.flush();
   return { sheets: plan.sheets.map((s) => s.name), created, byRole };

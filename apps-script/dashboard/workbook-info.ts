@@ -17,7 +17,7 @@ export function dataSheets(state: SheetsState, setup: DashboardSetup | null): Sh
   const headerRowOf = new Map<string, number>();
   for (const m of Object.values(setup?.mapping ?? {})) if (m && !headerRowOf.has(m.sheet)) headerRowOf.set(m.sheet, m.headerRow);
   return state.sheets
-    .filter((s) => s.marker === null)
+    .filter((s) => s.marker === null && !s.copyOf)
     .map(({ sheet, name }) => {
       const headerRow = headerRowOf.get(name) ?? 1;
       const last = sheet.getLastRow();

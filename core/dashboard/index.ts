@@ -27,3 +27,4 @@ export * from './print';
 export * from './anchors';
 export * from './history';
 export * from './baselines';
+export * from './sheet-copies';

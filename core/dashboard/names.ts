@@ -15,6 +15,8 @@ export const STANDARD_NAMES: Readonly<Record<SheetRole, string>> = {
 export interface ExistingSheet {
   readonly name: string;
   readonly marker?: SheetRole | null;
+  /** A copy of one of our sheets (it kept the marker): treated as the user's, named in a notice (sheet-copies.ts). */
+  readonly copyOf?: SheetRole;
 }
 
 /** The four sheets every plan has. */

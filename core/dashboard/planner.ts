@@ -1,3 +1,4 @@
+import { copyNotices } from './sheet-copies';
 import { toSerial } from '../args/cells';
 import { valueError } from '../errors';
 import { absCell, cell, columnLetter, rect, sheetRef, wholeColumn } from './a1';
@@ -95,6 +96,7 @@ export function buildPlan(req: PlanRequest): DashboardPlan {
   const notices: PlanNotice[] = [];
   const { names, renamed } = resolveSheetNames(req.existingSheets ?? [], requestedExtraRoles({ setup }));
   for (const r of renamed) notices.push({ code: 'renamed', level: 'warning', sheet: r.role, text: fill(tr(UI.renamed, locale), { wanted: r.wanted, used: r.used }) });
+  notices.push(...copyNotices(req.existingSheets ?? [], locale));
 
   const missing = new Map<KpiId, FieldRef[]>();
   const available = (id: KpiId) => missingFields(setup.mapping, [id]).length === 0;

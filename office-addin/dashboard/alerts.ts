@@ -1,6 +1,7 @@
 import { Breach, checkAlerts } from '../../core/dashboard/alerts';
 import { buildPlan } from '../../core/dashboard/planner';
 import { DashboardSetup } from '../../core/dashboard/setup';
+import { RecordedSheetIds } from '../../core/dashboard/sheet-copies';
 import { discoverSheets, existingSheets } from './markers';
 import { queueAnchoredReads } from './anchors';
 import { locateDashboard } from '../../core/dashboard/anchors';
@@ -14,9 +15,9 @@ import { locateDashboard } from '../../core/dashboard/anchors';
  * no breaches. Excel has no scheduled runs an add-in could use to e-mail a digest.
  * @throws KpiError saying what to do when the dashboard's layout cannot be found
  */
-export async function readBreaches(context: Excel.RequestContext, setup: DashboardSetup, today: string): Promise<Breach[]> {
+export async function readBreaches(context: Excel.RequestContext, setup: DashboardSetup, today: string, sheetIds: RecordedSheetIds = {}): Promise<Breach[]> {
   const anchored = queueAnchoredReads(context, true); // resolved with discovery's first sync
-  const { sheets } = await discoverSheets(context);
+  const { sheets } = await discoverSheets(context, undefined, sheetIds);
   if (!sheets.some((s) => s.marker === 'dashboard')) return [];
   const plan = buildPlan({ setup, asOf: today, existingSheets: existingSheets(sheets) });
   const found = locateDashboard(plan.snapshot.kpis, plan.locale, anchored.read(), Object.keys(plan.trend.series));

@@ -1,5 +1,5 @@
 import { renderPlan } from '../../core/dashboard/dialect';
-import { CellBlock, ChartSpec, ConditionalFormat, DashboardPlan, FormulaConditionalFormat, MARKER_KEY, PlannedSheet } from '../../core/dashboard/plan';
+import { CellBlock, ChartSpec, ConditionalFormat, DashboardPlan, FormulaConditionalFormat, MARKER_KEY, PlannedSheet, SheetRole } from '../../core/dashboard/plan';
 import { ALIGNMENT, excelFormulas, excelNumberFormats, points, textLiteral } from './cells';
 import { CHART_PREFIX, DiscoveredSheet, markerFormula } from './markers';
 import { queuePrint } from './print';
@@ -19,6 +19,8 @@ export interface ApplyResult {
   readonly sheets: string[];
   /** Sheets left exactly as they were (an existing KPI History). */
   readonly untouched: string[];
+  /** Excel's worksheet id of each planned sheet, by role, to record (what tells ours from a user's copy). */
+  readonly ids: Partial<Record<SheetRole, string>>;
 }
 
 export type SheetProgress = (sheet: string, done: number, total: number) => void;
@@ -35,16 +37,23 @@ export async function applyPlan(context: Excel.RequestContext, plan: DashboardPl
   const byName = new Map(discovered.map((s) => [s.name.toLowerCase(), s]));
   const written: string[] = [];
   const untouched: string[] = [];
+  const created: { role: SheetRole; worksheet: Excel.Worksheet }[] = [];
+  const ids: Partial<Record<SheetRole, string>> = {};
   // the anchors' names are looked up with the first sheet's sync and recorded with the next one's
   let lookups: ReturnType<typeof queueAnchorLookup> | null = queueAnchorLookup(context, plan);
   let dashboard: Excel.Worksheet | null = null;
   for (const [i, planned] of rendered.sheets.entries()) {
     const found = byName.get(planned.name.toLowerCase());
     if (found && found.marker !== planned.role) throw new Error(`"${planned.name}" is not a KPI Pilot ${planned.role} sheet; it was left untouched`);
+    if (found) ids[planned.role] = found.id;
     if (found && planned.mode === 'append') {
       untouched.push(planned.name); // KPI History: existing rows are never rewritten, nothing to send
     } else {
       const worksheet = found ? clearSheet(found) : createSheet(context, planned);
+      if (!found) {
+        worksheet.load('id'); // known at this sheet's sync, no sync of its own
+        created.push({ role: planned.role, worksheet });
+      }
       if (lookups && dashboard && i > 0) {
         queueAnchors(context, dashboard, lookups);
         lookups = null;
@@ -63,7 +72,8 @@ export async function applyPlan(context: Excel.RequestContext, plan: DashboardPl
     queueAnchors(context, dashboard, lookups); // a plan of the dashboard alone
     await context.sync();
   }
-  return { sheets: written, untouched };
+  for (const c of created) ids[c.role] = c.worksheet.id;
+  return { sheets: written, untouched, ids };
 }
 
 function createSheet(context: Excel.RequestContext, planned: PlannedSheet): Excel.Worksheet {

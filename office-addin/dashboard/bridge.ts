@@ -8,7 +8,7 @@ import { readBreaches } from './alerts';
 import { applyPlan } from './apply';
 import { isoDate } from './cells';
 import { discoverSheets, existingSheets, mappedDataRows, queueUsedRows } from './markers';
-import { GENERATED_SETTING, readSetup, writeSetup } from './settings';
+import { GENERATED_SETTING, readSetup, readSheetIds, setSheetIds, writeSetup } from './settings';
 import { snapshotNow } from './snapshot';
 import { excelShare } from './share';
 import { readWorkbookInfo } from './workbook-info';
@@ -38,7 +38,7 @@ export function createExcelBridge(options: ExcelBridgeOptions = {}): HostBridge 
     share: excelShare(excel, today, () => localeFrom(office().context.displayLanguage)),
 
     load(): Promise<WorkbookInfo> {
-      const host = { displayLanguage: office().context.displayLanguage, setup: readSetup(settings()), generated: readSetup(settings(), GENERATED_SETTING), today: today() };
+      const host = { displayLanguage: office().context.displayLanguage, setup: readSetup(settings()), generated: readSetup(settings(), GENERATED_SETTING), today: today(), sheetIds: readSheetIds(settings()) };
       return excel().run((context) => readWorkbookInfo(context, host));
     },
 
@@ -50,7 +50,7 @@ export function createExcelBridge(options: ExcelBridgeOptions = {}): HostBridge 
       await writeSetup(settings(), setup);
       return excel().run(async (context) => {
         // extra sheets may need the data row counts (Customers at risk): read with the markers, no extra sync
-        const { sheets, extra } = await discoverSheets(context, setup.extras ? queueUsedRows(setup) : undefined);
+        const { sheets, extra } = await discoverSheets(context, setup.extras ? queueUsedRows(setup) : undefined, readSheetIds(settings()));
         const dataRows = setup.extras ? mappedDataRows(setup, sheets, extra) : undefined;
         // KPI Goals is the source of truth once generated: read it back (one sync) and merge (core goals-merge.ts)
         const goalsSheet = sheets.find((s) => s.marker === 'goals');
@@ -63,6 +63,7 @@ export function createExcelBridge(options: ExcelBridgeOptions = {}): HostBridge 
         }
         const { plan, merge } = planWithSheetGoals({ setup, asOf, existingSheets: existingSheets(sheets), dataRows }, readBack, readSetup(settings(), GENERATED_SETTING));
         const applied = await applyPlan(context, plan, sheets, progress);
+        setSheetIds(settings(), applied.ids); // saved with the setup just below
         await writeSetup(settings(), merge.setup, true);
         return { sheets: applied.sheets, notices: plan.notices, setup: merge.setup };
       });
@@ -71,13 +72,13 @@ export function createExcelBridge(options: ExcelBridgeOptions = {}): HostBridge 
     snapshot(): Promise<SnapshotResult> {
       const setup = readSetup(settings());
       if (!setup) return Promise.reject(valueError('there is no saved dashboard setup in this workbook: generate the dashboard first'));
-      return excel().run((context) => snapshotNow(context, setup, today()));
+      return excel().run((context) => snapshotNow(context, setup, today(), readSheetIds(settings())));
     },
 
     async alerts(): Promise<AlertsStatus> {
       const setup = readSetup(settings());
       if (!setup) return { daily: false, dailyAvailable: false, breaches: [] };
-      const breaches = await excel().run((context) => readBreaches(context, setup, today()));
+      const breaches = await excel().run((context) => readBreaches(context, setup, today(), readSheetIds(settings())));
       return { daily: false, dailyAvailable: false, breaches };
     },
 

@@ -2,6 +2,7 @@ import { DatasetId } from '../../core/dashboard/fields';
 import { ExistingSheet } from '../../core/dashboard/names';
 import { DashboardSetup } from '../../core/dashboard/setup';
 import { MARKER_KEY, SHEET_ROLES, SheetRole } from '../../core/dashboard/plan';
+import { RecordedSheetIds, setAsideCopies } from '../../core/dashboard/sheet-copies';
 
 /**
  * The marker that makes a sheet ours: a worksheet-scoped, hidden named item KPIPILOT_SHEET whose
@@ -26,7 +27,11 @@ export function roleFromMarker(formula: unknown): SheetRole | null {
 export interface DiscoveredSheet {
   readonly worksheet: Excel.Worksheet;
   readonly name: string;
+  /** Excel's id of the worksheet (stable through renames and moves; a copy gets a new one). */
+  readonly id: string;
   readonly marker: SheetRole | null;
+  /** A copy of one of our sheets that kept our marker: treated as the user's (core sheet-copies.ts). */
+  readonly copyOf?: SheetRole;
   /** Charts on the sheet that the applier made (named KPIPILOT_CHART_n): the only ones 'replace' deletes. */
   readonly ourCharts: readonly Excel.Chart[];
 }
@@ -39,11 +44,13 @@ export type AlongMarkers<T> = (worksheet: Excel.Worksheet) => T;
  * then every sheet's marker (getItemOrNullObject, no error for user sheets) and chart names at once.
  * Excel cannot load a collection nested in worksheets (names, customProperties) in one load, and
  * workbook.names omits sheet-scoped names, hence the second round trip. `along` queues more reads
- * into that second sync. O(sheets) proxies.
+ * into that second sync. O(sheets) proxies. The worksheet ids come with the names: when a user
+ * copied one of our sheets (the copy keeps the sheet-scoped marker), the sheet whose id was
+ * `recorded` at generation is ours and the copy is set aside as the user's, at no extra sync.
  */
-export async function discoverSheets<T = undefined>(context: Excel.RequestContext, along?: AlongMarkers<T>): Promise<{ sheets: DiscoveredSheet[]; extra: T[] }> {
+export async function discoverSheets<T = undefined>(context: Excel.RequestContext, along?: AlongMarkers<T>, recorded: RecordedSheetIds = {}): Promise<{ sheets: DiscoveredSheet[]; extra: T[] }> {
   const worksheets = context.workbook.worksheets;
-  worksheets.load('items/name');
+  worksheets.load('items/name,items/id');
   await context.sync();
   const pending = worksheets.items.map((worksheet) => {
     const marker = worksheet.names.getItemOrNullObject(MARKER_KEY);
@@ -53,19 +60,21 @@ export async function discoverSheets<T = undefined>(context: Excel.RequestContex
     return { worksheet, marker, charts, extra: along ? along(worksheet) : (undefined as T) };
   });
   await context.sync();
-  const sheets = pending.map(({ worksheet, marker, charts }) => ({
+  const listed = pending.map(({ worksheet, marker, charts }) => ({
     worksheet,
     name: worksheet.name,
+    id: worksheet.id,
     // Excel on the web may list workbook-scoped names under a sheet too (office-js #1011): only a sheet-scoped one counts
     marker: marker.isNullObject || marker.scope !== 'Worksheet' ? null : roleFromMarker(marker.formula),
     ourCharts: charts.items.filter((c) => c.name.startsWith(CHART_PREFIX)),
   }));
+  const sheets = setAsideCopies(listed, (s) => s.id, () => recorded);
   return { sheets, extra: pending.map((p) => p.extra) };
 }
 
 /** What core resolveSheetNames and buildPlan take. */
 export function existingSheets(sheets: readonly DiscoveredSheet[]): ExistingSheet[] {
-  return sheets.map((s) => ({ name: s.name, marker: s.marker }));
+  return sheets.map((s) => ({ name: s.name, marker: s.marker, ...(s.copyOf ? { copyOf: s.copyOf } : {}) }));
 }
 
 /**

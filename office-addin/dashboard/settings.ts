@@ -1,4 +1,6 @@
 import { DashboardSetup, parseSetup, serializeSetup } from '../../core/dashboard/setup';
+import { parseSheetIds, RecordedSheetIds, recordSheetIds } from '../../core/dashboard/sheet-copies';
+import { SheetRole } from '../../core/dashboard/plan';
 
 /**
  * The setup lives in the document's add-in settings (Office.context.document.settings, a
@@ -8,6 +10,18 @@ import { DashboardSetup, parseSetup, serializeSetup } from '../../core/dashboard
 export const SETUP_SETTING = 'kpiPilot.setup';
 /** The setup of the last generation: what KPI Goals was written from, so edits made in the sheet since can be told apart (core goals-merge.ts). */
 export const GENERATED_SETTING = 'kpiPilot.generatedSetup';
+/** The worksheet id of each sheet the last generation wrote or kept: what tells ours from a user's copy of it (core sheet-copies.ts). */
+export const SHEET_IDS_SETTING = 'kpiPilot.sheetIds';
+
+/** The worksheet ids recorded at generation (none before the first). */
+export function readSheetIds(settings: Office.Settings): RecordedSheetIds {
+  return parseSheetIds(settings.get(SHEET_IDS_SETTING));
+}
+
+/** Records the generated sheets' ids over the earlier record; saved with the setup by writeSetup. */
+export function setSheetIds(settings: Office.Settings, ids: Partial<Record<SheetRole, string>>): void {
+  settings.set(SHEET_IDS_SETTING, JSON.stringify(recordSheetIds(readSheetIds(settings), ids)));
+}
 
 /**
  * The saved setup, or null the first time. A setting that no longer parses (edited by hand, or an

@@ -4,6 +4,7 @@ import { locateDashboard } from '../../core/dashboard/anchors';
 import { historyWrites } from '../../core/dashboard/history';
 import { buildPlan } from '../../core/dashboard/planner';
 import { DashboardSetup } from '../../core/dashboard/setup';
+import { RecordedSheetIds } from '../../core/dashboard/sheet-copies';
 import { columnLetter } from '../../core/dashboard/a1';
 import { SnapshotResult } from '../../sidebar/bridge';
 import { queueAnchoredReads } from './anchors';
@@ -19,9 +20,9 @@ import { discoverSheets, existingSheets } from './markers';
  * @throws KpiError #VALUE! when the dashboard or History of KPI Pilot is missing (generate first),
  *   or the layout cannot be found (core locateDashboard says what to do).
  */
-export async function snapshotNow(context: Excel.RequestContext, setup: DashboardSetup, today: string): Promise<SnapshotResult> {
+export async function snapshotNow(context: Excel.RequestContext, setup: DashboardSetup, today: string, sheetIds: RecordedSheetIds = {}): Promise<SnapshotResult> {
   const anchored = queueAnchoredReads(context, false); // resolved with discovery's first sync
-  const { sheets } = await discoverSheets(context);
+  const { sheets } = await discoverSheets(context, undefined, sheetIds);
   for (const role of ['dashboard', 'history'] as const) {
     if (!sheets.some((s) => s.marker === role)) throw valueError('there is no KPI Pilot dashboard in this workbook yet: generate the dashboard first');
   }

@@ -4,6 +4,7 @@ import { historySeries } from '../../core/dashboard/snapshot';
 import { mergeGoals } from '../../core/dashboard/goals-merge';
 import { readGoalsSheet } from '../../core/dashboard/goals-sheet';
 import { DashboardSetup } from '../../core/dashboard/setup';
+import { RecordedSheetIds } from '../../core/dashboard/sheet-copies';
 import { WorkbookInfo } from '../../sidebar/bridge';
 import { discoverSheets, existingSheets } from './markers';
 
@@ -15,6 +16,8 @@ export interface HostContext {
   readonly generated?: DashboardSetup | null;
   /** ISO YYYY-MM-DD. */
   readonly today: string;
+  /** The worksheet ids recorded at the last generation, to tell a user's copy of our sheets apart. */
+  readonly sheetIds?: RecordedSheetIds;
 }
 
 /**
@@ -30,10 +33,10 @@ export async function readWorkbookInfo(context: Excel.RequestContext, host: Host
     const header = used.getRow(0);
     header.load('values');
     return { used, header };
-  });
+  }, host.sheetIds);
   const info: SheetInfo[] = [];
   sheets.forEach((s, i) => {
-    if (s.marker) return; // our generated sheets are not data
+    if (s.marker || s.copyOf) return; // our generated sheets and copies of them are not data
     const { used, header } = extra[i];
     const values = header.values[0] ?? [];
     const blank = values.every((v) => v === '' || v === null);

@@ -283,11 +283,12 @@ describe('safety guards', () => {
     expect(fake.dump('KPI Dashboard')).toEqual(before);
   });
 
-  it('regenerates the first marked sheet in tab order when a user duplicated ours (the copy keeps the marker)', () => {
+  it('regenerates the original when a user duplicated ours (the copy keeps the marker), whatever the tab order', () => {
     open();
     generateDashboard(JSON.stringify(sampleSetup()), AS_OF);
     const copy = fake.addSheet('Copy of KPI Dashboard', [['my notes on the copy']]);
     copy.addDeveloperMetadata(MARKER_KEY, 'dashboard');
+    fake.spreadsheet.sheets.unshift(fake.spreadsheet.sheets.pop()!); // moved first
     const before = fake.dump('Copy of KPI Dashboard');
     const result = generateDashboard(JSON.stringify(sampleSetup()), AS_OF);
     expect(result.sheets[0]).toBe('KPI Dashboard');

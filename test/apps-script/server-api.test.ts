@@ -173,8 +173,12 @@ describe('host calls', () => {
     expect(m.generate.byMethod['Sheet.setConditionalFormatRules']).toBe(2);
     expect(m.generate.byMethod['Sheet.insertChart']).toBe(7);
     // every document call (reads, batched writes, getters): bounded by sheets, KPIs and charts
-    expect(m.generate.counts.document).toBeLessThanOrEqual(100); // + the three anchors recorded
-    expect(m.regenerate.counts.document).toBeLessThanOrEqual(115); // + KPI Goals read back, the anchors moved
+    expect(m.generate.counts.document).toBeLessThanOrEqual(104); // + the three anchors recorded, + each sheet's id (what tells a user's copy apart)
+    expect(m.generate.byMethod['Sheet.getSheetId']).toBe(4);
+    expect(m.regenerate.counts.document).toBeLessThanOrEqual(119); // + KPI Goals read back, the anchors moved, each sheet's id
+    expect(m.regenerate.byMethod['Sheet.getSheetId']).toBe(4);
+    expect(m.state.byMethod['Sheet.getSheetId']).toBeUndefined(); // reading sheets and markers costs no id while no role is doubled
+    expect(m.snapshot.byMethod['Sheet.getSheetId']).toBeUndefined();
     // reading for the sidebar and snapshotting are small
     expect(m.state.counts.document).toBeLessThanOrEqual(50);
     expect(m.snapshot.counts.document).toBeLessThanOrEqual(45); // anchors found and read, History read to update its period in place

@@ -382,6 +382,26 @@ export class FakeSheets {
     return sheet;
   }
 
+  /**
+   * As a user choosing "Duplicate" (then moving the copy to `index` in tab order): a new sheet id,
+   * the cells, formats, rules and charts copied, and the sheet's developer metadata copied too,
+   * as Sheets does. Named ranges stay on the original.
+   */
+  duplicateSheet(name: string, copyName: string, index?: number): RawSheet {
+    const from = this.sheet(name);
+    if (!from) throw new Error(`no sheet ${name}`);
+    const copy = this.spreadsheet.insertSheet(copyName, index ?? this.spreadsheet.sheets.length);
+    copy.grid = from.grid.map((row) => (row ?? []).map((c) => (c ? { ...c, style: c.style ? { ...c.style } : undefined } : undefined)));
+    copy.maxRows = from.maxRows;
+    copy.maxCols = from.maxCols;
+    copy.frozenRows = from.frozenRows;
+    copy.widths = { ...from.widths };
+    copy.rules = [...from.rules];
+    copy.charts = [...from.charts];
+    for (const m of this.spreadsheet.metadata.filter((x) => x.sheet === from)) copy.addDeveloperMetadata(m.key, m.value, m.visibility);
+    return copy;
+  }
+
   sheet(name: string): RawSheet | undefined {
     return this.spreadsheet.sheets.find((s) => s.name === name);
   }
@@ -445,8 +465,10 @@ export class RawSpreadsheet extends Raw {
     this.active = sheet;
     return sheet;
   }
+  /** Sheets removes the sheet's named ranges with it (getNamedRanges no longer lists them, the name is free again). */
   deleteSheet(sheet: RawSheet) {
     this.sheets.splice(this.sheets.indexOf(sheet), 1);
+    for (let i = this.namedRanges.length - 1; i >= 0; i--) if (this.namedRanges[i].range.sheet === sheet) this.namedRanges.splice(i, 1);
   }
   setActiveSheet(sheet: RawSheet) {
     this.active = sheet;

@@ -94,8 +94,11 @@ export class SheetModel {
   conditionalFormats: FakeConditionalFormat[] = [];
   frozenRows = 0;
   readonly columnWidths: Record<string, number> = {};
+  /** Excel's worksheet id: a new one for every sheet, a copy included; kept through renames. */
+  readonly id = `{00000000-${String(++sheetSeq).padStart(4, '0')}-0000-C000-000000000046}`;
   constructor(public name: string) {}
 }
+let sheetSeq = 0;
 
 const COLS = 16384;
 const key = (row: number, col: number) => row * COLS + col;
@@ -180,17 +183,19 @@ class WorksheetCollection extends Loadable {
     super(ctx);
   }
   protected read(prop: string): unknown {
-    if (prop === 'items/name' || prop === 'items') {
-      return this.ctx.book.sheets.map((m) => {
-        const w = new Worksheet(this.ctx, m);
-        w.preload('name', m.name);
-        return w;
-      });
+    if (prop === 'items/name' || prop === 'items' || prop === 'items/id') {
+      // 'items/name,items/id' loads both on the same proxies
+      const list = (this.loaded['items/name'] ?? this.loaded['items/id'] ?? this.ctx.book.sheets.map((m) => new Worksheet(this.ctx, m))) as Worksheet[];
+      for (const w of list) {
+        if (prop !== 'items/id') w.preload('name', w.model.name);
+        if (prop !== 'items/name') w.preload('id', w.model.id);
+      }
+      return list;
     }
     throw new Error(`fake: cannot load worksheets.${prop}`);
   }
   get items(): Worksheet[] {
-    return this.get<Worksheet[]>(this.loaded['items/name'] ? 'items/name' : 'items');
+    return this.get<Worksheet[]>(this.loaded['items/name'] ? 'items/name' : this.loaded['items/id'] ? 'items/id' : 'items');
   }
   add(name: string): Worksheet {
     if (this.ctx.book.find(name)) throw new Error(`ItemAlreadyExists: a sheet named ${name} exists`);
@@ -238,11 +243,15 @@ class Worksheet extends Loadable {
   }
   protected read(prop: string): unknown {
     if (prop === 'name') return this.model.name;
+    if (prop === 'id') return this.model.id;
     if (prop === 'visibility') return this.model.visibility;
     throw new Error(`fake: cannot load worksheet.${prop}`);
   }
   get name(): string {
     return this.get('name');
+  }
+  get id(): string {
+    return this.get('id');
   }
   get isNullObject(): boolean {
     return this.get('isNullObject');
@@ -733,6 +742,25 @@ export class FakeWorkbook {
     );
     this.sheets.push(m);
     return m;
+  }
+
+  /**
+   * As a user's "Move or Copy… > Create a copy" placed at `position`: a new worksheet id, the cells,
+   * formats and charts copied, and the sheet-scoped names (our marker among them) copied with it,
+   * as Excel does. Workbook-scoped names stay on the original.
+   */
+  copySheet(name: string, copyName: string, position = this.sheets.length): SheetModel {
+    const from = this.sheet(name);
+    if (this.find(copyName)) throw new Error(`ItemAlreadyExists: a sheet named ${copyName} exists`);
+    const copy = new SheetModel(copyName);
+    for (const [k, c] of from.cells) copy.cells.set(k, { ...c });
+    for (const [n, v] of from.names) copy.names.set(n, { ...v });
+    copy.charts = from.charts.map((c) => ({ ...c, series: c.series.map((x) => ({ ...x })) }));
+    copy.conditionalFormats = from.conditionalFormats.map((c) => ({ ...c }));
+    copy.frozenRows = from.frozenRows;
+    Object.assign(copy.columnWidths, from.columnWidths);
+    this.sheets.splice(position, 0, copy);
+    return copy;
   }
 
   cell(sheet: string, address: string): FakeCell | undefined {
