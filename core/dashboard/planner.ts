@@ -2,10 +2,9 @@ import { copyNotices } from './sheet-copies';
 import { toSerial } from '../args/cells';
 import { valueError } from '../errors';
 import { absCell, cell, columnLetter, rect, sheetRef, wholeColumn } from './a1';
-import { kpi, KpiDefinition, KpiId, withDependencies } from './catalog';
+import { kpi, KpiDefinition, KpiId } from './catalog';
 import { DatasetId, fieldInfo, FieldRef } from './fields';
 import { CHANGE_FORMAT, DATE_FORMAT, MONTH_FORMAT, NUMBER_FORMATS, PROGRESS_FORMAT } from './format';
-import { kpiFormula } from './formulas';
 import { fill, Locale, tr } from './i18n';
 import { INSIGHT_RULES, needsMapping, ruleInputs, str } from './insights';
 import { CHANGE_TITLE, changeFormula, explainsChange } from './insights-change';
@@ -24,6 +23,7 @@ import { GoalCells, noteFormula, progressFormula, statusFormula } from './goal-s
 import { GOAL_NOTES } from './labels';
 import { addinNeeds, addinNeedsText } from './share/notice';
 import { withPrint } from './print';
+import { columnOrInline, trendColumns, trendFormula } from './trend-columns';
 
 /**
  * The dashboard planner: setup in, plan out (plan.ts, docs/contributing/dashboard-plan.md). Pure and O(KPIs ×
@@ -112,11 +112,9 @@ export function buildPlan(req: PlanRequest): DashboardPlan {
     if (!cards.includes(g.kpi)) notices.push({ code: 'goal_skipped', level: 'info', kpi: g.kpi, text: fill(tr(UI.goalSkipped, locale), { name: tr(kpi(g.kpi).name, locale) }) });
   }
 
-  // insight rules about the cards only; the trend table: the cards that can be computed, then what their formulas use
+  // insight rules about the cards only; the trend table: exactly the cards that can be computed (trend-columns.ts)
   const rules = INSIGHT_RULES.map((rule) => ({ rule, inputs: ruleInputs(rule, (id) => cards.includes(id), available) })).filter((r) => r.inputs) as { rule: (typeof INSIGHT_RULES)[number]; inputs: KpiId[] }[];
-  const computed = cards.filter((id) => !missing.has(id));
-  const columns: KpiId[] = [...computed];
-  for (const id of withDependencies(computed)) if (!columns.includes(id)) columns.push(id);
+  const columns = trendColumns(cards, missing);
 
   const ctx: SheetContext = { setup, locale, options, names, asOf, cards, columns, rules, missing, notices, keepGoalCells: req.keepGoalCells };
   let dashboard = dashboardSheet(ctx);
@@ -260,7 +258,7 @@ function dashboardSheet(ctx: SheetContext): PlannedSheet {
     const next = `$${columnLetter(L.trendColumn + 1)}${row}`;
     const cells: PlanCell[] = [f(`EDATE(${absCell(4, 2)},${i - (T - 1)})`), f(`EDATE(${start},1)`)];
     for (const id of columns) {
-      const built = kpiFormula(id, { mapping: ctx.setup.mapping, options, start, next, kpiCell: (other) => trendCell(other, row) });
+      const built = trendFormula(id, columns, { mapping: ctx.setup.mapping, options, start, next, cellOf: (other) => trendCell(other, row) });
       built.custom.forEach((c) => custom.add(c));
       cells.push(f(built.text));
     }
@@ -330,11 +328,11 @@ function dashboardSheet(ctx: SheetContext): PlannedSheet {
     return f(rule.formula({ at: (id, k) => trendCell(id, trendLast - k), prior, locale }, inputs));
   };
   // then one change explanation per ratio KPI card: its change since the previous period, split into its parts
-  const periodCtx = (row: number) => ({
-    mapping: ctx.setup.mapping, options, start: `$${columnLetter(L.trendColumn)}${row}`, next: `$${columnLetter(L.trendColumn + 1)}${row}`,
-    kpiCell: (other: KpiId) => trendCell(other, row),
-  });
   const changeCustom = new Set<string>();
+  const periodCtx = (row: number) => {
+    const period = { mapping: ctx.setup.mapping, options, start: `$${columnLetter(L.trendColumn)}${row}`, next: `$${columnLetter(L.trendColumn + 1)}${row}` };
+    return { ...period, kpiCell: columnOrInline(columns, { ...period, cellOf: (other) => trendCell(other, row) }, changeCustom) };
+  };
   const changeRows: PlanCell[][] = cards.filter(explainsChange).map((id) => {
     const title = fill(tr(CHANGE_TITLE, locale), { name: tr(kpi(id).name, locale) });
     const unmapped = ctx.missing.get(id);

@@ -4,6 +4,9 @@ import { pick, seeded } from './random';
  * The sample company: "Northwind Analytics", a fictional B2B SaaS over 24 months,
  * generated from a fixed seed so every run (and every test) sees the same workbook. It has
  * seasonality (Q4 busier), a spend anomaly, churn, expansion, contraction and reactivation.
+ * Its Marketing sheet also carries website sessions and the active customers of each channel at
+ * month end, so every dashboard template (e-commerce too: store conversion, retention) computes
+ * every card on it.
  *
  * While generating, it also totals what a few KPIs should be, with its own plain arithmetic (not
  * the core's code), so the Examples sheet can show an independent expected value beside each
@@ -20,6 +23,10 @@ export const CHANNELS = ['Search', 'Social', 'Email', 'Events', 'Referral'] as c
 const CPL: Record<string, number> = { Search: 45, Social: 30, Email: 12, Events: 110, Referral: 20 };
 const LEAD_TO_OPP: Record<string, number> = { Search: 0.22, Social: 0.12, Email: 0.18, Events: 0.3, Referral: 0.35 };
 const BASE_SPEND: Record<string, number> = { Search: 9000, Social: 6000, Email: 1500, Events: 5000, Referral: 1000 };
+/** Share of a channel's website sessions that become a lead (B2B landing pages: a few percent; events mostly register offline). */
+const VISIT_TO_LEAD: Record<string, number> = { Search: 0.03, Social: 0.015, Email: 0.06, Events: 0.2, Referral: 0.08 };
+/** Seed offset of the sessions' own stream: sessions were added later, and drawing them from the main stream would change every other number. */
+const TRAFFIC_STREAM = 0x5e55;
 const OWNERS = ['Alice Martin', 'Bilal Haddad', 'Chloé Dubois', 'Diego Santos', 'Emma Chen'];
 export const FIRST_MONTH = { year: 2024, month0: 10 }; // November 2024
 export const MONTHS = 24;
@@ -45,18 +52,32 @@ function gammaInt(rand: () => number, shape: number): number {
   return s;
 }
 
+/** The channel index of the k-th customer created in a month: the month's new customers are taken channel by channel. */
+function channelOf(newPerChannel: readonly number[], k: number): number {
+  let seen = 0;
+  for (let c = 0; c < newPerChannel.length; c++) {
+    seen += newPerChannel[c];
+    if (k < seen) return c;
+  }
+  throw new Error(`customer ${k} is beyond the month's ${seen} new customers`);
+}
+
 export function generateSample(seed = 20261126): SampleWorkbook {
   const rand = seeded(seed);
   const noise = (spread: number) => 1 + (rand() * 2 - 1) * spread;
+  const traffic = seeded(seed + TRAFFIC_STREAM);
 
   // ---- Marketing: month x channel ----------------------------------------------------------
-  const marketing: Cell[][] = [['Month', 'Channel', 'Spend', 'Leads', 'Opportunities', 'New customers', 'Revenue']];
+  // Sessions and Active customers (columns H, I) come last so the columns before keep their letters
+  const marketing: Cell[][] = [['Month', 'Channel', 'Spend', 'Leads', 'Opportunities', 'New customers', 'Revenue', 'Sessions', 'Active customers']];
   const newByMonth: number[] = [];
+  const newByChannel: number[][] = []; // [month][channel], the order customers are created in below
   let spend = 0, leads = 0, opps = 0, won = 0, revenue = 0;
   for (let i = 0; i < MONTHS; i++) {
     const month0 = (FIRST_MONTH.month0 + i) % 12;
     const season = month0 >= 9 ? 1.3 : month0 === 7 ? 0.8 : 1; // Q4 busy, August quiet
     let monthNew = 0;
+    newByChannel.push([]);
     for (const channel of CHANNELS) {
       let s = Math.round(BASE_SPEND[channel] * season * (1 + i * 0.015) * noise(0.1));
       const l = Math.round((s / CPL[channel]) * noise(0.15));
@@ -64,9 +85,11 @@ export function generateSample(seed = 20261126): SampleWorkbook {
       const o = Math.round(l * LEAD_TO_OPP[channel] * noise(0.2));
       const n = Math.round(o * 0.25 * noise(0.3));
       const r = Math.round(n * 480 * 12 * noise(0.2)); // first-year value of the new customers
-      marketing.push([monthIso(i), channel, s, l, o, n, r]);
+      const visits = Math.round((l / VISIT_TO_LEAD[channel]) * (1 + (traffic() * 2 - 1) * 0.1));
+      marketing.push([monthIso(i), channel, s, l, o, n, r, visits, 0]); // active customers counted from the ledger below
       spend += s; leads += l; opps += o; won += n; revenue += r;
       monthNew += n;
+      newByChannel[i].push(n);
     }
     newByMonth.push(monthNew);
   }
@@ -79,6 +102,7 @@ export function generateSample(seed = 20261126): SampleWorkbook {
   for (let start = 0; start < MONTHS; start++) {
     for (let k = 0; k < newByMonth[start]; k++) {
       const id = `C${String(++customerCount).padStart(4, '0')}`;
+      const channel = channelOf(newByChannel[start], k);
       let mrr = pick(rand, [99, 199, 299, 499, 899]);
       let away = 0;
       for (let i = start; i < MONTHS; i++) {
@@ -94,6 +118,7 @@ export function generateSample(seed = 20261126): SampleWorkbook {
         else if (i > start && rand() < 0.03) mrr = round2(mrr * 0.8); // contraction
         ledger.push([id, monthIso(i), mrr]);
         mrrByMonth[i] = round2(mrrByMonth[i] + mrr);
+        (marketing[1 + i * CHANNELS.length + channel][8] as number)++; // a paying customer at month end, by acquisition channel
       }
     }
   }

@@ -196,6 +196,26 @@ describe('the plan of every catalog KPI, evaluated in HyperFormula', () => {
     expectClose(valueAt(wb, sheet, address), HAND[id], id);
   });
 
+  // alone on the dashboard: what they are built from (ARPA, MRR churn, LTV, CAC, win rate, deal size, cycle) has no column and is written out inside them
+  it.each(['ltv', 'ltv_cac', 'cac_payback', 'pipeline_velocity'] as KpiId[])('%s alone: one trend column, the same hand-worked value', (id) => {
+    const alone = buildPlan({ setup: setup([id]), asOf: AS_OF });
+    expect(Object.keys(alone.trend.series)).toEqual([id]);
+    const book = applyToWorkbook(alone, data);
+    const { sheet, address } = refOf(alone.valueCells[id]);
+    expectClose(valueAt(book, sheet, address), HAND[id], id);
+    cellsOf(alone.trend.series[id]).forEach((c, i) => expectClose(valueAt(book, c.sheet, c.address), valueAt(wb, c.sheet, cellsOf(plan.trend.series[id])[i].address) as number | string, `${id} ${i}`));
+    // its change explanation, built from the same parts written out, says what the full dashboard's says
+    const explanation = (p: DashboardPlan, w: ReturnType<typeof applyToWorkbook>) => {
+      const title = `${kpi(id).name.en}: what moved`;
+      const block = p.sheets[0].blocks.find((b) => b.cells.some((r) => r[0] === title));
+      if (!block) return undefined;
+      const top = Number(/\d+/.exec(block.range)![0]);
+      return valueAt(w, p.sheets[0].name, `B${top + block.cells.findIndex((r) => r[0] === title)}`);
+    };
+    expect(explanation(alone, book)).toBe(explanation(plan, wb));
+    if (kpi(id).ratio) expect(explanation(alone, book)).toMatch(/since the previous period/);
+  });
+
   it('shows blanks, not errors, for native KPIs of a period without data, and the custom function error where its data is missing', () => {
     const first = (id: KpiId) => {
       const c = cellsOf(plan.trend.series[id])[0];

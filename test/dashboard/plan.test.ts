@@ -101,14 +101,13 @@ describe('SaaS template', () => {
     expect(formulaAt(p, 'dashboard', 'B11')).toBe('=T16'); // cost per lead: 7th KPI column (N + 6)
   });
 
-  it('computes the cards, then what their formulas need, in the trend table', () => {
+  it('computes exactly the cards in the trend table; what a card is built from and is not a card is inlined', () => {
     const header = plan0Header(p);
     expect(header).toEqual([
       'Period start', 'Next period start',
       'MRR', 'MRR churn rate', 'Net revenue retention (12 months)', 'Customer acquisition cost', 'Customer lifetime value', 'Lead-to-opportunity rate', 'Cost per lead',
-      'ARPA',
     ]);
-    expect(trendBlock(p).range).toBe('L5:U16');
+    expect(trendBlock(p).range).toBe('L5:T16');
     expect(trendBlock(p).customFunctions).toEqual(['REVENUE_CHURN', 'NRR']);
     expect(formulaAt(p, 'dashboard', 'L5')).toBe('=EDATE($D$2,-11)');
     expect(formulaAt(p, 'dashboard', 'L16')).toBe('=EDATE($D$2,0)');
@@ -118,7 +117,10 @@ describe('SaaS template', () => {
     expect(formulaAt(p, 'dashboard', 'P16')).toBe(`=NRR('Subscriptions'!A2:A,'Subscriptions'!B2:B,'Subscriptions'!C2:C,EDATE($L16,-12),$L16)`);
     const win = `'Marketing'!A:A,">="&$L16,'Marketing'!A:A,"<"&$M16`;
     expect(formulaAt(p, 'dashboard', 'Q16')).toBe(`=IFERROR((SUMIFS('Marketing'!C:C,${win}))/(SUMIFS('Marketing'!F:F,${win})),"")`);
-    expect(formulaAt(p, 'dashboard', 'R16')).toBe('=IFERROR(U16*1/O16,"")'); // LTV = ARPA × margin 1 / churn
+    // LTV = ARPA × margin 1 / churn: churn is a card (column O), ARPA is not and is written out in place
+    const sub = `'Subscriptions'!B:B,">="&$L16,'Subscriptions'!B:B,"<"&$M16`;
+    const arpa = `IFERROR((SUMIFS('Subscriptions'!C:C,${sub}))/(COUNTIFS(${sub},'Subscriptions'!C:C,">0")),"")`;
+    expect(formulaAt(p, 'dashboard', 'R16')).toBe(`=IFERROR((${arpa})*1/O16,"")`);
   });
 
   it('formats values by unit', () => {
@@ -313,8 +315,8 @@ describe('sheetGrid: one rectangle per sheet for batched writes', () => {
   it('places every block where its range says, nulls between', () => {
     const p = planOf('saas');
     const g = sheetGrid(p.sheets[0]);
-    // trend table L..U (21 columns), 12 periods from row 5: rows 1-16; insights on rows 14-19 in A:B
-    expect([g.range, g.rows, g.columns]).toEqual(['A1:U19', 19, 21]);
+    // trend table L..T (20 columns: period start, next start, the 7 cards), 12 periods from row 5: rows 1-16; insights on rows 14-19 in A:B
+    expect([g.range, g.rows, g.columns]).toEqual(['A1:T19', 19, 20]);
     expect(g.cells[0][0]).toBe('KPI Dashboard');
     expect(g.fontSizes[0][0]).toBe(16);
     expect(g.cells[4][1]).toEqual({ formula: '=N16' });

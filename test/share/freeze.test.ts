@@ -155,7 +155,8 @@ describe('what needs the add-in, for the sidebar notice', () => {
     };
     const setup: DashboardSetup = { v: 1, locale: 'en', kpis: ['mrr', 'ltv'], mapping, goals: [], extras: { attribution: true } };
     const plan = buildPlan({ setup, asOf: '2026-03-31' });
-    // MRR is a native SUMIFS; LTV = ARPA / MRR churn, and MRR churn calls REVENUE_CHURN
-    expect(addinNeeds(plan)).toEqual({ sheets: ['KPI Dashboard', 'Attribution'], cards: ['ltv'], others: ['mrr_churn'] });
+    // MRR is a native SUMIFS; LTV = ARPA / MRR churn, and MRR churn (not a card, written out inside LTV) calls REVENUE_CHURN
+    expect(addinNeeds(plan)).toEqual({ sheets: ['KPI Dashboard', 'Attribution'], cards: ['ltv'] });
+    expect(Object.keys(plan.trend.series)).toEqual(['mrr', 'ltv']);
   });
 });

@@ -7,16 +7,16 @@ import { callsKpiPilot } from './detect';
 /**
  * What a colleague without the add-in would lose, read from the plan itself (not from a list
  * kept beside it): every sheet with a cell calling KPI Pilot, extras included, and every card
- * whose value comes from a KPI Pilot function, directly or through another trend column it
- * reads (LTV reads MRR churn). The sidebar shows it and offers "Prepare for sharing".
+ * whose value comes from a KPI Pilot function, directly (LTV carries MRR churn's formula when MRR
+ * churn is not a card) or through another card's trend column it reads (LTV:CAC reads LTV). The
+ * trend table holds only the cards, so the notice names only KPIs the manager chose. The sidebar
+ * shows it and offers "Prepare for sharing".
  */
 export interface AddinNeeds {
   /** Sheet names, plan order. */
   readonly sheets: readonly string[];
   /** Card KPIs (dashboard order) whose value needs the add-in. */
   readonly cards: readonly KpiId[];
-  /** Trend columns that are not cards but need the add-in (insight rules read them). */
-  readonly others: readonly KpiId[];
 }
 
 function formulaAt(sheet: PlannedSheet, col: number, row: number): string | undefined {
@@ -60,8 +60,7 @@ export function addinNeeds(plan: Pick<DashboardPlan, 'sheets' | 'trend' | 'snaps
     }
   }
   const cards = plan.snapshot.kpis.filter((id) => needs.has(id as KpiId)) as KpiId[];
-  const others = [...needs].filter((id) => !cards.includes(id));
-  return { sheets, cards, others };
+  return { sheets, cards };
 }
 
 const NOTICE = {
@@ -70,7 +69,6 @@ const NOTICE = {
     'Sans le module, un collègue voit des erreurs dans {sheets} : {cards} viennent de fonctions KPI Pilot. « Préparer pour le partage » les remplace par leurs valeurs (et « Rendre dynamique » les rétablit).',
   ),
   cards: t('the cards {names}', 'les cartes {names}'),
-  others: t('the KPIs {names} used by the insights', 'les KPI {names} utilisés par les analyses'),
   sheetsOnly: t('their tables', 'leurs tableaux'),
 };
 
@@ -78,10 +76,7 @@ const NOTICE = {
 export function addinNeedsText(needs: AddinNeeds, locale: Locale): string {
   if (!needs.sheets.length) return '';
   const name = (id: KpiId) => tr(kpi(id).name, locale);
-  const parts: string[] = [];
-  if (needs.cards.length) parts.push(fill(tr(NOTICE.cards, locale), { names: needs.cards.map(name).join(', ') }));
-  if (needs.others.length) parts.push(fill(tr(NOTICE.others, locale), { names: needs.others.map(name).join(', ') }));
-  if (!parts.length) parts.push(tr(NOTICE.sheetsOnly, locale));
-  return fill(tr(NOTICE.needs, locale), { sheets: needs.sheets.join(', '), cards: parts.join(locale === 'fr' ? ' et ' : ' and ') });
+  const what = needs.cards.length ? fill(tr(NOTICE.cards, locale), { names: needs.cards.map(name).join(', ') }) : tr(NOTICE.sheetsOnly, locale);
+  return fill(tr(NOTICE.needs, locale), { sheets: needs.sheets.join(', '), cards: what });
 }
 
