@@ -91,7 +91,7 @@ class Sidebar {
   private readonly goalRefresh = new Map<KpiId, () => void>();
 
   constructor(
-    private readonly root: HTMLElement,
+    root: HTMLElement,
     private readonly bridge: HostBridge,
     private info: WorkbookInfo,
   ) {

@@ -79,7 +79,7 @@ export function prepareForSharing(): ShareResult {
     useSpreadsheetZone(); // dates come back as Date objects and are written back as the same dates
     const before = readCells(ss);
     const cleared = clearSpillingFormulas(ss, before);
-    let plan;
+    let plan: ReturnType<typeof planFreeze>;
     try {
       plan = planFreeze(before, { date: todayIso(ss), locale, spillOf: cleared.length ? measuredSpills(ss, before) : undefined });
     } catch (e) {

@@ -38,7 +38,7 @@ export function errorFromCell(v: unknown): KpiError | undefined {
 export function describe(v: unknown): string {
   if (typeof v === 'string') return JSON.stringify(v.length > 40 ? v.slice(0, 37) + '...' : v);
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
-  if (isDate(v)) return isNaN(v.getTime()) ? 'an invalid date' : isoFromSerial(rawSerial(v) as number);
+  if (isDate(v)) return Number.isNaN(v.getTime()) ? 'an invalid date' : isoFromSerial(rawSerial(v) as number);
   return String(v);
 }
 
@@ -104,7 +104,7 @@ export function toSerial(v: unknown): number | undefined {
 function rawSerial(v: unknown): number | undefined {
   if (isDate(v)) {
     const ms = v.getTime();
-    if (isNaN(ms)) return undefined;
+    if (Number.isNaN(ms)) return undefined;
     return (ms + zoneOffsetMinutes(v) * 60000) / MS_PER_DAY + EPOCH_OFFSET;
   }
   if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;

@@ -6,7 +6,7 @@ import { kpi, KpiDefinition, KpiId } from './catalog';
 import { DatasetId, fieldInfo, FieldRef } from './fields';
 import { CHANGE_FORMAT, DATE_FORMAT, MONTH_FORMAT, NUMBER_FORMATS, PROGRESS_FORMAT } from './format';
 import { fill, Locale, tr } from './i18n';
-import { INSIGHT_RULES, needsMapping, ruleInputs, str } from './insights';
+import { INSIGHT_RULES, needsMapping, ruleInputs } from './insights';
 import { CHANGE_TITLE, changeFormula, explainsChange } from './insights-change';
 import { DIRECTION_LABELS, FREQUENCY_LABELS, KIND_LABELS, STAGE_LABELS, STATUS_LABELS, TIMING_LABELS, UI, UNIT_LABELS } from './labels';
 import { missingFields } from './mapping';

@@ -213,7 +213,7 @@ export const LEAD_LAG = defineFunction({
     result: [
       ['Lag', 'Correlation'],
       ['Best: lag 1', 1],
-      [0, 0.6803360514166093],
+      [0, 0.6803360514166094],
       [1, 1],
     ],
     working: 'lag 1 pairs (1,1), (2,2), (4,4): r = 1; lag 0: Σdxdy = 4.5, Σdx² = 5, Σdy² = 8.75, r = 4.5 / √43.75 = 0.6803',

@@ -2,7 +2,7 @@ import { monthIndex, monthLabel } from '../args/cells';
 import { RangeArg, requireSameSize } from '../args/range';
 import { divZeroError, numError, valueError } from '../errors';
 import { cohortTable } from '../kpi/cohorts';
-import { cohortRetention, movements, readLedger, totalMrr } from '../kpi/ledger';
+import { cohortRetention, movements, readLedger } from '../kpi/ledger';
 import { ratio } from '../kpi/ratio';
 import { defineFunction, ParamSpec } from '../registry/types';
 

@@ -58,7 +58,7 @@ describe('the built Apps Script project', () => {
   });
 
   it('switches the daily alert e-mail on and runs its trigger through the global stubs', () => {
-    const fake = new FakeSheets({ evaluate: (sheet, row, col) => (sheet === 'KPI Dashboard' && col === 2 ? 50 : undefined) });
+    const fake = new FakeSheets({ evaluate: (sheet, _row, col) => (sheet === 'KPI Dashboard' && col === 2 ? 50 : undefined) });
     for (const [name, rows] of Object.entries(SHEETS)) fake.addSheet(name, rows);
     const gas = project(fake);
     const setup = { ...sampleSetup(), alerts: { enabled: true } };

@@ -280,7 +280,7 @@ export class FakeSheets {
       readonly $class = 'ScriptApp';
       readonly AuthMode = { NONE: 'NONE', CUSTOM_FUNCTION: 'CUSTOM_FUNCTION', LIMITED: 'LIMITED', FULL: 'FULL' };
       readonly AuthorizationStatus = { REQUIRED: 'REQUIRED', NOT_REQUIRED: 'NOT_REQUIRED' };
-      getAuthorizationInfo(mode: string, scopes?: string[]) {
+      getAuthorizationInfo(_mode: string, scopes?: string[]) {
         return new RawAuthorizationInfo(fake, scopes ?? [...(fake.granted.get(fake.user) ?? [])]);
       }
       /** Granular consent: when a listed scope is missing, the run ends (here: throws) and Google prompts where it can. */

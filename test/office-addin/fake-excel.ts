@@ -294,7 +294,7 @@ class Worksheet extends Loadable {
 }
 
 class NamedItem extends Loadable {
-  constructor(ctx: FakeContext, private readonly model: SheetModel, private readonly key: string, private readonly orNull: boolean) {
+  constructor(ctx: FakeContext, private readonly model: SheetModel, private readonly key: string, orNull: boolean) {
     super(ctx);
     if (orNull) this.isNull = () => !model.names.has(key);
   }
@@ -489,7 +489,7 @@ class Range extends Loadable {
   get sheetModel(): SheetModel {
     return this.sheet;
   }
-  constructor(ctx: FakeContext, private readonly sheet: SheetModel, rect: Rect | (() => Rect | null), private readonly orNull = false) {
+  constructor(ctx: FakeContext, private readonly sheet: SheetModel, rect: Rect | (() => Rect | null), orNull = false) {
     super(ctx);
     this.rectOf = typeof rect === 'function' ? rect : () => rect;
     if (orNull) this.isNull = () => this.rectOf() === null;

@@ -183,7 +183,7 @@ describe('the charts after a LibreOffice round trip', () => {
 function sheetRows(name: string): unknown[][] {
   const ws = out.getWorksheet(name)!;
   const rows: unknown[][] = [];
-  ws.eachRow({ includeEmpty: true }, (row, r) => {
+  ws.eachRow({ includeEmpty: true }, (_row, r) => {
     rows[r - 1] = Array.from({ length: 5 }, (_, c) => valueOf(ws, cell(c + 1, r)) ?? '');
   });
   for (let i = 0; i < rows.length; i++) rows[i] ??= [];

@@ -107,7 +107,7 @@ describe('workbookToXlsx', () => {
     expect(cfs[0].rules[0]).toMatchObject({ type: 'cellIs', operator: 'equal', formulae: ['"Achieved"'], priority: 1 });
     expect(cfs[1].rules[0]).toMatchObject({ type: 'cellIs', operator: 'lessThan', formulae: ['0'], priority: 2 });
     expect(cfs[2].rules[0]).toMatchObject({ type: 'expression', formulae: ['$C2<>""'], priority: 3 });
-    expect((cfs[2].rules[0].style?.fill as ExcelJS.FillPattern).bgColor?.argb).toBe('FFFFF2CC');
+    expect((cfs[2].rules[0].style?.fill as ExcelJS.FillPattern | undefined)?.bgColor?.argb).toBe('FFFFF2CC');
   });
 
   it.each([
