@@ -22,7 +22,3 @@ export const divZeroError = (message: string): KpiError => new KpiError('#DIV/0!
 export const numError = (message: string): KpiError => new KpiError('#NUM!', message);
 /** Something looked up is absent (Excel's convention for size mismatches in FORECAST.ETS). */
 export const naError = (message: string): KpiError => new KpiError('#N/A', message);
-
-export function isKpiError(e: unknown): e is KpiError {
-  return e instanceof KpiError;
-}

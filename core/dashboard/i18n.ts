@@ -1,6 +1,5 @@
 /** The two languages of the sidebar and of the generated sheets. */
 export type Locale = 'en' | 'fr';
-export const LOCALES: readonly Locale[] = ['en', 'fr'];
 
 /** A text in both languages: catalog entries and messages carry both, the caller picks one. */
 export interface Text {

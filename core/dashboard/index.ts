@@ -15,7 +15,6 @@ export * from './dialect';
 export * from './insights';
 export * from './labels';
 export * from './format';
-export { columnLetter, columnNumber } from './a1';
 export * from './goals-sheet';
 export * from './goals-merge';
 export * from './goal-status';

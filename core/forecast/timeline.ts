@@ -13,7 +13,6 @@ import { mean, median, sum } from '../math/stats';
 
 /** FORECAST.ETS aggregation codes for values sharing a time. */
 export type Aggregation = 1 | 2 | 3 | 4 | 5 | 6 | 7;
-export const AGGREGATIONS: Record<Aggregation, string> = { 1: 'AVERAGE', 2: 'COUNT', 3: 'COUNTA', 4: 'MAX', 5: 'MEDIAN', 6: 'MIN', 7: 'SUM' };
 
 export interface RegularSeries {
   /** One value per step, gaps filled. */

@@ -97,9 +97,3 @@ export function cohortRetention(ledger: Ledger, start: number, end: number): { s
   }
   return out;
 }
-
-export function totalMrr(ledger: Ledger, month: number): number {
-  let total = 0;
-  for (const perMonth of ledger.byCustomer.values()) total += mrrIn(perMonth, month);
-  return total;
-}

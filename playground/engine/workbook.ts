@@ -3,7 +3,7 @@ import type { CellStyle, ConditionalFormat, FormulaConditionalFormat, SheetRole 
 import { columnLetter as a1Column, columnNumber, parseRect } from '../../core/dashboard/a1';
 import { FUNCTIONS } from '../../core/functions';
 import { setGridLimits } from '../../core/registry/limits';
-import { createKpiPlugin, functionTranslations, SpillSizes, spillSizes } from './kpi-plugin';
+import { createKpiPlugin, functionTranslations, spillSizes } from './kpi-plugin';
 import type { Locale } from '../../core/dashboard/i18n';
 import { resultFormat } from '../../core/registry/units';
 import { explainError } from './explain-error';
@@ -250,8 +250,6 @@ export class Workbook {
     return { display: general(value), input, kind: 'number' };
   }
 }
-
-export { SpillSizes };
 
 /**
  * The registry's default format for a formula that is one call of a KPI function with a unit

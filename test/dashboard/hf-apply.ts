@@ -10,8 +10,6 @@ import { Workbook } from '../../playground/engine/workbook';
 
 export const MAX_ROWS = 2000;
 
-export type { Rect } from '../../core/dashboard/a1';
-
 /** "B3:D7" as a 0-based top-left and size. */
 export const parseRange = requireRect;
 

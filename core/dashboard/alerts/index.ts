@@ -4,5 +4,3 @@ export * from './threshold';
 export * from './check';
 export * from './digest';
 export * from './recipients';
-export { withAlerts, alertCell } from './plan';
-export type { AlertsPlanInput } from './plan';

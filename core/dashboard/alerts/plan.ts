@@ -1,4 +1,4 @@
-import { cell, columnLetter, rect, requireRect, sheetRef } from '../a1';
+import { columnLetter, rect, requireRect, sheetRef } from '../a1';
 import { kpi, KpiId } from '../catalog';
 import { NUMBER_FORMATS } from '../format';
 import { Locale, tr } from '../i18n';
@@ -136,9 +136,4 @@ export function widen(sheet: PlannedSheet, range: string, extra: PlanCell[][], e
   const blocks = [...sheet.blocks];
   blocks[i] = widened;
   return { ...sheet, blocks };
-}
-
-/** The alert cell of a card (for tests and hosts): K5 for the first card. */
-export function alertCell(cardIndex: number, firstCardRow = 5, cardColumns = 10): string {
-  return cell(cardColumns + 1, firstCardRow + cardIndex);
 }

@@ -1,4 +1,4 @@
-import { cell, rect, wholeColumn } from '../a1';
+import { rect, wholeColumn } from '../a1';
 import { fieldInfo, FieldRef } from '../fields';
 import { DATE_FORMAT } from '../format';
 import { fill, tr } from '../i18n';
@@ -106,6 +106,3 @@ export function commissionsSheet(ctx: ExtraContext, plan: CommissionsExtra): Pla
 export function commissionsMissing(ctx: ExtraContext): string[] {
   return COMMISSION_FIELDS.filter((f) => !openField(ctx.setup, f)).map((f) => tr(fieldInfo(f).name, ctx.locale));
 }
-
-/** The cell the quota of the plan sits in (for hosts and tests). */
-export const COMMISSION_CELLS = { quota: 'L5', method: 'L6', cap: 'L7', firstTier: cell(8, 6) } as const;

@@ -7,9 +7,9 @@ import { customersMissing, customersSheet } from './customers';
 import { XL } from './labels';
 
 export * from './setup';
-export { ATTRIBUTION_LAYOUT, ATTRIBUTION_FIELDS, attributionFormula } from './attribution';
-export { CUSTOMERS_LAYOUT, CUSTOMER_FIELDS } from './customers';
-export { COMMISSIONS_LAYOUT, COMMISSION_FIELDS, COMMISSION_CELLS, OWNER_ROWS, periodStartFormula } from './commissions';
+export { ATTRIBUTION_FIELDS } from './attribution';
+export { CUSTOMER_FIELDS } from './customers';
+export { COMMISSION_FIELDS } from './commissions';
 export type { ExtraContext } from './common';
 
 /** The extra sheets the setup asks for, in role order; an extra whose data is not mapped is skipped with an 'extra_skipped' notice. */

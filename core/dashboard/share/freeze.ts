@@ -245,10 +245,3 @@ export function restoreWrites(record: FreezeRecord): CellWrite[] {
   return out;
 }
 
-/** Every write grouped by sheet, so a host makes its calls sheet by sheet. */
-export function bySheet<T extends { readonly sheet: string }>(items: readonly T[]): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const x of items) out.set(x.sheet, [...(out.get(x.sheet) ?? []), x]);
-  return out;
-}
-
