@@ -3,8 +3,7 @@
  * a seeded generator so the file regenerates identically; AirPassengers is Box-Jenkins Series G.
  */
 import seriesG from '../../test/fixtures/forecast/series-g.json';
-import { seededNormal, seededRandom as rng } from '../../core/math/random';
-export { rng };
+import { seededNormal } from '../../core/math/random';
 
 export interface RefCase {
   id: string;
