@@ -10,6 +10,7 @@ import { isoDate } from './cells';
 import { discoverSheets, existingSheets, mappedDataRows, queueUsedRows } from './markers';
 import { GENERATED_SETTING, readSetup, readSheetIds, setSheetIds, writeSetup } from './settings';
 import { snapshotNow } from './snapshot';
+import { readDataHistory } from './data-history';
 import { excelShare } from './share';
 import { readWorkbookInfo } from './workbook-info';
 
@@ -44,6 +45,10 @@ export function createExcelBridge(options: ExcelBridgeOptions = {}): HostBridge 
 
     save(setup: DashboardSetup): Promise<void> {
       return writeSetup(settings(), setup);
+    },
+
+    dataHistory(setup: DashboardSetup) {
+      return excel().run((context) => readDataHistory(context, setup, today()));
     },
 
     async generate(setup: DashboardSetup, asOf: string, progress?: Progress): Promise<GenerateResult> {

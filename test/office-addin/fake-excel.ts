@@ -630,6 +630,7 @@ class Range extends Loadable {
       case 'values':
       case 'formulas': {
         if (!r.bounded) return null;
+        this.ctx.book.rangeReads.push(`${this.sheet.name}!${addressOf(r)}`);
         const spilled = this.sheet.spills().values;
         const out: unknown[][] = [];
         for (let i = 0; i < r.rows; i++) {
@@ -714,6 +715,8 @@ export class FakeWorkbook {
   readonly names = new Map<string, FakeWorkbookName>();
   syncs = 0;
   runs = 0;
+  /** Each range whose values or formulas were read at a sync (sheet!address): a read per cell would show here. */
+  readonly rangeReads: string[] = [];
   active: string | undefined;
 
   readonly Excel = {
