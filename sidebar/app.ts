@@ -583,10 +583,8 @@ class Sidebar {
       input.addEventListener('input', () => {
         this.state = setGoalField(this.state, id, key, input.value);
         if (key === 'baseline') this.state = baselineTyped(this.state, id);
-        if (key === 'start') {
-          this.state = prefillBaseline(this.state, id, this.dataHistory); // a pre-filled baseline follows the start date
-          showBaseline();
-        }
+        if (key === 'start') this.state = prefillBaseline(this.state, id, this.dataHistory); // a pre-filled baseline follows the start date
+        if (key === 'baseline' || key === 'start') showBaseline();
         update();
       });
       const wrap = el('div', { className: `kp-field kp-${key}` }, el('label', { attrs: { for: inputId } }, this.tx(label), hint ? ` (${hint})` : ''), input);
