@@ -12,6 +12,7 @@
  * - taskpane: the Excel task pane's sidebar (office-addin/taskpane.ts).
  */
 const path = require('path');
+const { stripRegistryDocs } = require('./scripts/strip-registry-docs');
 
 const tsRule = {
   test: /\.ts$/,
@@ -20,6 +21,12 @@ const tsRule = {
     loader: 'ts-loader',
     options: { transpileOnly: true, compilerOptions: { noEmit: false, module: 'es2020', moduleResolution: 'node', target: 'es2019' } },
   },
+};
+
+/** The Apps Script server: the same, without the registry's reader-facing text (scripts/strip-registry-docs.js). */
+const serverRule = {
+  ...tsRule,
+  use: { ...tsRule.use, options: { ...tsRule.use.options, instance: 'apps-script', getCustomTransformers: () => ({ before: [stripRegistryDocs] }) } },
 };
 
 /** ES5 output for the HtmlService sidebar: template literals become string concatenation. */
@@ -38,7 +45,9 @@ const es5Rule = {
 
 const common = {
   mode: 'production',
-  cache: { type: 'filesystem' }, // the HyperFormula bundle takes a while to minify: reuse it
+  // the HyperFormula bundle takes a while to minify: reuse it, until this file or the transformer
+  // changes (loader options are not part of a module's cache key); a new version drops older caches
+  cache: { type: 'filesystem', version: 'build-dependencies-1', buildDependencies: { config: [__filename, path.join(__dirname, 'scripts/strip-registry-docs.js')] } },
   devtool: false,
   resolve: { extensions: ['.ts', '.js'] },
   module: { rules: [tsRule] },
@@ -50,6 +59,7 @@ module.exports = [
     ...common,
     name: 'apps-script',
     target: ['web', 'es2019'],
+    module: { rules: [serverRule] },
     entry: './apps-script/server.ts',
     output: {
       path: path.resolve(__dirname, 'dist/apps-script'),
