@@ -2,6 +2,7 @@ import { numError } from '../errors';
 import { detectSeason } from './detection';
 import { stlRemainder } from './robustDecomposition';
 import { normalCdf, tQuantile } from '../math/distributions';
+import { lowerBound, upperBound } from '../math/sorted';
 import { median, sortedMedian } from '../math/stats';
 
 /**
@@ -83,26 +84,8 @@ function rollingMedian(x: readonly number[], w: number): Float64Array {
   const half = (w - 1) / 2;
   const out = new Float64Array(n);
   const win: number[] = x.slice(0, w).sort((a, b) => a - b);
-  const insert = (v: number) => {
-    let lo = 0;
-    let hi = win.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (win[mid] < v) lo = mid + 1;
-      else hi = mid;
-    }
-    win.splice(lo, 0, v);
-  };
-  const remove = (v: number) => {
-    let lo = 0;
-    let hi = win.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (win[mid] < v) lo = mid + 1;
-      else hi = mid;
-    }
-    win.splice(lo, 1);
-  };
+  const insert = (v: number) => win.splice(lowerBound(win, v), 0, v);
+  const remove = (v: number) => win.splice(lowerBound(win, v), 1);
   for (let c = half; c + half < n; c++) {
     if (c > half) {
       remove(x[c - half - 1]);
@@ -174,8 +157,8 @@ const CUT = 2.5;
 function spreadOfRun(s: Float64Array, prefix: { sum: Float64Array; sq: Float64Array }, lo: number, hi: number, med: number): number {
   const mad = madOfRun(s, lo, hi, med) * 1.4826;
   if (mad === 0) return 0;
-  const a = lowerBound(s, lo, hi, med - CUT * mad);
-  const b = upperBound(s, lo, hi, med + CUT * mad);
+  const a = lowerBound(s, med - CUT * mad, lo, hi + 1);
+  const b = upperBound(s, med + CUT * mad, lo, hi + 1);
   const k = b - a;
   if (k < 3) return mad;
   const sum = prefix.sum[b] - prefix.sum[a];
@@ -189,7 +172,7 @@ function spreadOfRun(s: Float64Array, prefix: { sum: Float64Array; sq: Float64Ar
 /** Median of |s[j] − med| over j in [lo, hi]: binary search on the distance d. */
 function madOfRun(s: Float64Array, lo: number, hi: number, med: number): number {
   const m = hi - lo + 1;
-  const countWithin = (d: number) => upperBound(s, lo, hi, med + d) - lowerBound(s, lo, hi, med - d);
+  const countWithin = (d: number) => upperBound(s, med + d, lo, hi + 1) - lowerBound(s, med - d, lo, hi + 1);
   // The MAD is the smallest d with at least ceil(m/2) points within d (upper median for even m,
   // averaged with the next for exactness below).
   const need = Math.floor(m / 2) + 1;
@@ -201,28 +184,6 @@ function madOfRun(s: Float64Array, lo: number, hi: number, med: number): number 
     else a = mid;
   }
   return b;
-}
-
-function lowerBound(s: Float64Array, lo: number, hi: number, v: number): number {
-  let a = lo;
-  let b = hi + 1;
-  while (a < b) {
-    const mid = (a + b) >> 1;
-    if (s[mid] < v) a = mid + 1;
-    else b = mid;
-  }
-  return a;
-}
-
-function upperBound(s: Float64Array, lo: number, hi: number, v: number): number {
-  let a = lo;
-  let b = hi + 1;
-  while (a < b) {
-    const mid = (a + b) >> 1;
-    if (s[mid] <= v) a = mid + 1;
-    else b = mid;
-  }
-  return a;
 }
 
 /**
