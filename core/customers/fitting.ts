@@ -12,7 +12,7 @@ import { BfgsResult, hessianFromGradient, minimizeFromStarts, Objective, Objecti
  */
 
 /** Log-parameters past this are treated as undefined objective values (e^40 ≈ 2e17). */
-export const LOG_PARAM_OUT_OF_RANGE = 40;
+const LOG_PARAM_OUT_OF_RANGE = 40;
 // A log-parameter past this means the estimate runs off to 0 or ∞ (e^15 ≈ 3e6).
 const LOG_PARAM_DRIFT = 15;
 // Smallest / largest Hessian eigenvalue below this: a flat ridge, the parameters are not identified.
@@ -33,7 +33,7 @@ export type LogLikelihood = (theta: readonly number[], grad?: number[]) => numbe
  * The mean negative log-likelihood over `customers` as a function of log-parameters, with and
  * without gradient; +∞ outside ±LOG_PARAM_OUT_OF_RANGE so the minimisers stay where it is defined.
  */
-export function meanNegativeLogLikelihood(logLik: LogLikelihood, customers: number, dimension: number): { f: Objective; fg: ObjectiveWithGradient } {
+function meanNegativeLogLikelihood(logLik: LogLikelihood, customers: number, dimension: number): { f: Objective; fg: ObjectiveWithGradient } {
   const outOfRange = (theta: readonly number[]) => theta.some((v) => Math.abs(v) > LOG_PARAM_OUT_OF_RANGE);
   const scratch = new Array<number>(dimension).fill(0);
   const f = (theta: readonly number[]): number => (outOfRange(theta) ? Infinity : -logLik(theta, undefined) / customers);
@@ -52,7 +52,7 @@ export function everyKth(v: ArrayLike<number>, size: number): Float64Array {
   return Float64Array.from({ length: size }, (_, i) => v[Math.floor((i * n) / size)]);
 }
 
-export interface LikelihoodFit {
+interface LikelihoodFit {
   /** The polished log-parameters. */
   readonly theta: number[];
   /** Objective evaluations used, across all starts. */
@@ -90,7 +90,7 @@ export function fitLogParameters(
  * @returns the polished point.
  * @throws KpiError #NUM! in each of the failure cases.
  */
-export function requireInteriorOptimum(
+function requireInteriorOptimum(
   model: string,
   names: readonly string[],
   best: BfgsResult,
