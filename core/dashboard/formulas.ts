@@ -99,15 +99,30 @@ export interface RatioParts {
   readonly denominator: string;
 }
 
+/**
+ * Ratio KPIs whose parts are each one column of the marketing sheet (CAC adds sales spend when it
+ * is mapped): with a channel column they can also be split by channel (channelChangeFormula).
+ */
+const MARKETING_PARTS = {
+  cpl: ['marketing.spend', 'marketing.leads'],
+  cac: ['marketing.spend', 'marketing.customers'],
+  lead_to_opp: ['marketing.opportunities', 'marketing.leads'],
+  conversion_rate: ['marketing.customers', 'marketing.leads'],
+  roas: ['marketing.revenue', 'marketing.spend'],
+} as const satisfies Partial<Record<KpiId, readonly [FieldRef, FieldRef]>>;
+type MarketingRatio = keyof typeof MARKETING_PARTS;
+
+const summed = (id: MarketingRatio) => (f: Builder) => ({ numerator: f.sum(MARKETING_PARTS[id][0]), denominator: f.sum(MARKETING_PARTS[id][1]) });
+
 const RATIO_PARTS: Partial<Record<KpiId, (f: Builder, ctx: FormulaContext) => RatioParts>> = {
-  cpl: (f) => ({ numerator: f.sum('marketing.spend'), denominator: f.sum('marketing.leads') }),
+  cpl: summed('cpl'),
   cac: (f, ctx) => {
     const sales = ctx.mapping.marketing?.columns.sales_spend ? `+${f.sum('marketing.sales_spend')}` : '';
-    return { numerator: `${f.sum('marketing.spend')}${sales}`, denominator: f.sum('marketing.customers') };
+    return { numerator: `${f.sum(MARKETING_PARTS.cac[0])}${sales}`, denominator: f.sum(MARKETING_PARTS.cac[1]) };
   },
-  lead_to_opp: (f) => ({ numerator: f.sum('marketing.opportunities'), denominator: f.sum('marketing.leads') }),
-  conversion_rate: (f) => ({ numerator: f.sum('marketing.customers'), denominator: f.sum('marketing.leads') }),
-  roas: (f) => ({ numerator: f.sum('marketing.revenue'), denominator: f.sum('marketing.spend') }),
+  lead_to_opp: summed('lead_to_opp'),
+  conversion_rate: summed('conversion_rate'),
+  roas: summed('roas'),
   referral_share: (f, ctx) => ({ numerator: f.sum('marketing.leads', f.like('marketing.channel', ctx.options.referralPattern)), denominator: f.sum('marketing.leads') }),
   arpa: (f) => ({ numerator: f.sum('ledger.mrr'), denominator: f.count('ledger.month', f.like('ledger.mrr', '>0')) }),
   ltv: (_f, ctx) => ({ numerator: `${ctx.kpiCell('arpa')}*${ctx.options.grossMargin}`, denominator: ctx.kpiCell('mrr_churn') }),
@@ -135,6 +150,25 @@ export function ratioPartFormulas(id: KpiId, ctx: FormulaContext): RatioParts & 
   if (!parts) return undefined;
   const f = new Builder(ctx);
   return { ...parts(f, ctx), custom: [...f.custom] };
+}
+
+/**
+ * The KPI's change from the period starting at previousStart to the current one, by channel, as a
+ * KPI_CHANGE_DRIVERS sentence over the marketing sheet; undefined when the KPI is not a one-column
+ * marketing ratio or no channel column is mapped (or, for CAC, sales spend is: it has no channel).
+ */
+export function channelChangeFormula(id: KpiId, ctx: FormulaContext, previousStart: string, language: 'en' | 'fr'): BuiltFormula | undefined {
+  const m = ctx.mapping.marketing?.columns;
+  if (!(id in MARKETING_PARTS) || !m?.channel || (id === 'cac' && m.sales_spend)) return undefined;
+  const [num, den] = MARKETING_PARTS[id as MarketingRatio];
+  if (![num, den].every((ref) => m[ref.slice(ref.indexOf('.') + 1)])) return undefined;
+  const f = new Builder(ctx);
+  const args = [f.open('marketing.channel'), f.open(num), f.open(den), f.open('marketing.date'), previousStart, ctx.start, ctx.next, '2', `"${language}"`];
+  // KPI_CHANGE_DRIVERS says in words why a split cannot be made; an error here is the add-in missing or a bad data cell
+  const fallback = language === 'fr'
+    ? 'Il faut le module KPI Pilot pour répartir par canal (ou une cellule de Marketing n’est ni un nombre ni une date)'
+    : 'Needs the KPI Pilot add-in to split by channel (or a Marketing cell that is not a number or a date)';
+  return { text: `IFERROR(${f.call('KPI_CHANGE_DRIVERS', args.join(','))},"${fallback}")`, custom: [...f.custom] };
 }
 
 /** The KPIs whose formula is one of RATIO_PARTS. */

@@ -22,6 +22,8 @@ export interface ChangeContext {
 }
 
 export const CHANGE_TITLE = t('{name}: what moved', '{name} : ce qui a bougé');
+/** The row under it when a channel column is mapped: KPI_CHANGE_DRIVERS (formulas.ts channelChangeFormula). */
+export const CHANNEL_TITLE = t('{name} by channel', '{name} par canal');
 
 /** Whether the KPI is a numerator over a denominator the explanations can split. */
 export function explainsChange(id: KpiId): boolean {

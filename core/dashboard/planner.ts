@@ -7,7 +7,8 @@ import { DatasetId, fieldInfo, FieldRef } from './fields';
 import { CHANGE_FORMAT, DATE_FORMAT, MONTH_FORMAT, NUMBER_FORMATS, PROGRESS_FORMAT } from './format';
 import { fill, Locale, tr } from './i18n';
 import { INSIGHT_RULES, needsMapping, ruleInputs } from './insights';
-import { CHANGE_TITLE, changeFormula, explainsChange } from './insights-change';
+import { channelChangeFormula } from './formulas';
+import { CHANGE_TITLE, CHANNEL_TITLE, changeFormula, explainsChange } from './insights-change';
 import { DIRECTION_LABELS, FREQUENCY_LABELS, KIND_LABELS, STAGE_LABELS, STATUS_LABELS, TIMING_LABELS, UI, UNIT_LABELS } from './labels';
 import { missingFields } from './mapping';
 import { ExistingSheet, resolveSheetNames, SheetNameMap } from './names';
@@ -333,13 +334,17 @@ function dashboardSheet(ctx: SheetContext): PlannedSheet {
     const period = { mapping: ctx.setup.mapping, options, start: `$${columnLetter(L.trendColumn)}${row}`, next: `$${columnLetter(L.trendColumn + 1)}${row}` };
     return { ...period, kpiCell: columnOrInline(columns, { ...period, cellOf: (other) => trendCell(other, row) }, changeCustom) };
   };
-  const changeRows: PlanCell[][] = cards.filter(explainsChange).map((id) => {
+  const changeRows: PlanCell[][] = cards.filter(explainsChange).flatMap((id) => {
     const title = fill(tr(CHANGE_TITLE, locale), { name: tr(kpi(id).name, locale) });
     const unmapped = ctx.missing.get(id);
-    if (unmapped) return [title, needsMapping(unmapped.map((m) => tr(fieldInfo(m).name, locale)), locale)];
+    if (unmapped) return [[title, needsMapping(unmapped.map((m) => tr(fieldInfo(m).name, locale)), locale)]];
     const built = changeFormula(id, { current: periodCtx(trendLast), previous: periodCtx(trendLast - 1), at: (k, n) => trendCell(k, trendLast - n), locale });
     built.custom.forEach((c) => changeCustom.add(c));
-    return [title, f(built.formula)];
+    // with a channel column, a second row: which channels drove the change, mix against rate
+    const byChannel = channelChangeFormula(id, periodCtx(trendLast), periodCtx(trendLast - 1).start, locale);
+    byChannel?.custom.forEach((c) => changeCustom.add(c));
+    const channelRow: PlanCell[][] = byChannel ? [[fill(tr(CHANNEL_TITLE, locale), { name: tr(kpi(id).name, locale) }), f(byChannel.text)]] : [];
+    return [[title, f(built.formula)], ...channelRow];
   });
   const ruleRows: PlanCell[][] = ctx.rules.map(({ rule, inputs }) => [tr(rule.title, locale), insightText(rule, inputs)]);
   const insightRows: PlanCell[][] = ruleRows.length + changeRows.length ? [...ruleRows, ...changeRows] : [[tr(UI.noRule, locale), null]];

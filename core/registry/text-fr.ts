@@ -255,6 +255,32 @@ export const FUNCTION_TEXT_FR: Readonly<Record<string, FrenchHelp>> = {
       denominator_after: 'Le dénominateur du KPI sur la période suivante.',
     },
   },
+  KPI_CHANGE_BY: {
+    help: 'La variation d’un KPI de ratio agrégé entre deux périodes, répartie par groupe (canal) entre mix (volume qui passe d’un groupe à l’autre) et taux (ratio propre de chaque groupe).',
+    args: {
+      groups: 'Groupe de chaque ligne : canal, campagne, segment.',
+      numerator: 'Le numérateur du KPI sur chaque ligne (CAC : dépenses), aligné sur groups.',
+      denominator: 'Le dénominateur du KPI sur chaque ligne (CAC : nouveaux clients).',
+      dates: 'Date de chaque ligne ; les lignes hors des deux périodes sont ignorées.',
+      before_start: 'Premier jour de la période précédente.',
+      after_start: 'Premier jour de la période suivante (le lendemain de la fin de la précédente).',
+      after_end: 'Le lendemain de la fin de la période suivante.',
+    },
+  },
+  KPI_CHANGE_DRIVERS: {
+    help: 'En une phrase : la part de mix et la part de taux dans la variation d’un KPI de ratio, et les groupes (canaux) qui l’ont le plus portée.',
+    args: {
+      groups: 'Groupe de chaque ligne : canal, campagne, segment.',
+      numerator: 'Le numérateur du KPI sur chaque ligne (CAC : dépenses), aligné sur groups.',
+      denominator: 'Le dénominateur du KPI sur chaque ligne (CAC : nouveaux clients).',
+      dates: 'Date de chaque ligne ; les lignes hors des deux périodes sont ignorées.',
+      before_start: 'Premier jour de la période précédente.',
+      after_start: 'Premier jour de la période suivante (le lendemain de la fin de la précédente).',
+      after_end: 'Le lendemain de la fin de la période suivante.',
+      top: 'Nombre de groupes à citer ; par défaut 2.',
+      language: 'Langue de la phrase : "en" (par défaut) ou "fr".',
+    },
+  },
   GOAL_PROGRESS: {
     help: 'Avancement vers un objectif : (actual − baseline) / (target − baseline). Fonctionne aussi pour les objectifs à la baisse.',
     args: {

@@ -38,6 +38,8 @@ const TRANSLATED_WHEN_WRITTEN: Record<string, readonly string[]> = {
   ROAS: ['revenue', 'ad_spend'],
   KPI_BY: ['kpi', 'groups', 'arg1', 'arg2', 'arg3'],
   KPI_CHANGE: ['numerator_before', 'denominator_before', 'numerator_after', 'denominator_after'],
+  KPI_CHANGE_BY: ['groups', 'numerator', 'denominator', 'dates', 'before_start', 'after_start', 'after_end'],
+  KPI_CHANGE_DRIVERS: ['groups', 'numerator', 'denominator', 'dates', 'before_start', 'after_start', 'after_end', 'top', 'language'],
   GOAL_PROGRESS: ['actual', 'target', 'baseline'],
   GOAL_STATUS: ['actual', 'target', 'start_date', 'end_date', 'as_of', 'baseline', 'tolerance'],
   OKR_SCORE: ['scores', 'weights'],

@@ -55,6 +55,26 @@ describe('change explanations on the fixture company (February → March 2026)',
     expect((2200 / 1600) / (3 / 5) - 1).toBeCloseTo(733.3333 / 320 - 1, 4);
   });
 
+  it('with a channel column, a row under each marketing ratio splits its change by channel into mix and rate', () => {
+    const rows = new Map(insightRows(FIXTURE, ['cac', 'cpl', 'conversion_rate'], AS_OF));
+    expect([...rows.keys()].filter((t) => t.endsWith('by channel'))).toEqual(['Customer acquisition cost by channel', 'Cost per lead by channel', 'Lead-to-customer conversion by channel']);
+    // CAC by channel. February: Ads 1500 / 4 = 375, Referral 100 / 1 = 100; shares of customers 0.8, 0.2; CAC 320.
+    // March: Ads 2000 / 2 = 1000, Referral 200 / 1 = 200; shares 2/3, 1/3; CAC 733.33.
+    //   Ads mix (2/3 − 0.8) × (375 + 1000)/2 = −91.667, rate (1000 − 375) × (0.8 + 2/3)/2 = 458.333, total 366.667
+    //   Referral mix (1/3 − 0.2) × (100 + 200)/2 = 20, rate (200 − 100) × (0.2 + 1/3)/2 = 26.667, total 46.667
+    //   mix −71.667, rate 485, together 413.333 = 733.333 − 320. Over 320, in percent:
+    const expected = [129.17, -22.4, 151.56, 114.58, -28.65, 143.23, 14.58, 6.25, 8.33];
+    const text = rows.get('Customer acquisition cost by channel') as string;
+    const m = /^Change (\S+)%: mix (\S+)%, rate (\S+)%\. Largest: Ads (\S+)% \(mix (\S+)%, rate (\S+)%\), Referral (\S+)% \(mix (\S+)%, rate (\S+)%\)$/.exec(text);
+    expect(m).not.toBeNull();
+    m!.slice(1).forEach((v, i) => expect(Math.abs(Number(v) - expected[i])).toBeLessThanOrEqual(0.051)); // one decimal shown
+    // without a channel column there is no such row
+    const mapping = detectMapping(Object.entries(FIXTURE).map(([name, r]) => ({ name, headers: r[0] as string[], rows: r.length - 1 }))).mapping;
+    const { channel: _c, ...columns } = mapping.marketing!.columns;
+    const noChannel = insightRows(FIXTURE, ['cac'], AS_OF, { mapping: { ...mapping, marketing: { ...mapping.marketing!, columns } } });
+    expect(noChannel.map(([t]) => t).filter((t) => t.endsWith('by channel'))).toEqual([]);
+  });
+
   it('in French', () => {
     const rows = insightRows(FIXTURE, ['cac'], AS_OF, { locale: 'fr' });
     expect(rows.filter(([title]) => title.includes('bougé'))).toEqual([
@@ -86,7 +106,8 @@ describe('change explanations on the sample company (September → October 2026)
   const sample = generateSample();
   const data = sample.sheets as unknown as Data;
   const CARDS: KpiId[] = ['cac', 'cpl', 'conversion_rate', 'lead_to_opp', 'arpa', 'win_rate', 'avg_deal_size'];
-  const rows = insightRows(data, CARDS, '2026-10-15').filter(([title]) => title.endsWith('what moved'));
+  const all = insightRows(data, CARDS, '2026-10-15');
+  const rows = all.filter(([title]) => title.endsWith('what moved'));
   const [sep, oct] = [monthFigures(sample.sheets, '2026-09'), monthFigures(sample.sheets, '2026-10')];
   /** "+12%" / "-6%" as the row writes a relative change, from plain numbers. */
   const pct = (after: number, before: number) => {
@@ -103,6 +124,19 @@ describe('change explanations on the sample company (September → October 2026)
     win_rate: [sep.won, sep.won + sep.lost, oct.won, oct.won + oct.lost],
     avg_deal_size: [sep.wonAmount, sep.won, oct.wonAmount, oct.won],
   };
+
+  it('splits the marketing ratios by channel: the change written agrees with the sums of the rows', () => {
+    const byChannel = all.filter(([title]) => title.endsWith('by channel'));
+    expect(byChannel.map(([t]) => t)).toEqual(['Customer acquisition cost by channel', 'Cost per lead by channel', 'Lead-to-customer conversion by channel', 'Lead-to-opportunity rate by channel']);
+    for (const [title, text] of byChannel) {
+      const id = CARDS.find((k) => title.startsWith(rows[CARDS.indexOf(k)][0].replace(': what moved', '')))!;
+      const [n0, d0, n1, d1] = parts[id];
+      const m = /^Change (\S+)%: mix (\S+)%, rate (\S+)%\. Largest: \S+ \S+% \(mix \S+%, rate \S+%\), \S+ \S+% \(mix \S+%, rate \S+%\)$/.exec(text as string);
+      expect(m).not.toBeNull();
+      expect(Math.abs(Number(m![1]) - 100 * ((n1 / d1) / (n0 / d0) - 1))).toBeLessThanOrEqual(0.051);
+      expect(Math.abs(Number(m![2]) + Number(m![3]) - Number(m![1]))).toBeLessThanOrEqual(0.15); // mix + rate = change, each rounded
+    }
+  });
 
   it('has one row per ratio card, each with text', () => {
     expect(rows).toHaveLength(CARDS.length);

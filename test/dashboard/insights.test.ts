@@ -89,7 +89,10 @@ describe('the insights block of a generated dashboard', () => {
     // MRR churn, CPL and conversion are cards; LTV:CAC, payback and velocity are not
     const { block, rows } = insights(setup(['mrr', 'mrr_churn', 'cpl', 'conversion_rate', 'cac']));
     // then the change explanations of the ratio cards (insights-change.test.ts)
-    expect(rows.map((r) => r[0])).toEqual(['Targeting or qualification', 'Churn trend', 'Cost per lead: what moved', 'Lead-to-customer conversion: what moved', 'Customer acquisition cost: what moved']);
+    expect(rows.map((r) => r[0])).toEqual([
+      'Targeting or qualification', 'Churn trend',
+      'Cost per lead: what moved', 'Cost per lead by channel', 'Lead-to-customer conversion: what moved', 'Lead-to-customer conversion by channel', 'Customer acquisition cost: what moved', 'Customer acquisition cost by channel',
+    ]);
     expect(rows.every(([, text]) => typeof text === 'string' && text.length > 0)).toBe(true);
     expect(rows[1][1]).toBe('MRR churn has risen three periods in a row (1% → 2% → 2.3% → 19.6%): read the recent cohorts and talk to the accounts that left.');
     expect(block.style?.wrap).toBe(true);

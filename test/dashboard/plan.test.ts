@@ -147,18 +147,19 @@ describe('SaaS template', () => {
   it('places the insights under the cards and one chart per card under them', () => {
     expect(at(p, 'dashboard', 'A13')).toBe('Insights');
     // only the rules about cards: LTV:CAC, CAC payback and velocity are not SaaS cards; then the change of each ratio card
-    expect([14, 15, 16, 17, 18, 19, 20].map((r) => at(p, 'dashboard', `A${r}`))).toEqual([
+    expect([14, 15, 16, 17, 18, 19, 20, 21, 22, 23].map((r) => at(p, 'dashboard', `A${r}`))).toEqual([
       'Targeting or qualification', 'Churn trend',
-      'Customer acquisition cost: what moved', 'Customer lifetime value: what moved', 'Lead-to-opportunity rate: what moved', 'Cost per lead: what moved', undefined,
+      'Customer acquisition cost: what moved', 'Customer acquisition cost by channel', 'Customer lifetime value: what moved',
+      'Lead-to-opportunity rate: what moved', 'Lead-to-opportunity rate by channel', 'Cost per lead: what moved', 'Cost per lead by channel', undefined,
     ]);
     // churn is column O: current period on row 16, the three before above it
     expect(formulaAt(p, 'dashboard', 'B15')).toMatch(/^=IF\(AND\(ISNUMBER\(O16\),ISNUMBER\(O15\),ISNUMBER\(O14\),ISNUMBER\(O13\)\),IF\(AND\(O16>O15,O15>O14,O14>O13\),"MRR churn has risen/);
-    const block = p.sheets[0].blocks.find((b) => b.range === 'A14:B19')!;
+    const block = p.sheets[0].blocks.find((b) => b.range === 'A14:B22')!;
     expect(block.style).toEqual({ wrap: true });
     expect(p.sheets[0].columnWidths.B).toBe(420);
     const charts = p.sheets[0].charts;
-    expect(charts.map((c) => c.anchor)).toEqual(['A21', 'F21', 'A37', 'F37', 'A53', 'F53', 'A69']);
-    expect(charts[0]).toEqual({ type: 'line', title: 'MRR', anchor: 'A21', widthPx: 480, heightPx: 300, categories: 'L5:L16', series: [{ name: 'MRR', values: 'N5:N16' }], numberFormat: '#,##0.00' });
+    expect(charts.map((c) => c.anchor)).toEqual(['A24', 'F24', 'A40', 'F40', 'A56', 'F56', 'A72']);
+    expect(charts[0]).toEqual({ type: 'line', title: 'MRR', anchor: 'A24', widthPx: 480, heightPx: 300, categories: 'L5:L16', series: [{ name: 'MRR', values: 'N5:N16' }], numberFormat: '#,##0.00' });
   });
 
   it('writes the goals table with the native GOAL_STATUS chain', () => {
@@ -209,11 +210,15 @@ describe('other templates', () => {
   it('e-commerce with marketing and orders: no rule reads the cards, the ratio cards have their change explained', () => {
     const p = planOf('ecommerce', { marketing: MARKETING_MAP, orders: ORDERS_MAP });
     expect(plan0Header(p).slice(2)).toEqual(['Revenue', 'Store conversion rate', 'Average order value', 'Customer retention rate', 'Return on ad spend', 'Customer acquisition cost']);
-    // six cards end on row 10: insights title on 12, no rule is about these cards, four of them are ratios
-    expect([12, 13, 14, 15, 16].map((r) => at(p, 'dashboard', `A${r}`))).toEqual(['Insights', 'Store conversion rate: what moved', 'Average order value: what moved', 'Return on ad spend: what moved', 'Customer acquisition cost: what moved']);
-    expect(at(p, 'dashboard', 'A17')).toBeUndefined();
+    // six cards end on row 10: insights title on 12, no rule is about these cards, four of them are ratios, two read by channel
+    expect([12, 13, 14, 15, 16, 17, 18].map((r) => at(p, 'dashboard', `A${r}`))).toEqual([
+      'Insights', 'Store conversion rate: what moved', 'Average order value: what moved', 'Return on ad spend: what moved', 'Return on ad spend by channel',
+      'Customer acquisition cost: what moved', 'Customer acquisition cost by channel',
+    ]);
+    expect(at(p, 'dashboard', 'A19')).toBeUndefined();
     expect(trendBlock(p).customFunctions).toEqual([]);
-    expect(p.notices).toEqual([]);
+    // the channel rows call KPI_CHANGE_DRIVERS: a colleague without the add-in needs the share-ready copy
+    expect(p.notices.map((n) => n.code)).toEqual(['custom_functions']);
     expect(formulaAt(p, 'dashboard', 'O16')).toBe(`=IFERROR((COUNTIFS('Orders'!A:A,">="&$L16,'Orders'!A:A,"<"&$M16))/(SUMIFS('Marketing'!H:H,'Marketing'!A:A,">="&$L16,'Marketing'!A:A,"<"&$M16)),"")`);
   });
 
@@ -226,7 +231,8 @@ describe('other templates', () => {
       `=IFERROR((COUNTIFS(${before})-COUNTIFS(${before},${closedBefore},'Deals'!F:F,"*won*")-COUNTIFS(${before},${closedBefore},'Deals'!F:F,"*lost*"))*O16*Q16/P16,"")`,
     );
     // cost per lead is not a B2B card: only the velocity rule is about the cards, then the ratio cards' changes
-    expect([14, 15, 20].map((r) => at(p, 'dashboard', `A${r}`))).toEqual(['Pipeline velocity', 'Win rate: what moved', undefined]);
+    // win rate, cycle, deal size, lead-to-opportunity (and by channel), CAC (and by channel): rows 15-21
+    expect([14, 15, 21, 22].map((r) => at(p, 'dashboard', `A${r}`))).toEqual(['Pipeline velocity', 'Win rate: what moved', 'Customer acquisition cost by channel', undefined]);
   });
 
   it('AARRR: one KPI per stage', () => {
@@ -315,8 +321,8 @@ describe('sheetGrid: one rectangle per sheet for batched writes', () => {
   it('places every block where its range says, nulls between', () => {
     const p = planOf('saas');
     const g = sheetGrid(p.sheets[0]);
-    // trend table L..T (20 columns: period start, next start, the 7 cards), 12 periods from row 5: rows 1-16; insights on rows 14-19 in A:B
-    expect([g.range, g.rows, g.columns]).toEqual(['A1:T19', 19, 20]);
+    // trend table L..T (20 columns: period start, next start, the 7 cards), 12 periods from row 5: rows 1-16; insights on rows 14-22 in A:B
+    expect([g.range, g.rows, g.columns]).toEqual(['A1:T22', 22, 20]);
     expect(g.cells[0][0]).toBe('KPI Dashboard');
     expect(g.fontSizes[0][0]).toBe(16);
     expect(g.cells[4][1]).toEqual({ formula: '=N16' });
@@ -326,7 +332,7 @@ describe('sheetGrid: one rectangle per sheet for batched writes', () => {
     expect(g.fontWeights[3][0]).toBe('bold');
     expect(g.backgrounds[3][11]).toBe('#1F4E79');
     expect(g.backgrounds[4][0]).toBeNull();
-    expect(g.customFunctions).toEqual(['REVENUE_CHURN', 'NRR']);
+    expect(g.customFunctions).toEqual(['REVENUE_CHURN', 'NRR', 'KPI_CHANGE_DRIVERS']);
     const h = sheetGrid(p.sheets[3]);
     expect([h.range, h.cells]).toEqual(['A1:D1', [['Date', 'KPI', 'KPI id', 'Value']]]);
   });

@@ -85,7 +85,7 @@ describe('a first generation', () => {
     // every KPIPILOT. in the workbook precedes one of the two custom functions, and no native one is prefixed
     const all = [...OURS].flatMap((s) => [...book.inputs(s).values()]).filter((v): v is string => typeof v === 'string');
     const prefixed = all.flatMap((v) => v.match(/KPIPILOT\.[A-Z_]+\(/g) ?? []);
-    expect(new Set(prefixed)).toEqual(new Set(['KPIPILOT.REVENUE_CHURN(', 'KPIPILOT.NRR(']));
+    expect(new Set(prefixed)).toEqual(new Set(['KPIPILOT.REVENUE_CHURN(', 'KPIPILOT.NRR(', 'KPIPILOT.KPI_CHANGE_DRIVERS(']));
     expect(all.some((v) => /KPIPILOT\.(SUMIFS|IF|EDATE|COUNTIFS|IFERROR)\(/.test(v))).toBe(false);
   });
 
@@ -107,14 +107,14 @@ describe('a first generation', () => {
       type: 'Line',
       name: 'KPIPILOT_CHART_1',
       title: 'MRR',
-      anchor: 'A21', // insights title row 13, the two rules about the cards on rows 14-15, the four ratio cards' changes on 16-19, one blank row
+      anchor: 'A24', // insights title row 13, the two rules about the cards on rows 14-15, the four ratio cards' changes and three by channel on 16-22, one blank row
       width: 360, // 480 px × 0.75
       height: 225, // 300 px × 0.75
       legendVisible: false,
       valueAxisFormat: '#,##0.00',
       series: [{ name: 'MRR', values: 'N5:N16', categories: 'L5:L16' }],
     });
-    expect(charts[1]).toMatchObject({ anchor: 'F21', series: [{ values: 'O5:O16' }] });
+    expect(charts[1]).toMatchObject({ anchor: 'F24', series: [{ values: 'O5:O16' }] });
   });
 
   it('freezes header rows and sets column widths in points', () => {

@@ -292,7 +292,7 @@ describe('the sample workbook recalculated by LibreOffice', () => {
         );
       }
     }
-    expect([...custom]).toEqual(['REVENUE_CHURN']);
+    expect([...custom]).toEqual(['REVENUE_CHURN', 'KPI_CHANGE_DRIVERS']);
     // LTV = ARPA / MRR churn; MRR churn is no card, so no column: REVENUE_CHURN is written out in LTV's trend column (blank in
     // Calc, by its IFERROR) and in LTV's change explanation (which says what it needs, since LTV is blank)
     const dash = plan.sheets[0];
@@ -300,10 +300,14 @@ describe('the sample workbook recalculated by LibreOffice', () => {
     const top = Number(/\d+/.exec(block.range)![0]);
     const ltvRow = `${dash.name}!B${top + block.cells.findIndex((row) => row[0] === 'Customer lifetime value: what moved')}`;
     const ltvColumn = columnCells(plan.trend.series.ltv).map((x) => `${x.sheet}!${x.address}`);
-    expect([...expected].sort()).toEqual([...ltvColumn, ltvRow].sort());
+    // and KPI_CHANGE_DRIVERS in the by-channel rows of CAC, CPL and the two lead conversions, which say in Calc what they need
+    const channelRows = ['Customer acquisition cost', 'Cost per lead', 'Lead-to-customer conversion', 'Lead-to-opportunity rate']
+      .map((name) => `${dash.name}!B${top + block.cells.findIndex((row) => row[0] === `${name} by channel`)}`);
+    expect([...expected].sort()).toEqual([...ltvColumn, ltvRow, ...channelRows].sort());
     const shown = (ref: string) => at(ref.slice(0, ref.lastIndexOf('!')), ref.slice(ref.lastIndexOf('!') + 1));
     for (const ref of ltvColumn) expect([ref, shown(ref)]).toEqual([ref, '']);
     expect(shown(ltvRow)).toBe('Needs customer lifetime value for the current and previous periods');
+    for (const ref of channelRows) expect([ref, shown(ref)]).toEqual([ref, 'Needs the KPI Pilot add-in to split by channel (or a Marketing cell that is not a number or a date)']);
     const errors = new Map<string, string>();
     for (const ws of wb.worksheets) {
       ws.eachRow({ includeEmpty: false }, (row) =>
