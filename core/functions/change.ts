@@ -1,7 +1,7 @@
 import { RangeArg, requireSameSize } from '../args/range';
 import { divZeroError, KpiError, numError } from '../errors';
 import { PartChange, ratioChange } from '../kpi/change';
-import { GroupSums, mixRateSplit } from '../kpi/mix-rate';
+import { GroupSums, MixRate, mixRateSplit } from '../kpi/mix-rate';
 import { defineFunction, Table } from '../registry/types';
 
 const SECTION = 'Changes between periods';
@@ -175,7 +175,7 @@ export const KPI_CHANGE_DRIVERS = defineFunction({
   impl: (groups, numerator, denominator, dates, beforeStart, afterStart, afterEnd, top, language) => {
     const fr = language === 'fr';
     const sums = periodGroupSums(groups, numerator, denominator, dates, beforeStart, afterStart, afterEnd);
-    let s;
+    let s: MixRate;
     try {
       s = mixRateSplit(sums);
     } catch (e) {

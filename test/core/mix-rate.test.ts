@@ -125,7 +125,7 @@ describe('properties', () => {
         const sameShares = mixRateSplit(rows.map(([d, n0, n1], i) => ({ group: `g${i}`, n0, d0: d, n1, d1: k * d })));
         expect(Math.abs(sameShares.mix)).toBeLessThan(1e-9 * Math.max(1, Math.abs(sameShares.r0), Math.abs(sameShares.r1)));
         // numerators scaled with their denominators keep every ratio
-        const sameRatios = mixRateSplit(rows.map(([d, n0, n1], i) => ({ group: `g${i}`, n0, d0: d, n1: k * n0, d1: k * d })));
+        const sameRatios = mixRateSplit(rows.map(([d, n0], i) => ({ group: `g${i}`, n0, d0: d, n1: k * n0, d1: k * d })));
         expect(Math.abs(sameRatios.rate)).toBeLessThan(1e-9 * Math.max(1, sameRatios.r0));
       }),
     );

@@ -217,8 +217,9 @@ describe('other templates', () => {
     ]);
     expect(at(p, 'dashboard', 'A19')).toBeUndefined();
     expect(trendBlock(p).customFunctions).toEqual([]);
-    // the channel rows call KPI_CHANGE_DRIVERS: a colleague without the add-in needs the share-ready copy
-    expect(p.notices.map((n) => n.code)).toEqual(['custom_functions']);
+    // the by-channel rows call KPI_CHANGE_DRIVERS inside IFERROR with a sentence: without the add-in they say what they need, no notice
+    expect(formulaAt(p, 'dashboard', 'B16')).toMatch(/^=IFERROR\(KPI_CHANGE_DRIVERS\(.*,"Needs the KPI Pilot add-in to split by channel \(or a Marketing cell that is not a number or a date\)"\)$/);
+    expect(p.notices).toEqual([]);
     expect(formulaAt(p, 'dashboard', 'O16')).toBe(`=IFERROR((COUNTIFS('Orders'!A:A,">="&$L16,'Orders'!A:A,"<"&$M16))/(SUMIFS('Marketing'!H:H,'Marketing'!A:A,">="&$L16,'Marketing'!A:A,"<"&$M16)),"")`);
   });
 

@@ -30,8 +30,27 @@ function formulaAt(sheet: PlannedSheet, col: number, row: number): string | unde
   return undefined;
 }
 
+/**
+ * Whether the whole formula is IFERROR(…, "a sentence"): without the add-in the cell reads that
+ * sentence (what it needs), not an error, so it alone does not call for the notice. An empty
+ * fallback does not count: a blank where a number belongs misleads.
+ */
+function saysWhatItNeeds(formula: string): boolean {
+  if (!formula.startsWith('=IFERROR(')) return false;
+  let depth = 0;
+  let inText = false;
+  for (let i = 1; i < formula.length; i++) {
+    const ch = formula[i];
+    if (ch === '"') inText = !inText;
+    else if (!inText && ch === '(') depth++;
+    else if (!inText && ch === ')' && --depth === 0) return i === formula.length - 1 && /,"(?:[^"]|"")+"\)$/.test(formula);
+  }
+  return false;
+}
+
 export function addinNeeds(plan: Pick<DashboardPlan, 'sheets' | 'trend' | 'snapshot'>): AddinNeeds {
-  const sheets = plan.sheets.filter((s) => s.blocks.some((b) => b.cells.some((row) => row.some((c) => c !== null && typeof c === 'object' && callsKpiPilot(c.formula))))).map((s) => s.name);
+  const needsAddin = (c: PlanCell) => c !== null && typeof c === 'object' && callsKpiPilot(c.formula) && !saysWhatItNeeds(c.formula);
+  const sheets = plan.sheets.filter((s) => s.blocks.some((b) => b.cells.some((row) => row.some(needsAddin)))).map((s) => s.name);
   const dashboard = plan.sheets.find((s) => s.role === 'dashboard');
   const needs = new Set<KpiId>();
   if (dashboard) {
