@@ -52,16 +52,22 @@ export function changeFormula(id: KpiId, c: ChangeContext): { formula: string; c
   const values = `${str(`${name} `)}&${value(r0)}&" → "&${value(r1)}`;
   const parts = [
     `${str(L === 'fr' ? ' depuis la période précédente : ' : ' since the previous period: ')}`,
-    str(`${tr(def.ratio.numerator, L)} `), percentChange(now.numerator, before.numerator, L),
-    str(`, ${tr(def.ratio.denominator, L)} `), percentChange(now.denominator, before.denominator, L),
+    str(`${tr(def.ratio.numerator, L)} `),
+    percentChange(now.numerator, before.numerator, L),
+    str(`, ${tr(def.ratio.denominator, L)} `),
+    percentChange(now.denominator, before.denominator, L),
   ].join('&');
   const text = `${values}&" ("&${percentChange(r1, r0, L)}&")"&${parts}`;
-  const notPositive = `${values}&${str(L === 'fr'
-    ? ' : pas de décomposition, le KPI est nul ou négatif sur une des deux périodes'
-    : ': no split, the KPI is zero or negative in one of the two periods')}`;
-  const needs = str(L === 'fr'
-    ? `Il faut ${nameInText(id, L)} sur la période en cours et la précédente`
-    : `Needs ${nameInText(id, L)} for the current and previous periods`);
+  const notPositive = `${values}&${str(
+    L === 'fr'
+      ? ' : pas de décomposition, le KPI est nul ou négatif sur une des deux périodes'
+      : ': no split, the KPI is zero or negative in one of the two periods',
+  )}`;
+  const needs = str(
+    L === 'fr'
+      ? `Il faut ${nameInText(id, L)} sur la période en cours et la précédente`
+      : `Needs ${nameInText(id, L)} for the current and previous periods`,
+  );
   // nested IFs: AND does not short-circuit, and "" > 0 is TRUE in Sheets
   const formula = `IF(AND(ISNUMBER(${r0}),ISNUMBER(${r1})),IF(AND(${r0}>0,${r1}>0),IFERROR(${text},${notPositive}),${notPositive}),${needs})`;
   return { formula, custom: [...new Set([...now.custom, ...before.custom])] };

@@ -51,8 +51,14 @@ export interface MixRate {
 export function mixRateSplit(groups: readonly GroupSums[], periodNames: readonly [string, string] = ['earlier', 'later']): MixRate {
   let [D0, D1, N0, N1] = [0, 0, 0, 0];
   for (const g of groups) {
-    for (const [n, d, period] of [[g.n0, g.d0, periodNames[0]], [g.n1, g.d1, periodNames[1]]] as const) {
-      if (d === 0 && n !== 0) throw divZeroError(`group "${g.group}" has a numerator but a zero denominator in the ${period} period: its own ratio is undefined, so mix and rate cannot place it (merge it with another group)`);
+    for (const [n, d, period] of [
+      [g.n0, g.d0, periodNames[0]],
+      [g.n1, g.d1, periodNames[1]],
+    ] as const) {
+      if (d === 0 && n !== 0)
+        throw divZeroError(
+          `group "${g.group}" has a numerator but a zero denominator in the ${period} period: its own ratio is undefined, so mix and rate cannot place it (merge it with another group)`,
+        );
     }
     D0 += g.d0;
     D1 += g.d1;

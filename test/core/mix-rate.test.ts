@@ -60,9 +60,27 @@ describe('groups present in one period only', () => {
     // CPL = spend / leads. January: Ads 1000 / 50 = 20. February: Ads 1000 / 50, Events 600 / 10 = 60.
     // CPL 20 → 1600 / 60 = 26.667. Ads share 1 → 50/60: mix (5/6 − 1) × 20 = −3.333, rate 0.
     // Events share 0 → 1/6, its ratio 60 on both sides: mix 1/6 × 60 = 10, rate 0. Mix 6.667 = 26.667 − 20.
-    const t = call('KPI_CHANGE_BY', col('Ads', 'Ads', 'Events'), col(1000, 1000, 600), col(50, 50, 10), col('2026-01-15', '2026-02-15', '2026-02-20'), JAN, FEB, MAR) as (string | number | null)[][];
+    const t = call(
+      'KPI_CHANGE_BY',
+      col('Ads', 'Ads', 'Events'),
+      col(1000, 1000, 600),
+      col(50, 50, 10),
+      col('2026-01-15', '2026-02-15', '2026-02-20'),
+      JAN,
+      FEB,
+      MAR,
+    ) as (string | number | null)[][];
     expect(t[1].map((v) => (typeof v === 'number' ? Number(v.toFixed(6)) : v))).toEqual(['Events', null, 60, 0, 0.166667, 10, 0, 10]);
-    expect(t[2].map((v) => (typeof v === 'number' ? Number(v.toFixed(6)) : v))).toEqual(['Ads', 20, 20, 1, 0.833333, -3.333333, 0, -3.333333]);
+    expect(t[2].map((v) => (typeof v === 'number' ? Number(v.toFixed(6)) : v))).toEqual([
+      'Ads',
+      20,
+      20,
+      1,
+      0.833333,
+      -3.333333,
+      0,
+      -3.333333,
+    ]);
     expect(t[3][7]).toBeCloseTo(1600 / 60 - 20, 12);
   });
 });
@@ -73,16 +91,28 @@ describe('errors that say what to fix', () => {
   it('a channel with spend and no customer has no CAC of its own', () => {
     const e = errorOf('KPI_CHANGE_BY', g, col(100, 50, 100, 50), col(2, 0, 2, 1), d, JAN, FEB, MAR);
     expect(e.code).toBe('#DIV/0!');
-    expect(e.message).toBe('group "SEO" has a numerator but a zero denominator in the earlier period: its own ratio is undefined, so mix and rate cannot place it (merge it with another group)');
+    expect(e.message).toBe(
+      'group "SEO" has a numerator but a zero denominator in the earlier period: its own ratio is undefined, so mix and rate cannot place it (merge it with another group)',
+    );
     // the sentence says it instead of an error, so a dashboard cell stays readable
-    expect(call('KPI_CHANGE_DRIVERS', g, col(100, 50, 100, 50), col(2, 0, 2, 1), d, JAN, FEB, MAR)).toMatch(/^No split: group "SEO" has a numerator but a zero denominator in the earlier period/);
+    expect(call('KPI_CHANGE_DRIVERS', g, col(100, 50, 100, 50), col(2, 0, 2, 1), d, JAN, FEB, MAR)).toMatch(
+      /^No split: group "SEO" has a numerator but a zero denominator in the earlier period/,
+    );
   });
   it('an empty period, periods out of order, misaligned ranges, text and negatives', () => {
-    expect(errorOf('KPI_CHANGE_BY', g, col(1, 1, 1, 1), col(1, 1, 1, 1), d, FEB, MAR, '2026-04-01').message).toBe('the denominator sums to 0 in the later period');
-    expect(errorOf('KPI_CHANGE_BY', g, col(1, 1, 1, 1), col(1, 1, 1, 1), d, FEB, JAN, MAR)).toEqual({ code: '#NUM!', message: 'the periods must follow each other: before_start < after_start < after_end' });
+    expect(errorOf('KPI_CHANGE_BY', g, col(1, 1, 1, 1), col(1, 1, 1, 1), d, FEB, MAR, '2026-04-01').message).toBe(
+      'the denominator sums to 0 in the later period',
+    );
+    expect(errorOf('KPI_CHANGE_BY', g, col(1, 1, 1, 1), col(1, 1, 1, 1), d, FEB, JAN, MAR)).toEqual({
+      code: '#NUM!',
+      message: 'the periods must follow each other: before_start < after_start < after_end',
+    });
     expect(errorOf('KPI_CHANGE_BY', g, col(1, 1, 1), col(1, 1, 1, 1), d, JAN, FEB, MAR).code).toBe('#VALUE!');
     expect(errorOf('KPI_CHANGE_BY', g, col(1, 'x', 1, 1), col(1, 1, 1, 1), d, JAN, FEB, MAR).message).toMatch(/numerator, row 2/);
-    expect(errorOf('KPI_CHANGE_BY', g, col(1, 1, 1, 1), col(1, -1, 1, 1), d, JAN, FEB, MAR)).toEqual({ code: '#NUM!', message: 'denominator, row 2: -1 is negative; denominator cannot be' });
+    expect(errorOf('KPI_CHANGE_BY', g, col(1, 1, 1, 1), col(1, -1, 1, 1), d, JAN, FEB, MAR)).toEqual({
+      code: '#NUM!',
+      message: 'denominator, row 2: -1 is negative; denominator cannot be',
+    });
     expect(errorOf('KPI_CHANGE_BY', g, col(1, 1, 1, 1), col(1, 1, 1, 1), col('x', 1, 1, 1), JAN, FEB, MAR).code).toBe('#VALUE!');
   });
 });
@@ -113,21 +143,29 @@ describe('properties', () => {
           expect(Math.abs(g.mix + g.rate - (term(g.n1, D1) - term(g.n0, D0)))).toBeLessThan(1e-9 * scale);
         }
         // largest effect first
-        for (let i = 1; i < s.groups.length; i++) expect(Math.abs(s.groups[i - 1].total)).toBeGreaterThanOrEqual(Math.abs(s.groups[i].total));
+        for (let i = 1; i < s.groups.length; i++)
+          expect(Math.abs(s.groups[i - 1].total)).toBeGreaterThanOrEqual(Math.abs(s.groups[i].total));
       }),
     );
   });
 
   it('the same shares on both sides: no mix; the same ratios on both sides: no rate', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.integer({ min: 1, max: 500 }), fc.integer({ min: 0, max: 500 }), fc.integer({ min: 0, max: 500 })), { minLength: 1, maxLength: 6 }), fc.integer({ min: 1, max: 5 }), (rows, k) => {
-        // denominators scaled by k keep every share; numerators at will
-        const sameShares = mixRateSplit(rows.map(([d, n0, n1], i) => ({ group: `g${i}`, n0, d0: d, n1, d1: k * d })));
-        expect(Math.abs(sameShares.mix)).toBeLessThan(1e-9 * Math.max(1, Math.abs(sameShares.r0), Math.abs(sameShares.r1)));
-        // numerators scaled with their denominators keep every ratio
-        const sameRatios = mixRateSplit(rows.map(([d, n0], i) => ({ group: `g${i}`, n0, d0: d, n1: k * n0, d1: k * d })));
-        expect(Math.abs(sameRatios.rate)).toBeLessThan(1e-9 * Math.max(1, sameRatios.r0));
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 1, max: 500 }), fc.integer({ min: 0, max: 500 }), fc.integer({ min: 0, max: 500 })), {
+          minLength: 1,
+          maxLength: 6,
+        }),
+        fc.integer({ min: 1, max: 5 }),
+        (rows, k) => {
+          // denominators scaled by k keep every share; numerators at will
+          const sameShares = mixRateSplit(rows.map(([d, n0, n1], i) => ({ group: `g${i}`, n0, d0: d, n1, d1: k * d })));
+          expect(Math.abs(sameShares.mix)).toBeLessThan(1e-9 * Math.max(1, Math.abs(sameShares.r0), Math.abs(sameShares.r1)));
+          // numerators scaled with their denominators keep every ratio
+          const sameRatios = mixRateSplit(rows.map(([d, n0], i) => ({ group: `g${i}`, n0, d0: d, n1: k * n0, d1: k * d })));
+          expect(Math.abs(sameRatios.rate)).toBeLessThan(1e-9 * Math.max(1, sameRatios.r0));
+        },
+      ),
     );
   });
 });
