@@ -4,6 +4,7 @@ import { fitHoltWinters } from './holtWinters';
 import { isSeasonal, seasonalIndices } from './seasonality';
 import { fitDamped, fitSes, fitTheta, ModelFit } from './smoothing';
 import { normalQuantile } from '../math/distributions';
+import { mean } from '../math/stats';
 
 /**
  * KPI_FORECAST's engine: seasonally adjust with classical decomposition when the season is
@@ -103,7 +104,7 @@ function forecastWith(y: readonly number[], horizon: number, m: number, method: 
     sse += (e / k) ** 2;
   }
   const sigma = Math.sqrt(sse / Math.max(1, len - 1));
-  const alpha = fits.reduce((a, f) => a + f.alpha, 0) / k;
+  const alpha = mean(fits.map((f) => f.alpha));
   const forecasts = new Float64Array(horizon);
   const halfWidths = new Float64Array(horizon);
   for (let h = 1; h <= horizon; h++) {
