@@ -1,6 +1,6 @@
 import {
   alertLabel, Breach, buildPlan, CATALOG, DataHistory, monthName, COMMISSION_PERIODS, datasetInfo, DatasetId, fieldInfo, fill, formatValue, FREQUENCIES, FREQUENCY_LABELS, kpi, KpiId,
-  Locale, missingFields, PlanNotice, STANDARD_NAMES, setColumn, setSheet, TEMPLATES, TemplateId, Text, tr, Unit,
+  copyNotices, Locale, missingFields, PlanNotice, STANDARD_NAMES, setColumn, setSheet, TEMPLATES, TemplateId, Text, tr, Unit,
 } from '../core/dashboard';
 import type { AlertsStatus, HostBridge, WorkbookInfo } from './bridge';
 import { baselineTyped, goalHistories, historyKey, prefillBaseline, prefillBaselines } from './baselines';
@@ -645,6 +645,8 @@ class Sidebar {
     progress.hidden = true;
     const progressText = el('p', { className: 'kp-progress-text' });
     const notices = el('div', { className: 'kp-notices', attrs: { role: 'status', 'aria-live': 'polite' } });
+    // a copy of one of our sheets is named before the manager generates, not only after
+    replace(notices, this.noticeList(copyNotices(this.info.existing, this.state.locale)));
     const share = this.bridge.share ? shareSection(this.bridge.share, this.state.locale) : undefined;
     const generate = el('button', { className: 'kp-primary', attrs: { type: 'button' } }, this.tx(TEXT.generate));
     const snapshotLabel = () => (this.info.dashboardAsOf ? this.tx(TEXT.snapshotOn, { date: this.info.dashboardAsOf }) : this.tx(TEXT.snapshot));

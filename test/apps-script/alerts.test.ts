@@ -10,7 +10,7 @@ import { isoFromSerial } from '../../core/args/cells';
 import { parseA1, splitRef } from '../../apps-script/dashboard/a1';
 import { buildPlan } from '../../core/dashboard/planner';
 import { DashboardSetup } from '../../core/dashboard/setup';
-import { AUTH_URL, FakeOptions, FakeSheets } from '../fakes/spreadsheet-app';
+import { AUTH_URL, FakeOptions, FakeSheets, RawSheet } from '../fakes/spreadsheet-app';
 import { day, sampleSetup, sampleWorkbook } from './support';
 
 let fake: FakeSheets;
@@ -451,5 +451,60 @@ describe('one digest per spreadsheet per day, whatever getEmail() returns', () =
     fake.user = 'ben@example.com';
     expect(sendDailyDigest()).toMatchObject({ skipped: 'already sent today', sent: [] });
     expect(fake.mail.sent).toHaveLength(2);
+  });
+});
+
+describe('rows inserted above the cards', () => {
+  const RENAMED = 'The dashboard’s card table no longer shows MRR (it was renamed, deleted or moved out of the table). Nothing was written. Generate the dashboard again to restore it.';
+
+  function moved(): { dash: RawSheet; mrrRow: number } {
+    open({ evaluate: dashboardValues(alertSetup()) });
+    fake.grant(...ALERT_SCOPES);
+    setDailyAlerts(true);
+    const dash = fake.sheet('KPI Dashboard')!;
+    dash.insertRowsBefore(1, 1); // a row at the top: the as-of date moves from B2 to B3
+    dash.insertRowsBefore(6, 2); // two rows above the cards
+    dash.getRange('B2').setValue('my note in B2');
+    const mrrRow = dash.grid.findIndex((r) => r?.[0]?.v === 'MRR') + 1;
+    expect(mrrRow).toBe(8); // row 5 as generated, + 1 + 2
+    return { dash, mrrRow };
+  }
+
+  it('the daily digest follows the anchors: today’s date goes in the moved as-of cell, the manager’s B2 is kept', () => {
+    const { dash } = moved();
+    dash.cell(3, 2)!.v = day('2026-01-15');
+    const run = sendDailyDigest();
+    expect(run.skipped).toBeUndefined();
+    expect(dash.cell(3, 2)!.v).toBe(day(TODAY));
+    expect(dash.cell(2, 2)!.v).toBe('my note in B2');
+  });
+
+  it('when a card can no longer be found, the digest writes no date, sends nothing and records why; the alert list refuses with the same message', () => {
+    const { dash, mrrRow } = moved();
+    dash.getRange(`A${mrrRow}`).setValue('Monthly revenue'); // the MRR card renamed by hand
+    dash.cell(3, 2)!.v = day('2026-01-15');
+    const before = fake.dump('KPI Dashboard');
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const run = sendDailyDigest();
+    expect(warn).toHaveBeenCalledWith(`KPI Pilot daily digest: ${RENAMED}`);
+    warn.mockRestore();
+    expect(run).toMatchObject({ skipped: RENAMED, breaches: 0, sent: [] });
+    expect(fake.mail.sent).toEqual([]);
+    expect(JSON.parse(fake.properties.get(LAST_DIGEST_KEY)!).skipped).toBe(RENAMED);
+    expect(() => getAlerts()).toThrow(RENAMED);
+    expect(fake.dump('KPI Dashboard')).toEqual(before);
+  });
+
+  it('when the as-of cell was typed over, the digest and the alert list stop before writing', () => {
+    const { dash } = moved();
+    dash.getRange('B3').setValue('next week');
+    const before = fake.dump('KPI Dashboard');
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const run = sendDailyDigest();
+    warn.mockRestore();
+    expect(run.skipped).toMatch(/as-of cell holds "next week", not a date\. Nothing was written/);
+    expect(fake.mail.sent).toEqual([]);
+    expect(() => getAlerts()).toThrow(/as-of cell holds "next week", not a date\. Nothing was written/);
+    expect(fake.dump('KPI Dashboard')).toEqual(before);
   });
 });

@@ -188,3 +188,23 @@ describe('setDailyAlerts in Excel', () => {
     expect(book.runs).toBe(0);
   });
 });
+
+describe('alerts() after rows were inserted above the cards', () => {
+  const RENAMED = 'The dashboard’s card table no longer shows MRR (it was renamed, deleted or moved out of the table). Nothing was written. Generate the dashboard again to restore it.';
+
+  it('follow the anchors to the same breaches, and refuse with a message, writing nothing, when a card is no longer found', async () => {
+    const book = companyWorkbook();
+    const bridge = bridgeFor(book, officeFake());
+    await bridge.generate(alertSetup(), AS_OF);
+    compute(book, alertSetup());
+    book.insertRows('KPI Dashboard', 1, 1); // the as-of date is now B3
+    book.insertRows('KPI Dashboard', 6, 2); // MRR's card is now row 8
+    expect(book.input('KPI Dashboard', 'A8')).toBe('MRR');
+    expect((await bridge.alerts()).breaches.map((b) => [b.kpi, b.value])).toEqual([['mrr', 110], ['cac', 60], ['cpl', 60]]);
+    book.cell('KPI Dashboard', 'A8')!.input = 'Monthly revenue';
+    const before = JSON.stringify(book.sheets.map((s) => [s.name, [...s.cells]]));
+    await expect(bridge.alerts()).rejects.toThrow(RENAMED);
+    await expect(bridge.snapshot()).rejects.toThrow(RENAMED);
+    expect(JSON.stringify(book.sheets.map((s) => [s.name, [...s.cells]]))).toBe(before);
+  });
+});
