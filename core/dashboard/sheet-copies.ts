@@ -32,7 +32,11 @@ export type Sorted<T extends MarkedSheet> = Omit<T, 'marker'> & { readonly marke
  * ids were recorded, or the original deleted and copied again) the first in tab order is kept:
  * there is nothing else to tell them apart by. O(sheets).
  */
-export function setAsideCopies<T extends MarkedSheet>(sheets: readonly T[], idOf: (sheet: T) => string | number, recorded: () => RecordedSheetIds): Sorted<T>[] {
+export function setAsideCopies<T extends MarkedSheet>(
+  sheets: readonly T[],
+  idOf: (sheet: T) => string | number,
+  recorded: () => RecordedSheetIds,
+): Sorted<T>[] {
   const byRole = new Map<SheetRole, number[]>();
   sheets.forEach((s, i) => {
     if (s.marker) byRole.set(s.marker, [...(byRole.get(s.marker) ?? []), i]);
@@ -83,11 +87,19 @@ const ROLE_NAMES: Readonly<Record<SheetRole, Text>> = {
   commissions: t('the Commissions sheet', 'de la feuille Commissions'),
 };
 
-const COPY_NOTICE = t("'{name}' looks like a copy of {role}; KPI Pilot leaves it alone.", '« {name} » semble être une copie {role} ; KPI Pilot n’y touche pas.');
+const COPY_NOTICE = t(
+  "'{name}' looks like a copy of {role}; KPI Pilot leaves it alone.",
+  '« {name} » semble être une copie {role} ; KPI Pilot n’y touche pas.',
+);
 
 /** One notice per copy, for the sidebar: which sheet, a copy of what, and that it is left alone. */
 export function copyNotices(existing: readonly ExistingSheet[], locale: Locale): PlanNotice[] {
   return existing
     .filter((s): s is ExistingSheet & { copyOf: SheetRole } => !!s.copyOf)
-    .map((s) => ({ code: 'duplicate_sheet', level: 'info', sheet: s.copyOf, text: fill(tr(COPY_NOTICE, locale), { name: s.name, role: tr(ROLE_NAMES[s.copyOf], locale) }) }));
+    .map((s) => ({
+      code: 'duplicate_sheet',
+      level: 'info',
+      sheet: s.copyOf,
+      text: fill(tr(COPY_NOTICE, locale), { name: s.name, role: tr(ROLE_NAMES[s.copyOf], locale) }),
+    }));
 }

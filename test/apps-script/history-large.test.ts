@@ -27,13 +27,28 @@ it('with 1,200 earlier rows: the grid grows once, the period is recorded once, a
 
   expect(snapshotNow()).toMatchObject({ appended: 7, updated: 0 });
   expect(history.getMaxRows()).toBe(1208);
-  expect(history.getRange(1202, 3, 7, 1).getValues().map((r) => r[0])).toEqual(KPIS);
-  expect(history.getRange(1202, 4, 7, 1).getValues().map((r) => r[0])).toEqual(Array(7).fill(10));
+  expect(
+    history
+      .getRange(1202, 3, 7, 1)
+      .getValues()
+      .map((r) => r[0]),
+  ).toEqual(KPIS);
+  expect(
+    history
+      .getRange(1202, 4, 7, 1)
+      .getValues()
+      .map((r) => r[0]),
+  ).toEqual(Array(7).fill(10));
 
   card = 12;
   expect(snapshotNow()).toMatchObject({ appended: 0, updated: 7 });
   expect(history.getLastRow()).toBe(1208);
-  expect(history.getRange(1202, 4, 7, 1).getValues().map((r) => r[0])).toEqual(Array(7).fill(12));
+  expect(
+    history
+      .getRange(1202, 4, 7, 1)
+      .getValues()
+      .map((r) => r[0]),
+  ).toEqual(Array(7).fill(12));
   expect(history.cell(1202, 1)!.v).toBe(day(AS_OF));
   // the earlier periods are untouched
   expect(history.getRange(2, 1, 1200, 4).getValues()).toEqual(earlier);

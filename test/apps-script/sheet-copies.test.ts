@@ -25,16 +25,28 @@ describe('a duplicated dashboard moved first in tab order', () => {
     const setup = sampleSetup();
     generateDashboard(JSON.stringify(setup), AS_OF);
     const original = fake.sheet('KPI Dashboard')!;
-    expect(JSON.parse(fake.properties.get(SHEET_IDS_KEY)!)).toMatchObject({ dashboard: String(original.id), history: String(fake.sheet('KPI History')!.id) });
+    expect(JSON.parse(fake.properties.get(SHEET_IDS_KEY)!)).toMatchObject({
+      dashboard: String(original.id),
+      history: String(fake.sheet('KPI History')!.id),
+    });
     const copy = fake.duplicateSheet('KPI Dashboard', 'KPI Dashboard (2)', 0);
     copy.getRange('A1').setValue('March numbers, kept for the board meeting');
     expect(fake.sheetNames()[0]).toBe('KPI Dashboard (2)');
-    expect(fake.markers().filter((m) => m[2] === 'dashboard').map((m) => m[0])).toEqual(['KPI Dashboard', 'KPI Dashboard (2)']);
+    expect(
+      fake
+        .markers()
+        .filter((m) => m[2] === 'dashboard')
+        .map((m) => m[0]),
+    ).toEqual(['KPI Dashboard', 'KPI Dashboard (2)']);
     const before = fake.dump('KPI Dashboard (2)');
 
     // the sidebar opens: the copy is not ours, not a data sheet, and named in a notice
     const info = getSidebarState();
-    expect(info.existing.find((s) => s.name === 'KPI Dashboard (2)')).toEqual({ name: 'KPI Dashboard (2)', marker: null, copyOf: 'dashboard' });
+    expect(info.existing.find((s) => s.name === 'KPI Dashboard (2)')).toEqual({
+      name: 'KPI Dashboard (2)',
+      marker: null,
+      copyOf: 'dashboard',
+    });
     expect(info.existing.find((s) => s.name === 'KPI Dashboard')?.marker).toBe('dashboard');
     expect(info.sheets.map((s) => s.name)).not.toContain('KPI Dashboard (2)');
 
@@ -74,7 +86,9 @@ describe('a duplicated dashboard moved first in tab order', () => {
     generateDashboard(JSON.stringify(setup), AS_OF);
     fake.duplicateSheet('KPI Goals', 'Copie de KPI Goals', 0);
     const result = generateDashboard(JSON.stringify(setup), AS_OF);
-    expect(result.notices.filter((n) => n.code === 'duplicate_sheet').map((n) => n.text)).toEqual(['« Copie de KPI Goals » semble être une copie de KPI Goals ; KPI Pilot n’y touche pas.']);
+    expect(result.notices.filter((n) => n.code === 'duplicate_sheet').map((n) => n.text)).toEqual([
+      '« Copie de KPI Goals » semble être une copie de KPI Goals ; KPI Pilot n’y touche pas.',
+    ]);
   });
 
   it('a lone copy whose original was deleted becomes the dashboard, and a later copy of it is told apart', () => {

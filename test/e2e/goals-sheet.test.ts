@@ -33,7 +33,9 @@ const cell = (row: number, col: number) => page.locator(`#grid td[data-row="${ro
 const openSheet = (name: string) => page.locator('#tabs').getByRole('tab', { name }).click();
 const sheetValues = (name: string) =>
   page.evaluate((n) => {
-    const wb = (window as unknown as { kpiPilot: { workbook: { hf: { getSheetValues(id: number): unknown[][]; getSheetId(s: string): number } } } }).kpiPilot.workbook;
+    const wb = (
+      window as unknown as { kpiPilot: { workbook: { hf: { getSheetValues(id: number): unknown[][]; getSheetId(s: string): number } } } }
+    ).kpiPilot.workbook;
     return wb.hf.getSheetValues(wb.hf.getSheetId(n));
   }, name);
 
@@ -43,7 +45,9 @@ async function next(): Promise<void> {
 
 async function generate(): Promise<string> {
   await sidebar().getByRole('button', { name: 'Generate dashboard' }).click();
-  await page.waitForFunction(() => /generated|Failed/.test(document.querySelector('#sidebar .kp-notices')?.textContent ?? ''), undefined, { timeout: 120000 });
+  await page.waitForFunction(() => /generated|Failed/.test(document.querySelector('#sidebar .kp-notices')?.textContent ?? ''), undefined, {
+    timeout: 120000,
+  });
   return (await sidebar().locator('.kp-notices').first().textContent()) ?? '';
 }
 

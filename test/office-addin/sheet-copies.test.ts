@@ -16,19 +16,27 @@ describe('a copied dashboard moved first in tab order', () => {
     const bridge = bridgeFor(book, office);
     await bridge.generate(saasSetup(), '2026-03-15');
     const original = book.sheet('KPI Dashboard');
-    expect(JSON.parse(String(office.store[SHEET_IDS_SETTING]))).toMatchObject({ dashboard: original.id, history: book.sheet('KPI History').id });
+    expect(JSON.parse(String(office.store[SHEET_IDS_SETTING]))).toMatchObject({
+      dashboard: original.id,
+      history: book.sheet('KPI History').id,
+    });
     const copy = book.copySheet('KPI Dashboard', 'KPI Dashboard (2)', 0);
     expect(copy.id).not.toBe(original.id);
     expect(copy.names.get('KPIPILOT_SHEET')?.formula).toBe('="dashboard"');
     copy.cells.set(0, { input: 'March numbers, for the board' }); // the user's note in A1 of the copy
-    const snapshotOfCopy = () => JSON.stringify({ cells: [...copy.cells], names: [...copy.names], charts: copy.charts, cf: copy.conditionalFormats, name: copy.name });
+    const snapshotOfCopy = () =>
+      JSON.stringify({ cells: [...copy.cells], names: [...copy.names], charts: copy.charts, cf: copy.conditionalFormats, name: copy.name });
     const before = snapshotOfCopy();
 
     // the task pane opens: the copy is neither ours nor a data sheet; opening costs the syncs it did
     let syncs = book.syncs;
     const info = await bridge.load();
     expect(book.syncs - syncs).toBe(3);
-    expect(info.existing.find((s) => s.name === 'KPI Dashboard (2)')).toEqual({ name: 'KPI Dashboard (2)', marker: null, copyOf: 'dashboard' });
+    expect(info.existing.find((s) => s.name === 'KPI Dashboard (2)')).toEqual({
+      name: 'KPI Dashboard (2)',
+      marker: null,
+      copyOf: 'dashboard',
+    });
     expect(info.sheets.map((s) => s.name)).not.toContain('KPI Dashboard (2)');
 
     // regenerate: the original is rewritten in place (6 syncs: discovery, KPI Goals, three sheets, anchors); the copy is not touched
