@@ -33,7 +33,11 @@ export type LogLikelihood = (theta: readonly number[], grad?: number[]) => numbe
  * The mean negative log-likelihood over `customers` as a function of log-parameters, with and
  * without gradient; +∞ outside ±LOG_PARAM_OUT_OF_RANGE so the minimisers stay where it is defined.
  */
-function meanNegativeLogLikelihood(logLik: LogLikelihood, customers: number, dimension: number): { f: Objective; fg: ObjectiveWithGradient } {
+function meanNegativeLogLikelihood(
+  logLik: LogLikelihood,
+  customers: number,
+  dimension: number,
+): { f: Objective; fg: ObjectiveWithGradient } {
   const outOfRange = (theta: readonly number[]) => theta.some((v) => Math.abs(v) > LOG_PARAM_OUT_OF_RANGE);
   const scratch = new Array<number>(dimension).fill(0);
   const f = (theta: readonly number[]): number => (outOfRange(theta) ? Infinity : -logLik(theta, undefined) / customers);
@@ -100,7 +104,9 @@ function requireInteriorOptimum(
   const drifting = best.x.findIndex((v) => !(Math.abs(v) <= LOG_PARAM_DRIFT));
   if (drifting >= 0) {
     const to = best.x[drifting] > 0 ? 'infinity' : '0';
-    throw numError(`${model} fit did not converge: ${names[drifting]} runs off to ${to}, so the data do not support the model (too few customers, or too little variation)`);
+    throw numError(
+      `${model} fit did not converge: ${names[drifting]} runs off to ${to}, so the data do not support the model (too few customers, or too little variation)`,
+    );
   }
   const H = hessianFromGradient(fg, best.x);
   const eig = symmetricEigenvalues(H);
@@ -109,7 +115,9 @@ function requireInteriorOptimum(
   // An optimiser stalling on a flat ridge is the data's limit, not a bad start: say which.
   if (!best.converged && !flat) throw numError(`${model} fit did not converge from any starting point; ${hint}`);
   if (flat) {
-    throw numError(`${model} fit did not converge to a single answer: the likelihood is flat along some combination of ${names.join(', ')}, so the data cannot pin them down (more customers, or more variation, needed)`);
+    throw numError(
+      `${model} fit did not converge to a single answer: the likelihood is flat along some combination of ${names.join(', ')}, so the data cannot pin them down (more customers, or more variation, needed)`,
+    );
   }
   let x = best.x.slice();
   let g = best.gradient.slice();
@@ -123,6 +131,7 @@ function requireInteriorOptimum(
     x = xNew;
     g = gNew.slice();
   }
-  if (maxAbs(g) > POLISHED) throw numError(`${model} fit did not converge: the likelihood's slope stays at ${maxAbs(g).toExponential(1)} after polishing`);
+  if (maxAbs(g) > POLISHED)
+    throw numError(`${model} fit did not converge: the likelihood's slope stays at ${maxAbs(g).toExponential(1)} after polishing`);
   return x;
 }

@@ -231,7 +231,9 @@ export function minimizeFromStarts(
   } = {},
 ): MultiStartResult {
   // On a subsample Nelder-Mead only has to find the basin: a looser, shorter search is enough.
-  const nm = options.coarse ? { maxEvaluations: 150, valueTolerance: 1e-7 } : { maxEvaluations: options.nelderMeadEvaluations ?? 300, valueTolerance: 1e-9 };
+  const nm = options.coarse
+    ? { maxEvaluations: 150, valueTolerance: 1e-7 }
+    : { maxEvaluations: options.nelderMeadEvaluations ?? 300, valueTolerance: 1e-9 };
   const coarse = starts.map((s) => nelderMead(options.coarse ?? f, s, nm));
   const startValues = coarse.map((c) => c.value);
   const ranked = coarse.slice().sort((p, q) => p.value - q.value);
@@ -246,7 +248,15 @@ export function minimizeFromStarts(
   }
   if (options.coarse && !best?.converged) return minimizeFromStarts(f, fg, starts, { ...options, coarse: undefined });
   if (!best) {
-    return { x: starts[0].slice(), value: Infinity, gradient: starts[0].map(() => NaN), converged: false, iterations: 0, evaluations, startValues };
+    return {
+      x: starts[0].slice(),
+      value: Infinity,
+      gradient: starts[0].map(() => NaN),
+      converged: false,
+      iterations: 0,
+      evaluations,
+      startValues,
+    };
   }
   return { ...best, evaluations, startValues };
 }

@@ -11,7 +11,12 @@ describe('hyp2f1 against closed forms', () => {
     }
   });
   it('2F1(a,b;b;z) = (1−z)^(−a)', () => {
-    for (const [a, b, z] of [[0.3, 2.5, 0.6], [2.2, 0.7, 0.95], [1.5, 3.1, -4], [0.243, 3.426, 0.9]]) {
+    for (const [a, b, z] of [
+      [0.3, 2.5, 0.6],
+      [2.2, 0.7, 0.95],
+      [1.5, 3.1, -4],
+      [0.243, 3.426, 0.9],
+    ]) {
       expect(rel(hyp2f1(a, b, b, z), Math.pow(1 - z, -a))).toBeLessThan(1e-11);
     }
   });
