@@ -7,7 +7,7 @@
  */
 import type { AlertsStatus } from '../../sidebar/bridge';
 import { serialFromYmd } from '../../core/args/cells';
-import { Breach, buildDigests, checkAlerts, fitToQuota } from '../../core/dashboard/alerts';
+import { Breach, breachesFromAnchors, buildDigests, fitToQuota } from '../../core/dashboard/alerts';
 import { Locale, localeFrom } from '../../core/dashboard/i18n';
 import { DashboardPlan } from '../../core/dashboard/plan';
 import { buildPlan } from '../../core/dashboard/planner';
@@ -86,9 +86,8 @@ export function readDaily(): DailyRecord | null {
 
 /**
  * The breaches now and whether the daily digest is on. Reads only: the sheets and markers, then
- * ONE getValues over the dashboard rectangle holding the as-of cell, the card values and the
- * trend columns (the plan rebuilt from the last generated setup says where they are). Nothing
- * generated yet, or the dashboard deleted: no breaches. Round trips do not grow with the data.
+ * the as-of cell, the card table and the trend table through their anchors (readBreaches).
+ * Nothing generated yet, or the dashboard deleted: no breaches. Round trips do not grow with the data.
  */
 export function getAlerts(): AlertsStatus {
   const record = readDaily();
@@ -310,11 +309,10 @@ function dashboardPlan(ss: Spreadsheet, state: SheetsState, setup: DashboardSetu
 
 /**
  * Finds the as-of cell, the cards and the trend table through their anchors (named ranges, core
- * anchors.ts), checks each KPI is where its anchor says, and runs core checkAlerts on the values.
+ * anchors.ts); core breachesFromAnchors checks each KPI is where its anchor says and decides.
  * Three getRangeByName and three getValues whatever the data size.
  * @throws KpiError saying what to do when the layout cannot be found (nothing is read further)
  */
 export function readBreaches(ss: Spreadsheet, setup: DashboardSetup, plan: DashboardPlan): { breaches: Breach[]; asOf: unknown } {
-  const found = locateDashboard(plan.snapshot.kpis, plan.locale, readAnchored(ss, true), Object.keys(plan.trend.series));
-  return { breaches: checkAlerts({ setup, asOf: found.asOf, values: found.values, series: found.series }), asOf: found.asOf };
+  return breachesFromAnchors(setup, plan, readAnchored(ss, true));
 }

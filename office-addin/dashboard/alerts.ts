@@ -1,17 +1,16 @@
-import { Breach, checkAlerts } from '../../core/dashboard/alerts';
+import { Breach, breachesFromAnchors } from '../../core/dashboard/alerts';
 import { buildPlan } from '../../core/dashboard/planner';
 import { DashboardSetup } from '../../core/dashboard/setup';
 import { RecordedSheetIds } from '../../core/dashboard/sheet-copies';
 import { discoverSheets, existingSheets } from './markers';
 import { queueAnchoredReads } from './anchors';
-import { locateDashboard } from '../../core/dashboard/anchors';
 
 /**
  * The breaches of the generated dashboard for the task pane ("In Excel, the task pane lists the
  * breaches when it opens"), in TWO syncs whatever the data size: the sheets together with the
  * anchors' values (workbook names over the as-of cell, the cards and the trend table, core
  * anchors.ts), then every sheet's marker. Each KPI is checked to be where its anchor says before
- * core checkAlerts decides, exactly as the sheet's own alert cells do. No dashboard of ours yet:
+ * core breachesFromAnchors decides, exactly as the sheet's own alert cells do. No dashboard of ours yet:
  * no breaches. Excel has no scheduled runs an add-in could use to e-mail a digest.
  * @throws KpiError saying what to do when the dashboard's layout cannot be found
  */
@@ -20,6 +19,5 @@ export async function readBreaches(context: Excel.RequestContext, setup: Dashboa
   const { sheets } = await discoverSheets(context, undefined, sheetIds);
   if (!sheets.some((s) => s.marker === 'dashboard')) return [];
   const plan = buildPlan({ setup, asOf: today, existingSheets: existingSheets(sheets) });
-  const found = locateDashboard(plan.snapshot.kpis, plan.locale, anchored.read(), Object.keys(plan.trend.series));
-  return checkAlerts({ setup, asOf: found.asOf, values: found.values, series: found.series });
+  return breachesFromAnchors(setup, plan, anchored.read()).breaches;
 }

@@ -2,7 +2,7 @@ import {
   buildPlan, DashboardPlan, DashboardSetup, DatasetId, ExistingSheet, GoalsReadBack, historySeries, localeFrom, mergeGoals, parseSetup, planWithSheetGoals,
   readGoalsSheet, serializeSetup, SheetInfo,
 } from '../../core/dashboard';
-import { checkAlerts } from '../../core/dashboard/alerts';
+import { breachesFromAnchors } from '../../core/dashboard/alerts';
 import type { AlertsStatus, GenerateResult, HostBridge, SnapshotResult, WorkbookInfo } from '../../sidebar/bridge';
 import { Workbook } from '../engine/workbook';
 import { applyPlanGradually, parseRange, sheetWithMarker } from './apply';
@@ -160,7 +160,7 @@ export function createPlaygroundBridge(workbook: Workbook, options: PlaygroundBr
     },
 
     /**
-     * Breaches computed with the core's checkAlerts from the values the dashboard shows now (card
+     * Breaches decided by core breachesFromAnchors from the values the dashboard shows now (card
      * values, trend columns, as-of cell), found through the anchors, so they match its alert
      * cells. Whether or not the alert column is on the dashboard, a KPI behind its goal's pace or
      * past its threshold is listed.
@@ -169,8 +169,7 @@ export function createPlaygroundBridge(workbook: Workbook, options: PlaygroundBr
       const current = currentPlan();
       if (!current) return { daily: false, dailyAvailable: false, breaches: [] };
       const { plan: p, setup } = current;
-      const found = locateDashboard(p.snapshot.kpis, p.locale, readAnchored(workbook, true), Object.keys(p.trend.series));
-      return { daily: false, dailyAvailable: false, breaches: checkAlerts({ setup, asOf: found.asOf, values: found.values, series: found.series }) };
+      return { daily: false, dailyAvailable: false, breaches: breachesFromAnchors(setup, p, readAnchored(workbook, true)).breaches };
     },
 
     async setDailyAlerts(): Promise<AlertsStatus> {

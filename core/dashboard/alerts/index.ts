@@ -4,3 +4,4 @@ export * from './threshold';
 export * from './check';
 export * from './digest';
 export * from './recipients';
+export * from './from-dashboard';
