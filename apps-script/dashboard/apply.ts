@@ -1,7 +1,6 @@
 import { ChartSpec, ConditionalFormat, DashboardPlan, FormulaConditionalFormat, MARKER_KEY, PlannedSheet, SheetRole } from '../../core/dashboard/plan';
-import { parseA1 } from './a1';
 import { recordAnchors } from './anchors';
-import { SheetGrids, sheetGrids, widthRuns } from './grid';
+import { gridRect, SheetGrids, sheetGrids, widthRuns } from './grid';
 import { message } from './messages';
 import { rememberSheetIds } from './sheet-ids';
 import { markedSheet, SheetsState } from './workbook';
@@ -87,9 +86,9 @@ function ensureGrid(sheet: Sheet, planned: PlannedSheet, grids: SheetGrids | nul
   // Sheets does not add rows for a custom function's spill: the plan says how many it needs
   let rows = Math.max(grids ? grids.rect.row + grids.rect.rows - 1 : 1, planned.minRows ?? 0);
   let cols = grids ? grids.rect.col + grids.rect.cols - 1 : 1;
-  for (const letter of [...Object.keys(planned.columnWidths), ...Object.keys(planned.columnFormats ?? {})]) cols = Math.max(cols, parseA1(`${letter}1`).col);
+  for (const letter of [...Object.keys(planned.columnWidths), ...Object.keys(planned.columnFormats ?? {})]) cols = Math.max(cols, gridRect(`${letter}1`).col);
   for (const a1 of [...ruleRanges(planned), ...planned.charts.flatMap((c) => [c.anchor, c.categories, ...c.series.map((x) => x.values)])]) {
-    const r = parseA1(a1);
+    const r = gridRect(a1);
     rows = Math.max(rows, r.row + r.rows - 1);
     cols = Math.max(cols, r.col + r.cols - 1);
   }
@@ -177,7 +176,7 @@ function formulaRule(c: FormulaConditionalFormat, ranges: ReadonlyMap<string, Ra
  * name (the ranges carry no header to take it from).
  */
 function chartOf(sheet: Sheet, spec: ChartSpec, ranges: ReadonlyMap<string, Range>): GoogleAppsScript.Spreadsheet.EmbeddedChart {
-  const at = parseA1(spec.anchor);
+  const at = gridRect(spec.anchor);
   const start = sheet.newChart();
   let b: GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder = (spec.type === 'column' ? start.asColumnChart() : start.asLineChart()).setTitle(spec.title).addRange(ranges.get(spec.categories)!);
   for (const s of spec.series) b = b.addRange(ranges.get(s.values)!);

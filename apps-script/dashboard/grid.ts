@@ -1,6 +1,23 @@
-import { columnLetter } from '../../core/dashboard/a1';
+import { columnLetter, requireRect } from '../../core/dashboard/a1';
 import { CellStyle, PlanCell, PlannedSheet } from '../../core/dashboard/plan';
-import { GridRect, parseA1 } from './a1';
+
+/** A rectangle of a sheet, 1-based, as SpreadsheetApp's getRange(row, column, numRows, numColumns) takes it. */
+export interface GridRect {
+  readonly row: number;
+  readonly col: number;
+  readonly rows: number;
+  readonly cols: number;
+}
+
+/**
+ * A plan's A1 rectangle (parsed by core a1.ts) as getRange's 1-based arguments. O(1).
+ * @throws Error when the text is not an A1 cell or rectangle (a plan bug, not a user error)
+ * @example gridRect('A4:J11') // => { row: 4, col: 1, rows: 8, cols: 10 }
+ */
+export function gridRect(a1: string): GridRect {
+  const r = requireRect(a1);
+  return { row: r.row + 1, col: r.col + 1, rows: r.height, cols: r.width };
+}
 
 /** The cell formats Sheets calls Automatic: what a cell has after sheet.clear(). */
 export const GENERAL = 'General';
@@ -42,7 +59,7 @@ type StyleKey = keyof CellStyle;
  */
 export function sheetGrids(sheet: Pick<PlannedSheet, 'blocks' | 'columnFormats'>): SheetGrids | null {
   if (sheet.blocks.length === 0) return null;
-  const rects = sheet.blocks.map((b) => parseA1(b.range));
+  const rects = sheet.blocks.map((b) => gridRect(b.range));
   const top = Math.min(...rects.map((r) => r.row));
   const left = Math.min(...rects.map((r) => r.col));
   const bottom = Math.max(...rects.map((r) => r.row + r.rows - 1));
@@ -107,7 +124,7 @@ function isProtected(text: string): boolean {
  */
 export function widthRuns(widths: Readonly<Record<string, number>>): [start: number, count: number, width: number][] {
   const cols = Object.entries(widths)
-    .map(([letter, w]) => [parseA1(`${letter}1`).col, w] as const)
+    .map(([letter, w]) => [gridRect(`${letter}1`).col, w] as const)
     .sort((a, b) => a[0] - b[0]);
   const runs: [number, number, number][] = [];
   for (const [col, w] of cols) {

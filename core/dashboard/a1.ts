@@ -86,3 +86,20 @@ export function requireRect(range: string): Rect {
   if (!r) throw new Error(`not an A1 range: ${range}`);
   return r;
 }
+
+/**
+ * A full reference ('KPI Dashboard'!B5:B11, Data!A1) split into its sheet name (quotes undone)
+ * and its A1 part; undefined when it names no sheet.
+ * @example parseSheetRef("'Ana''s KPIs'!B2") // => { sheet: "Ana's KPIs", a1: 'B2' }
+ */
+export function parseSheetRef(ref: string): { sheet: string; a1: string } | undefined {
+  const m = /^'((?:[^']|'')+)'!(.+)$/.exec(ref) ?? /^([^'!]+)!(.+)$/.exec(ref);
+  return m ? { sheet: m[1].replace(/''/g, "'"), a1: m[2] } : undefined;
+}
+
+/** parseSheetRef for references the planner wrote itself: one without a sheet is a bug, so it throws. */
+export function splitSheetRef(ref: string): { sheet: string; a1: string } {
+  const r = parseSheetRef(ref);
+  if (!r) throw new Error(`"${ref}" names no sheet`);
+  return r;
+}

@@ -49,19 +49,6 @@ export const ALIGNMENT: Record<NonNullable<CellStyle['horizontalAlignment']>, 'L
   right: 'Right',
 };
 
-/**
- * Splits a full reference of the plan ('KPI Dashboard'!B5:B11) into its sheet name (quotes undone)
- * and A1 address. @throws Error when the reference has no sheet part (a planner bug, not user input).
- * @example splitReference("'O''Brien'!B2") // => { sheet: "O'Brien", address: 'B2' }
- */
-export function splitReference(ref: string): { sheet: string; address: string } {
-  const bang = ref.lastIndexOf('!');
-  if (bang < 1) throw new Error(`reference ${ref} names no sheet`);
-  let sheet = ref.slice(0, bang);
-  if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
-  return { sheet, address: ref.slice(bang + 1) };
-}
-
 /** Excel's text literal for a conditional-format formula: "On track" with inner quotes doubled. */
 export function textLiteral(text: string): string {
   return `="${text.replace(/"/g, '""')}"`;

@@ -1,7 +1,6 @@
 import { AnchoredRead, ANCHOR_NAMES } from '../../core/dashboard/anchors';
-import { sheetRef } from '../../core/dashboard/a1';
+import { absCell, parseRect, parseSheetRef, requireRect, sheetRef } from '../../core/dashboard/a1';
 import { DashboardPlan, SheetRole } from '../../core/dashboard/plan';
-import { requireRect } from '../../core/dashboard/a1';
 import { Workbook } from '../engine/workbook';
 
 /**
@@ -15,22 +14,11 @@ export function recordAnchors(workbook: Workbook, plan: DashboardPlan, sheetName
     const sheet = sheetName(a.sheet);
     if (!sheet) continue;
     const r = requireRect(a.range);
-    const abs = (row: number, col: number) => `$${colLetter(col)}$${row + 1}`;
+    const abs = (row: number, col: number) => absCell(col + 1, row + 1);
     const expression = `=${sheetRef(sheet)}${abs(r.row, r.col)}:${abs(r.row + r.height - 1, r.col + r.width - 1)}`;
     if (hf.listNamedExpressions().includes(a.name)) hf.changeNamedExpression(a.name, expression);
     else hf.addNamedExpression(a.name, expression);
   }
-}
-
-function colLetter(col0: number): string {
-  let n = col0 + 1;
-  let s = '';
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
 }
 
 /** The cells an anchor covers now, or null when the name is gone or no longer a rectangle of a sheet. */
@@ -38,12 +26,10 @@ export function anchoredValues(workbook: Workbook, name: string): unknown[][] | 
   const hf = workbook.hf;
   if (!hf.listNamedExpressions().includes(name)) return null;
   const formula = hf.getNamedExpressionFormula(name) ?? '';
-  const m = /^='((?:[^']|'')+)'!\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/.exec(formula) ?? /^=([^'!]+)!\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/.exec(formula);
-  if (!m) return null;
-  const sheetName = m[1].replace(/''/g, "'");
-  if (!hf.doesSheetExist(sheetName)) return null;
-  const sheet = workbook.sheetId(sheetName);
-  const r = requireRect(`${m[2]}${m[3]}${m[4] ? `:${m[4]}${m[5]}` : ''}`);
+  const ref = formula.startsWith('=') ? parseSheetRef(formula.slice(1)) : undefined;
+  const r = ref && parseRect(ref.a1);
+  if (!ref || !r || !hf.doesSheetExist(ref.sheet)) return null;
+  const sheet = workbook.sheetId(ref.sheet);
   const out: unknown[][] = [];
   for (let i = 0; i < r.height; i++) {
     const row: unknown[] = [];

@@ -30,7 +30,7 @@ export function applyPlan(workbook: Workbook, plan: DashboardPlan, progress?: Pr
     writes.forEach(({ sheet, id }, i) => {
       progress?.(sheet.name, i + 1, total);
       for (const block of sheet.blocks) {
-        const r = parseRange(block.range);
+        const r = requireRect(block.range);
         workbook.hf.setCellContents({ sheet: id, row: r.row, col: r.col }, block.cells.map((row) => row.map((c) => content(c, lastRow))));
         blockFormats(workbook, id, block);
       }
@@ -76,7 +76,7 @@ export async function applyPlanGradually(workbook: Workbook, plan: DashboardPlan
     sliceStart = performance.now();
     const formulas: FormulaCell[] = [];
     for (const block of sheet.blocks) {
-      const r = parseRange(block.range);
+      const r = requireRect(block.range);
       const cells = block.cells.map((row) => row.map((c) => content(c, lastRow)));
       // values in runs along each row: writing empties over empty cells would recompute what reads them
       for (let y = 0; y < cells.length; y++) {
@@ -140,7 +140,7 @@ function prepareSheets(workbook: Workbook, plan: DashboardPlan): { writes: { she
 }
 
 function blockFormats(workbook: Workbook, id: number, block: PlannedSheet['blocks'][number]): void {
-  const r = parseRange(block.range);
+  const r = requireRect(block.range);
   block.cells.forEach((row, i) => row.forEach((_c, j) => workbook.setFormat(id, r.row + i, r.col + j, block.numberFormats?.[i]?.[j] ?? undefined, block.style)));
 }
 
@@ -222,5 +222,3 @@ function content(c: PlanCell, lastRow: (sheet: string) => number): RawCellConten
   return c;
 }
 
-/** "B3:D7" as a 0-based top-left and size. */
-export const parseRange = requireRect;

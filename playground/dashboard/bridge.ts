@@ -5,7 +5,8 @@ import {
 import { breachesFromAnchors } from '../../core/dashboard/alerts';
 import type { AlertsStatus, GenerateResult, HostBridge, SnapshotResult, WorkbookInfo } from '../../sidebar/bridge';
 import { Workbook } from '../engine/workbook';
-import { applyPlanGradually, parseRange, sheetWithMarker } from './apply';
+import { applyPlanGradually, sheetWithMarker } from './apply';
+import { requireRect, splitSheetRef } from '../../core/dashboard/a1';
 import { readAnchored } from './anchors';
 import { historyWrites, locateDashboard } from '../../core/dashboard';
 import { isoFromSerial } from '../../core/args/cells';
@@ -201,11 +202,10 @@ function readHistory(workbook: Workbook, plan: DashboardPlan | undefined): Recor
   return out;
 }
 
-/** Splits "'KPI Dashboard'!B5:B11" into the sheet id and the rectangle. */
+/** "'KPI Dashboard'!B5:B11" as the sheet id and the 0-based rectangle (core a1.ts parses it). */
 function resolve(workbook: Workbook, ref: string): { sheet: number; row: number; col: number; width: number; height: number } {
-  const bang = ref.lastIndexOf('!');
-  const name = ref.slice(0, bang).replace(/^'|'$/g, '').replace(/''/g, "'");
-  return { sheet: workbook.sheetId(name), ...parseRange(ref.slice(bang + 1).replace(/\$/g, '')) };
+  const { sheet, a1 } = splitSheetRef(ref);
+  return { sheet: workbook.sheetId(sheet), ...requireRect(a1) };
 }
 
 function rangeValues(workbook: Workbook, ref: string): unknown[][] {

@@ -46,7 +46,7 @@ export function dashboardWorkbookSheets(data: Readonly<Record<string, readonly (
 function plannedSheet(s: PlannedSheet): XlsxSheet {
   const rows: XlsxCell[][] = [];
   for (const block of s.blocks) {
-    const r = parseRange(block.range);
+    const r = requireRect(block.range);
     if (block.cells.length !== r.height || block.cells.some((row) => row.length !== r.width)) {
       throw new Error(`block ${block.range} of ${s.name} does not hold ${r.height} rows of ${r.width} cells`);
     }
@@ -78,4 +78,3 @@ function xlsxCell(c: PlanCell, numFmt: string | null, style: XlsxCell['style']):
   return { value: typeof c === 'string' && c.startsWith("'") ? c.slice(1) : c, numFmt, style };
 }
 
-const parseRange = requireRect;

@@ -7,7 +7,8 @@
 import { ALERT_SCOPES, confirmDigestRecipients, DAILY_KEY, DIGEST_HANDLER, getAlerts, LAST_DIGEST_KEY, sendDailyDigest, setDailyAlerts } from '../../apps-script/dashboard/alerts';
 import { generateDashboard } from '../../apps-script/dashboard/server-api';
 import { isoFromSerial } from '../../core/args/cells';
-import { parseA1, splitRef } from '../../apps-script/dashboard/a1';
+import { gridRect } from '../../apps-script/dashboard/grid';
+import { splitSheetRef } from '../../core/dashboard/a1';
 import { buildPlan } from '../../core/dashboard/planner';
 import { DashboardSetup } from '../../core/dashboard/setup';
 import { AUTH_URL, FakeOptions, FakeSheets, RawSheet } from '../fakes/spreadsheet-app';
@@ -49,10 +50,10 @@ const TRENDS: Record<string, number[]> = {
 function dashboardValues(setup: DashboardSetup, cards = CARDS, trends = TRENDS): FakeOptions['evaluate'] {
   const plan = buildPlan({ setup, asOf: TODAY });
   const cells = new Map<string, number>();
-  const top = parseA1(splitRef(plan.snapshot.valuesRange).a1);
+  const top = gridRect(splitSheetRef(plan.snapshot.valuesRange).a1);
   plan.snapshot.kpis.forEach((id, i) => cells.set(`${top.row + i},${top.col}`, cards[id]));
   for (const [id, ref] of Object.entries(plan.trend.series)) {
-    const r = parseA1(splitRef(ref).a1);
+    const r = gridRect(splitSheetRef(ref).a1);
     const series = trends[id] ?? WOBBLE.map((w) => (cards[id] ?? 1) * w);
     series.forEach((v, i) => cells.set(`${r.row + i},${r.col}`, v));
   }

@@ -2,7 +2,7 @@
  * The Sheets applier against the SpreadsheetApp fake: plans built by core buildPlan for the
  * sample company, written through the server API exactly as the sidebar triggers it.
  */
-import { parseA1 } from '../../apps-script/dashboard/a1';
+import { gridRect } from '../../apps-script/dashboard/grid';
 import { applyPlan } from '../../apps-script/dashboard/apply';
 import { readSheets } from '../../apps-script/dashboard/workbook';
 import { generateDashboard, snapshotNow } from '../../apps-script/dashboard/server-api';
@@ -45,7 +45,7 @@ describe.each(['saas', 'ecommerce', 'b2b', 'aarrr', 'north_star'] as TemplateId[
     for (const planned of plan.sheets) {
       const sheet = fake.sheet(planned.name)!;
       for (const block of planned.blocks) {
-        const r = parseA1(block.range);
+        const r = gridRect(block.range);
         block.cells.forEach((row, y) =>
           row.forEach((c, x) => {
             const got = sheet.cell(r.row + y, r.col + x) ?? {};
@@ -65,7 +65,7 @@ describe.each(['saas', 'ecommerce', 'b2b', 'aarrr', 'north_star'] as TemplateId[
           type: 'LINE',
           ranges: [c.categories, ...c.series.map((s) => s.values)],
           options: { title: c.title, legend: { position: 'none' }, width: c.widthPx, height: c.heightPx, vAxis: { format: c.numberFormat } },
-          position: [parseA1(c.anchor).row, parseA1(c.anchor).col, 0, 0],
+          position: [gridRect(c.anchor).row, gridRect(c.anchor).col, 0, 0],
           numHeaders: 0,
         })),
       );

@@ -1,19 +1,12 @@
-/** The pure half of the applier: A1 parsing, one rectangle per sheet, width runs. */
-import { parseA1, splitRef } from '../../apps-script/dashboard/a1';
-import { sheetGrids, widthRuns } from '../../apps-script/dashboard/grid';
+/** The pure half of the applier: getRange rectangles, one rectangle per sheet, width runs. */
+import { gridRect, sheetGrids, widthRuns } from '../../apps-script/dashboard/grid';
 
-describe('A1 helpers', () => {
-  it('parses cells and rectangles, 1-based', () => {
-    expect(parseA1('B2')).toEqual({ row: 2, col: 2, rows: 1, cols: 1 });
-    expect(parseA1('A4:J11')).toEqual({ row: 4, col: 1, rows: 8, cols: 10 });
-    expect(parseA1('AA10:AB12')).toEqual({ row: 10, col: 27, rows: 3, cols: 2 });
-    expect(() => parseA1('A:A')).toThrow(/not an A1/);
-  });
-
-  it('splits full references, undoing doubled quotes', () => {
-    expect(splitRef("'KPI Dashboard'!B5:B11")).toEqual({ sheet: 'KPI Dashboard', a1: 'B5:B11' });
-    expect(splitRef("'Ana''s KPIs'!B2")).toEqual({ sheet: "Ana's KPIs", a1: 'B2' });
-    expect(() => splitRef('B2')).toThrow(/names no sheet/);
+describe('gridRect', () => {
+  it('gives getRange its 1-based row, column and size', () => {
+    expect(gridRect('B2')).toEqual({ row: 2, col: 2, rows: 1, cols: 1 });
+    expect(gridRect('A4:J11')).toEqual({ row: 4, col: 1, rows: 8, cols: 10 });
+    expect(gridRect('AA10:AB12')).toEqual({ row: 10, col: 27, rows: 3, cols: 2 });
+    expect(() => gridRect('A:A')).toThrow(/not an A1/);
   });
 });
 

@@ -9,7 +9,7 @@ import { buildPlan } from '../../core/dashboard/planner';
 import { MARKER_KEY } from '../../core/dashboard/plan';
 import { DashboardSetup } from '../../core/dashboard/setup';
 import { discoverSheets, mappedDataRows, queueUsedRows } from '../../office-addin/dashboard/markers';
-import { splitReference } from '../../office-addin/dashboard/cells';
+import { splitSheetRef } from '../../core/dashboard/a1';
 import { FakeWorkbook, parseAddress } from './fake-excel';
 import { officeFake } from './office-fake';
 import { allExtrasSetup, bigWorkbook, bridgeFor, companyWorkbook, saasSetup, TOUCHES } from './support';
@@ -124,10 +124,10 @@ function compute(book: FakeWorkbook, setup: DashboardSetup, sheet = 'KPI Dashboa
     const r = parseAddress(address);
     return `${address.replace(/\d+.*$/, '')}${r.row + 1 + rowOffset}`;
   };
-  const values = splitReference(plan.snapshot.valuesRange).address;
+  const values = splitSheetRef(plan.snapshot.valuesRange).a1;
   plan.snapshot.kpis.forEach((id, i) => book.setComputed(sheet, at(values, i), cards[id]));
   for (const [id, series] of Object.entries(trends)) {
-    const ref = splitReference(plan.trend.series[id]).address;
+    const ref = splitSheetRef(plan.trend.series[id]).a1;
     series.forEach((v, i) => book.setComputed(sheet, at(ref, i), v));
   }
 }
