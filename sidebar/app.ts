@@ -1,5 +1,6 @@
 import {
-  alertLabel, Breach, buildPlan, CATALOG, DataHistory, monthName, COMMISSION_PERIODS, datasetInfo, DatasetId, fieldInfo, fill, formatValue, FREQUENCIES, FREQUENCY_LABELS, kpi, KpiId,
+  alertLabel, Breach, buildPlan, CATALOG, DataHistory, monthName, COMMISSION_PERIODS, datasetInfo, DatasetId, EXTRA_SHEET_DATA, ExtraSheetRole, fieldInfo,
+  MAX_KPIS, MIN_IMPACT_SHARE, MIN_KPIS, fill, formatValue, FREQUENCIES, FREQUENCY_LABELS, kpi, KpiId,
   copyNotices, Locale, missingFields, PlanNotice, STANDARD_NAMES, setColumn, setSheet, TEMPLATES, TemplateId, Text, tr, Unit,
 } from '../core/dashboard';
 import type { AlertsStatus, HostBridge, WorkbookInfo } from './bridge';
@@ -52,11 +53,6 @@ function shownNumber(v: number, unit: Unit, locale: Locale): string {
   }
 }
 
-/** The dataset an extra sheet reads. */
-function extraDataset(extra: 'attribution' | 'customers' | 'commissions'): DatasetId {
-  return extra === 'attribution' ? 'touches' : extra === 'customers' ? 'orders' : 'deals';
-}
-
 /** The notices of the saved setup's plan (the planner is pure); none when it no longer plans. */
 function savedNotices(info: WorkbookInfo): readonly PlanNotice[] {
   try {
@@ -65,6 +61,9 @@ function savedNotices(info: WorkbookInfo): readonly PlanNotice[] {
     return [];
   }
 }
+
+/** The KPI-count meter's scale: 0 to MAX_KPIS + 3 KPIs, so too many shows as well as too few. */
+const METER_MAX = MAX_KPIS + 3;
 
 function message(e: unknown): string {
   return e instanceof Error ? e.message : String((e as { message?: unknown })?.message ?? e);
@@ -259,17 +258,17 @@ class Sidebar {
     const share = Math.round(check.impactShare * 100);
     const countId = uid('count');
     const shareId = uid('share');
-    const countOk = check.count >= 5 && check.count <= 7;
-    const shareOk = check.count > 0 && check.impactShare >= 0.7;
+    const countOk = check.count >= MIN_KPIS && check.count <= MAX_KPIS;
+    const shareOk = check.count > 0 && check.impactShare >= MIN_IMPACT_SHARE;
     const list = el('ul', { className: 'kp-messages' });
     for (const m of check.messages) list.appendChild(el('li', { className: 'kp-warn' }, m.text));
     if (check.balanced) list.appendChild(el('li', { className: 'kp-ok' }, this.tx(TEXT.balanced)));
     replace(
       host,
       el('label', { attrs: { for: countId }, className: countOk ? 'kp-ok' : 'kp-warn' }, this.tx(TEXT.count, { n: check.count })),
-      el('meter', { id: countId, attrs: { min: 0, max: 10, low: 5, high: 7.5, optimum: 6, value: Math.min(check.count, 10) } }),
+      el('meter', { id: countId, attrs: { min: 0, max: METER_MAX, low: MIN_KPIS, high: MAX_KPIS + 0.5, optimum: (MIN_KPIS + MAX_KPIS) / 2, value: Math.min(check.count, METER_MAX) } }),
       el('label', { attrs: { for: shareId }, className: shareOk ? 'kp-ok' : 'kp-warn' }, this.tx(TEXT.impactShare, { share })),
-      el('meter', { id: shareId, attrs: { min: 0, max: 100, low: 70, optimum: 100, value: share } }),
+      el('meter', { id: shareId, attrs: { min: 0, max: 100, low: MIN_IMPACT_SHARE * 100, optimum: 100, value: share } }),
       el('p', { className: check.leading && check.lagging ? 'kp-ok' : 'kp-warn' }, this.tx(TEXT.leadLag, { lead: check.leading, lag: check.lagging })),
       el('div', { attrs: { role: 'status', 'aria-live': 'polite' } }, list),
     );
@@ -305,7 +304,7 @@ class Sidebar {
 
   private extrasStep(): HTMLElement {
     const sheets = el('fieldset', { className: 'kp-extras' }, el('legend', {}, this.tx(TEXT.extrasLegend)));
-    const options: ['attribution' | 'customers' | 'commissions', Text, Text][] = [
+    const options: [ExtraSheetRole, Text, Text][] = [
       ['attribution', TEXT.attribution, TEXT.attributionHint],
       ['customers', TEXT.customers, TEXT.customersHint],
       ['commissions', TEXT.commissions, TEXT.commissionsHint],
@@ -321,7 +320,7 @@ class Sidebar {
       const update = () => {
         const on = this.state.extras[extra];
         const missing = extraMissing(this.state.mapping, extra);
-        const sheet = missing.length ? undefined : this.state.mapping[extraDataset(extra)]?.sheet;
+        const sheet = missing.length ? undefined : this.state.mapping[EXTRA_SHEET_DATA[extra].dataset]?.sheet;
         status.className = on && missing.length ? 'kp-warn' : 'kp-muted';
         status.textContent = !on ? '' : sheet ? this.tx(TEXT.dataReady, { sheet }) : this.tx(TEXT.needsData, { fields: this.fieldNames(missing) });
         if (plan) {

@@ -1,6 +1,6 @@
 import {
-  ATTRIBUTION_FIELDS, checkGoal, checkSelection, COMMISSION_FIELDS, CommissionPeriod, COMMISSION_PERIODS, CommissionsExtra, CUSTOMER_FIELDS,
-  DashboardExtras, DashboardSetup, DataMapping, DatasetId, DATASETS, datasetOf, detectMapping, FieldRef, fieldsNeeded, fill, Frequency, FREQUENCIES, Goal,
+  checkGoal, checkSelection, columnLetter, CommissionPeriod, COMMISSION_PERIODS, CommissionsExtra, EXTRA_SHEET_DATA, EXTRA_SHEET_ROLES, ExtraSheetRole,
+  MAX_COMMISSION_TIERS, DashboardExtras, DashboardSetup, DataMapping, DatasetId, DATASETS, datasetOf, detectMapping, FieldRef, fieldsNeeded, fill, Frequency, FREQUENCIES, Goal,
   GoalDraft, hasField, kpi, KpiId, Locale, SelectionCheck, SETUP_VERSION, SheetInfo, SmartCheck, t, template, TemplateId, Text, tr, Unit,
   validateCommissions,
 } from '../core/dashboard';
@@ -215,22 +215,20 @@ export interface DatasetNeed {
 }
 
 /** Fields each extra sheet reads (the core's lists), required then optional. */
-export function extraFields(extra: 'attribution' | 'customers' | 'commissions'): { required: readonly FieldRef[]; optional: readonly FieldRef[] } {
-  if (extra === 'attribution') return { required: ATTRIBUTION_FIELDS, optional: ['touches.value'] };
-  if (extra === 'customers') return { required: CUSTOMER_FIELDS, optional: [] };
-  return { required: COMMISSION_FIELDS, optional: [] };
+export function extraFields(extra: ExtraSheetRole): { required: readonly FieldRef[]; optional: readonly FieldRef[] } {
+  return EXTRA_SHEET_DATA[extra];
 }
 
 /** The extras ticked, in sheet order. */
-export function tickedExtras(extras: Pick<ExtrasInput, 'attribution' | 'customers' | 'commissions'> | undefined): ('attribution' | 'customers' | 'commissions')[] {
-  return (['attribution', 'customers', 'commissions'] as const).filter((x) => extras?.[x]);
+export function tickedExtras(extras: Pick<ExtrasInput, ExtraSheetRole> | undefined): ExtraSheetRole[] {
+  return EXTRA_SHEET_ROLES.filter((x) => extras?.[x]);
 }
 
 /**
  * The datasets and fields the chosen KPIs and the ticked extra sheets read, in the catalog's
  * dataset order. No KPI reads touchpoints, so the touches dataset appears only with Attribution.
  */
-export function datasetsNeeded(kpis: readonly KpiId[], extras?: Pick<ExtrasInput, 'attribution' | 'customers' | 'commissions'>): DatasetNeed[] {
+export function datasetsNeeded(kpis: readonly KpiId[], extras?: Pick<ExtrasInput, ExtraSheetRole>): DatasetNeed[] {
   const required = new Set<FieldRef>();
   const optional = new Set<FieldRef>();
   for (const id of kpis) {
@@ -260,23 +258,15 @@ export function sheetNamed(sheets: readonly SheetInfo[], name: string): SheetInf
 /** Column choices of a sheet: letter and header text, for the column selects. */
 export function columnChoices(sheet: SheetInfo | undefined): { letter: string; header: string }[] {
   if (!sheet) return [];
-  return sheet.headers.map((h, i) => ({ letter: columnLetterOf(i), header: h === null || h === undefined ? '' : String(h) }));
-}
-
-function columnLetterOf(i: number): string {
-  let s = '';
-  for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
+  return sheet.headers.map((h, i) => ({ letter: columnLetter(i + 1), header: h === null || h === undefined ? '' : String(h) }));
 }
 
 /** Required fields an extra sheet reads that the mapping lacks (the planner would skip the sheet). */
-export function extraMissing(mapping: DataMapping, extra: 'attribution' | 'customers' | 'commissions'): FieldRef[] {
+export function extraMissing(mapping: DataMapping, extra: ExtraSheetRole): FieldRef[] {
   return extraFields(extra).required.filter((f) => !hasField(mapping, f));
 }
 
 // ---- extra sheets and alerts -----------------------------------------------------------------------
-
-const MAX_TIERS = 20;
 
 /** The extras of a saved setup as inputs (a new plan: one tier from 0, marginal, monthly). */
 export function extrasInput(saved: DashboardExtras | undefined, locale: Locale): ExtrasInput {
@@ -293,7 +283,7 @@ export function extrasInput(saved: DashboardExtras | undefined, locale: Locale):
   return { attribution: !!saved?.attribution, customers: !!saved?.customers, commissions: !!c, plan };
 }
 
-export function setExtra(state: SidebarState, extra: 'attribution' | 'customers' | 'commissions', on: boolean): SidebarState {
+export function setExtra(state: SidebarState, extra: ExtraSheetRole, on: boolean): SidebarState {
   return { ...state, extras: { ...state.extras, [extra]: on } };
 }
 
@@ -306,9 +296,9 @@ export function setTier(state: SidebarState, index: number, field: keyof TierInp
   return { ...state, extras: { ...state.extras, plan: { ...state.extras.plan, tiers } } };
 }
 
-/** Adds a tier at the end (up to COMMISSION's 20). */
+/** Adds a tier at the end (up to MAX_COMMISSION_TIERS, the core's limit). */
 export function addTier(state: SidebarState): SidebarState {
-  if (state.extras.plan.tiers.length >= MAX_TIERS) return state;
+  if (state.extras.plan.tiers.length >= MAX_COMMISSION_TIERS) return state;
   return { ...state, extras: { ...state.extras, plan: { ...state.extras.plan, tiers: [...state.extras.plan.tiers, { start: '', rate: '' }] } } };
 }
 
@@ -319,7 +309,7 @@ export function removeTier(state: SidebarState, index: number): SidebarState {
 }
 
 export function canAddTier(state: SidebarState): boolean {
-  return state.extras.plan.tiers.length < MAX_TIERS;
+  return state.extras.plan.tiers.length < MAX_COMMISSION_TIERS;
 }
 
 const PLAN_TEXT = {

@@ -15,7 +15,7 @@ export * from './dialect';
 export * from './insights';
 export * from './labels';
 export * from './format';
-export { columnNumber } from './a1';
+export { columnLetter, columnNumber } from './a1';
 export * from './goals-sheet';
 export * from './goals-merge';
 export * from './goal-status';

@@ -7,9 +7,7 @@ import { customersMissing, customersSheet } from './customers';
 import { XL } from './labels';
 
 export * from './setup';
-export { ATTRIBUTION_FIELDS } from './attribution';
-export { CUSTOMER_FIELDS } from './customers';
-export { COMMISSION_FIELDS } from './commissions';
+export { EXTRA_SHEET_DATA } from './fields';
 export type { ExtraContext } from './common';
 
 /** The extra sheets the setup asks for, in role order; an extra whose data is not mapped is skipped with an 'extra_skipped' notice. */

@@ -69,13 +69,16 @@ export function validateExtras(raw: unknown): void {
   if (x.commissions !== undefined && x.commissions !== null) validateCommissions(x.commissions);
 }
 
+/** The most tiers a commission plan may have (the sidebar stops adding tiers there). */
+export const MAX_COMMISSION_TIERS = 20;
+
 /** The rules COMMISSION applies, checked when the plan is saved rather than as #NUM! in every row. */
 export function validateCommissions(raw: unknown): asserts raw is CommissionsExtra {
   const c = raw as Partial<CommissionsExtra> | null;
   if (!c || typeof c !== 'object') throw valueError('setup extras.commissions must be an object: quota, tiers, rates');
   if (typeof c.quota !== 'number' || !Number.isFinite(c.quota) || c.quota <= 0) throw valueError('commission plan: quota must be a number greater than 0');
   if (!Array.isArray(c.tiers) || !Array.isArray(c.rates)) throw valueError('commission plan: tiers and rates must be lists of numbers');
-  if (c.tiers.length === 0 || c.tiers.length > 20) throw valueError('commission plan: give 1 to 20 tiers');
+  if (c.tiers.length === 0 || c.tiers.length > MAX_COMMISSION_TIERS) throw valueError(`commission plan: give 1 to ${MAX_COMMISSION_TIERS} tiers`);
   if (c.tiers.length !== c.rates.length) throw valueError(`commission plan: ${c.tiers.length} tiers but ${c.rates.length} rates; give each tier its rate`);
   c.tiers.forEach((t, i) => {
     if (typeof t !== 'number' || !Number.isFinite(t)) throw valueError(`commission plan: tier ${i + 1} must be a number`);
