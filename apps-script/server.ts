@@ -4,7 +4,5 @@
  */
 export { callFromSheets } from './custom-functions';
 export { onOpen, onInstall, showSidebar, showFunctionReference } from './menu';
-export { getSidebarState, saveSetup, generateDashboard, snapshotNow } from './dashboard/server-api';
-export { getDataHistory } from './dashboard/data-history';
-export { prepareForSharing, makeLiveAgain } from './dashboard/share';
-export { getAlerts, setDailyAlerts, sendDailyDigest, confirmDigestRecipients } from './dashboard/alerts';
+export * from './sidebar-api';
+export { sendDailyDigest } from './dashboard/alerts';

@@ -11,7 +11,8 @@
 import { applyPlan } from '../apps-script/dashboard/apply';
 import { readSheets } from '../apps-script/dashboard/workbook';
 import { generateDashboard, getSidebarState, snapshotNow } from '../apps-script/dashboard/server-api';
-import { ALERT_SCOPES, getAlerts, sendDailyDigest, setDailyAlerts } from '../apps-script/dashboard/alerts';
+import { getAlerts, sendDailyDigest, setDailyAlerts } from '../apps-script/dashboard/alerts';
+import { ALERT_SCOPES } from '../apps-script/dashboard/scopes';
 import { buildPlan } from '../core/dashboard/planner';
 import { CallCounts } from '../test/fakes/spreadsheet-app';
 import { allExtrasSetup, AS_OF, extrasWorkbook, sampleSetup, sampleWorkbook } from '../test/apps-script/support';

@@ -19,6 +19,7 @@ import { readAnchored } from './anchors';
 import { locateDashboard } from '../../core/dashboard/anchors';
 import { message } from './messages';
 import { GENERATED_KEY, readSetup, SETUP_KEY } from './store';
+import { ALERT_SCOPES } from './scopes';
 import { readSheets, SheetsState } from './workbook';
 import { todayIso } from './workbook-info';
 
@@ -28,17 +29,6 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 export const DIGEST_HANDLER = 'sendDailyDigest';
 /** Hour of the day (spreadsheet time zone) the digest goes out; Google runs it within that hour. */
 export const DIGEST_HOUR = 7;
-/**
- * The scopes only the daily digest needs, asked for when the manager switches it on:
- * installing the trigger (script.scriptapp), sending the mail (script.send_mail), and the
- * address of the person who switched it on, where digests of owners without an address go
- * (Session.getEffectiveUser().getEmail(), which Google's reference lists under userinfo.email).
- */
-export const ALERT_SCOPES: readonly string[] = [
-  'https://www.googleapis.com/auth/script.scriptapp',
-  'https://www.googleapis.com/auth/script.send_mail',
-  'https://www.googleapis.com/auth/userinfo.email',
-];
 /**
  * Document property: who switched the daily digest on, the id of their trigger (the only one that
  * sends), the owner addresses they confirmed and the recipient list as they last saw it

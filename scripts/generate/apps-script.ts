@@ -1,3 +1,5 @@
+import { ALERT_SCOPES } from '../../apps-script/dashboard/scopes';
+import type * as SidebarApi from '../../apps-script/sidebar-api';
 import { KpiFunction, ParamSpec } from '../../core/registry/types';
 
 /**
@@ -44,61 +46,35 @@ ${SIDEBAR_API}`;
 }
 
 /**
- * The sidebar's server API (apps-script/dashboard/server-api.ts): google.script.run reaches only
- * top-level functions, so each gets a stub. Plain JSON in and out.
+ * The sidebar's server API (apps-script/sidebar-api.ts): google.script.run reaches only top-level
+ * functions, so each gets a stub. Keyed by that module's exports with one parameter name per
+ * argument, so the compiler holds this table equal to the server's functions. Plain JSON in and out.
  */
-const SIDEBAR_API = `
-/** Sidebar: sheets, headers, markers, saved setup, history, locale and today. */
-function getSidebarState() {
-  return KPIPilot.getSidebarState();
-}
+type SidebarServerApi = typeof SidebarApi;
+/** One parameter name per argument of a function's parameter list. */
+type ParamNames<T extends readonly unknown[]> = { readonly [I in keyof T]: string };
+const SIDEBAR_STUBS: { readonly [K in keyof SidebarServerApi]: { readonly doc: string; readonly params: ParamNames<Parameters<SidebarServerApi[K]>> } } = {
+  getSidebarState: { doc: 'Sidebar: sheets, headers, markers, saved setup, history, locale and today.', params: [] },
+  saveSetup: { doc: 'Sidebar: saves the dashboard setup (JSON text) in the document properties.', params: ['setupJson'] },
+  getDataHistory: { doc: "Sidebar: each chosen KPI's monthly values from the mapped data, for the Goals step's baselines.", params: ['setupJson'] },
+  generateDashboard: { doc: 'Sidebar: saves the setup and generates the dashboard sheets as of a date (YYYY-MM-DD).', params: ['setupJson', 'asOf'] },
+  snapshotNow: { doc: "Sidebar: appends the dashboard's current values to KPI History.", params: [] },
+  prepareForSharing: { doc: 'Sidebar: replaces every KPI Pilot formula by its value, with a banner, keeping the formulas on a hidden sheet.', params: [] },
+  makeLiveAgain: { doc: 'Sidebar: puts back every formula "Prepare for sharing" replaced.', params: [] },
+  getAlerts: { doc: 'Sidebar: the KPIs in breach now and whether the daily alert e-mail is on.', params: [] },
+  setDailyAlerts: { doc: 'Sidebar: switches the daily alert e-mail on (asking for its permissions) or off.', params: ['on'] },
+  confirmDigestRecipients: { doc: 'The account that switched the daily digest on confirms owner addresses outside its domain.', params: ['addresses'] },
+};
 
-/** Sidebar: saves the dashboard setup (JSON text) in the document properties. */
-function saveSetup(setupJson) {
-  return KPIPilot.saveSetup(setupJson);
-}
-
-/** Sidebar: each chosen KPI's monthly values from the mapped data, for the Goals step's baselines. */
-function getDataHistory(setupJson) {
-  return KPIPilot.getDataHistory(setupJson);
-}
-
-/** Sidebar: saves the setup and generates the dashboard sheets as of a date (YYYY-MM-DD). */
-function generateDashboard(setupJson, asOf) {
-  return KPIPilot.generateDashboard(setupJson, asOf);
-}
-
-/** Sidebar: appends the dashboard's current values to KPI History. */
-function snapshotNow() {
-  return KPIPilot.snapshotNow();
-}
-
-/** Sidebar: replaces every KPI Pilot formula by its value, with a banner, keeping the formulas on a hidden sheet. */
-function prepareForSharing() {
-  return KPIPilot.prepareForSharing();
-}
-
-/** Sidebar: puts back every formula "Prepare for sharing" replaced. */
-function makeLiveAgain() {
-  return KPIPilot.makeLiveAgain();
-}
-
-/** Sidebar: the KPIs in breach now and whether the daily alert e-mail is on. */
-function getAlerts() {
-  return KPIPilot.getAlerts();
-}
-
-/** Sidebar: switches the daily alert e-mail on (asking for its permissions) or off. */
-function setDailyAlerts(on) {
-  return KPIPilot.setDailyAlerts(on);
-}
-
-/** The account that switched the daily digest on confirms owner addresses outside its domain. */
-function confirmDigestRecipients(addresses) {
-  return KPIPilot.confirmDigestRecipients(addresses);
-}
-
-/** Daily time-driven trigger (installed by setDailyAlerts): e-mails each owner the KPIs in breach. */
+const SIDEBAR_API =
+  '\n' +
+  Object.entries(SIDEBAR_STUBS)
+    .map(([name, { doc, params }]) => {
+      const args = (params as readonly string[]).join(', ');
+      return `/** ${doc} */\nfunction ${name}(${args}) {\n  return KPIPilot.${name}(${args});\n}\n\n`;
+    })
+    .join('') +
+  `/** Daily time-driven trigger (installed by setDailyAlerts): e-mails each owner the KPIs in breach. */
 function sendDailyDigest(e) {
   return KPIPilot.sendDailyDigest(e);
 }
@@ -139,18 +115,8 @@ function comment(text: string): string {
   return text.replace(/\*\//g, '* /').replace(/\n/g, ' ');
 }
 
-/** All a dashboard needs: the open spreadsheet, and the sidebar. */
+/** All a dashboard needs: the open spreadsheet, and the sidebar. The daily e-mail adds ALERT_SCOPES (apps-script/dashboard/scopes.ts), asked for when switched on. */
 export const DASHBOARD_SCOPES = ['https://www.googleapis.com/auth/spreadsheets.currentonly', 'https://www.googleapis.com/auth/script.container.ui'];
-/**
- * Only the optional daily alert e-mail, which asks for them (ScriptApp.requireScopes) when it is
- * switched on; the same list as ALERT_SCOPES in apps-script/dashboard/alerts.ts (a test holds them
- * equal). docs/publishing/permissions.md says why each is needed.
- */
-export const DAILY_EMAIL_SCOPES = [
-  'https://www.googleapis.com/auth/script.scriptapp',
-  'https://www.googleapis.com/auth/script.send_mail',
-  'https://www.googleapis.com/auth/userinfo.email',
-];
 
 export interface AppsScriptManifestOptions {
   /** false: a build without the daily e-mail, whose consent screen lists only the dashboard's two scopes. */
@@ -162,7 +128,7 @@ export function appsScriptManifest({ dailyEmail = true }: AppsScriptManifestOpti
     timeZone: 'Etc/UTC',
     runtimeVersion: 'V8',
     exceptionLogging: 'STACKDRIVER',
-    oauthScopes: dailyEmail ? [...DASHBOARD_SCOPES, ...DAILY_EMAIL_SCOPES] : [...DASHBOARD_SCOPES],
+    oauthScopes: dailyEmail ? [...DASHBOARD_SCOPES, ...ALERT_SCOPES] : [...DASHBOARD_SCOPES],
   };
   return JSON.stringify(manifest, null, 2) + '\n';
 }

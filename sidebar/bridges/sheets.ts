@@ -1,28 +1,14 @@
-import type { DashboardSetup, DataHistory } from '../../core/dashboard';
-import type { AlertsStatus, GenerateResult, HostBridge, ShareResult, SnapshotResult, WorkbookInfo } from '../bridge';
+import type { DashboardSetup } from '../../core/dashboard';
+import type { HostBridge } from '../bridge';
 
 /**
  * The sidebar's bridge in Google Sheets: each call is google.script.run on the server API of
- * apps-script/dashboard/server-api.ts, wrapped in a promise. Only JSON crosses, so
- * the setup travels as text. The server cannot stream progress: the bar shows one step, then done.
+ * apps-script/sidebar-api.ts, wrapped in a promise. Only JSON crosses, so the setup travels as
+ * text. The server cannot stream progress: the bar shows one step, then done.
  */
-export interface SheetsServerApi {
-  getSidebarState(): WorkbookInfo;
-  saveSetup(setupJson: string): void;
-  generateDashboard(setupJson: string, asOf: string): GenerateResult;
-  snapshotNow(): SnapshotResult;
-  /** The Goals step's monthly history from the mapped data (apps-script/dashboard/data-history.ts). */
-  getDataHistory(setupJson: string): DataHistory;
-  /** The breaches now and the daily digest's state (apps-script/dashboard/alerts.ts). */
-  getAlerts(): AlertsStatus;
-  /** Installs or removes the daily digest trigger; switching on is when Google asks for the mail and trigger scopes. */
-  setDailyAlerts(on: boolean): AlertsStatus;
-  /** Share-ready (apps-script/dashboard/share.ts). */
-  prepareForSharing(): ShareResult;
-  makeLiveAgain(): ShareResult;
-  /** The account that switched the digest on confirms recipients outside its domain. */
-  confirmDigestRecipients(addresses: string[]): AlertsStatus;
-}
+
+/** The server functions the sidebar may call, typed from the server module itself (a type import: no server code in the page). */
+export type SheetsServerApi = typeof import('../../apps-script/sidebar-api');
 
 /** The part of google.script.run the sidebar uses (the client-side typings are not installed). */
 export interface ScriptRun {

@@ -9,8 +9,8 @@ import { XMLParser } from 'fast-xml-parser';
 import { FUNCTIONS } from '../../core/functions';
 import { EXCEL_NAMESPACE } from '../../core/excel-namespace';
 import { manifestXml, toFourPartVersion } from '../../scripts/generate/manifest';
-import { appsScriptManifest, DAILY_EMAIL_SCOPES } from '../../scripts/generate/apps-script';
-import { ALERT_SCOPES } from '../../apps-script/dashboard/alerts';
+import { appsScriptManifest } from '../../scripts/generate/apps-script';
+import { ALERT_SCOPES } from '../../apps-script/dashboard/scopes';
 import { DIST } from '../support/hosts';
 
 const ROOT = join(__dirname, '../..');
@@ -145,7 +145,6 @@ describe('deploy tooling and publisher files', () => {
       'https://www.googleapis.com/auth/spreadsheets.currentonly',
       'https://www.googleapis.com/auth/script.container.ui',
     ]);
-    expect(DAILY_EMAIL_SCOPES).toEqual([...ALERT_SCOPES]);
     expect(JSON.parse(appsScriptManifest()).oauthScopes.slice(2)).toEqual([...ALERT_SCOPES]);
   });
 

@@ -1,0 +1,10 @@
+/**
+ * Every server function the sidebar calls through google.script.run, listed once. server.ts
+ * re-exports them into the bundle, the build writes one top-level stub each
+ * (scripts/generate/apps-script.ts, keyed by these exports) and the sidebar's client is typed
+ * from this module (sidebar/bridges/sheets.ts), so a rename breaks the build, not the add-on.
+ */
+export { getSidebarState, saveSetup, generateDashboard, snapshotNow } from './dashboard/server-api';
+export { getDataHistory } from './dashboard/data-history';
+export { prepareForSharing, makeLiveAgain } from './dashboard/share';
+export { getAlerts, setDailyAlerts, confirmDigestRecipients } from './dashboard/alerts';
