@@ -29,6 +29,12 @@ export function wrongWayTest(c: Pick<GoalCells, 'baseline' | 'target' | 'directi
   return `AND(ISNUMBER(${c.target}),${c.target}${c.direction === 'higher' ? '<=' : '>='}N(${c.baseline}))`;
 }
 
+/** The share of the goal's period elapsed at the as-of date, 0..1 (1 from the end date of a one-day goal). */
+export function expectedShare(c: Pick<GoalCells, 'start' | 'end' | 'asOf'>): string {
+  const { start, end, asOf } = c;
+  return `IF(${end}=${start},IF(${asOf}>=${end},1,0),MIN(1,MAX(0,(${asOf}-${start})/(${end}-${start}))))`;
+}
+
 function rawProgress(c: GoalCells): string {
   return `(${c.current}-N(${c.baseline}))/(${c.target}-N(${c.baseline}))`;
 }
@@ -42,7 +48,7 @@ export function statusFormula(c: GoalCells): string {
   const s = (key: keyof typeof STATUS_LABELS) => str(tr(STATUS_LABELS[key], c.locale));
   const { start, end, asOf } = c;
   const p = rawProgress(c);
-  const expected = `IF(${end}=${start},IF(${asOf}>=${end},1,0),MIN(1,MAX(0,(${asOf}-${start})/(${end}-${start}))))`;
+  const expected = expectedShare(c);
   return (
     `=IFERROR(IF(NOT(ISNUMBER(${c.target})),"",IF(${wrongWayTest(c)},${s('Check goal')},IF(NOT(ISNUMBER(${c.current})),"",` +
     `IF(OR(NOT(ISNUMBER(${start})),NOT(ISNUMBER(${end}))),"",IF(${end}<${start},${s('Check dates')},` +

@@ -25,6 +25,7 @@ import { GOAL_NOTES } from './labels';
 import { addinNeeds, addinNeedsText } from './share/notice';
 import { withPrint } from './print';
 import { columnOrInline, trendColumns, trendFormula } from './trend-columns';
+import { ALERT_GOAL_COLS, asOfRef, trendColumnNumber, cardTableRange, cardHeaderRange, COLORS, GOAL_COLS, goalsHeaderRange, goalsTableRange, LAYOUT } from './layout';
 
 /**
  * The dashboard planner: setup in, plan out (plan.ts, docs/contributing/dashboard-plan.md). Pure and O(KPIs ×
@@ -48,30 +49,6 @@ export interface PlanRequest {
 /** The goal fields a KPI Goals cell holds and the planner may have to write back as typed. */
 export type GoalCellField = 'baseline' | 'target' | 'start' | 'end' | 'frequency' | 'threshold';
 export type KeptGoalCells = Partial<Record<KpiId, Partial<Record<GoalCellField, string>>>>;
-
-// Dashboard layout (1-based rows and columns), documented in docs/concepts/dashboards.md.
-export const LAYOUT = {
-  asOfCell: 'B2',
-  periodCell: 'D2',
-  headerRow: 4,
-  firstCardRow: 5,
-  cardColumns: 10, // A..J
-  trendColumn: 12, // L: period start, M: next period start, N...: one column per KPI
-  chartWidthPx: 480,
-  chartHeightPx: 300,
-  chartRows: 16,
-} as const;
-
-const GOAL_COLS = { name: 1, id: 2, baseline: 3, target: 4, start: 5, end: 6, owner: 7, frequency: 8, current: 9, progress: 10, status: 11 } as const;
-
-const COLORS = {
-  headerBg: '#1F4E79',
-  headerFg: '#FFFFFF',
-  good: { background: '#D9EAD3', fontColor: '#274E13' },
-  warn: { background: '#FFF2CC', fontColor: '#7F6000' },
-  bad: { background: '#F4CCCC', fontColor: '#990000' },
-  neutral: { background: '#EFEFEF', fontColor: '#434343' },
-};
 
 /** User-typed text written as a value: an apostrophe keeps "=x" or "+33..." from becoming a formula. */
 export function safeText(s: string): string {
@@ -127,22 +104,20 @@ export function buildPlan(req: PlanRequest): DashboardPlan {
   if (setup.alerts?.enabled) {
     const out = withAlerts(dashboard, goals, {
       setup, locale, options, names, cards,
-      trendColumn: (id) => (missing.has(id) ? undefined : columnLetter(LAYOUT.trendColumn + 2 + columns.indexOf(id))),
-      trendTop: LAYOUT.firstCardRow, trendLast: LAYOUT.firstCardRow + options.trendPeriods - 1,
-      headerRow: LAYOUT.headerRow, firstCardRow: LAYOUT.firstCardRow, cardColumns: LAYOUT.cardColumns, goalColumns: GOAL_COLS.status,
+      trendColumn: (id) => (missing.has(id) ? undefined : columnLetter(trendColumnNumber(columns.indexOf(id)))),
       keptThresholds: Object.fromEntries(Object.entries(req.keepGoalCells ?? {}).flatMap(([k, v]) => (v?.threshold !== undefined ? [[k, safeText(v.threshold)]] : []))),
     });
     ({ dashboard, goals } = out);
     alerts = out.spec;
   }
-  goals = withGoalNotes(goals, ctx, alerts ? GOAL_COLS.status + 2 : GOAL_COLS.status);
+  goals = withGoalNotes(goals, ctx, alerts ? ALERT_GOAL_COLS.inUse : GOAL_COLS.status);
 
   const dash = sheetRef(names.dashboard);
   const trendTop = LAYOUT.firstCardRow;
   const trendLast = trendTop + options.trendPeriods - 1;
   const series: Record<string, string> = {};
   columns.forEach((id, i) => {
-    const col = columnLetter(LAYOUT.trendColumn + 2 + i);
+    const col = columnLetter(trendColumnNumber(i));
     series[id] = `${dash}${col}${trendTop}:${col}${trendLast}`;
   });
   const periodCol = columnLetter(LAYOUT.trendColumn);
@@ -243,12 +218,12 @@ function dashboardSheet(ctx: SheetContext): PlannedSheet {
     style: { bold: true },
   });
   blocks.push({ range: 'A3', cells: [[tr(UI.note, locale)]], style: { italic: true, fontColor: '#666666' } });
-  blocks.push({ range: rect(1, L.headerRow, L.cardColumns, 1), cells: [UI.cardHeaders.map((h) => tr(h, locale))], style: headerStyle });
+  blocks.push({ range: cardHeaderRange(), cells: [UI.cardHeaders.map((h) => tr(h, locale))], style: headerStyle });
 
   // trend table: one row per period, oldest first; the last row is the current period
   const trendTop = L.firstCardRow;
   const trendLast = trendTop + T - 1;
-  const colOf = (id: KpiId) => L.trendColumn + 2 + columns.indexOf(id);
+  const colOf = (id: KpiId) => trendColumnNumber(columns.indexOf(id));
   const trendCell = (id: KpiId, row: number) => cell(colOf(id), row);
   const trendRows: PlanCell[][] = [];
   const trendFormats: (string | null)[][] = [];
@@ -308,7 +283,7 @@ function dashboardSheet(ctx: SheetContext): PlannedSheet {
     (def.direction === 'higher' ? higherRows : lowerRows).push(`G${r}`);
   });
   const lastCard = L.firstCardRow + cards.length - 1;
-  blocks.push({ range: rect(1, L.firstCardRow, L.cardColumns, cards.length), cells: cardRows, numberFormats: cardFormats });
+  blocks.push({ range: cardTableRange(cards.length), cells: cardRows, numberFormats: cardFormats });
   conditionalFormats.push(...statusFormats(`E${L.firstCardRow}:E${lastCard}`, locale));
   if (higherRows.length) {
     conditionalFormats.push({ ranges: higherRows, rule: { type: 'greaterThan', value: 0 }, style: COLORS.good });
@@ -380,7 +355,7 @@ function dashboardSheet(ctx: SheetContext): PlannedSheet {
 function goalsSheet(ctx: SheetContext): PlannedSheet {
   const { locale, cards, options } = ctx;
   const dash = sheetRef(ctx.names.dashboard);
-  const asOf = `${dash}$B$2`;
+  const asOf = asOfRef(ctx.names.dashboard);
   const rows: PlanCell[][] = [];
   const formats: (string | null)[][] = [];
   const C = GOAL_COLS;
@@ -413,8 +388,8 @@ function goalsSheet(ctx: SheetContext): PlannedSheet {
   });
   const width = UI.goalHeaders.length;
   const blocks: CellBlock[] = [
-    { range: rect(1, 1, width, 1), cells: [UI.goalHeaders.map((h) => tr(h, locale))], style: headerStyle },
-    { range: rect(1, 2, width, cards.length), cells: rows, numberFormats: formats },
+    { range: goalsHeaderRange(width), cells: [UI.goalHeaders.map((h) => tr(h, locale))], style: headerStyle },
+    { range: goalsTableRange(width, cards.length), cells: rows, numberFormats: formats },
   ];
   const widths: Record<string, number> = { A: 220, B: 130, G: 140, H: 110 };
   for (const c of ['C', 'D', 'E', 'F', 'I', 'J', 'K']) widths[c] = 100;
@@ -431,16 +406,15 @@ function goalsSheet(ctx: SheetContext): PlannedSheet {
 /** The Note column right of the goals table (after the alert columns when present): goal-status.ts noteFormula. */
 function withGoalNotes(goals: PlannedSheet, ctx: SheetContext, width: number): PlannedSheet {
   const n = ctx.cards.length;
-  const dash = sheetRef(ctx.names.dashboard);
   const C = GOAL_COLS;
   const notes: PlanCell[][] = ctx.cards.map((id, i) => {
     const a = (col: number) => cell(col, 2 + i);
     return [{ formula: noteFormula({
       current: a(C.current), baseline: a(C.baseline), target: a(C.target), start: a(C.start), end: a(C.end),
-      asOf: `${dash}$B$2`, direction: kpi(id).direction, tolerance: ctx.options.tolerance, locale: ctx.locale,
+      asOf: asOfRef(ctx.names.dashboard), direction: kpi(id).direction, tolerance: ctx.options.tolerance, locale: ctx.locale,
     }) }];
   });
-  const out = widen(goals, rect(1, 1, width, 1), [[tr(GOAL_NOTES.header, ctx.locale)]], undefined);
+  const out = widen(goals, goalsHeaderRange(width), [[tr(GOAL_NOTES.header, ctx.locale)]], undefined);
   const letter = columnLetter(width + 1);
   return { ...out, blocks: [...out.blocks, { range: `${letter}2:${letter}${n + 1}`, cells: notes, style: { wrap: true, fontColor: '#7F6000' } }], columnWidths: { ...out.columnWidths, [letter]: 320 } };
 }

@@ -1,4 +1,9 @@
 import { columnLetter, rect, requireRect, sheetRef } from '../a1';
+import { expectedShare } from '../goal-status';
+import {
+  ALERT_GOAL_COLS, alertColumn, asOfRef, cardHeaderRange, cardRow, cardTableRange, COLORS, GOAL_COLS, goalCell, goalRow, goalsHeaderRange, goalsTableRange,
+  LAYOUT, trendLast, trendTop,
+} from '../layout';
 import { kpi, KpiId } from '../catalog';
 import { NUMBER_FORMATS } from '../format';
 import { Locale, tr } from '../i18n';
@@ -30,49 +35,43 @@ export interface AlertsPlanInput {
   readonly cards: readonly KpiId[];
   /** Trend column letter of a computed card; undefined for a card that cannot be computed. */
   readonly trendColumn: (id: KpiId) => string | undefined;
-  readonly trendTop: number;
-  readonly trendLast: number;
-  readonly headerRow: number;
-  readonly firstCardRow: number;
-  readonly cardColumns: number;
-  /** Columns of the goals sheet before the alert columns (11: A..K). */
-  readonly goalColumns: number;
   /** Thresholds typed in KPI Goals that could not be read: written back as typed (goals-merge.ts). */
   readonly keptThresholds?: Partial<Record<KpiId, string>>;
 }
 
-const BAD = { background: '#F4CCCC', fontColor: '#990000' };
-const WARN = { background: '#FFF2CC', fontColor: '#7F6000' };
+const BAD = COLORS.bad;
+const WARN = COLORS.warn;
 const s = (text: string) => `"${text.replace(/"/g, '""')}"`;
 
 export function withAlerts(dashboard: PlannedSheet, goals: PlannedSheet, a: AlertsPlanInput): { dashboard: PlannedSheet; goals: PlannedSheet; spec: AlertsSpec } {
   const { locale, cards } = a;
   const n = cards.length;
-  const G = a.goalColumns; // K = 11: status; L = explicit threshold, M = threshold in use
-  const explicitCol = columnLetter(G + 1);
-  const inUseCol = columnLetter(G + 2);
+  const G = GOAL_COLS.status; // K: status; L = explicit threshold, M = threshold in use (layout.ts)
+  const explicitCol = columnLetter(ALERT_GOAL_COLS.explicit);
+  const inUseCol = columnLetter(ALERT_GOAL_COLS.inUse);
   const goalsRef = sheetRef(a.names.goals);
-  const asOf = `${sheetRef(a.names.dashboard)}$B$2`;
+  const asOf = asOfRef(a.names.dashboard);
   const tol = a.options.tolerance;
 
   // ---- KPI Goals: L explicit threshold, M threshold in use ----
   const goalRows: PlanCell[][] = cards.map((id, i) => {
-    const r = 2 + i;
     const goal = a.setup.goals.find((g) => g.kpi === id);
-    const [C, D, E, F, L] = ['C', 'D', 'E', 'F', explicitCol].map((c) => `${c}${r}`);
-    const expected = `IF(${F}=${E},IF(${asOf}>=${F},1,0),MIN(1,MAX(0,(${asOf}-${E})/(${F}-${E}))))`;
+    const [C, D, E, F, L] = [GOAL_COLS.baseline, GOAL_COLS.target, GOAL_COLS.start, GOAL_COLS.end, ALERT_GOAL_COLS.explicit].map((c) => goalCell(c, i));
+    const expected = expectedShare({ start: E, end: F, asOf });
     const pace = `IF(OR(NOT(ISNUMBER(${D})),NOT(ISNUMBER(${E})),NOT(ISNUMBER(${F}))),"",IF(OR(${F}<${E},${asOf}<${E},${asOf}>${F},${D}=${C}),"",${C}+(${D}-${C})*(${expected}-${tol})))`;
     const kept = a.keptThresholds?.[id];
     return [kept !== undefined ? kept : goal?.threshold ?? null, { formula: `=IF(ISNUMBER(${L}),${L},${pace})` }];
   });
   const goalFormats = cards.map((id) => [NUMBER_FORMATS[kpi(id).unit], NUMBER_FORMATS[kpi(id).unit]]);
-  const goalsOut = widen(goals, rect(1, 1, G, 1), [AL.thresholdHeaders.map((h) => tr(h, locale))], undefined);
-  const goalsBlocks = widen(goalsOut, rect(1, 2, G, n), goalRows, goalFormats);
+  const goalsOut = widen(goals, goalsHeaderRange(G), [AL.thresholdHeaders.map((h) => tr(h, locale))], undefined);
+  const goalsBlocks = widen(goalsOut, goalsTableRange(G, n), goalRows, goalFormats);
   const goalsSheet: PlannedSheet = { ...goalsBlocks, columnWidths: { ...goals.columnWidths, [explicitCol]: 130, [inUseCol]: 110 } };
 
   // ---- dashboard: K alert label ----
-  const T = a.trendLast - a.trendTop + 1;
-  const alertCol = columnLetter(a.cardColumns + 1);
+  const top = trendTop();
+  const last = trendLast(a.options.trendPeriods);
+  const T = last - top + 1;
+  const alertCol = alertColumn();
   const labels = {
     pace: s(tr(BREACH_LABELS.pace, locale)),
     threshold: s(tr(BREACH_LABELS.threshold, locale)),
@@ -80,16 +79,16 @@ export function withAlerts(dashboard: PlannedSheet, goals: PlannedSheet, a: Aler
   };
   const custom = new Set<string>();
   const cardCells: PlanCell[][] = cards.map((id, i) => {
-    const r = a.firstCardRow + i;
+    const r = cardRow(i);
     const col = a.trendColumn(id);
     if (!col) return [null];
     const def = kpi(id);
-    const g = 2 + i;
+    const g = goalRow(i);
     const [C, D, L, M] = ['C', 'D', explicitCol, inUseCol].map((c) => `${goalsRef}${c}${g}`);
     const B = `B${r}`;
     const worse = def.direction === 'higher' ? '<' : '>';
     const crossed = `AND(ISNUMBER(${B}),ISNUMBER(${M}),IF(ISNUMBER(${L}),${B}${worse}${M},IF(${D}>${C},${B}<${M},${B}>${M})))`;
-    const trend = `${col}${a.trendTop}:${col}${a.trendLast}`;
+    const trend = `${col}${top}:${col}${last}`;
     // TRUE() rather than TRUE: HyperFormula knows the booleans only as functions; both hosts accept them
     const anomaly = `IFERROR(INDEX(ANOMALIES(${trend},${ANOMALY_PERIOD},${ANOMALY_ALPHA},${ANOMALY_MAX_SHARE},"${badDirection(def.direction)}"),${T}),0)=TRUE()`;
     custom.add('ANOMALIES');
@@ -97,12 +96,13 @@ export function withAlerts(dashboard: PlannedSheet, goals: PlannedSheet, a: Aler
     // ANOMALIES once (a custom-function call), the native threshold test in both branches
     return [{ formula: `=IF(${anomaly},IF(${crossed},${kind}&" + "&${labels.anomaly},${labels.anomaly}),IF(${crossed},${kind},""))` }];
   });
-  let dash = widen(dashboard, rect(1, a.headerRow, a.cardColumns, 1), [[tr(AL.alertHeader, locale)]], undefined);
-  dash = widen(dash, rect(1, a.firstCardRow, a.cardColumns, n), cardCells, cards.map(() => [null]), [...custom]);
-  const lastCard = a.firstCardRow + n - 1;
-  const alertRange = `${alertCol}${a.firstCardRow}:${alertCol}${lastCard}`;
+  let dash = widen(dashboard, cardHeaderRange(), [[tr(AL.alertHeader, locale)]], undefined);
+  dash = widen(dash, cardTableRange(n), cardCells, cards.map(() => [null]), [...custom]);
+  const first = LAYOUT.firstCardRow;
+  const lastCard = cardRow(n - 1);
+  const alertRange = `${alertCol}${first}:${alertCol}${lastCard}`;
   const rules: ConditionalFormat[] = allAlertLabels(locale).map((l) => ({ ranges: [alertRange], rule: { type: 'textEquals', text: l.text }, style: l.anomalyOnly ? WARN : BAD }));
-  const rowRule: FormulaConditionalFormat = { ranges: [`A${a.firstCardRow}:B${lastCard}`], formula: `=$${alertCol}${a.firstCardRow}<>""`, style: BAD };
+  const rowRule: FormulaConditionalFormat = { ranges: [`A${first}:B${lastCard}`], formula: `=$${alertCol}${first}<>""`, style: BAD };
   const dashboardSheet: PlannedSheet = {
     ...dash,
     columnWidths: { ...dashboard.columnWidths, [alertCol]: 150 },
@@ -112,7 +112,7 @@ export function withAlerts(dashboard: PlannedSheet, goals: PlannedSheet, a: Aler
 
   const spec: AlertsSpec = {
     labelsRange: `${sheetRef(a.names.dashboard)}${alertRange}`,
-    thresholdsRange: `${goalsRef}${inUseCol}2:${inUseCol}${n + 1}`,
+    thresholdsRange: `${goalsRef}${inUseCol}${goalRow(0)}:${inUseCol}${goalRow(n - 1)}`,
     kpis: [...cards],
     owners: cards.map((id) => a.setup.goals.find((g) => g.kpi === id)?.owner?.trim() || null),
   };
