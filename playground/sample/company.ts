@@ -6,7 +6,9 @@ import { pick, seeded } from './random';
  * seasonality (Q4 busier), a spend anomaly, churn, expansion, contraction and reactivation.
  * Its Marketing sheet also carries website sessions and the active customers of each channel at
  * month end, so every dashboard template (e-commerce too: store conversion, retention) computes
- * every card on it.
+ * every card on it. Its Transactions sheet is an online store's orders, with new shoppers every
+ * month, so orders keep pace with the sessions and Customers at risk sees a mix of active and
+ * lost shoppers.
  *
  * While generating, it also totals what a few KPIs should be, with its own plain arithmetic (not
  * the core's code), so the Examples sheet can show an independent expected value beside each
@@ -27,6 +29,12 @@ const BASE_SPEND: Record<string, number> = { Search: 9000, Social: 6000, Email: 
 const VISIT_TO_LEAD: Record<string, number> = { Search: 0.03, Social: 0.015, Email: 0.06, Events: 0.2, Referral: 0.08 };
 /** Seed offset of the sessions' own stream: sessions were added later, and drawing them from the main stream would change every other number. */
 const TRAFFIC_STREAM = 0x5e55;
+/** Seed offset of the store's shoppers: Transactions draws from a stream of its own, so the other sheets do not move with it. */
+const SHOPPER_STREAM = 0x0d3e;
+/** Share of a month's website sessions that bring a first-time shopper. */
+const FIRST_ORDER_RATE = 0.005;
+/** The store traded before the sheet starts: shoppers arrive for this many months before it, and only their orders from the first month on are written, so the first months have returning buyers too. */
+const WARM_UP_MONTHS = 24;
 const OWNERS = ['Alice Martin', 'Bilal Haddad', 'Chloé Dubois', 'Diego Santos', 'Emma Chen'];
 export const FIRST_MONTH = { year: 2024, month0: 10 }; // November 2024
 export const MONTHS = 24;
@@ -60,6 +68,52 @@ function channelOf(newPerChannel: readonly number[], k: number): number {
     if (k < seen) return c;
   }
   throw new Error(`customer ${k} is beyond the month's ${seen} new customers`);
+}
+
+/** Days from the first month's first day to the first day of month i (negative before it). */
+function monthStartDay(i: number): number {
+  return (Date.UTC(FIRST_MONTH.year, FIRST_MONTH.month0 + i, 1) - Date.UTC(FIRST_MONTH.year, FIRST_MONTH.month0, 1)) / 86400000;
+}
+
+/**
+ * The store's orders, date by date: every month new shoppers arrive, as many as a small share of
+ * that month's website sessions (so the store follows the traffic: Q4 busier, gently growing),
+ * and each buys as the BG/NBD model tells it: repeat orders at a rate of their own while active
+ * (Gamma-spread, one every two months on average), leaving for good after any order with a
+ * chance of their own (12% to 45%). Spend is as the Gamma-Gamma model tells it: each order
+ * Gamma(4, nu), each shopper's nu Gamma(3, 40), so an average basket near 80 that differs between
+ * shoppers (without that spread the spend model cannot be fitted). The months before the sheet
+ * use the first year's sessions of the same calendar month, less the growth (1.5% a month)
+ * since. Shoppers are numbered by their first written order; rows are in date order, as a store
+ * exports them.
+ */
+function storeOrders(rand: () => number, marketing: readonly Cell[][]): Cell[][] {
+  const sessions = new Array(MONTHS).fill(0);
+  for (let i = 0; i < MONTHS; i++) for (let c = 0; c < CHANNELS.length; c++) sessions[i] += marketing[1 + i * CHANNELS.length + c][7] as number;
+  const end = monthStartDay(MONTHS); // the day after the last month: nothing is written from there
+  const orders: { day: number; customer: number; amount: number }[] = [];
+  let shoppers = 0;
+  for (let i = -WARM_UP_MONTHS; i < MONTHS; i++) {
+    const same = ((i % 12) + 12) % 12; // before the sheet: the same calendar month of the first year, less the growth since
+    const traffic = i < 0 ? sessions[same] / 1.015 ** (same - i) : sessions[i];
+    const arrivals = Math.round(traffic * FIRST_ORDER_RATE * (1 + (rand() * 2 - 1) * 0.1));
+    const [first, days] = [monthStartDay(i), monthStartDay(i + 1) - monthStartDay(i)];
+    for (let k = 0; k < arrivals; k++) {
+      const rate = gammaInt(rand, 2) / 120; // orders a day while active
+      const leave = 0.12 + rand() * 0.33;
+      const nu = gammaInt(rand, 3) / 40;
+      let id = 0; // numbered at its first written order
+      let day = first + Math.floor(rand() * days);
+      while (day < end) {
+        const amount = Math.max(1, Math.round(gammaInt(rand, 4) / nu));
+        if (day >= 0) orders.push({ day, customer: id || (id = ++shoppers), amount });
+        if (rand() < leave) break;
+        day += 1 + Math.floor(-Math.log(1 - rand()) / rate);
+      }
+    }
+  }
+  orders.sort((a, b) => a.day - b.day || a.customer - b.customer);
+  return orders.map((o) => [`S${String(o.customer).padStart(4, '0')}`, dayIso(monthIso(0), o.day), o.amount]);
 }
 
 export function generateSample(seed = 20261126): SampleWorkbook {
@@ -155,22 +209,8 @@ export function generateSample(seed = 20261126): SampleWorkbook {
     }
   }
 
-  // ---- Transactions (for RFM and customer value) -----------------------------------------------
-  const transactions: Cell[][] = [['Customer', 'Date', 'Amount']];
-  for (let c = 1; c <= 250; c++) {
-    let day = Math.floor(rand() * 300);
-    const rate = 0.01 + rand() * 0.05; // purchases a day while active
-    // spend as the Gamma-Gamma model tells it: each purchase Gamma(4, nu), each customer's nu
-    // Gamma(3, 40), so an average basket near 80 that differs between customers (without that
-    // spread the spend model cannot be fitted)
-    const nu = gammaInt(rand, 3) / 40;
-    let alive = true;
-    while (alive && day < MONTHS * 30) {
-      transactions.push([`S${String(c).padStart(4, '0')}`, dayIso(monthIso(0), day), Math.max(1, Math.round(gammaInt(rand, 4) / nu))]);
-      day += 1 + Math.floor(-Math.log(1 - rand()) / rate);
-      alive = rand() > 0.15;
-    }
-  }
+  // ---- Transactions (for RFM, customer value and the store's orders) ---------------------------
+  const transactions: Cell[][] = [['Customer', 'Date', 'Amount'], ...storeOrders(seeded(seed + SHOPPER_STREAM), marketing)];
 
   const last = MONTHS - 1;
   const range = (col: string, rows: number) => `Marketing!${col}2:${col}${rows}`;

@@ -150,6 +150,29 @@ describe('the sample company', () => {
     }
   });
 
+  it('has a store that keeps selling: every month 1% to 3% of the sessions order, no month far below the first, the second year above the first', () => {
+    // orders counted on the Transactions rows [Customer, Date, Amount], sessions summed over the Marketing rows of the month
+    const months = [...new Set(sample.sheets.Marketing.slice(1).map((r) => String(r[0]).slice(0, 7)))];
+    expect(months).toHaveLength(24);
+    const orders = months.map((ym) => sample.sheets.Transactions.slice(1).filter((r) => String(r[1]).startsWith(ym)).length);
+    const sessions = months.map((ym) => sample.sheets.Marketing.slice(1).filter((r) => String(r[0]).startsWith(ym)).reduce((t, r) => t + (r[7] as number), 0));
+    months.forEach((ym, i) => expect([ym, orders[i] / sessions[i] >= 0.01 && orders[i] / sessions[i] <= 0.03]).toEqual([ym, true]));
+    for (const n of orders) expect(n).toBeGreaterThanOrEqual(0.9 * orders[0]);
+    expect(orders[23]).toBeGreaterThan(orders[0]);
+    const sum = (xs: number[]) => xs.reduce((t, x) => t + x, 0);
+    expect(sum(orders.slice(12))).toBeGreaterThan(sum(orders.slice(0, 12)));
+  });
+
+  it('has new shoppers every month, not only at the start', () => {
+    const firstMonth = new Map<string, string>(); // rows are in date order: a customer's first row is its first order
+    for (const [customer, date] of sample.sheets.Transactions.slice(1)) if (!firstMonth.has(customer as string)) firstMonth.set(customer as string, String(date).slice(0, 7));
+    const dates = sample.sheets.Transactions.slice(1).map((r) => r[1] as string);
+    expect([...dates].sort()).toEqual(dates);
+    const newIn = (ym: string) => [...firstMonth.values()].filter((m) => m === ym).length;
+    // after the first month (which also holds returning shoppers of before the sheet), at least a hundred first orders a month
+    for (const ym of [...new Set(dates.map((d) => d.slice(0, 7)))].slice(1)) expect([ym, newIn(ym) >= 100]).toEqual([ym, true]);
+  });
+
   it('is the same workbook on every run', () => {
     expect(generateSample().sheets).toEqual(sample.sheets);
   });

@@ -189,9 +189,16 @@ it('ranks Customers at risk by value at risk above the floor, counts the lost ap
   expect(sheet[3].slice(0, 3)).toEqual(['Lost below (chance still active)', 0.1, 'Customers already lost']);
   const table = sheet.slice(5).filter((r) => typeof r[1] === 'string' && r[1] !== '');
   const lost = sheet[3][3] as number;
-  expect(table.length + lost).toBe(new Set(purchases.map((r) => r[0])).size); // every customer with a purchase by the as-of date, listed or counted
-  expect(table.length).toBeGreaterThan(0);
-  expect(lost).toBeGreaterThan(0);
+  const customers = new Set(purchases.map((r) => r[0])).size;
+  expect(table.length + lost).toBe(customers); // every customer with a purchase by the as-of date, listed or counted
+  // a realistic mix: those without a repeat purchase day cannot be told gone (P(alive) = 1) and are all listed; some are lost, far from all
+  const purchaseDays = new Map<string, Set<string>>();
+  for (const [c, date] of purchases) purchaseDays.set(c as string, (purchaseDays.get(c as string) ?? new Set()).add(date as string));
+  const firstTimers = [...purchaseDays.values()].filter((d) => d.size === 1).length;
+  expect(firstTimers).toBeGreaterThan(0);
+  expect(table.length).toBeGreaterThanOrEqual(firstTimers);
+  expect(lost / customers).toBeGreaterThan(0.05);
+  expect(lost / customers).toBeLessThan(0.3);
   for (const r of table) expect(r[0] as number).toBeGreaterThanOrEqual(0.1); // none below the floor
   for (let i = 1; i < table.length; i++) expect(table[i][9] as number).toBeLessThanOrEqual(table[i - 1][9] as number); // value at risk, highest first
 
