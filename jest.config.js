@@ -5,7 +5,7 @@ module.exports = {
     require('fs').existsSync(p.replace('<rootDir>', __dirname)),
   ),
   testMatch: ['**/*.test.ts'],
-  transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
+  transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false, tsconfig: '<rootDir>/tsconfig.jest.json' }] },
   testTimeout: 30000,
   setupFiles: ['<rootDir>/test/support/fast-check-seed.ts'],
 };
