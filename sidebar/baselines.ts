@@ -1,6 +1,7 @@
 import { baselineFromData, DataHistory, DashboardSetup, kpi, KpiId } from '../core/dashboard';
 import type { WorkbookInfo } from './bridge';
-import { formatAmount, SidebarState } from './state';
+import { formatAmount } from './amounts';
+import type { SidebarState } from './state';
 
 /**
  * Baselines from the data in the Goals step: a blank baseline is pre-filled with the KPI's value

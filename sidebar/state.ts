@@ -1,10 +1,12 @@
 import {
   checkGoal, checkSelection, columnLetter, CommissionPeriod, COMMISSION_PERIODS, CommissionsExtra, EXTRA_SHEET_DATA, EXTRA_SHEET_ROLES, ExtraSheetRole,
   MAX_COMMISSION_TIERS, DashboardExtras, DashboardSetup, DataMapping, DatasetId, DATASETS, datasetOf, detectMapping, FieldRef, fieldsNeeded, fill, Frequency, FREQUENCIES, Goal,
-  GoalDraft, hasField, kpi, KpiId, Locale, SelectionCheck, SETUP_VERSION, SheetInfo, SmartCheck, t, template, TemplateId, Text, tr, Unit,
+  GoalDraft, hasField, kpi, KpiId, Locale, SelectionCheck, SETUP_VERSION, SheetInfo, SmartCheck, template, TemplateId, Text, tr,
   validateCommissions,
 } from '../core/dashboard';
+import { formatAmount, parseAmount } from './amounts';
 import type { WorkbookInfo } from './bridge';
+import { PLAN_TEXT } from './text';
 
 /**
  * The sidebar's state and every rule it follows, with no DOM: app.ts renders this and sends the
@@ -130,33 +132,6 @@ export function setGoalField<K extends keyof GoalInput>(state: SidebarState, id:
 
 export function selection(state: SidebarState): SelectionCheck {
   return checkSelection(state.kpis, state.locale);
-}
-
-// ---- numbers as typed ---------------------------------------------------------------------------
-
-/**
- * A number as a manager types it, in either language: "1 200,5", "1,200.5", "12.5%", "€ 40".
- * Percent KPIs are typed in percent ("25" or "25%" means 0.25). Returns undefined for blank,
- * NaN when the text is not a number (so the SMART check can say so).
- */
-export function parseAmount(text: string, unit: Unit, locale: Locale): number | undefined {
-  let s = text.replace(/[\s\u00a0\u202f€$£%]/g, '');
-  if (!s) return undefined;
-  const comma = s.lastIndexOf(',');
-  const dot = s.lastIndexOf('.');
-  if (comma >= 0 && dot >= 0) s = comma > dot ? s.replace(/\./g, '').replace(',', '.') : s.replace(/,/g, '');
-  else if (comma >= 0) s = locale === 'fr' || !/^-?\d{1,3}(,\d{3})+$/.test(s) ? s.replace(',', '.') : s.replace(/,/g, '');
-  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(s)) return NaN;
-  const n = Number(s);
-  return unit === 'percent' ? n / 100 : n;
-}
-
-/** The inverse of parseAmount for pre-filling inputs: plain digits, locale decimal mark, percent ×100. */
-export function formatAmount(value: number | null | undefined, unit: Unit, locale: Locale): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return '';
-  const x = unit === 'percent' ? value * 100 : value;
-  const s = String(Number(x.toFixed(unit === 'percent' ? 4 : 6)));
-  return locale === 'fr' ? s.replace('.', ',') : s;
 }
 
 /**
@@ -311,15 +286,6 @@ export function removeTier(state: SidebarState, index: number): SidebarState {
 export function canAddTier(state: SidebarState): boolean {
   return state.extras.plan.tiers.length < MAX_COMMISSION_TIERS;
 }
-
-const PLAN_TEXT = {
-  quotaBlank: t('Type the quota: the won amount each owner should reach in the period.', 'Indiquer le quota : le montant gagné attendu de chaque responsable sur la période.'),
-  quotaBad: t('The quota must be a number above 0.', 'Le quota doit être un nombre supérieur à 0.'),
-  startBad: t('Tier {n}: type where it starts, in % of quota.', 'Palier {n} : indiquer où il commence, en % du quota.'),
-  startOrder: t('Tier {n} must start above tier {m} ({prev}%).', 'Le palier {n} doit commencer au-dessus du palier {m} ({prev} %).'),
-  rateBad: t('Tier {n}: type its rate in % (0 or more).', 'Palier {n} : indiquer son taux en % (0 ou plus).'),
-  capBad: t('The cap must be a number of 0 or more, or blank for no cap.', 'Le plafond doit être un nombre positif ou nul, ou vide pour aucun plafond.'),
-} satisfies Record<string, Text>;
 
 /**
  * The commission plan as COMMISSION reads it, or the problems to fix, in the manager's language.

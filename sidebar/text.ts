@@ -126,3 +126,13 @@ export const TEXT = {
   dailyOn: t('Daily digest switched on.', 'Récapitulatif quotidien activé.'),
   dailyOff: t('Daily digest switched off.', 'Récapitulatif quotidien désactivé.'),
 } as const;
+
+/** What the commission plan check says (state.ts commissionPlan). */
+export const PLAN_TEXT = {
+  quotaBlank: t('Type the quota: the won amount each owner should reach in the period.', 'Indiquer le quota : le montant gagné attendu de chaque responsable sur la période.'),
+  quotaBad: t('The quota must be a number above 0.', 'Le quota doit être un nombre supérieur à 0.'),
+  startBad: t('Tier {n}: type where it starts, in % of quota.', 'Palier {n} : indiquer où il commence, en % du quota.'),
+  startOrder: t('Tier {n} must start above tier {m} ({prev}%).', 'Le palier {n} doit commencer au-dessus du palier {m} ({prev} %).'),
+  rateBad: t('Tier {n}: type its rate in % (0 or more).', 'Palier {n} : indiquer son taux en % (0 ou plus).'),
+  capBad: t('The cap must be a number of 0 or more, or blank for no cap.', 'Le plafond doit être un nombre positif ou nul, ou vide pour aucun plafond.'),
+} satisfies Record<string, Text>;

@@ -1,8 +1,9 @@
 import { parseSetup, serializeSetup } from '../../core/dashboard';
+import { formatAmount, parseAmount } from '../../sidebar/amounts';
 import type { WorkbookInfo } from '../../sidebar/bridge';
 import {
-  addTier, canAddTier, canLeave, chooseTemplate, columnChoices, commissionPlan, CommissionInput, datasetsNeeded, extraMissing, formatAmount, goalCheck,
-  goalDraft, goalsWithErrors, initialState, moveKpi, parseAmount, removeTier, selection, setAlertsEnabled, setExtra, setGoalField, setPlanField, setTier,
+  addTier, canAddTier, canLeave, chooseTemplate, columnChoices, commissionPlan, CommissionInput, datasetsNeeded, extraMissing, goalCheck,
+  goalDraft, goalsWithErrors, initialState, moveKpi, removeTier, selection, setAlertsEnabled, setExtra, setGoalField, setPlanField, setTier,
   SidebarState, stepAfter, toggleKpi, toSetup, withDailyStatus,
 } from '../../sidebar/state';
 
