@@ -1,8 +1,8 @@
-import { Server } from 'http';
+
 import { Browser, Page } from 'playwright-core';
 import { generateSample } from '../../playground/sample/company';
 import { call, col } from '../support/call';
-import { launch, openPlayground, servePlayground } from '../support/browser';
+import { usePlayground } from '../support/browser';
 
 /**
  * Baselines from the data in the playground, headless Chromium: on the sample company the Goals
@@ -18,21 +18,10 @@ const nrr = (start: string, end: string) => call('NRR', col(...ledger.map((r) =>
 const mrrOf = (month: string) => ledger.filter((r) => r[1] === month).reduce((t, r) => t + (r[2] as number), 0);
 
 let browser: Browser;
-let server: Server;
 let page: Page;
 let errors: string[];
 
-beforeAll(async () => {
-  const served = await servePlayground();
-  server = served.server;
-  browser = await launch();
-  ({ page, errors } = await openPlayground(browser, served.url));
-}, 60000);
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+usePlayground((s) => ({ browser, page, errors } = s));
 
 const sidebar = () => page.locator('#sidebar');
 const goal = (kpi: string) => sidebar().locator(`fieldset[data-kpi="${kpi}"]`);

@@ -4,13 +4,12 @@
  * plotting the numbers in its ranges. Screenshots are kept in artifacts/.
  */
 import { mkdirSync } from 'fs';
-import { Server } from 'http';
 import { join } from 'path';
-import { Browser, Page } from 'playwright-core';
+import { Page } from 'playwright-core';
 import { detectMapping } from '../../core/dashboard/mapping';
 import { DashboardSetup } from '../../core/dashboard/setup';
 import { generateSample } from '../../playground/sample/company';
-import { launch, openPlayground, servePlayground } from '../support/browser';
+import { usePlayground } from '../support/browser';
 
 jest.setTimeout(240000);
 
@@ -19,26 +18,19 @@ const MAPPING = detectMapping(Object.entries(sample.sheets).map(([name, rows]) =
 const SETUP: DashboardSetup = { v: 1, locale: 'en', kpis: ['mrr', 'cac', 'win_rate', 'arpa'], mapping: MAPPING, goals: [], extras: { attribution: true } };
 const ARTIFACTS = join(__dirname, '../../artifacts');
 
-let browser: Browser;
-let server: Server;
 let page: Page;
 let errors: string[];
 
-beforeAll(async () => {
-  const served = await servePlayground();
-  server = served.server;
-  browser = await launch();
-  ({ page, errors } = await openPlayground(browser, served.url));
-  await page.evaluate(async (setup) => {
-    const k = (window as unknown as { kpiPilot: { bridge: { generate(s: unknown, asOf: string): Promise<unknown> } } }).kpiPilot;
-    await k.bridge.generate(setup, '2026-10-31');
-  }, SETUP as unknown as Record<string, unknown>);
-}, 180000);
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+usePlayground(
+  async (s) => {
+    ({ page, errors } = s);
+    await page.evaluate(async (setup) => {
+      const k = (window as unknown as { kpiPilot: { bridge: { generate(s: unknown, asOf: string): Promise<unknown> } } }).kpiPilot;
+      await k.bridge.generate(setup, '2026-10-31');
+    }, SETUP as unknown as Record<string, unknown>);
+  },
+  { timeout: 180000 },
+);
 
 /** For each drawn chart: its type, title, and the number of plotted points (line vertices or bars). */
 async function drawn(): Promise<{ type: string; title: string; points: number }[]> {

@@ -1,6 +1,6 @@
-import { Server } from 'http';
+
 import { Browser } from 'playwright-core';
-import { launch, servePlayground } from '../support/browser';
+import { usePlayground } from '../support/browser';
 
 /**
  * The built playground as a browser receives it from the local server: every script and style
@@ -10,17 +10,9 @@ import { launch, servePlayground } from '../support/browser';
 jest.setTimeout(120000);
 
 let browser: Browser;
-let server: Server;
 let url: string;
 
-beforeAll(async () => {
-  browser = await launch();
-  ({ server, url } = await servePlayground());
-});
-afterAll(async () => {
-  await browser?.close();
-  await new Promise((ok) => server?.close(ok));
-});
+usePlayground((s) => ({ browser, url } = s), { open: false });
 
 it('sends the playground’s scripts and styles compressed, and the page starts', async () => {
   const seen: { path: string; encoding: string | undefined; type: string | undefined }[] = [];

@@ -1,10 +1,9 @@
 import { mkdirSync } from 'fs';
-import { Server } from 'http';
 import { join } from 'path';
 import { Browser, Page } from 'playwright-core';
 import { callFunction } from '../../core/hosts';
 import { generateSample } from '../../playground/sample/company';
-import { launch, openPlayground, servePlayground } from '../support/browser';
+import { usePlayground } from '../support/browser';
 
 /**
  * The extra sheets and alerts end to end in the playground, headless Chromium: SaaS template,
@@ -22,21 +21,10 @@ const DAY = 86400000;
 const dayOf = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / DAY;
 
 let browser: Browser;
-let server: Server;
 let page: Page;
 let errors: string[];
 
-beforeAll(async () => {
-  const served = await servePlayground();
-  server = served.server;
-  browser = await launch();
-  ({ page, errors } = await openPlayground(browser, served.url));
-}, 60000);
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+usePlayground((s) => ({ browser, page, errors } = s));
 
 const sidebar = () => page.locator('#sidebar');
 const next = () => sidebar().getByRole('button', { name: 'Next' }).click();

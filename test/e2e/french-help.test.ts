@@ -1,6 +1,6 @@
-import { Server } from 'http';
+
 import { Browser, BrowserContext, Page } from 'playwright-core';
-import { launch, servePlayground } from '../support/browser';
+import { usePlayground } from '../support/browser';
 
 /**
  * The function help of a French page, end to end in headless Chromium: the Functions tab, the
@@ -11,18 +11,9 @@ import { launch, servePlayground } from '../support/browser';
 jest.setTimeout(240000);
 
 let browser: Browser;
-let server: Server;
 let url: string;
 
-beforeAll(async () => {
-  ({ server, url } = await servePlayground());
-  browser = await launch();
-}, 60000);
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+usePlayground((s) => ({ browser, url } = s), { open: false });
 
 async function open(address: string, locale?: string): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale });

@@ -1,7 +1,7 @@
-import { Server } from 'http';
+
 import { Browser, Page } from 'playwright-core';
 import { cardLabel } from '../../core/dashboard/anchors';
-import { launch, openPlayground, servePlayground } from '../support/browser';
+import { usePlayground } from '../support/browser';
 
 /**
  * KPI Goals as the source of truth, end to end in the playground (headless Chromium): goals for
@@ -12,21 +12,10 @@ import { launch, openPlayground, servePlayground } from '../support/browser';
 jest.setTimeout(180000);
 
 let browser: Browser;
-let server: Server;
 let page: Page;
 let errors: string[];
 
-beforeAll(async () => {
-  let url: string;
-  ({ server, url } = await servePlayground());
-  browser = await launch();
-  ({ page, errors } = await openPlayground(browser, url));
-}, 60000);
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+usePlayground((s) => ({ browser, page, errors } = s));
 
 const sidebar = () => page.locator('#sidebar');
 const cell = (row: number, col: number) => page.locator(`#grid td[data-row="${row}"][data-col="${col}"]`);

@@ -1,7 +1,7 @@
-import { Server } from 'http';
+
 import { Browser, Page } from 'playwright-core';
 import { generateSample } from '../../playground/sample/company';
-import { launch, openPlayground, servePlayground } from '../support/browser';
+import { usePlayground } from '../support/browser';
 
 /**
  * The playground as a spreadsheet, end to end in headless Chromium: autocomplete and argument
@@ -11,23 +11,13 @@ import { launch, openPlayground, servePlayground } from '../support/browser';
 jest.setTimeout(240000);
 
 let browser: Browser;
-let server: Server;
 let url: string;
 let page: Page;
 let errors: string[];
 const sample = generateSample();
 const marketing = sample.sheets.Marketing;
 
-beforeAll(async () => {
-  ({ server, url } = await servePlayground());
-  browser = await launch();
-  ({ page, errors } = await openPlayground(browser, url));
-}, 60000);
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+usePlayground((s) => ({ browser, url, page, errors } = s));
 
 const cell = (row: number, col: number, p: Page = page) => p.locator(`#grid td[data-row="${row}"][data-col="${col}"]`);
 const openSheet = (name: string, p: Page = page) => p.locator('#tabs').getByRole('tab', { name, exact: true }).click();

@@ -1,28 +1,16 @@
 import { mkdirSync, statSync } from 'fs';
-import { Server } from 'http';
 import { join } from 'path';
 import { Browser, Page } from 'playwright-core';
 import { generateSample } from '../../playground/sample/company';
-import { launch, openPlayground, servePlayground } from '../support/browser';
+import { usePlayground } from '../support/browser';
 
 /** End to end in headless Chromium: the page a newcomer gets from `npm start`. */
 let browser: Browser;
-let server: Server;
 let page: Page;
 let errors: string[];
 const sample = generateSample(); // the generator's own totals are the expected values
 
-beforeAll(async () => {
-  const served = await servePlayground();
-  server = served.server;
-  browser = await launch();
-  ({ page, errors } = await openPlayground(browser, served.url));
-}, 60000);
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+usePlayground((s) => ({ browser, page, errors } = s));
 
 const cell = (row: number, col: number) => page.locator(`#grid td[data-row="${row}"][data-col="${col}"]`);
 

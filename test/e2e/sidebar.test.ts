@@ -1,9 +1,8 @@
 import { mkdirSync, readFileSync } from 'fs';
-import { Server } from 'http';
 import { join } from 'path';
 import { Browser, Page } from 'playwright-core';
 import { generateSample } from '../../playground/sample/company';
-import { launch, openPlayground, servePlayground } from '../support/browser';
+import { usePlayground } from '../support/browser';
 
 /**
  * The sidebar end to end in the playground, headless Chromium: SaaS template, sample data mapped,
@@ -33,22 +32,12 @@ const EXPECTED = 303 / 364;
 const STATUS = PROGRESS >= 1 ? 'Achieved' : PROGRESS >= EXPECTED ? 'On track' : PROGRESS >= EXPECTED - 0.1 ? 'At risk' : 'Off track';
 
 let browser: Browser;
-let server: Server;
 let url: string;
 let page: Page;
 let errors: string[];
 const artifacts = join(__dirname, '../../artifacts');
 
-beforeAll(async () => {
-  ({ server, url } = await servePlayground());
-  browser = await launch();
-  ({ page, errors } = await openPlayground(browser, url));
-}, 60000);
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+usePlayground((s) => ({ browser, url, page, errors } = s));
 
 const sidebar = () => page.locator('#sidebar');
 const cell = (p: Page, row: number, col: number) => p.locator(`#grid td[data-row="${row}"][data-col="${col}"]`);

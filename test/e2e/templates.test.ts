@@ -1,9 +1,9 @@
-import { Server } from 'http';
+
 import { Browser, Page } from 'playwright-core';
 import { kpi } from '../../core/dashboard/catalog';
 import { tr } from '../../core/dashboard/i18n';
 import { TEMPLATES } from '../../core/dashboard/templates';
-import { launch, openPlayground, servePlayground } from '../support/browser';
+import { usePlayground } from '../support/browser';
 
 /**
  * Each template on the sample company in the playground, headless Chromium: pick it, go straight
@@ -14,21 +14,10 @@ import { launch, openPlayground, servePlayground } from '../support/browser';
 jest.setTimeout(300000);
 
 let browser: Browser;
-let server: Server;
 let page: Page;
 let errors: string[];
 
-beforeAll(async () => {
-  let url: string;
-  ({ server, url } = await servePlayground());
-  browser = await launch();
-  ({ page, errors } = await openPlayground(browser, url));
-}, 60000);
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+usePlayground((s) => ({ browser, page, errors } = s));
 
 const sidebar = () => page.locator('#sidebar');
 const cell = (row: number, col: number) => page.locator(`#grid td[data-row="${row}"][data-col="${col}"]`);

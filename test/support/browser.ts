@@ -41,3 +41,35 @@ export async function openPlayground(browser: Browser, url: string): Promise<{ p
   await page.waitForSelector('body[data-ready="true"]', { timeout: 20000 });
   return { page, errors };
 }
+
+/** A served playground and a Chromium to browse it, started once per test file. */
+export interface PlaygroundSession {
+  readonly server: Server;
+  readonly url: string;
+  readonly browser: Browser;
+  /** The playground page, open and ready (absent with `open: false`). */
+  readonly page: Page;
+  /** Console and page errors the open page reported. */
+  readonly errors: string[];
+}
+
+/**
+ * The start-up every browser test shares: serves dist/playground, launches Chromium and (unless
+ * `open` is false) opens the playground, before the file's tests; closes both after them.
+ * `ready` receives the session (to keep its parts in the file's variables) and may prepare more.
+ */
+export function usePlayground(ready: (session: PlaygroundSession) => unknown, { open = true, timeout = 60000 }: { open?: boolean; timeout?: number } = {}): void {
+  let server: Server | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    const served = await servePlayground();
+    server = served.server;
+    browser = await launch();
+    const opened = open ? await openPlayground(browser, served.url) : { page: undefined as unknown as Page, errors: [] };
+    await ready({ server, url: served.url, browser, ...opened });
+  }, timeout);
+  afterAll(async () => {
+    await browser?.close();
+    server?.close();
+  });
+}
