@@ -26,7 +26,10 @@ const tsRule = {
 /** The Apps Script server: the same, without the registry's reader-facing text (scripts/strip-registry-docs.js). */
 const serverRule = {
   ...tsRule,
-  use: { ...tsRule.use, options: { ...tsRule.use.options, instance: 'apps-script', getCustomTransformers: () => ({ before: [stripRegistryDocs] }) } },
+  use: {
+    ...tsRule.use,
+    options: { ...tsRule.use.options, instance: 'apps-script', getCustomTransformers: () => ({ before: [stripRegistryDocs] }) },
+  },
 };
 
 /** ES5 output for the HtmlService sidebar: template literals become string concatenation. */
@@ -38,7 +41,14 @@ const es5Rule = {
     options: {
       transpileOnly: true,
       instance: 'es5',
-      compilerOptions: { noEmit: false, module: 'es2020', moduleResolution: 'node', target: 'es5', downlevelIteration: true, lib: ['es2020', 'dom'] },
+      compilerOptions: {
+        noEmit: false,
+        module: 'es2020',
+        moduleResolution: 'node',
+        target: 'es5',
+        downlevelIteration: true,
+        lib: ['es2020', 'dom'],
+      },
     },
   },
 };
@@ -47,7 +57,11 @@ const common = {
   mode: 'production',
   // the HyperFormula bundle takes a while to minify: reuse it, until this file or the transformer
   // changes (loader options are not part of a module's cache key); a new version drops older caches
-  cache: { type: 'filesystem', version: 'build-dependencies-1', buildDependencies: { config: [__filename, path.join(__dirname, 'scripts/strip-registry-docs.js')] } },
+  cache: {
+    type: 'filesystem',
+    version: 'build-dependencies-1',
+    buildDependencies: { config: [__filename, path.join(__dirname, 'scripts/strip-registry-docs.js')] },
+  },
   devtool: false,
   resolve: { extensions: ['.ts', '.js'] },
   module: { rules: [tsRule] },
@@ -80,7 +94,13 @@ module.exports = [
     name: 'playground',
     target: ['web', 'es2019'],
     entry: { app: './playground/ui/main.ts' },
-    output: { path: path.resolve(__dirname, 'dist/playground'), filename: '[name].js', chunkFilename: '[name].chunk.js', publicPath: 'auto', clean: true },
+    output: {
+      path: path.resolve(__dirname, 'dist/playground'),
+      filename: '[name].js',
+      chunkFilename: '[name].chunk.js',
+      publicPath: 'auto',
+      clean: true,
+    },
     optimization: { splitChunks: false }, // one lazy chunk: xlsx.chunk.js (ExcelJS and the exporter)
   },
   {
@@ -89,7 +109,11 @@ module.exports = [
     target: ['web', 'es5'],
     module: { rules: [es5Rule] },
     entry: { sidebar: './sidebar/sheets-entry.ts' },
-    output: { path: path.resolve(__dirname, 'dist/.build'), filename: '[name].js', environment: { arrowFunction: false, const: false, templateLiteral: false, destructuring: false, forOf: false } },
+    output: {
+      path: path.resolve(__dirname, 'dist/.build'),
+      filename: '[name].js',
+      environment: { arrowFunction: false, const: false, templateLiteral: false, destructuring: false, forOf: false },
+    },
   },
   {
     ...common,

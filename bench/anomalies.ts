@@ -28,7 +28,7 @@ function score(flagged: number[][], cases: { values: number[]; truth: Set<number
   let dropsMissed = 0;
   cases.forEach((c, k) => {
     const set = new Set(flagged[k]);
-    for (const i of set) (c.truth.has(i) ? tp++ : fp++);
+    for (const i of set) c.truth.has(i) ? tp++ : fp++;
     for (const i of c.truth) {
       total++;
       if (set.has(i)) continue;
@@ -46,7 +46,9 @@ function reference(cases: { values: number[] }[]): number[][] | string {
   const output = join(dir, 'out.txt');
   writeFileSync(input, cases.map((c) => c.values.map((v) => v.toPrecision(15)).join(' ')).join('\n') + '\n');
   try {
-    execFileSync('Rscript', [join(__dirname, 'r', 'anomalies.R'), input, output, '7', '0.05', '0.1'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    execFileSync('Rscript', [join(__dirname, 'r', 'anomalies.R'), input, output, '7', '0.05', '0.1'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
   } catch (e) {
     return `skipped (${(e as Error).message.split('\n')[0]})`;
   }
@@ -60,7 +62,9 @@ export function compareAnomalies(seedBase = 500, withReference = true): void {
   const cases = Array.from({ length: 20 }, (_, k) => withInjectedAnomalies(364, 12, seedBase + 17 * k));
   const ours = cases.map((c) => findAnomalies(c.values).flatMap((f, i) => (f ? [i] : [])));
   const show = (name: string, s: Score) =>
-    console.log(`  ${name.padEnd(46)} precision ${s.precision.toFixed(3)}  recall ${s.recall.toFixed(3)}  (missed ${s.spikesMissed} spikes, ${s.dropsMissed} drops)`);
+    console.log(
+      `  ${name.padEnd(46)} precision ${s.precision.toFixed(3)}  recall ${s.recall.toFixed(3)}  (missed ${s.spikesMissed} spikes, ${s.dropsMissed} drops)`,
+    );
   console.log('ANOMALIES on 20 daily series with a weekly cycle, 12 injected 4-8 sd spikes/drops each (240 in all):');
   show('ANOMALIES (period detected, alpha 0.05)', score(ours, cases));
   if (!withReference) return;

@@ -10,7 +10,6 @@ import { callFunction } from '../core/hosts';
 import { compare, report, section, time } from './harness';
 import { seededRandom as rng } from '../core/math/random';
 
-
 function kpi(name: string, ...args: unknown[]): unknown[][] {
   const outcome = callFunction(name, args);
   if (!outcome.ok) throw outcome.error;
@@ -155,8 +154,15 @@ function pathModels(): void {
   const journeys = 100_000;
   const simMs = time(() => (simulated = markovBySimulation(data, journeys, 9)), 1);
   compare('ATTRIBUTION markov (exact absorbing chain)', markovMs, `simulation, ${journeys / 1000}k journeys × 13 runs`, simMs, '< 1 s');
-  report('  simulation error on removal effects (max relative |Δ|)', 0, `${maxDifference(exact, 1, simulated).toExponential(2)} (the exact solve has none)`);
-  report('REMOVAL_EFFECTS', time(() => kpi('REMOVAL_EFFECTS', data.paths, data.conversions, data.nulls), 3));
+  report(
+    '  simulation error on removal effects (max relative |Δ|)',
+    0,
+    `${maxDifference(exact, 1, simulated).toExponential(2)} (the exact solve has none)`,
+  );
+  report(
+    'REMOVAL_EFFECTS',
+    time(() => kpi('REMOVAL_EFFECTS', data.paths, data.conversions, data.nulls), 3),
+  );
 
   const shapleyMs = time(() => kpi('ATTRIBUTION', ...args, 'shapley'), 3);
   report('ATTRIBUTION shapley (exact, 12 channels)', shapleyMs, 'target < 1 s');
@@ -167,7 +173,11 @@ function pathModels(): void {
   let byOrderings = new Map<string, number>();
   const orderingsMs = time(() => (byOrderings = shapleyByOrderings(small)), 1);
   compare('ATTRIBUTION shapley, 100,000 paths over 8 channels', oursSmall, '8! orderings', orderingsMs);
-  report('  max relative |Δ| against the orderings', 0, maxDifference(kpi('ATTRIBUTION', ...smallArgs, 'shapley'), 1, byOrderings).toExponential(2));
+  report(
+    '  max relative |Δ| against the orderings',
+    0,
+    maxDifference(kpi('ATTRIBUTION', ...smallArgs, 'shapley'), 1, byOrderings).toExponential(2),
+  );
 }
 
 interface Touches {
@@ -233,9 +243,20 @@ function touchModels(): void {
   const naiveMs = time(() => (naive = timeDecayByObjects(d, 7)), 1);
   compare('ATTRIBUTION_TOUCHES time_decay (7-day half-life)', decayMs, 'row objects in a Map', naiveMs, '< 1 s');
   report('  max relative |Δ| against the straightforward version', 0, maxDifference(ours, 1, naive).toExponential(2));
-  report('ATTRIBUTION_TOUCHES markov', time(() => kpi('ATTRIBUTION_TOUCHES', ...args, 'markov'), 3), 'target < 1 s');
-  report('ATTRIBUTION_TOUCHES shapley', time(() => kpi('ATTRIBUTION_TOUCHES', ...args, 'shapley'), 3), 'target < 1 s');
-  report('PATHS', time(() => kpi('PATHS', ...args), 3));
+  report(
+    'ATTRIBUTION_TOUCHES markov',
+    time(() => kpi('ATTRIBUTION_TOUCHES', ...args, 'markov'), 3),
+    'target < 1 s',
+  );
+  report(
+    'ATTRIBUTION_TOUCHES shapley',
+    time(() => kpi('ATTRIBUTION_TOUCHES', ...args, 'shapley'), 3),
+    'target < 1 s',
+  );
+  report(
+    'PATHS',
+    time(() => kpi('PATHS', ...args), 3),
+  );
 }
 
 export function run(): void {

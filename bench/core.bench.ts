@@ -31,8 +31,18 @@ function ratioKpis(): void {
     return a / b;
   };
   const loop = time(plainSum2);
-  compare('CAC(spend, new_customers)', time(() => kpi('CAC', spend, customers)), 'plain loop', loop);
-  compare('ROMI(revenue, spend)', time(() => kpi('ROMI', revenue, spend)), 'plain loop', loop);
+  compare(
+    'CAC(spend, new_customers)',
+    time(() => kpi('CAC', spend, customers)),
+    'plain loop',
+    loop,
+  );
+  compare(
+    'ROMI(revenue, spend)',
+    time(() => kpi('ROMI', revenue, spend)),
+    'plain loop',
+    loop,
+  );
   const groupedLoop = time(() => {
     const sums = new Map<string, [number, number]>();
     for (let i = 0; i < n; i++) {
@@ -44,8 +54,18 @@ function ratioKpis(): void {
     }
     return sums;
   });
-  compare('KPI_BY("CAC", channel, spend, new_customers)', time(() => kpi('KPI_BY', 'CAC', groups, spend, customers), 3), 'plain loop', loop);
-  compare('KPI_BY("CAC", ...) against a grouped plain loop', time(() => kpi('KPI_BY', 'CAC', groups, spend, customers), 3), 'grouped loop', groupedLoop);
+  compare(
+    'KPI_BY("CAC", channel, spend, new_customers)',
+    time(() => kpi('KPI_BY', 'CAC', groups, spend, customers), 3),
+    'plain loop',
+    loop,
+  );
+  compare(
+    'KPI_BY("CAC", ...) against a grouped plain loop',
+    time(() => kpi('KPI_BY', 'CAC', groups, spend, customers), 3),
+    'grouped loop',
+    groupedLoop,
+  );
 }
 
 function ledgerKpis(): void {
@@ -68,9 +88,18 @@ function ledgerKpis(): void {
   }
   console.log(`ledger: ${customers.length} rows, 5,000 customers, 36 months`);
   const month = 46023 + 20 * 30.44;
-  report('MRR_MOVEMENTS', time(() => kpi('MRR_MOVEMENTS', customers, months, amounts, month), 3));
-  report('NRR (start to start + 12 months)', time(() => kpi('NRR', customers, months, amounts, 46023 + 8 * 30.44, month), 3));
-  report('COHORT_RETENTION', time(() => kpi('COHORT_RETENTION', customers, months), 3));
+  report(
+    'MRR_MOVEMENTS',
+    time(() => kpi('MRR_MOVEMENTS', customers, months, amounts, month), 3),
+  );
+  report(
+    'NRR (start to start + 12 months)',
+    time(() => kpi('NRR', customers, months, amounts, 46023 + 8 * 30.44, month), 3),
+  );
+  report(
+    'COHORT_RETENTION',
+    time(() => kpi('COHORT_RETENTION', customers, months), 3),
+  );
 }
 
 function appsScriptCost(): void {
@@ -80,8 +109,13 @@ function appsScriptCost(): void {
   const [core, stubs] = ['kpi-core.js', 'functions.js'].map((f) => statSync(join(dir, f)).size);
   // same registry and maths, minified the same way, with the functions' text and without the dashboard
   const excel = statSync(join(__dirname, '../dist/office-addin/functions.js')).size;
-  const size = (name: string, bytes: number, extra: string) => console.log(`${name.padEnd(58)} ${(bytes / 1024).toFixed(1).padStart(9)} KB  ${extra}`);
-  size('kpi-core.js: the core, minified, registry text stripped', core, `${(core / excel).toFixed(2)}× Excel's functions.js (${(excel / 1024).toFixed(1)} KB)`);
+  const size = (name: string, bytes: number, extra: string) =>
+    console.log(`${name.padEnd(58)} ${(bytes / 1024).toFixed(1).padStart(9)} KB  ${extra}`);
+  size(
+    'kpi-core.js: the core, minified, registry text stripped',
+    core,
+    `${(core / excel).toFixed(2)}× Excel's functions.js (${(excel / 1024).toFixed(1)} KB)`,
+  );
   size('functions.js: generated stubs, JSDoc kept readable', stubs, '');
   size('size of kpi-core.js + functions.js', core + stubs, 'target under 150 KB');
   const coldCall = () => {

@@ -68,14 +68,23 @@ function plainHyp2f1(a: number, b: number, c: number, z: number): number {
   return sum;
 }
 
-function baselineClv(bg: BgNbdParams, gg: GammaGammaParams, x: ArrayLike<number>, tx: ArrayLike<number>, T: ArrayLike<number>, m: ArrayLike<number>, horizon: number): Float64Array {
+function baselineClv(
+  bg: BgNbdParams,
+  gg: GammaGammaParams,
+  x: ArrayLike<number>,
+  tx: ArrayLike<number>,
+  T: ArrayLike<number>,
+  m: ArrayLike<number>,
+  horizon: number,
+): Float64Array {
   const { r, alpha, a, b } = bg;
   const out = new Float64Array(x.length);
   for (let i = 0; i < x.length; i++) {
     const z = horizon / (alpha + T[i] + horizon);
-    const bracket = 1 - Math.pow((alpha + T[i]) / (alpha + T[i] + horizon), r + x[i]) * plainHyp2f1(r + x[i], b + x[i], a + b + x[i] - 1, z);
+    const bracket =
+      1 - Math.pow((alpha + T[i]) / (alpha + T[i] + horizon), r + x[i]) * plainHyp2f1(r + x[i], b + x[i], a + b + x[i] - 1, z);
     const alive = x[i] > 0 ? 1 / (1 + (a / (b + x[i] - 1)) * Math.pow((alpha + T[i]) / (alpha + tx[i]), r + x[i])) : 1;
-    const purchases = (((a + b + x[i] - 1) / (a - 1)) * bracket) * alive;
+    const purchases = ((a + b + x[i] - 1) / (a - 1)) * bracket * alive;
     const spend = (gg.p * (gg.v + x[i] * m[i])) / (gg.p * x[i] + gg.q - 1);
     out[i] = purchases * spend;
   }
@@ -84,7 +93,11 @@ function baselineClv(bg: BgNbdParams, gg: GammaGammaParams, x: ArrayLike<number>
 
 function readCdnow(): { x: number[]; tx: number[]; T: number[] } {
   const file = join(__dirname, '..', 'test', 'fixtures', 'cdnow', 'cdnow_customers_summary.csv');
-  const rows = readFileSync(file, 'utf8').trim().split(/\r?\n/).slice(1).map((l) => l.split(',').map(Number));
+  const rows = readFileSync(file, 'utf8')
+    .trim()
+    .split(/\r?\n/)
+    .slice(1)
+    .map((l) => l.split(',').map(Number));
   return { x: rows.map((r) => r[1]), tx: rows.map((r) => r[2]), T: rows.map((r) => r[3]) };
 }
 
@@ -99,7 +112,16 @@ export function run(): void {
   const baseCdnow = time(() => (baseline = baselineFit(cdnow.x, cdnow.tx, cdnow.T)), 3);
   const ours = kpi('BGNBD_FIT', ...args)[1] as number[];
   compare(`BGNBD_FIT, CDNOW 2,357 customers (registry)`, oursCdnow, 'row-by-row + Nelder-Mead', baseCdnow, '< 100 ms');
-  report('  estimates r, alpha, a, b', 0, `ours ${ours.slice(0, 4).map((v) => v.toFixed(4)).join(', ')}; baseline ${[baseline.params.r, baseline.params.alpha, baseline.params.a, baseline.params.b].map((v) => v.toFixed(4)).join(', ')} after ${baseline.evaluations} evaluations`);
+  report(
+    '  estimates r, alpha, a, b',
+    0,
+    `ours ${ours
+      .slice(0, 4)
+      .map((v) => v.toFixed(4))
+      .join(
+        ', ',
+      )}; baseline ${[baseline.params.r, baseline.params.alpha, baseline.params.a, baseline.params.b].map((v) => v.toFixed(4)).join(', ')} after ${baseline.evaluations} evaluations`,
+  );
 
   // BGNBD_FIT on 1,000,000 simulated customers (core call: a million-row range is not a sheet use).
   const big = simulateCustomers(1_000_000, { r: 0.25, alpha: 4, a: 0.8, b: 2.5, horizon: 39, joinPeriod: 12, daysPerPeriod: 7, seed: 11 });
@@ -114,10 +136,26 @@ export function run(): void {
     estimatedBaseline,
     '< 10 s',
   );
-  report('  distinct (x, t_x, T) triples; estimates', 0, `${collapseTriples(big).x.length.toLocaleString('en-US')} triples; r ${fit.r.toFixed(3)}, alpha ${fit.alpha.toFixed(3)}, a ${fit.a.toFixed(3)}, b ${fit.b.toFixed(3)} (simulated with 0.25, 4, 0.8, 2.5)`);
+  report(
+    '  distinct (x, t_x, T) triples; estimates',
+    0,
+    `${collapseTriples(big).x.length.toLocaleString('en-US')} triples; r ${fit.r.toFixed(3)}, alpha ${fit.alpha.toFixed(3)}, a ${fit.a.toFixed(3)}, b ${fit.b.toFixed(3)} (simulated with 0.25, 4, 0.8, 2.5)`,
+  );
 
   // CLV_PREDICT for 100,000 customers through the registry: both fits plus predictions.
-  const mid = simulateCustomers(100_000, { r: 0.25, alpha: 4, a: 0.8, b: 2.5, p: 6, q: 4, v: 15, horizon: 39, joinPeriod: 12, daysPerPeriod: 7, seed: 12 });
+  const mid = simulateCustomers(100_000, {
+    r: 0.25,
+    alpha: 4,
+    a: 0.8,
+    b: 2.5,
+    p: 6,
+    q: 4,
+    v: 15,
+    horizon: 39,
+    joinPeriod: 12,
+    daysPerPeriod: 7,
+    seed: 12,
+  });
   const clvArgs = [column(mid.frequency), column(mid.recency), column(mid.T), column(mid.monetary), 52];
   const oursClv = time(() => kpi('CLV_PREDICT', ...clvArgs), 3);
   const bg = fitBgNbd(mid);
@@ -125,7 +163,13 @@ export function run(): void {
   const withMid = { ...mid };
   const oursPredict = time(() => clvAll(bg, gg, withMid, { horizon: 52 }), 5);
   const basePredict = time(() => baselineClv(bg, gg, mid.frequency, mid.recency, mid.T, mid.monetary, 52), 3);
-  compare('CLV_PREDICT, 100,000 customers, 52 weeks (registry, fits included)', oursClv, 'per-customer prediction only', basePredict, '< 1 s');
+  compare(
+    'CLV_PREDICT, 100,000 customers, 52 weeks (registry, fits included)',
+    oursClv,
+    'per-customer prediction only',
+    basePredict,
+    '< 1 s',
+  );
   compare('  predictions only (given parameters)', oursPredict, 'per-customer plain series', basePredict);
   const oursDiscounted = time(() => clvAll(bg, gg, withMid, { horizon: 52, discountRate: 0.002 }), 2);
   report('  predictions only, discounted weekly (52 steps per distinct triple)', oursDiscounted);

@@ -24,7 +24,10 @@ function sheetsWith(rows: number): SheetInfo[] {
 
 function planFor(rows: number) {
   const mapping = detectMapping(sheetsWith(rows)).mapping;
-  return buildPlan({ setup: { v: 1, locale: 'en', template: 'saas', kpis: [...template('saas').kpis], mapping, goals: [] }, asOf: '2026-03-15' });
+  return buildPlan({
+    setup: { v: 1, locale: 'en', template: 'saas', kpis: [...template('saas').kpis], mapping, goals: [] },
+    asOf: '2026-03-15',
+  });
 }
 
 function marketingRows(n: number): RawCellContent[][] {
@@ -55,7 +58,14 @@ export function run(): void {
   // the generated sheets computed by HyperFormula over 50,000 marketing rows (CAC, CPL, lead-to-opportunity only: no ledger)
   const mkPlan = (n: number) => {
     const mapping = detectMapping([{ name: 'Marketing', headers: MARKETING_HEADERS, rows: n }]).mapping;
-    return renderPlan(buildPlan({ setup: { v: 1, locale: 'en', kpis: ['cac', 'cpl', 'lead_to_opp', 'conversion_rate', 'romi'], mapping, goals: [] }, asOf: '2026-03-15' }), 'hyperformula', { maxRows: n + 1 });
+    return renderPlan(
+      buildPlan({
+        setup: { v: 1, locale: 'en', kpis: ['cac', 'cpl', 'lead_to_opp', 'conversion_rate', 'romi'], mapping, goals: [] },
+        asOf: '2026-03-15',
+      }),
+      'hyperformula',
+      { maxRows: n + 1 },
+    );
   };
   const evaluate = (n: number) => {
     const p = mkPlan(n);
@@ -66,7 +76,9 @@ export function run(): void {
         const m = /^([A-Z]+)(\d+)/.exec(b.range)!;
         const col = m[1].split('').reduce((v, ch) => v * 26 + ch.charCodeAt(0) - 64, 0) - 1;
         const row = Number(m[2]) - 1;
-        b.cells.forEach((r, i) => r.forEach((c, j) => ((grid[row + i] ??= [])[col + j] = c !== null && typeof c === 'object' ? c.formula : c)));
+        b.cells.forEach((r, i) =>
+          r.forEach((c, j) => ((grid[row + i] ??= [])[col + j] = c !== null && typeof c === 'object' ? c.formula : c)),
+        );
       }
       sheets[s.name] = Array.from(grid, (r) => Array.from(r ?? [], (v) => (v === undefined ? null : v)));
     }

@@ -45,7 +45,9 @@ export async function run(): Promise<void> {
     book.setComputed('KPI Dashboard', 'B5', 1);
     const snap = await syncsOf(book, () => bridge.snapshot());
     const load = await syncsOf(book, () => bridge.load());
-    console.log(`${`syncs at ${rows} data rows`.padEnd(58)} generate ${first} (again ${again}), snapshot ${snap}, load ${load}; target <= 10 and equal`);
+    console.log(
+      `${`syncs at ${rows} data rows`.padEnd(58)} generate ${first} (again ${again}), snapshot ${snap}, load ${load}; target <= 10 and equal`,
+    );
     const ms = await best(() => bridge.generate(saasSetup(), '2026-03-15'), 20);
     compare(`regenerate (discover + plan + apply), ${rows} rows`, ms, 'buildPlan', planMs);
   }
@@ -60,7 +62,9 @@ export async function run(): Promise<void> {
     const first = await syncsOf(book, () => bridge.generate(allExtrasSetup(), '2026-03-15'));
     const again = await syncsOf(book, () => bridge.generate(allExtrasSetup(), '2026-03-15'));
     const alerts = await syncsOf(book, () => bridge.alerts());
-    console.log(`${`syncs at ${rows} data rows, all extras`.padEnd(58)} generate ${first} (again ${again}), alerts ${alerts}; target <= 10 and equal`);
+    console.log(
+      `${`syncs at ${rows} data rows, all extras`.padEnd(58)} generate ${first} (again ${again}), alerts ${alerts}; target <= 10 and equal`,
+    );
     const ms = await best(() => bridge.generate(allExtrasSetup(), '2026-03-15'), 10);
     compare(`regenerate all extras, ${rows} rows`, ms, 'buildPlan', extrasPlanMs);
     const alertMs = await best(() => bridge.alerts(), 10);

@@ -19,7 +19,11 @@ export function report(name: string, ms: number, extra = ''): void {
 
 /** Prints ours and the baseline, and the ratio ours / baseline (lower is better). */
 export function compare(name: string, oursMs: number, baselineName: string, baselineMs: number, target = ''): void {
-  report(name, oursMs, `${(oursMs / baselineMs).toFixed(2)}× ${baselineName} (${baselineMs.toFixed(1)} ms)${target ? `; target ${target}` : ''}`);
+  report(
+    name,
+    oursMs,
+    `${(oursMs / baselineMs).toFixed(2)}× ${baselineName} (${baselineMs.toFixed(1)} ms)${target ? `; target ${target}` : ''}`,
+  );
 }
 
 export function section(title: string): void {

@@ -18,7 +18,8 @@ interface Kind {
   readonly season: number;
 }
 
-const smape = (y: number[], f: ArrayLike<number>) => y.reduce((s, v, i) => s + (200 * Math.abs(v - f[i])) / (Math.abs(v) + Math.abs(f[i])), 0) / y.length;
+const smape = (y: number[], f: ArrayLike<number>) =>
+  y.reduce((s, v, i) => s + (200 * Math.abs(v - f[i])) / (Math.abs(v) + Math.abs(f[i])), 0) / y.length;
 
 function mase(train: number[], test: number[], f: ArrayLike<number>, m: number): number {
   let scale = 0;
@@ -29,7 +30,10 @@ function mase(train: number[], test: number[], f: ArrayLike<number>, m: number):
 
 function taylor(): number[] | null {
   try {
-    const out = execFileSync('Rscript', ['-e', 'suppressMessages(library(forecast)); cat(as.numeric(taylor), sep = " ")'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    const out = execFileSync('Rscript', ['-e', 'suppressMessages(library(forecast)); cat(as.numeric(taylor), sep = " ")'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     const v = out.trim().split(/\s+/).map(Number);
     return v.length > 1000 && v.every(Number.isFinite) ? v : null;
   } catch {
@@ -39,11 +43,36 @@ function taylor(): number[] | null {
 
 export function compareKpiSeries(): void {
   const kinds: Kind[] = [
-    { name: 'weekly, 3 years, yearly cycle 52, h 13', series: Array.from({ length: 10 }, (_, k) => weeklySeries(52 * 3 + 13, 300 + k)), horizon: 13, season: 52 },
-    { name: 'daily, 1 year, weekly cycle 7, h 28', series: Array.from({ length: 10 }, (_, k) => dailySeries(365 + 28, 400 + k)), horizon: 28, season: 7 },
-    { name: 'hourly, 4 weeks, daily + weekly 168, h 48', series: Array.from({ length: 10 }, (_, k) => hourlySeries(24 * 7 * 4 + 48, 500 + k)), horizon: 48, season: 168 },
-    { name: 'hourly, 8 weeks, daily + weekly 168, h 168', series: Array.from({ length: 10 }, (_, k) => hourlySeries(24 * 7 * 9, 600 + k)), horizon: 168, season: 168 },
-    { name: 'hourly, 8 weeks, given 24 (daily only), h 168', series: Array.from({ length: 10 }, (_, k) => hourlySeries(24 * 7 * 9, 600 + k)), horizon: 168, season: 24 },
+    {
+      name: 'weekly, 3 years, yearly cycle 52, h 13',
+      series: Array.from({ length: 10 }, (_, k) => weeklySeries(52 * 3 + 13, 300 + k)),
+      horizon: 13,
+      season: 52,
+    },
+    {
+      name: 'daily, 1 year, weekly cycle 7, h 28',
+      series: Array.from({ length: 10 }, (_, k) => dailySeries(365 + 28, 400 + k)),
+      horizon: 28,
+      season: 7,
+    },
+    {
+      name: 'hourly, 4 weeks, daily + weekly 168, h 48',
+      series: Array.from({ length: 10 }, (_, k) => hourlySeries(24 * 7 * 4 + 48, 500 + k)),
+      horizon: 48,
+      season: 168,
+    },
+    {
+      name: 'hourly, 8 weeks, daily + weekly 168, h 168',
+      series: Array.from({ length: 10 }, (_, k) => hourlySeries(24 * 7 * 9, 600 + k)),
+      horizon: 168,
+      season: 168,
+    },
+    {
+      name: 'hourly, 8 weeks, given 24 (daily only), h 168',
+      series: Array.from({ length: 10 }, (_, k) => hourlySeries(24 * 7 * 9, 600 + k)),
+      horizon: 168,
+      season: 24,
+    },
   ];
   const t = taylor();
   if (t) kinds.push({ name: 'taylor half-hourly demand (R), 336, h 336', series: [t], horizon: 336, season: 336 });
@@ -65,7 +94,11 @@ export function compareKpiSeries(): void {
       points += test.length;
       seasons.set(key, (seasons.get(key) ?? 0) + 1);
       const m = kind.season;
-      for (const [k, r] of [['d', d], ['g', g], ['s', sn]] as const) {
+      for (const [k, r] of [
+        ['d', d],
+        ['g', g],
+        ['s', sn],
+      ] as const) {
         const f = r.rows.map((x) => x.forecast);
         acc[k][0] += smape(test, f) / kind.series.length;
         acc[k][1] += mase(train, test, f, m) / kind.series.length;
@@ -73,7 +106,9 @@ export function compareKpiSeries(): void {
     }
     const cell = (a: number[]) => `${a[0].toFixed(2)} / ${a[1].toFixed(3)}`;
     const found = [...seasons].map(([k, c]) => `${k}: ${c}`).join(', ');
-    console.log(`  ${kind.name.padEnd(48)} ${cell(acc.d).padEnd(22)} ${cell(acc.g).padEnd(16)} ${cell(acc.s)}   default used: ${found}; its 95% interval held ${((100 * inside) / points).toFixed(1)}%`);
+    console.log(
+      `  ${kind.name.padEnd(48)} ${cell(acc.d).padEnd(22)} ${cell(acc.g).padEnd(16)} ${cell(acc.s)}   default used: ${found}; its 95% interval held ${((100 * inside) / points).toFixed(1)}%`,
+    );
   }
   if (!t) console.log('  (R forecast::taylor not available: install r-cran-forecast to add the half-hourly demand series)');
 }

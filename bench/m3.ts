@@ -34,7 +34,12 @@ export function loadM3(path: string): { name: string; start: [number, number]; v
   const at = (k: string) => head.indexOf(k);
   return lines.slice(1).map((line) => {
     const c = line.split(',');
-    return { name: c[at('series')], start: [Number(c[at('start_year')]), Number(c[at('start_month')])], values: c[at('values')].trim().split(/\s+/).map(Number), nf: Number(c[at('nf')]) };
+    return {
+      name: c[at('series')],
+      start: [Number(c[at('start_year')]), Number(c[at('start_month')])],
+      values: c[at('values')].trim().split(/\s+/).map(Number),
+      nf: Number(c[at('nf')]),
+    };
   });
 }
 
@@ -72,7 +77,11 @@ function calibrate(series: ReturnType<typeof loadM3>): void {
     });
   }
   console.log(`Calibration on the training data (last ${series[0].nf} training points held out; test points unused):`);
-  grid.forEach((w, j) => console.log(`  widening ${w.toFixed(3)} per step: 95% interval coverage ${((100 * inside[j]) / count).toFixed(1)}%${w === WIDEN ? '  (in use)' : ''}`));
+  grid.forEach((w, j) =>
+    console.log(
+      `  widening ${w.toFixed(3)} per step: 95% interval coverage ${((100 * inside[j]) / count).toFixed(1)}%${w === WIDEN ? '  (in use)' : ''}`,
+    ),
+  );
 }
 
 function rSideBySide(path: string, series: ReturnType<typeof loadM3>): void {
@@ -155,9 +164,16 @@ function main(): void {
   console.log(`M3 monthly: ${series.length} series, horizon 1-18, sMAPE (Makridakis & Hibon 2000)`);
   for (const [name, v] of PUBLISHED) console.log(`  ${name.padEnd(34)} ${v.toFixed(2)}  (published)`);
   console.log(`  ${'FORECAST_ETS (season detected)'.padEnd(34)} ${(ets / count).toFixed(2)}  ${(etsMs / 1000).toFixed(1)} s`);
-  console.log(`  ${'KPI_FORECAST default (detect)'.padEnd(34)} ${(def / count).toFixed(2)}  ${(defMs / 1000).toFixed(1)} s; 95% interval coverage ${pct(insideDef)} (held out)`);
-  console.log(`  ${'KPI_FORECAST told season 12'.padEnd(34)} ${(given / count).toFixed(2)}  ${(givenMs / 1000).toFixed(1)} s; 95% interval coverage ${pct(insideGiven)} (held out)`);
-  const seasons = [...found.entries()].sort((a, b) => b[1] - a[1]).map(([m, k]) => `${m}: ${k}`).join(', ');
+  console.log(
+    `  ${'KPI_FORECAST default (detect)'.padEnd(34)} ${(def / count).toFixed(2)}  ${(defMs / 1000).toFixed(1)} s; 95% interval coverage ${pct(insideDef)} (held out)`,
+  );
+  console.log(
+    `  ${'KPI_FORECAST told season 12'.padEnd(34)} ${(given / count).toFixed(2)}  ${(givenMs / 1000).toFixed(1)} s; 95% interval coverage ${pct(insideGiven)} (held out)`,
+  );
+  const seasons = [...found.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .map(([m, k]) => `${m}: ${k}`)
+    .join(', ');
   console.log(`  FORECAST_ETS_SEASONALITY on the monthly timeline: ${seasons}`);
   if (args.includes('--r')) rSideBySide(path, series);
 }

@@ -19,8 +19,12 @@ export async function run(): Promise<void> {
   const files = readdirSync(dir).filter((f) => /\.(html|js|css)$/.test(f) && statSync(join(dir, f)).isFile());
   const [bytes, gzipped] = weigh(files.filter((f) => !f.endsWith('.chunk.js')));
   const [lazy, lazyGz] = weigh(files.filter((f) => f.endsWith('.chunk.js')));
-  console.log(`${'page weight at first render (html + js + css)'.padEnd(58)} ${(bytes / 1024).toFixed(0).padStart(9)} KB  ${(gzipped / 1024).toFixed(0)} KB gzipped`);
-  console.log(`${'loaded on "Download workbook" only'.padEnd(58)} ${(lazy / 1024).toFixed(0).padStart(9)} KB  ${(lazyGz / 1024).toFixed(0)} KB gzipped`);
+  console.log(
+    `${'page weight at first render (html + js + css)'.padEnd(58)} ${(bytes / 1024).toFixed(0).padStart(9)} KB  ${(gzipped / 1024).toFixed(0)} KB gzipped`,
+  );
+  console.log(
+    `${'loaded on "Download workbook" only'.padEnd(58)} ${(lazy / 1024).toFixed(0).padStart(9)} KB  ${(lazyGz / 1024).toFixed(0)} KB gzipped`,
+  );
 
   const { server, url } = await servePlayground();
   const browser = await launch();
@@ -49,10 +53,18 @@ export async function run(): Promise<void> {
       blank.push(await empty.evaluate(() => performance.now()));
       await empty.close();
     }
-    compare('first render: navigation to workbook and sidebar shown', Math.min(...times), 'loading a static file', Math.min(...blank), 'under 1 s');
+    compare(
+      'first render: navigation to workbook and sidebar shown',
+      Math.min(...times),
+      'loading a static file',
+      Math.min(...blank),
+      'under 1 s',
+    );
     report('first render, median of 5', times.sort((a, b) => a - b)[2]);
     report('every Examples result computed (after the first render), median', examples.sort((a, b) => a - b)[2]);
-    console.log(`${'bytes transferred at first render (compressed)'.padEnd(58)} ${(wire.transferred / 1024).toFixed(0).padStart(9)} KB  (${(wire.decoded / 1024).toFixed(0)} KB decoded; ${wire.encodings || 'no content-encoding'})`);
+    console.log(
+      `${'bytes transferred at first render (compressed)'.padEnd(58)} ${(wire.transferred / 1024).toFixed(0).padStart(9)} KB  (${(wire.decoded / 1024).toFixed(0)} KB decoded; ${wire.encodings || 'no content-encoding'})`,
+    );
 
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     const page = await context.newPage();
@@ -74,8 +86,14 @@ export async function run(): Promise<void> {
 /** Bytes on the wire (navigation and every resource so far) as the browser counted them. */
 async function transferred(page: Page): Promise<{ transferred: number; decoded: number }> {
   return page.evaluate(() => {
-    const entries = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')] as PerformanceResourceTiming[];
-    return entries.reduce((acc, e) => ({ transferred: acc.transferred + e.transferSize, decoded: acc.decoded + e.decodedBodySize }), { transferred: 0, decoded: 0 });
+    const entries = [
+      ...performance.getEntriesByType('navigation'),
+      ...performance.getEntriesByType('resource'),
+    ] as PerformanceResourceTiming[];
+    return entries.reduce((acc, e) => ({ transferred: acc.transferred + e.transferSize, decoded: acc.decoded + e.decodedBodySize }), {
+      transferred: 0,
+      decoded: 0,
+    });
   });
 }
 
@@ -94,7 +112,9 @@ async function pasteBig(page: Page, rows: number): Promise<{ totalMs: number; lo
     data.setData('text/plain', text);
     const t0 = performance.now();
     document.getElementById('grid')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
-    const wb = (window as unknown as { kpiPilot: { workbook: { hf: { getCellValue(a: object): unknown; getSheetId(s: string): number } } } }).kpiPilot.workbook;
+    const wb = (
+      window as unknown as { kpiPilot: { workbook: { hf: { getCellValue(a: object): unknown; getSheetId(s: string): number } } } }
+    ).kpiPilot.workbook;
     const id = wb.hf.getSheetId('Pasted');
     while (wb.hf.getCellValue({ sheet: id, row: n - 1, col: 1 }) !== n) await new Promise((ok) => setTimeout(ok, 10));
     const totalMs = performance.now() - t0;
@@ -123,7 +143,9 @@ async function generateAllExtras(page: Page): Promise<{ totalMs: number; longest
   });
   const t0 = Date.now();
   await side.getByRole('button', { name: 'Generate dashboard' }).click();
-  await page.waitForFunction(() => /generated|Failed/.test(document.querySelector('#sidebar .kp-notices')?.textContent ?? ''), undefined, { timeout: 180000 });
+  await page.waitForFunction(() => /generated|Failed/.test(document.querySelector('#sidebar .kp-notices')?.textContent ?? ''), undefined, {
+    timeout: 180000,
+  });
   const totalMs = Date.now() - t0;
   const notice = (await side.locator('.kp-notices').first().textContent()) ?? '';
   if (!/Customers at risk/.test(notice)) throw new Error(`the all-extras dashboard was not generated: ${notice}`);

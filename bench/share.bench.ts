@@ -21,7 +21,12 @@ const SIZES = [100, 5000];
 
 function value(formula: string, row: number, col: number): unknown {
   if (!needsFreezing(formula)) return row * 1000 + col;
-  if (maySpill(formula)) return [['Channel', 'Value'], ['Ads', 10 + col], ['SEO', 0.5]];
+  if (maySpill(formula))
+    return [
+      ['Channel', 'Value'],
+      ['Ads', 10 + col],
+      ['SEO', 0.5],
+    ];
   return formula.length + row / 100;
 }
 
@@ -70,7 +75,10 @@ function sheetsRun(rows: number): { reads: number; calls: number; ms: number; co
 }
 
 function compute(book: FakeWorkbook): void {
-  for (const s of book.sheets) for (const [k, c] of s.cells) if (!c.quoted && typeof c.input === 'string' && c.input.startsWith('=')) c.computed = value(c.input, Math.floor(k / 16384), k % 16384);
+  for (const s of book.sheets)
+    for (const [k, c] of s.cells)
+      if (!c.quoted && typeof c.input === 'string' && c.input.startsWith('='))
+        c.computed = value(c.input, Math.floor(k / 16384), k % 16384);
 }
 
 export async function run(): Promise<void> {
@@ -97,7 +105,9 @@ export async function run(): Promise<void> {
     s0 = book.syncs;
     await bridge.share!.repair!();
     const repair = book.syncs - s0;
-    console.log(`${`Excel syncs at ${rows} data rows`.padEnd(58)} prepare ${prepare}, make live ${live}, repair ${repair}; equal at every size`);
+    console.log(
+      `${`Excel syncs at ${rows} data rows`.padEnd(58)} prepare ${prepare}, make live ${live}, repair ${repair}; equal at every size`,
+    );
     const ms = await best(async () => {
       await bridge.share!.prepare();
       await bridge.share!.makeLive();

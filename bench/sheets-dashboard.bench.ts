@@ -18,7 +18,8 @@ import { CallCounts } from '../test/fakes/spreadsheet-app';
 import { allExtrasSetup, AS_OF, extrasWorkbook, sampleSetup, sampleWorkbook } from '../test/apps-script/support';
 import { compare, report, section, time } from './harness';
 
-const fmt = (c: CallCounts) => `${String(c.read).padStart(2)} round trips, ${String(c.write).padStart(3)} writes, ${String(c.get).padStart(3)} getters, ${String(c.builder).padStart(3)} builder, ${String(c.service).padStart(2)} service = ${c.total} calls (${c.document} on the document)`;
+const fmt = (c: CallCounts) =>
+  `${String(c.read).padStart(2)} round trips, ${String(c.write).padStart(3)} writes, ${String(c.get).padStart(3)} getters, ${String(c.builder).padStart(3)} builder, ${String(c.service).padStart(2)} service = ${c.total} calls (${c.document} on the document)`;
 
 function calls(rows: number): Record<string, CallCounts> {
   const { fake, uninstall } = sampleWorkbook({ evaluate: () => 1 }, rows);
@@ -62,14 +63,19 @@ export function run(): void {
   const table = (small: Record<string, CallCounts>, large: Record<string, CallCounts>) => {
     for (const action of Object.keys(small)) {
       line(`${action}, 500 rows`, fmt(small[action]));
-      line(`${action}, 50,000 rows`, `${fmt(large[action])}${JSON.stringify(large[action]) === JSON.stringify(small[action]) ? '  (same)' : '  (DIFFERENT)'}`);
+      line(
+        `${action}, 50,000 rows`,
+        `${fmt(large[action])}${JSON.stringify(large[action]) === JSON.stringify(small[action]) ? '  (same)' : '  (DIFFERENT)'}`,
+      );
     }
   };
   section('Sheets dashboard: SpreadsheetApp calls, 7-KPI SaaS template');
   table(calls(500), calls(50_000));
   section('Sheets dashboard: every extra sheet and alerts on (+ a Touches sheet of the same size)');
   table(extrasCalls(500), extrasCalls(50_000));
-  console.log('(the one difference on a first generation: Sheet.insertRowsAfter, growing Customers at risk to 50,016 rows for the spill of 50,000 orders)');
+  console.log(
+    '(the one difference on a first generation: Sheet.insertRowsAfter, growing Customers at risk to 50,016 rows for the spill of 50,000 orders)',
+  );
 
   section('Sheets dashboard: time of our code (fake Sheets)');
   const setup = sampleSetup();

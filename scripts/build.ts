@@ -29,7 +29,10 @@ const pkg = require(join(root, 'package.json')) as { version: string };
 /** Where the Excel add-in files are served: the dev server by default, your host in production. */
 const addinBaseUrl = (process.env.ADDIN_BASE_URL ?? 'https://localhost:3000').replace(/\/$/, '');
 /** Other origins the task pane opens pages from, comma-separated (none by default). */
-const addinAppDomains = (process.env.ADDIN_APP_DOMAINS ?? '').split(',').map((d) => d.trim()).filter(Boolean);
+const addinAppDomains = (process.env.ADDIN_APP_DOMAINS ?? '')
+  .split(',')
+  .map((d) => d.trim())
+  .filter(Boolean);
 
 function write(path: string, content: string | Buffer): void {
   mkdirSync(join(path, '..'), { recursive: true });
@@ -46,7 +49,12 @@ const dev = flags.has('--dev');
  */
 function devConfig(config: webpack.Configuration): webpack.Configuration {
   const mapped = config.name !== 'apps-script' && config.name !== 'sidebar-sheets';
-  return { ...config, mode: 'development', devtool: mapped ? 'source-map' : false, optimization: { ...config.optimization, minimize: false } };
+  return {
+    ...config,
+    mode: 'development',
+    devtool: mapped ? 'source-map' : false,
+    optimization: { ...config.optimization, minimize: false },
+  };
 }
 
 function configs(): webpack.Configuration[] {
@@ -72,7 +80,9 @@ function watch(): void {
   webpack(configs()).watch({ aggregateTimeout: 300 }, (err, stats) => {
     if (err || !stats) return console.error(err);
     if (failed(stats)) return;
-    const generated = spawnSync(process.execPath, [...process.execArgv, __filename, '--generate-only', ...(dev ? ['--dev'] : [])], { stdio: 'inherit' });
+    const generated = spawnSync(process.execPath, [...process.execArgv, __filename, '--generate-only', ...(dev ? ['--dev'] : [])], {
+      stdio: 'inherit',
+    });
     if (generated.status === 0) console.log(`rebuilt at ${new Date().toLocaleTimeString()}; watching for changes (Ctrl-C stops)`);
   });
 }
@@ -93,7 +103,10 @@ function generate(started: number): void {
   const sidebarJs = readFileSync(join(dist, '.build/sidebar.js'), 'utf8');
   const sheetsHelp = { prefix: '' };
   const excelHelp = { prefix: `${EXCEL_NAMESPACE}.` };
-  write(join(dist, 'apps-script/sidebar.html'), sidebarPage({ css: sidebarCss, script: sidebarJs, help: functionHelpHtml(FUNCTIONS, sheetsHelp) }));
+  write(
+    join(dist, 'apps-script/sidebar.html'),
+    sidebarPage({ css: sidebarCss, script: sidebarJs, help: functionHelpHtml(FUNCTIONS, sheetsHelp) }),
+  );
   write(join(dist, 'apps-script/functions-help.html'), functionHelpPage(FUNCTIONS, { ...sheetsHelp, css: helpCss }));
 
   write(join(dist, 'apps-script/functions.js'), appsScriptFunctions(FUNCTIONS));
@@ -102,7 +115,15 @@ function generate(started: number): void {
 
   const office = join(dist, 'office-addin');
   write(join(office, 'functions.json'), functionsJson(FUNCTIONS, `${addinBaseUrl}/help.html`));
-  write(join(office, 'manifest.xml'), manifestXml({ version: pkg.version, baseUrl: addinBaseUrl, appDomains: addinAppDomains, supportUrl: process.env.ADDIN_SUPPORT_URL || undefined }));
+  write(
+    join(office, 'manifest.xml'),
+    manifestXml({
+      version: pkg.version,
+      baseUrl: addinBaseUrl,
+      appDomains: addinAppDomains,
+      supportUrl: process.env.ADDIN_SUPPORT_URL || undefined,
+    }),
+  );
   for (const size of [16, 32, 64, 80]) write(join(office, `assets/icon-${size}.png`), iconPng(size));
   write(join(office, 'help.html'), functionHelpPage(FUNCTIONS, { ...excelHelp, css: helpCss }));
   write(
@@ -127,7 +148,9 @@ function generate(started: number): void {
   const current = readFileSync(readme, 'utf8');
   const updated = withFunctionTable(current, FUNCTIONS);
   if (updated !== current) writeFileSync(readme, updated);
-  console.log(`KPI Pilot ${pkg.version}${dev ? ' (development build)' : ''}: built ${FUNCTIONS.length} functions into dist/ in ${Date.now() - started} ms (text assets ${kb(sum('bytes'))}, ${kb(sum('brotli'))} with brotli)`);
+  console.log(
+    `KPI Pilot ${pkg.version}${dev ? ' (development build)' : ''}: built ${FUNCTIONS.length} functions into dist/ in ${Date.now() - started} ms (text assets ${kb(sum('bytes'))}, ${kb(sum('brotli'))} with brotli)`,
+  );
 }
 
 function kb(bytes: number): string {

@@ -106,7 +106,8 @@ export function parsePort(raw: string | undefined): number {
 
 export function readConfig(args: string[], env: NodeJS.ProcessEnv): ServeConfig {
   const at = args.indexOf('--root');
-  if (at >= 0 && (at + 1 >= args.length || args[at + 1].startsWith('--'))) throw new ServeConfigError('--root needs a folder, for example --root dist/office-addin.');
+  if (at >= 0 && (at + 1 >= args.length || args[at + 1].startsWith('--')))
+    throw new ServeConfigError('--root needs a folder, for example --root dist/office-addin.');
   const rootArg = at >= 0 ? args[at + 1] : 'dist/playground';
   const root = resolve(__dirname, '..', rootArg);
   if (!existsSync(root) || !statSync(root).isDirectory()) throw new ServeConfigError(`${rootArg} does not exist: run npm run build first.`);
@@ -130,9 +131,12 @@ export function devCertificate(dir = join(homedir(), '.office-addin-dev-certs'))
 }
 
 function listenError(error: NodeJS.ErrnoException, config: ServeConfig): string {
-  if (error.code === 'EADDRINUSE') return `Port ${config.port} is already in use: stop the other server or pick another port, for example PORT=8080 npm start.`;
-  if (error.code === 'EACCES') return `Port ${config.port} needs administrator rights here: pick a port above 1023, for example PORT=8080 npm start.`;
-  if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND') return `HOST=${config.host} is not an address of this machine: leave HOST unset for this computer only, or use HOST=0.0.0.0 to open it to the network.`;
+  if (error.code === 'EADDRINUSE')
+    return `Port ${config.port} is already in use: stop the other server or pick another port, for example PORT=8080 npm start.`;
+  if (error.code === 'EACCES')
+    return `Port ${config.port} needs administrator rights here: pick a port above 1023, for example PORT=8080 npm start.`;
+  if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND')
+    return `HOST=${config.host} is not an address of this machine: leave HOST unset for this computer only, or use HOST=0.0.0.0 to open it to the network.`;
   return `The server could not start: ${error.message}`;
 }
 

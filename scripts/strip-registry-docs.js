@@ -26,11 +26,19 @@ function isParam(node) {
 
 /** marginParam(name, description): the shared declaration of a 0..1 margin parameter. */
 function isMarginParam(node) {
-  return ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'marginParam' && node.arguments.length === 2;
+  return (
+    ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'marginParam' && node.arguments.length === 2
+  );
 }
 
 function isDefineFunction(node) {
-  return ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'defineFunction' && node.arguments.length === 1 && ts.isObjectLiteralExpression(node.arguments[0]);
+  return (
+    ts.isCallExpression(node) &&
+    ts.isIdentifier(node.expression) &&
+    node.expression.text === 'defineFunction' &&
+    node.arguments.length === 1 &&
+    ts.isObjectLiteralExpression(node.arguments[0])
+  );
 }
 
 const DESCRIPTION = new Set(['description']);
@@ -41,14 +49,20 @@ function stripRegistryDocs(context) {
   const visit = (node) => {
     const visited = ts.visitEachChild(node, visit, context);
     if (ts.isObjectLiteralExpression(visited) && isParam(visited)) {
-      return f.updateObjectLiteralExpression(visited, visited.properties.filter((p) => !isField(p, DESCRIPTION)));
+      return f.updateObjectLiteralExpression(
+        visited,
+        visited.properties.filter((p) => !isField(p, DESCRIPTION)),
+      );
     }
     if (isMarginParam(visited)) {
       return f.updateCallExpression(visited, visited.expression, visited.typeArguments, [visited.arguments[0], f.createStringLiteral('')]);
     }
     if (isDefineFunction(visited)) {
       const def = visited.arguments[0];
-      const kept = f.updateObjectLiteralExpression(def, def.properties.filter((p) => !isField(p, FUNCTION_TEXT)));
+      const kept = f.updateObjectLiteralExpression(
+        def,
+        def.properties.filter((p) => !isField(p, FUNCTION_TEXT)),
+      );
       return f.updateCallExpression(visited, visited.expression, visited.typeArguments, [kept]);
     }
     return visited;

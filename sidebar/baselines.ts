@@ -44,6 +44,9 @@ export function baselineTyped(state: SidebarState, id: KpiId): SidebarState {
  * The monthly series the "achievable" check reads: the data history (already merged with KPI
  * History by month) where the host computed one for the KPI, else the KPI History snapshots.
  */
-export function goalHistories(info: Pick<WorkbookInfo, 'history'>, data: DataHistory | undefined): Record<string, readonly (number | null)[]> {
+export function goalHistories(
+  info: Pick<WorkbookInfo, 'history'>,
+  data: DataHistory | undefined,
+): Record<string, readonly (number | null)[]> {
   return { ...info.history, ...(data?.values ?? {}) };
 }

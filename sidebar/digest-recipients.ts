@@ -11,13 +11,25 @@ import { el } from './dom';
  */
 const RT = {
   heading: t('Who gets the daily digest', 'Qui reçoit le récapitulatif quotidien'),
-  changed: t('The owners’ addresses changed since you last saw this list.', 'Les adresses des responsables ont changé depuis votre dernière consultation de cette liste.'),
-  none: t('No goal owner has an e-mail address: every digest comes to you.', 'Aucun responsable d’objectif n’a d’adresse e-mail : tous les récapitulatifs vous parviennent.'),
+  changed: t(
+    'The owners’ addresses changed since you last saw this list.',
+    'Les adresses des responsables ont changé depuis votre dernière consultation de cette liste.',
+  ),
+  none: t(
+    'No goal owner has an e-mail address: every digest comes to you.',
+    'Aucun responsable d’objectif n’a d’adresse e-mail : tous les récapitulatifs vous parviennent.',
+  ),
   account: t('you', 'vous'),
   domain: t('your domain', 'votre domaine'),
   confirmed: t('confirmed', 'confirmée'),
-  unconfirmed: t('outside your domain: its digest comes to you until you confirm it', 'hors de votre domaine : son récapitulatif vous parvient tant que vous ne l’avez pas confirmée'),
-  unconfirmedOther: t('outside the domain of the account that switched the digest on, which must confirm it', 'hors du domaine du compte qui a activé le récapitulatif ; ce compte doit la confirmer'),
+  unconfirmed: t(
+    'outside your domain: its digest comes to you until you confirm it',
+    'hors de votre domaine : son récapitulatif vous parvient tant que vous ne l’avez pas confirmée',
+  ),
+  unconfirmedOther: t(
+    'outside the domain of the account that switched the digest on, which must confirm it',
+    'hors du domaine du compte qui a activé le récapitulatif ; ce compte doit la confirmer',
+  ),
   kpis: t('{address} ({kpis}): {status}', '{address} ({kpis}) : {status}'),
   confirm: t('Confirm {address}', 'Confirmer {address}'),
   seen: t('OK, I have seen this list', 'J’ai vu cette liste'),
@@ -37,13 +49,28 @@ export function recipientsPanel(status: AlertsStatus, locale: Locale, actions: R
   const list = status.recipients ?? [];
   const canConfirm = !!status.canConfirmRecipients;
   const item = (r: DigestRecipient) => {
-    const statusText = r.status === 'unconfirmed' ? tr(canConfirm ? RT.unconfirmed : RT.unconfirmedOther, locale) : tr(RT[r.status], locale);
+    const statusText =
+      r.status === 'unconfirmed' ? tr(canConfirm ? RT.unconfirmed : RT.unconfirmedOther, locale) : tr(RT[r.status], locale);
     const line = fill(tr(RT.kpis, locale), { address: r.address, kpis: r.kpis.join(', '), status: statusText });
     const button =
       canConfirm && r.status === 'unconfirmed'
-        ? el('button', { className: 'kp-link', attrs: { type: 'button', 'data-confirm': r.address }, on: { click: () => void actions.confirm([r.address]) } }, fill(tr(RT.confirm, locale), { address: r.address }))
+        ? el(
+            'button',
+            {
+              className: 'kp-link',
+              attrs: { type: 'button', 'data-confirm': r.address },
+              on: { click: () => void actions.confirm([r.address]) },
+            },
+            fill(tr(RT.confirm, locale), { address: r.address }),
+          )
         : null;
-    return el('li', { className: r.status === 'unconfirmed' ? 'kp-warn' : 'kp-muted', attrs: { 'data-address': r.address } }, line, button ? ' ' : null, button);
+    return el(
+      'li',
+      { className: r.status === 'unconfirmed' ? 'kp-warn' : 'kp-muted', attrs: { 'data-address': r.address } },
+      line,
+      button ? ' ' : null,
+      button,
+    );
   };
   return el(
     'div',
@@ -51,6 +78,8 @@ export function recipientsPanel(status: AlertsStatus, locale: Locale, actions: R
     el('strong', {}, tr(RT.heading, locale)),
     status.recipientsChanged ? el('p', { className: 'kp-warn' }, tr(RT.changed, locale)) : null,
     list.length ? el('ul', {}, ...list.map(item)) : el('p', { className: 'kp-muted' }, tr(RT.none, locale)),
-    canConfirm ? el('button', { attrs: { type: 'button', 'data-seen': 'true' }, on: { click: () => void actions.confirm([]) } }, tr(RT.seen, locale)) : null,
+    canConfirm
+      ? el('button', { attrs: { type: 'button', 'data-seen': 'true' }, on: { click: () => void actions.confirm([]) } }, tr(RT.seen, locale))
+      : null,
   );
 }

@@ -46,7 +46,12 @@ export function uid(prefix: string): string {
 }
 
 /** A <select> with options [value, label]; the chosen value selected. */
-export function select(id: string, options: readonly (readonly [string, string])[], value: string, onChange: (v: string) => void): HTMLSelectElement {
+export function select(
+  id: string,
+  options: readonly (readonly [string, string])[],
+  value: string,
+  onChange: (v: string) => void,
+): HTMLSelectElement {
   const s = el('select', { id, on: { change: () => onChange(s.value) } });
   for (const [v, label] of options) {
     const o = el('option', { attrs: { value: v } }, label);

@@ -32,9 +32,13 @@ export function functionHelpHtml(functions: readonly KpiFunction[], options: Fun
 }
 
 function functionEntry(fn: KpiFunction, prefix: string): string {
-  const params = fn.params.map((p) => `<dt><code>${escapeHtml(p.name)}</code>${optionalNote(p)}</dt><dd>${escapeHtml(p.description)}</dd>`).join('');
+  const params = fn.params
+    .map((p) => `<dt><code>${escapeHtml(p.name)}</code>${optionalNote(p)}</dt><dd>${escapeHtml(p.description)}</dd>`)
+    .join('');
   const result = fn.example.result;
-  const gives = Array.isArray(result) ? `a table (${escapeHtml(fn.example.working)})` : `${escapeHtml(typeof result === 'string' ? `"${result}"` : typeof result === 'number' ? String(Number(result.toPrecision(10))) : String(result))}: ${escapeHtml(fn.example.working)}`;
+  const gives = Array.isArray(result)
+    ? `a table (${escapeHtml(fn.example.working)})`
+    : `${escapeHtml(typeof result === 'string' ? `"${result}"` : typeof result === 'number' ? String(Number(result.toPrecision(10))) : String(result))}: ${escapeHtml(fn.example.working)}`;
   const example = fn.example.formula.replace(/^=/, '');
   return [
     `<details class="kp-fn" id="kp-fn-${fn.name.toLowerCase()}">`,

@@ -42,7 +42,11 @@ export function shareSection(actions: ShareActions, locale: Locale): ShareSectio
   const status = el('div', { className: 'kp-share-status', attrs: { role: 'status', 'aria-live': 'polite' } });
   const buttons: HTMLButtonElement[] = [];
   const action = (label: string, run: () => Promise<ShareResult>, done: (r: ShareResult) => string, describedBy?: string) => {
-    const b = el('button', { className: 'kp-secondary', attrs: { type: 'button', ...(describedBy ? { 'aria-describedby': describedBy } : {}) } }, label);
+    const b = el(
+      'button',
+      { className: 'kp-secondary', attrs: { type: 'button', ...(describedBy ? { 'aria-describedby': describedBy } : {}) } },
+      label,
+    );
     b.addEventListener('click', async () => {
       buttons.forEach((x) => (x.disabled = true));
       b.setAttribute('aria-busy', 'true');
@@ -50,7 +54,14 @@ export function shareSection(actions: ShareActions, locale: Locale): ShareSectio
         const r = await run();
         replace(status, el('p', { className: 'kp-ok' }, r.formulas ? done(r) : tx(TEXT.nothing)));
       } catch (e) {
-        replace(status, el('p', { className: 'kp-error', attrs: { role: 'alert' } }, tx(TEXT.failed, { msg: e instanceof Error ? e.message : String(e) })));
+        replace(
+          status,
+          el(
+            'p',
+            { className: 'kp-error', attrs: { role: 'alert' } },
+            tx(TEXT.failed, { msg: e instanceof Error ? e.message : String(e) }),
+          ),
+        );
       } finally {
         buttons.forEach((x) => (x.disabled = false));
         b.removeAttribute('aria-busy');
@@ -66,12 +77,28 @@ export function shareSection(actions: ShareActions, locale: Locale): ShareSectio
     el('h3', { id: heading }, tx(TEXT.heading)),
     needs,
     el('p', { className: 'kp-muted' }, tx(TEXT.intro)),
-    action(tx(TEXT.prepare), () => actions.prepare(), (r) => tx(TEXT.prepared, summary(r))),
-    action(tx(TEXT.makeLive), () => actions.makeLive(), (r) => tx(TEXT.live, summary(r))),
+    action(
+      tx(TEXT.prepare),
+      () => actions.prepare(),
+      (r) => tx(TEXT.prepared, summary(r)),
+    ),
+    action(
+      tx(TEXT.makeLive),
+      () => actions.makeLive(),
+      (r) => tx(TEXT.live, summary(r)),
+    ),
   );
   if (actions.repair) {
     const hint = uid('repair');
-    section.append(action(tx(TEXT.repair), () => actions.repair!(), (r) => tx(TEXT.repaired, summary(r)), hint), el('p', { id: hint, className: 'kp-muted' }, tx(TEXT.repairHint)));
+    section.append(
+      action(
+        tx(TEXT.repair),
+        () => actions.repair!(),
+        (r) => tx(TEXT.repaired, summary(r)),
+        hint,
+      ),
+      el('p', { id: hint, className: 'kp-muted' }, tx(TEXT.repairHint)),
+    );
   }
   section.append(status);
   return {

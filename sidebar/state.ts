@@ -1,7 +1,40 @@
 import {
-  checkGoal, checkSelection, columnLetter, CommissionPeriod, COMMISSION_PERIODS, CommissionsExtra, EXTRA_SHEET_DATA, EXTRA_SHEET_ROLES, ExtraSheetRole,
-  MAX_COMMISSION_TIERS, DashboardExtras, DashboardSetup, DataMapping, DatasetId, DATASETS, datasetOf, detectMapping, FieldRef, fieldsNeeded, fill, Frequency, FREQUENCIES, Goal,
-  GoalDraft, hasField, kpi, KpiId, Locale, SelectionCheck, SETUP_VERSION, SheetInfo, SmartCheck, template, TemplateId, Text, tr,
+  checkGoal,
+  checkSelection,
+  columnLetter,
+  CommissionPeriod,
+  COMMISSION_PERIODS,
+  CommissionsExtra,
+  EXTRA_SHEET_DATA,
+  EXTRA_SHEET_ROLES,
+  ExtraSheetRole,
+  MAX_COMMISSION_TIERS,
+  DashboardExtras,
+  DashboardSetup,
+  DataMapping,
+  DatasetId,
+  DATASETS,
+  datasetOf,
+  detectMapping,
+  FieldRef,
+  fieldsNeeded,
+  fill,
+  Frequency,
+  FREQUENCIES,
+  Goal,
+  GoalDraft,
+  hasField,
+  kpi,
+  KpiId,
+  Locale,
+  SelectionCheck,
+  SETUP_VERSION,
+  SheetInfo,
+  SmartCheck,
+  template,
+  TemplateId,
+  Text,
+  tr,
   validateCommissions,
 } from '../core/dashboard';
 import { formatAmount, parseAmount } from './amounts';
@@ -78,9 +111,24 @@ export interface SidebarState {
 export function initialState(info: WorkbookInfo): SidebarState {
   const s = info.setup;
   // alerts are on for a new dashboard: a card flagged when behind its goal's pace is the point of a goal
-  if (!s) return { locale: info.locale, step: 'template', template: null, kpis: [], mapping: detectMapping(info.sheets).mapping, goals: {}, extras: extrasInput(undefined, info.locale), alertsEnabled: true };
+  if (!s)
+    return {
+      locale: info.locale,
+      step: 'template',
+      template: null,
+      kpis: [],
+      mapping: detectMapping(info.sheets).mapping,
+      goals: {},
+      extras: extrasInput(undefined, info.locale),
+      alertsEnabled: true,
+    };
   const goals: SidebarState['goals'] = {};
-  for (const id of s.kpis) goals[id] = goalInput(id, s.goals.find((g) => g.kpi === id), info.locale);
+  for (const id of s.kpis)
+    goals[id] = goalInput(
+      id,
+      s.goals.find((g) => g.kpi === id),
+      info.locale,
+    );
   // datasets the saved setup did not need are detected again, for KPIs the manager may add now
   const mapping = { ...detectMapping(info.sheets).mapping, ...s.mapping };
   return {
@@ -167,7 +215,15 @@ export function goalDraft(id: KpiId, g: GoalInput, locale: Locale): GoalDraft {
     const n = parseAmount(text, unit, locale);
     return n === undefined ? undefined : Number.isNaN(n) ? text : n;
   };
-  return { kpi: id, baseline: amount(g.baseline), target: amount(g.target), start: g.start || undefined, end: g.end || undefined, owner: g.owner, frequency: g.frequency };
+  return {
+    kpi: id,
+    baseline: amount(g.baseline),
+    target: amount(g.target),
+    start: g.start || undefined,
+    end: g.end || undefined,
+    owner: g.owner,
+    frequency: g.frequency,
+  };
 }
 
 /** SMART feedback of one goal, with the KPI's history for "achievable". */
@@ -219,7 +275,8 @@ export function datasetsNeeded(kpis: readonly KpiId[], extras?: Pick<ExtrasInput
   for (const ds of DATASETS) {
     const fields: { ref: FieldRef; name: string; required: boolean }[] = [];
     for (const f of required) if (datasetOf(f) === ds.id) fields.push({ ref: f, name: f.slice(ds.id.length + 1), required: true });
-    for (const f of optional) if (datasetOf(f) === ds.id && !required.has(f)) fields.push({ ref: f, name: f.slice(ds.id.length + 1), required: false });
+    for (const f of optional)
+      if (datasetOf(f) === ds.id && !required.has(f)) fields.push({ ref: f, name: f.slice(ds.id.length + 1), required: false });
     if (fields.length) out.push({ dataset: ds.id, fields });
   }
   return out;
@@ -249,7 +306,10 @@ export function extrasInput(saved: DashboardExtras | undefined, locale: Locale):
   const plan: CommissionInput = c
     ? {
         quota: formatAmount(c.quota, 'currency', locale),
-        tiers: c.tiers.map((start, i) => ({ start: formatAmount(start, 'percent', locale), rate: formatAmount(c.rates[i], 'percent', locale) })),
+        tiers: c.tiers.map((start, i) => ({
+          start: formatAmount(start, 'percent', locale),
+          rate: formatAmount(c.rates[i], 'percent', locale),
+        })),
         method: c.method ?? 'marginal',
         cap: formatAmount(c.cap, 'currency', locale),
         period: c.period ?? 'month',
@@ -262,7 +322,11 @@ export function setExtra(state: SidebarState, extra: ExtraSheetRole, on: boolean
   return { ...state, extras: { ...state.extras, [extra]: on } };
 }
 
-export function setPlanField<K extends 'quota' | 'method' | 'cap' | 'period'>(state: SidebarState, field: K, value: CommissionInput[K]): SidebarState {
+export function setPlanField<K extends 'quota' | 'method' | 'cap' | 'period'>(
+  state: SidebarState,
+  field: K,
+  value: CommissionInput[K],
+): SidebarState {
   return { ...state, extras: { ...state.extras, plan: { ...state.extras.plan, [field]: value } } };
 }
 
@@ -274,13 +338,19 @@ export function setTier(state: SidebarState, index: number, field: keyof TierInp
 /** Adds a tier at the end (up to MAX_COMMISSION_TIERS, the core's limit). */
 export function addTier(state: SidebarState): SidebarState {
   if (state.extras.plan.tiers.length >= MAX_COMMISSION_TIERS) return state;
-  return { ...state, extras: { ...state.extras, plan: { ...state.extras.plan, tiers: [...state.extras.plan.tiers, { start: '', rate: '' }] } } };
+  return {
+    ...state,
+    extras: { ...state.extras, plan: { ...state.extras.plan, tiers: [...state.extras.plan.tiers, { start: '', rate: '' }] } },
+  };
 }
 
 /** Removes a tier; the first (from 0) stays. */
 export function removeTier(state: SidebarState, index: number): SidebarState {
   if (index <= 0) return state;
-  return { ...state, extras: { ...state.extras, plan: { ...state.extras.plan, tiers: state.extras.plan.tiers.filter((_, i) => i !== index) } } };
+  return {
+    ...state,
+    extras: { ...state.extras, plan: { ...state.extras.plan, tiers: state.extras.plan.tiers.filter((_, i) => i !== index) } },
+  };
 }
 
 export function canAddTier(state: SidebarState): boolean {
@@ -305,7 +375,8 @@ export function commissionPlan(input: CommissionInput, locale: Locale): { plan?:
     const n = i + 1;
     const start = i === 0 ? 0 : parseAmount(tier.start, 'percent', locale);
     if (start === undefined || Number.isNaN(start)) say(PLAN_TEXT.startBad, { n });
-    else if (i > 0 && Number.isFinite(tiers[i - 1]) && !(start > tiers[i - 1])) say(PLAN_TEXT.startOrder, { n, m: i, prev: formatAmount(tiers[i - 1], 'percent', locale) });
+    else if (i > 0 && Number.isFinite(tiers[i - 1]) && !(start > tiers[i - 1]))
+      say(PLAN_TEXT.startOrder, { n, m: i, prev: formatAmount(tiers[i - 1], 'percent', locale) });
     tiers.push(start === undefined ? NaN : start);
     const rate = parseAmount(tier.rate, 'percent', locale);
     if (rate === undefined || !(rate >= 0)) say(PLAN_TEXT.rateBad, { n });
@@ -314,7 +385,13 @@ export function commissionPlan(input: CommissionInput, locale: Locale): { plan?:
   const cap = parseAmount(input.cap, 'currency', locale);
   if (cap !== undefined && !(cap >= 0)) say(PLAN_TEXT.capBad);
   if (problems.length) return { problems };
-  const plan: CommissionsExtra = { quota: quota!, tiers, rates, method: input.method, period: COMMISSION_PERIODS.includes(input.period) ? input.period : 'month' };
+  const plan: CommissionsExtra = {
+    quota: quota!,
+    tiers,
+    rates,
+    method: input.method,
+    period: COMMISSION_PERIODS.includes(input.period) ? input.period : 'month',
+  };
   if (cap !== undefined) plan.cap = cap;
   try {
     validateCommissions(plan); // the rules the planner and COMMISSION apply
@@ -389,12 +466,21 @@ export function toSetup(state: SidebarState): DashboardSetup {
       frequency: FREQUENCIES.includes(g.frequency) ? g.frequency : null,
     };
     const threshold = num(g.threshold ?? '');
-    if (threshold === null) delete goal.threshold; // absent, not null: saved setups stay small
+    if (threshold === null)
+      delete goal.threshold; // absent, not null: saved setups stay small
     else goal.threshold = threshold;
     return goal;
   });
   // every mapped dataset is kept, not only those the KPIs read: extra sheets read others (touches)
-  const out: DashboardSetup = { ...state.saved, v: SETUP_VERSION, locale: state.locale, template: state.template, kpis: [...state.kpis], mapping: { ...state.mapping }, goals };
+  const out: DashboardSetup = {
+    ...state.saved,
+    v: SETUP_VERSION,
+    locale: state.locale,
+    template: state.template,
+    kpis: [...state.kpis],
+    mapping: { ...state.mapping },
+    goals,
+  };
   const extras = extrasSetup(state);
   if (extras) out.extras = extras;
   else delete out.extras;

@@ -20,12 +20,18 @@ export const TEXT = {
   stepActions: t('Step actions', 'Actions de l’étape'),
   next: t('Next', 'Suivant'),
   // template
-  templateIntro: t('Start from a template for your business, or from a blank list.', 'Partir d’un modèle adapté à votre activité, ou d’une liste vide.'),
+  templateIntro: t(
+    'Start from a template for your business, or from a blank list.',
+    'Partir d’un modèle adapté à votre activité, ou d’une liste vide.',
+  ),
   templateLegend: t('Dashboard template', 'Modèle de tableau de bord'),
   blank: t('Blank', 'Vide'),
   blankDescription: t('Pick every KPI yourself.', 'Choisir soi-même chaque KPI.'),
   // kpis
-  kpisIntro: t('Pick 5 to 7 KPIs, mostly results, with leading and lagging ones.', 'Choisir 5 à 7 KPI, surtout des résultats, avancés et retardés.'),
+  kpisIntro: t(
+    'Pick 5 to 7 KPIs, mostly results, with leading and lagging ones.',
+    'Choisir 5 à 7 KPI, surtout des résultats, avancés et retardés.',
+  ),
   kpisLegend: t('KPIs on the dashboard', 'KPI du tableau de bord'),
   balance: t('Balance', 'Équilibre'),
   count: t('KPIs: {n} (5–7)', 'KPI : {n} (5–7)'),
@@ -41,7 +47,10 @@ export const TEXT = {
   moveDown: t('Move {name} down', 'Descendre {name}'),
   order: t('Card order', 'Ordre des cartes'),
   // mapping
-  mappingIntro: t('Where the data lives. Detected from the column headers; change anything that is wrong.', 'Où sont les données. Détecté d’après les en-têtes de colonnes ; corriger ce qui est faux.'),
+  mappingIntro: t(
+    'Where the data lives. Detected from the column headers; change anything that is wrong.',
+    'Où sont les données. Détecté d’après les en-têtes de colonnes ; corriger ce qui est faux.',
+  ),
   sheetOf: t('Sheet', 'Feuille'),
   notInWorkbook: t('Not in this workbook', 'Absent de ce classeur'),
   noColumn: t('— none —', '— aucune —'),
@@ -51,7 +60,10 @@ export const TEXT = {
   missing: t('{name}: not computed until {fields} is mapped.', '{name} : non calculé tant que {fields} n’est pas associé.'),
   allMapped: t('Every chosen KPI has its data.', 'Chaque KPI choisi a ses données.'),
   // goals
-  goalsIntro: t('For each KPI: where it is now, where it should be, by when, and who owns it.', 'Pour chaque KPI : où il en est, où il doit aller, pour quand, et qui en est responsable.'),
+  goalsIntro: t(
+    'For each KPI: where it is now, where it should be, by when, and who owns it.',
+    'Pour chaque KPI : où il en est, où il doit aller, pour quand, et qui en est responsable.',
+  ),
   baseline: t('Baseline', 'Référence'),
   target: t('Target', 'Cible'),
   start: t('Start', 'Début'),
@@ -60,35 +72,62 @@ export const TEXT = {
   frequency: t('Review', 'Revue'),
   percentHint: t('in %', 'en %'),
   baselineFromData: t('from your data, {month}', 'd’après vos données, {month}'),
-  dataHistoryFailed: t('Baselines from the data could not be read: {msg}', 'Les références n’ont pas pu être lues dans les données : {msg}'),
+  dataHistoryFailed: t(
+    'Baselines from the data could not be read: {msg}',
+    'Les références n’ont pas pu être lues dans les données : {msg}',
+  ),
   // generate
-  generateIntro: t('Writes the sheets KPI Dashboard, KPI Goals, KPI Definitions and KPI History. Your data sheets are only read.', 'Écrit les feuilles KPI Dashboard, KPI Goals, KPI Definitions et KPI History. Vos feuilles de données sont seulement lues.'),
+  generateIntro: t(
+    'Writes the sheets KPI Dashboard, KPI Goals, KPI Definitions and KPI History. Your data sheets are only read.',
+    'Écrit les feuilles KPI Dashboard, KPI Goals, KPI Definitions et KPI History. Vos feuilles de données sont seulement lues.',
+  ),
   asOf: t('As of', 'À la date du'),
   generate: t('Generate dashboard', 'Générer le tableau de bord'),
   progress: t('Generation progress', 'Progression de la génération'),
   snapshot: t('Snapshot now', 'Instantané maintenant'),
   snapshotOn: t('Record values as of {date}', 'Enregistrer les valeurs au {date}'),
-  snapshotHint: t('Records the dashboard’s values at its As of date in KPI History: one row per KPI and month; a second snapshot in the same month updates those rows.', 'Enregistre les valeurs du tableau à sa date « Au » dans KPI History : une ligne par KPI et par mois ; un second instantané dans le même mois met ces lignes à jour.'),
+  snapshotHint: t(
+    'Records the dashboard’s values at its As of date in KPI History: one row per KPI and month; a second snapshot in the same month updates those rows.',
+    'Enregistre les valeurs du tableau à sa date « Au » dans KPI History : une ligne par KPI et par mois ; un second instantané dans le même mois met ces lignes à jour.',
+  ),
   fromSheet: t('Goals read back from the goals sheet', 'Objectifs relus depuis la feuille des objectifs'),
   generating: t('Generating… {step}', 'Génération… {step}'),
   generated: t('Dashboard generated: {sheets}.', 'Tableau de bord généré : {sheets}.'),
   snapshotDone: t('{n} values added to KPI History.', '{n} valeurs ajoutées à KPI History.'),
-  snapshotDoneOn: t('KPI History as of {date}: {n} values added, {u} updated in place.', 'KPI History au {date} : {n} valeurs ajoutées, {u} mises à jour.'),
+  snapshotDoneOn: t(
+    'KPI History as of {date}: {n} values added, {u} updated in place.',
+    'KPI History au {date} : {n} valeurs ajoutées, {u} mises à jour.',
+  ),
   snapshotSkipped: t('No number for: {names}.', 'Pas de nombre pour : {names}.'),
   failed: t('Failed: {msg}', 'Échec : {msg}'),
   summary: t('KPIs: {n}. Goals set: {goals}.', 'KPI : {n}. Objectifs fixés : {goals}.'),
-  goalErrors: t('Goals to complete: {names}. They are written as they are; their status stays blank until complete.', 'Objectifs à compléter : {names}. Ils sont écrits tels quels ; leur statut reste vide tant qu’ils sont incomplets.'),
+  goalErrors: t(
+    'Goals to complete: {names}. They are written as they are; their status stays blank until complete.',
+    'Objectifs à compléter : {names}. Ils sont écrits tels quels ; leur statut reste vide tant qu’ils sont incomplets.',
+  ),
   saved: t('Setup saved in the document.', 'Configuration enregistrée dans le document.'),
   notices: t('Notices', 'Remarques'),
   // extras
-  extrasIntro: t('Optional sheets beside the dashboard, and alerts. Each extra sheet reads data of its own, mapped in the next step.', 'Des feuilles facultatives à côté du tableau de bord, et les alertes. Chaque feuille en plus lit ses propres données, associées à l’étape suivante.'),
+  extrasIntro: t(
+    'Optional sheets beside the dashboard, and alerts. Each extra sheet reads data of its own, mapped in the next step.',
+    'Des feuilles facultatives à côté du tableau de bord, et les alertes. Chaque feuille en plus lit ses propres données, associées à l’étape suivante.',
+  ),
   extrasLegend: t('Extra sheets', 'Feuilles en plus'),
   attribution: t('Add an Attribution sheet', 'Ajouter une feuille Attribution'),
-  attributionHint: t('Credits each marketing channel with conversions under seven models side by side. Needs touchpoints: journey, date, channel, converted.', 'Attribue les conversions à chaque canal selon sept modèles côte à côte. Nécessite des points de contact : parcours, date, canal, conversion.'),
+  attributionHint: t(
+    'Credits each marketing channel with conversions under seven models side by side. Needs touchpoints: journey, date, channel, converted.',
+    'Attribue les conversions à chaque canal selon sept modèles côte à côte. Nécessite des points de contact : parcours, date, canal, conversion.',
+  ),
   customers: t('Add a Customers at risk sheet', 'Ajouter une feuille Customers at risk (clients à risque)'),
-  customersHint: t('Customers ranked by churn risk, with expected purchases and value (BG/NBD, Gamma-Gamma). Needs orders or transactions: customer, date, amount.', 'Clients classés par risque d’attrition, avec achats et valeur attendus (BG/NBD, Gamma-Gamma). Nécessite des commandes ou transactions : client, date, montant.'),
+  customersHint: t(
+    'Customers ranked by churn risk, with expected purchases and value (BG/NBD, Gamma-Gamma). Needs orders or transactions: customer, date, amount.',
+    'Clients classés par risque d’attrition, avec achats et valeur attendus (BG/NBD, Gamma-Gamma). Nécessite des commandes ou transactions : client, date, montant.',
+  ),
   commissions: t('Add a Commissions sheet', 'Ajouter une feuille Commissions'),
-  commissionsHint: t('Per deal owner: won amount, attainment, tier reached and payout, from your plan. Needs deals: owner, amount, stage, close date.', 'Par responsable d’affaires : montant gagné, atteinte, palier et commission, selon votre plan. Nécessite des affaires : responsable, montant, étape, date de clôture.'),
+  commissionsHint: t(
+    'Per deal owner: won amount, attainment, tier reached and payout, from your plan. Needs deals: owner, amount, stage, close date.',
+    'Par responsable d’affaires : montant gagné, atteinte, palier et commission, selon votre plan. Nécessite des affaires : responsable, montant, étape, date de clôture.',
+  ),
   needsData: t('Map in the Data step: {fields}.', 'À associer à l’étape Données : {fields}.'),
   dataReady: t('Reads "{sheet}".', 'Lit « {sheet} ».'),
   planLegend: t('Commission plan', 'Plan de commissions'),
@@ -96,8 +135,14 @@ export const TEXT = {
   period: t('Period', 'Période'),
   periods: { month: t('Month', 'Mois'), quarter: t('Quarter', 'Trimestre'), year: t('Year', 'Année') } as Record<string, Text>,
   method: t('Tiers pay', 'Les paliers paient'),
-  marginal: t('Marginal: each tier’s rate on the amount within it', 'Marginal : le taux de chaque palier sur le montant compris dans ce palier'),
-  retroactive: t('Retroactive: the tier reached pays its rate on the whole amount', 'Rétroactif : le palier atteint paie son taux sur tout le montant'),
+  marginal: t(
+    'Marginal: each tier’s rate on the amount within it',
+    'Marginal : le taux de chaque palier sur le montant compris dans ce palier',
+  ),
+  retroactive: t(
+    'Retroactive: the tier reached pays its rate on the whole amount',
+    'Rétroactif : le palier atteint paie son taux sur tout le montant',
+  ),
   cap: t('Cap per owner (optional)', 'Plafond par responsable (facultatif)'),
   tiersLegend: t('Tiers', 'Paliers'),
   tierStart: t('Tier {n} starts at (% of quota)', 'Le palier {n} commence à (% du quota)'),
@@ -107,11 +152,20 @@ export const TEXT = {
   planOk: t('Plan complete.', 'Plan complet.'),
   alertsLegend: t('Alerts', 'Alertes'),
   alertsOn: t('Flag KPIs in breach on the dashboard', 'Signaler les KPI en alerte sur le tableau de bord'),
-  alertsHint: t('A KPI is flagged when it falls behind the pace its goal needs, passes its alert threshold (Goals step), or its latest value is an anomaly.', 'Un KPI est signalé quand il prend du retard sur le rythme de son objectif, franchit son seuil d’alerte (étape Objectifs) ou que sa dernière valeur est une anomalie.'),
+  alertsHint: t(
+    'A KPI is flagged when it falls behind the pace its goal needs, passes its alert threshold (Goals step), or its latest value is an anomaly.',
+    'Un KPI est signalé quand il prend du retard sur le rythme de son objectif, franchit son seuil d’alerte (étape Objectifs) ou que sa dernière valeur est une anomalie.',
+  ),
   threshold: t('Alert threshold (optional)', 'Seuil d’alerte (facultatif)'),
   extrasSummary: t('Extra sheets: {names}.', 'Feuilles en plus : {names}.'),
-  commissionsLeftOut: t('The Commissions sheet is left out until its plan is complete (Extras step).', 'La feuille Commissions est omise tant que son plan est incomplet (étape Compléments).'),
-  extrasLeftOut: t('{sheet}: left out until {fields} is mapped (Data step).', '{sheet} : omise tant que {fields} n’est pas associé (étape Données).'),
+  commissionsLeftOut: t(
+    'The Commissions sheet is left out until its plan is complete (Extras step).',
+    'La feuille Commissions est omise tant que son plan est incomplet (étape Compléments).',
+  ),
+  extrasLeftOut: t(
+    '{sheet}: left out until {fields} is mapped (Data step).',
+    '{sheet} : omise tant que {fields} n’est pas associé (étape Données).',
+  ),
   // alerts on the generate step
   alertsNone: t('No KPI is in breach.', 'Aucun KPI en alerte.'),
   alertsNoDashboard: t('Generate the dashboard to see its alerts here.', 'Générer le tableau de bord pour voir ses alertes ici.'),
@@ -122,17 +176,26 @@ export const TEXT = {
   breachOwner: t('owner {owner}', 'responsable {owner}'),
   breachesLabel: t('KPIs in breach', 'KPI en alerte'),
   daily: t('Email owners a daily digest', 'Envoyer chaque jour un récapitulatif aux responsables'),
-  dailyHint: t('Each morning, every owner with a KPI in breach gets one e-mail listing them: owners in your domain, or whose address you confirm here; the others’ KPIs come to you. When you switch this on, Google will ask for permission to send e-mail as you and to run a daily trigger.', 'Chaque matin, chaque responsable d’un KPI en alerte reçoit un e-mail qui les liste : les responsables de votre domaine, ou dont vous confirmez l’adresse ici ; les KPI des autres vous parviennent. À l’activation, Google demandera l’autorisation d’envoyer des e-mails en votre nom et d’exécuter un déclencheur quotidien.'),
+  dailyHint: t(
+    'Each morning, every owner with a KPI in breach gets one e-mail listing them: owners in your domain, or whose address you confirm here; the others’ KPIs come to you. When you switch this on, Google will ask for permission to send e-mail as you and to run a daily trigger.',
+    'Chaque matin, chaque responsable d’un KPI en alerte reçoit un e-mail qui les liste : les responsables de votre domaine, ou dont vous confirmez l’adresse ici ; les KPI des autres vous parviennent. À l’activation, Google demandera l’autorisation d’envoyer des e-mails en votre nom et d’exécuter un déclencheur quotidien.',
+  ),
   dailyOn: t('Daily digest switched on.', 'Récapitulatif quotidien activé.'),
   dailyOff: t('Daily digest switched off.', 'Récapitulatif quotidien désactivé.'),
 } as const;
 
 /** What the commission plan check says (state.ts commissionPlan). */
 export const PLAN_TEXT = {
-  quotaBlank: t('Type the quota: the won amount each owner should reach in the period.', 'Indiquer le quota : le montant gagné attendu de chaque responsable sur la période.'),
+  quotaBlank: t(
+    'Type the quota: the won amount each owner should reach in the period.',
+    'Indiquer le quota : le montant gagné attendu de chaque responsable sur la période.',
+  ),
   quotaBad: t('The quota must be a number above 0.', 'Le quota doit être un nombre supérieur à 0.'),
   startBad: t('Tier {n}: type where it starts, in % of quota.', 'Palier {n} : indiquer où il commence, en % du quota.'),
   startOrder: t('Tier {n} must start above tier {m} ({prev}%).', 'Le palier {n} doit commencer au-dessus du palier {m} ({prev} %).'),
   rateBad: t('Tier {n}: type its rate in % (0 or more).', 'Palier {n} : indiquer son taux en % (0 ou plus).'),
-  capBad: t('The cap must be a number of 0 or more, or blank for no cap.', 'Le plafond doit être un nombre positif ou nul, ou vide pour aucun plafond.'),
+  capBad: t(
+    'The cap must be a number of 0 or more, or blank for no cap.',
+    'Le plafond doit être un nombre positif ou nul, ou vide pour aucun plafond.',
+  ),
 } satisfies Record<string, Text>;

@@ -142,7 +142,9 @@ export function setDailyAlerts(on: boolean): AlertsStatus {
       const othersTrigger = record?.trigger !== undefined && !itsAccount && !mine.some((t) => t.getUniqueId() === record.trigger);
       if (record && mine.length === 0 && (othersTrigger || !sameUser(record.by, me))) return;
       if (record && othersTrigger && mine.length > 0) return; // this user's leftover trigger retires at its next run
-      const trigger = mine[0] ?? ScriptApp.newTrigger(DIGEST_HANDLER).timeBased().everyDays(1).atHour(DIGEST_HOUR).inTimezone(ss.getSpreadsheetTimeZone()).create();
+      const trigger =
+        mine[0] ??
+        ScriptApp.newTrigger(DIGEST_HANDLER).timeBased().everyDays(1).atHour(DIGEST_HOUR).inTimezone(ss.getSpreadsheetTimeZone()).create();
       for (const extra of mine.slice(1)) ScriptApp.deleteTrigger(extra); // never more than one
       const keep = record && sameUser(record.by, me) ? record.confirmed : [];
       const next = withConfirmed({ by: me, trigger: trigger.getUniqueId(), confirmed: keep }, generatedSetup(), [], me); // the list is shown now
@@ -170,11 +172,23 @@ export function setDailyAlerts(on: boolean): AlertsStatus {
 export function sendDailyDigest(e?: { triggerUid?: unknown }): DigestRun {
   const setup = generatedSetup();
   const locale = setup?.locale ?? userLocale();
-  const none = (skipped: string, date = ''): DigestRun => ({ date, breaches: 0, sent: [], deferred: [], unaddressed: [], withheld: [], skipped });
+  const none = (skipped: string, date = ''): DigestRun => ({
+    date,
+    breaches: 0,
+    sent: [],
+    deferred: [],
+    unaddressed: [],
+    withheld: [],
+    skipped,
+  });
   const record = readDaily();
   const uid = e && typeof e.triggerUid === 'string' ? e.triggerUid : undefined;
   // the recorded trigger alone sends; without one (older records), the recorded address decides
-  const notMine = record && (uid !== undefined && record.trigger !== undefined ? uid !== record.trigger : !!(record.by && ownEmail() && !sameUser(record.by, ownEmail())));
+  const notMine =
+    record &&
+    (uid !== undefined && record.trigger !== undefined
+      ? uid !== record.trigger
+      : !!(record.by && ownEmail() && !sameUser(record.by, ownEmail())));
   if (!record || notMine) {
     // not this trigger's switch any more: remove it (that needs script.scriptapp only)
     ScriptApp.requireScopes(ScriptApp.AuthMode.FULL, [ALERT_SCOPES[0]]);
@@ -215,7 +229,13 @@ export function sendDailyDigest(e?: { triggerUid?: unknown }): DigestRun {
     if (breaches.length) {
       const fallback = ownEmail() || record.by || null;
       const policy = policyOf(record, ownEmail());
-      const digests = buildDigests(breaches, { locale: setup.locale, asOf: today, dashboardUrl: ss.getUrl(), fallbackRecipient: fallback, policy });
+      const digests = buildDigests(breaches, {
+        locale: setup.locale,
+        asOf: today,
+        dashboardUrl: ss.getUrl(),
+        fallbackRecipient: fallback,
+        policy,
+      });
       const { send, deferred, unaddressed } = fitToQuota(digests, MailApp.getRemainingDailyQuota());
       for (const dg of send) MailApp.sendEmail({ to: dg.to!, subject: dg.subject, body: dg.text, htmlBody: dg.html, name: 'KPI Pilot' });
       run = {

@@ -1,4 +1,12 @@
-import { ChartSpec, ConditionalFormat, DashboardPlan, FormulaConditionalFormat, MARKER_KEY, PlannedSheet, SheetRole } from '../../core/dashboard/plan';
+import {
+  ChartSpec,
+  ConditionalFormat,
+  DashboardPlan,
+  FormulaConditionalFormat,
+  MARKER_KEY,
+  PlannedSheet,
+  SheetRole,
+} from '../../core/dashboard/plan';
 import { recordAnchors } from './anchors';
 import { gridRect, SheetGrids, sheetGrids, widthRuns } from './grid';
 import { message } from './messages';
@@ -86,7 +94,8 @@ function ensureGrid(sheet: Sheet, planned: PlannedSheet, grids: SheetGrids | nul
   // Sheets does not add rows for a custom function's spill: the plan says how many it needs
   let rows = Math.max(grids ? grids.rect.row + grids.rect.rows - 1 : 1, planned.minRows ?? 0);
   let cols = grids ? grids.rect.col + grids.rect.cols - 1 : 1;
-  for (const letter of [...Object.keys(planned.columnWidths), ...Object.keys(planned.columnFormats ?? {})]) cols = Math.max(cols, gridRect(`${letter}1`).col);
+  for (const letter of [...Object.keys(planned.columnWidths), ...Object.keys(planned.columnFormats ?? {})])
+    cols = Math.max(cols, gridRect(`${letter}1`).col);
   for (const a1 of [...ruleRanges(planned), ...planned.charts.flatMap((c) => [c.anchor, c.categories, ...c.series.map((x) => x.values)])]) {
     const r = gridRect(a1);
     rows = Math.max(rows, r.row + r.rows - 1);
@@ -129,11 +138,18 @@ function writeSheet(sheet: Sheet, planned: PlannedSheet, isNew: boolean): void {
   // conditional rules and charts need Range objects: one getRangeList for all of them
   const a1s = [...new Set([...ruleRanges(planned), ...planned.charts.flatMap((c) => [c.categories, ...c.series.map((s) => s.values)])])];
   const ranges = new Map<string, Range>();
-  if (a1s.length) sheet.getRangeList(a1s).getRanges().forEach((r, i) => ranges.set(a1s[i], r));
+  if (a1s.length)
+    sheet
+      .getRangeList(a1s)
+      .getRanges()
+      .forEach((r, i) => ranges.set(a1s[i], r));
   const formulaFormats = planned.formulaFormats ?? [];
   // value rules first: Sheets applies the first matching rule of a cell, and the plan's formula
   // rules (alerts) colour other cells (the KPI name and value) than its value rules
-  const rules = [...planned.conditionalFormats.map((c) => conditionalRule(c, ranges)), ...formulaFormats.map((c) => formulaRule(c, ranges))];
+  const rules = [
+    ...planned.conditionalFormats.map((c) => conditionalRule(c, ranges)),
+    ...formulaFormats.map((c) => formulaRule(c, ranges)),
+  ];
   if (rules.length || !isNew) sheet.setConditionalFormatRules(rules);
   for (const chart of planned.charts) sheet.insertChart(chartOf(sheet, chart, ranges));
 }
@@ -178,7 +194,9 @@ function formulaRule(c: FormulaConditionalFormat, ranges: ReadonlyMap<string, Ra
 function chartOf(sheet: Sheet, spec: ChartSpec, ranges: ReadonlyMap<string, Range>): GoogleAppsScript.Spreadsheet.EmbeddedChart {
   const at = gridRect(spec.anchor);
   const start = sheet.newChart();
-  let b: GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder = (spec.type === 'column' ? start.asColumnChart() : start.asLineChart()).setTitle(spec.title).addRange(ranges.get(spec.categories)!);
+  let b: GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder = (spec.type === 'column' ? start.asColumnChart() : start.asLineChart())
+    .setTitle(spec.title)
+    .addRange(ranges.get(spec.categories)!);
   for (const s of spec.series) b = b.addRange(ranges.get(s.values)!);
   b = b
     .setNumHeaders(0)

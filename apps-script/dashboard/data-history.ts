@@ -24,7 +24,10 @@ export function getDataHistory(setupJson: string): DataHistory {
     let last = lastRow.get(read.sheet);
     if (last === undefined) lastRow.set(read.sheet, (last = sheet.getLastRow()));
     if (last < read.firstRow) continue;
-    columns[read.field] = sheet.getRange(`${read.column}${read.firstRow}:${read.column}${last}`).getValues().map((r) => r[0]);
+    columns[read.field] = sheet
+      .getRange(`${read.column}${read.firstRow}:${read.column}${last}`)
+      .getValues()
+      .map((r) => r[0]);
   }
   const history = state.sheets.find((s) => s.marker === 'history')?.sheet;
   const rows = history && history.getLastRow() > 1 ? history.getDataRange().getValues() : undefined;

@@ -83,7 +83,8 @@ export function sheetGrids(sheet: Pick<PlannedSheet, 'blocks' | 'columnFormats'>
 
   sheet.blocks.forEach((block, i) => {
     const r = rects[i];
-    if (block.cells.length !== r.rows || block.cells.some((row) => row.length !== r.cols)) throw new Error(`block ${block.range} does not hold ${r.rows}×${r.cols} cells`);
+    if (block.cells.length !== r.rows || block.cells.some((row) => row.length !== r.cols))
+      throw new Error(`block ${block.range} does not hold ${r.rows}×${r.cols} cells`);
     const s = block.style ?? {};
     for (let y = 0; y < r.rows; y++) {
       const gy = r.row - top + y;

@@ -10,7 +10,10 @@ const MESSAGES = {
     'The sheet "{name}" belongs to you, so KPI Pilot did not write to it. Open the sidebar again and generate.',
     'La feuille « {name} » vous appartient : KPI Pilot n’y a rien écrit. Rouvrez le panneau et générez à nouveau.',
   ),
-  noSetup: t('Generate the dashboard first: there is nothing to snapshot yet.', 'Générez d’abord le tableau de bord : il n’y a encore rien à enregistrer.'),
+  noSetup: t(
+    'Generate the dashboard first: there is nothing to snapshot yet.',
+    'Générez d’abord le tableau de bord : il n’y a encore rien à enregistrer.',
+  ),
   noDashboard: t(
     'The KPI Pilot dashboard sheet was not found (deleted?). Generate the dashboard again, then snapshot.',
     'La feuille du tableau de bord KPI Pilot est introuvable (supprimée ?). Générez à nouveau le tableau de bord.',
@@ -23,7 +26,10 @@ const MESSAGES = {
     'The KPI Pilot daily digest could not open its spreadsheet; nothing was sent.',
     'La synthèse quotidienne KPI Pilot n’a pas pu ouvrir son classeur ; rien n’a été envoyé.',
   ),
-  digestOff: t('The daily digest is off: switch it on first, then confirm its recipients.', 'Le récapitulatif quotidien est désactivé : activez-le d’abord, puis confirmez ses destinataires.'),
+  digestOff: t(
+    'The daily digest is off: switch it on first, then confirm its recipients.',
+    'Le récapitulatif quotidien est désactivé : activez-le d’abord, puis confirmez ses destinataires.',
+  ),
   notDigestAccount: t(
     'Only {account}, who switched the daily digest on, can confirm its recipients: the e-mails are sent from that account.',
     'Seul {account}, qui a activé le récapitulatif quotidien, peut confirmer ses destinataires : les e-mails partent de ce compte.',

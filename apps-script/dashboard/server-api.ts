@@ -35,7 +35,9 @@ export function getSidebarState(): WorkbookInfo {
   const state = readSheets(ss);
   const saved = readSetup(SETUP_KEY);
   // KPI Goals is the source of truth once generated: the sidebar opens on the goals merged with it
-  const merge = saved ? mergeGoals(saved, readGoalsBack(state), readSetup(GENERATED_KEY), state.sheets.find((s) => s.marker === 'goals')?.name) : null;
+  const merge = saved
+    ? mergeGoals(saved, readGoalsBack(state), readSetup(GENERATED_KEY), state.sheets.find((s) => s.marker === 'goals')?.name)
+    : null;
   const setup = merge ? merge.setup : saved;
   return {
     sheets: dataSheets(state, setup),
@@ -76,7 +78,11 @@ export function generateDashboard(setupJson: string, asOf: string): GenerateResu
     if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new Error(message('badAsOf', setup.locale, { asOf: day }));
     const state = readSheets(ss);
     // goals edited in KPI Goals since the last generation win over the sidebar's (core goals-merge.ts)
-    const { plan, merge } = planWithSheetGoals({ setup, asOf: day, existingSheets: state.existing, dataRows: mappedDataRows(state, setup) }, readGoalsBack(state), readSetup(GENERATED_KEY));
+    const { plan, merge } = planWithSheetGoals(
+      { setup, asOf: day, existingSheets: state.existing, dataRows: mappedDataRows(state, setup) },
+      readGoalsBack(state),
+      readSetup(GENERATED_KEY),
+    );
     const applied = applyPlan(ss, plan, state);
     writeSetup(merge.setup, SETUP_KEY);
     writeSetup(merge.setup, GENERATED_KEY); // what Snapshot now rebuilds the plan from, and what the next merge compares with
@@ -112,13 +118,17 @@ export function snapshotNow(): SnapshotResult {
       history = applyPlan(ss, { ...plan, sheets: planned, anchors: [] }, state).byRole.history!;
     }
     const w = historyWrites(history.getDataRange().getValues(), found.asOf, found.values, spec.kpis, plan.locale);
-    for (const u of w.updates) history.getRange(u.row, u.col + 1).setNumberFormat(u.format ?? 'General').setValue(u.value);
+    for (const u of w.updates)
+      history
+        .getRange(u.row, u.col + 1)
+        .setNumberFormat(u.format ?? 'General')
+        .setValue(u.value);
     if (w.appends.length) {
       const need = w.appendAt + w.appends.length - 1;
       const have = history.getMaxRows();
       if (need > have) history.insertRowsAfter(have, need - have); // a sheet's grid does not grow by itself
       const range = history.getRange(w.appendAt, 1, w.appends.length, w.width);
-      range.setNumberFormats(w.appends.map((r) => r.cells.map((c, i) => (typeof c === 'string' ? '@' : r.formats[i] ?? 'General'))));
+      range.setNumberFormats(w.appends.map((r) => r.cells.map((c, i) => (typeof c === 'string' ? '@' : (r.formats[i] ?? 'General')))));
       range.setValues(w.appends.map((r) => r.cells));
     }
     SpreadsheetApp.flush();

@@ -10,7 +10,21 @@
  */
 import { localeFrom } from '../../core/dashboard/i18n';
 import { MARKER_KEY } from '../../core/dashboard/plan';
-import { CellWrite, FORMULAS_ROLE, FORMULAS_SHEET, maySpill, needsFreezing, parseRecord, planFreeze, recordOf, recordRows, restoreWrites, SheetCells, SpillOf, spillsFromEmptied } from '../../core/dashboard/share';
+import {
+  CellWrite,
+  FORMULAS_ROLE,
+  FORMULAS_SHEET,
+  maySpill,
+  needsFreezing,
+  parseRecord,
+  planFreeze,
+  recordOf,
+  recordRows,
+  restoreWrites,
+  SheetCells,
+  SpillOf,
+  spillsFromEmptied,
+} from '../../core/dashboard/share';
 import type { ShareResult } from '../../sidebar/bridge';
 import { useSpreadsheetZone } from '../spreadsheet-zone';
 import { withDocumentLock } from './lock';
@@ -48,7 +62,8 @@ function clearSpillingFormulas(ss: Spreadsheet, sheets: readonly SheetCells[]): 
   for (const s of sheets) {
     s.formulas.forEach((row, i) =>
       row.forEach((f, j) => {
-        if (typeof f === 'string' && needsFreezing(f) && maySpill(f)) cleared.push({ sheet: s.sheet, row: s.top + i, col: s.left + j, formula: f });
+        if (typeof f === 'string' && needsFreezing(f) && maySpill(f))
+          cleared.push({ sheet: s.sheet, row: s.top + i, col: s.left + j, formula: f });
       }),
     );
   }
@@ -67,7 +82,9 @@ function measuredSpills(ss: Spreadsheet, before: readonly SheetCells[]): SpillOf
 }
 
 function write(ss: Spreadsheet, w: CellWrite, map: (v: unknown) => unknown): void {
-  ss.getSheetByName(w.sheet)!.getRange(w.row, w.col, w.cells.length, w.cells[0].length).setValues(w.cells.map((row) => row.map(map)));
+  ss.getSheetByName(w.sheet)!
+    .getRange(w.row, w.col, w.cells.length, w.cells[0].length)
+    .setValues(w.cells.map((row) => row.map(map)));
 }
 
 /** @throws Error when the workbook is already share-ready */
@@ -75,7 +92,10 @@ export function prepareForSharing(): ShareResult {
   const locale = localeFrom(Session.getActiveUserLocale());
   return withDocumentLock(locale, () => {
     const ss = SpreadsheetApp.getActiveSpreadsheet();
-    if (ss.getSheetByName(FORMULAS_SHEET)) throw new Error(`this spreadsheet is already prepared for sharing (see the hidden sheet ${FORMULAS_SHEET}): make it live again first`);
+    if (ss.getSheetByName(FORMULAS_SHEET))
+      throw new Error(
+        `this spreadsheet is already prepared for sharing (see the hidden sheet ${FORMULAS_SHEET}): make it live again first`,
+      );
     useSpreadsheetZone(); // dates come back as Date objects and are written back as the same dates
     const before = readCells(ss);
     const cleared = clearSpillingFormulas(ss, before);
@@ -109,7 +129,8 @@ export function makeLiveAgain(): ShareResult {
     if (!store) throw new Error('this spreadsheet is live already: nothing was prepared for sharing');
     const record = parseRecord(store.getRange(1, 1, Math.max(1, store.getLastRow()), 5).getValues());
     const missing = [...new Set(record.formulas.map((f) => f.sheet))].filter((name) => !ss.getSheetByName(name));
-    if (missing.length) throw new Error(`the sheets ${missing.join(', ')} are gone: rename them back, then make the spreadsheet live again`);
+    if (missing.length)
+      throw new Error(`the sheets ${missing.join(', ')} are gone: rename them back, then make the spreadsheet live again`);
     // one setValues per formula: the formula in its cell, blanks where its table spills again
     for (const w of restoreWrites(record)) write(ss, w, (v) => v);
     ss.deleteSheet(store);

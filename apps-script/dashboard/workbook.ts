@@ -8,7 +8,12 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** The workbook's sheets in tab order, each with the KPI Pilot role its marker names (null for the user's sheets). */
 export interface SheetsState {
-  readonly sheets: readonly { readonly sheet: Sheet; readonly name: string; readonly marker: SheetRole | null; readonly copyOf?: SheetRole }[];
+  readonly sheets: readonly {
+    readonly sheet: Sheet;
+    readonly name: string;
+    readonly marker: SheetRole | null;
+    readonly copyOf?: SheetRole;
+  }[];
   /** For core resolveSheetNames and WorkbookInfo.existing. */
   readonly existing: readonly ExistingSheet[];
 }

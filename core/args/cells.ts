@@ -134,7 +134,9 @@ export function requireDate(v: unknown, where: string): number {
   const s = rawSerial(v);
   if (s === undefined) throw valueError(`${where}: ${describe(v)} is not a date (use a date, a date serial or YYYY-MM-DD text)`);
   if (!inDateRange(s)) {
-    throw numError(`${where}: ${describe(v)} is outside the dates a spreadsheet holds (1899-12-30 to 9999-12-31, serials ${FIRST_SERIAL} to ${LAST_SERIAL})`);
+    throw numError(
+      `${where}: ${describe(v)} is outside the dates a spreadsheet holds (1899-12-30 to 9999-12-31, serials ${FIRST_SERIAL} to ${LAST_SERIAL})`,
+    );
   }
   return s;
 }

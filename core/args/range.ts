@@ -15,7 +15,8 @@ export class RangeArg {
   ) {
     if (Array.isArray(raw)) {
       // Hosts pass 2-D arrays (every row an array); a flat array from a script is read as one column.
-      this.rows = raw.length === 0 || Array.isArray(raw[0]) ? (raw as Cell[][]) : (raw as Cell[]).map((row) => (Array.isArray(row) ? row : [row]));
+      this.rows =
+        raw.length === 0 || Array.isArray(raw[0]) ? (raw as Cell[][]) : (raw as Cell[]).map((row) => (Array.isArray(row) ? row : [row]));
     } else {
       this.rows = [[raw]];
     }
@@ -46,7 +47,14 @@ export class RangeArg {
   private notANumber(v: Cell, r: number, c: number): never {
     const err = errorFromCell(v);
     if (err) throw err;
-    const what = typeof v === 'string' ? 'is text, not a number' : typeof v === 'boolean' ? 'is a boolean, not a number' : isDate(v) ? 'is a date, not a number' : 'is not a number';
+    const what =
+      typeof v === 'string'
+        ? 'is text, not a number'
+        : typeof v === 'boolean'
+          ? 'is a boolean, not a number'
+          : isDate(v)
+            ? 'is a date, not a number'
+            : 'is not a number';
     throw valueError(`${this.position(r, c)}: ${describe(v)} ${what}`);
   }
 

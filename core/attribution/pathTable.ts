@@ -73,7 +73,9 @@ export function readPathTable(input: PathTableInput): PathTable {
     const conversions = count(c, 'conversions', i, where);
     const value = count(v, 'values', i, where);
     if (value !== 0 && conversions === 0) {
-      throw valueError(`${where('values', i)}: ${value} is the value of a path with no conversions; a value belongs to converting journeys`);
+      throw valueError(
+        `${where('values', i)}: ${value} is the value of a path with no conversions; a value belongs to converting journeys`,
+      );
     }
     conv.push(conversions);
     vals.push(value);

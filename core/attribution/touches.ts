@@ -52,14 +52,17 @@ export function readTouches(input: TouchInput): PathTable {
     const t = input.timestamps[i];
     const ch = input.channels[i];
     if (j === null && t === null && ch === null) {
-      if (input.values?.[i] || input.converted[i]) throw valueError(`${where('journeys', i)} is blank but the row has a conversion or value; give the journey, timestamp and channel`);
+      if (input.values?.[i] || input.converted[i])
+        throw valueError(`${where('journeys', i)} is blank but the row has a conversion or value; give the journey, timestamp and channel`);
       continue;
     }
     if (j === null) throw valueError(`${where('journeys', i)} is blank; every touch needs its journey (customer or session id)`);
     if (t === null) throw valueError(`${where('timestamps', i)} is blank; every touch needs its date or date-time`);
     if (ch === null || ch.trim() === '') throw valueError(`${where('channels', i)} is blank; every touch needs its channel`);
     if (ch.includes(PATH_SEPARATOR)) {
-      throw valueError(`${where('channels', i)}: ${describe(ch)} contains "${PATH_SEPARATOR}", which separates the channels of a path; rename the channel`);
+      throw valueError(
+        `${where('channels', i)}: ${describe(ch)} contains "${PATH_SEPARATOR}", which separates the channels of a path; rename the channel`,
+      );
     }
     // Exports often list a journey's touches together: skip the hash lookup for a repeat.
     let id = j === lastJourney ? lastId : journeyIds.get(j);
@@ -107,13 +110,17 @@ export function readTouches(input: TouchInput): PathTable {
         if (!Number.isFinite(v)) throw numError(`${where('values', row)}: ${v} is not a finite number`);
         if (v < 0) throw numError(`${where('values', row)}: ${v} is negative; values cannot be`);
         if (value !== null && v !== value) {
-          throw valueError(`${where('values', row)}: journey ${describe(input.journeys[row])} already has value ${value} on another row; give its conversion value once or the same on each row`);
+          throw valueError(
+            `${where('values', row)}: journey ${describe(input.journeys[row])} already has value ${value} on another row; give its conversion value once or the same on each row`,
+          );
         }
         value = v;
       }
     }
     if (value !== null && value !== 0 && !converts) {
-      throw valueError(`journey ${describe(input.journeys[order[from]])} has value ${value} but never converts; mark its converting rows TRUE in converted or clear the value`);
+      throw valueError(
+        `journey ${describe(input.journeys[order[from]])} has value ${value} but never converts; mark its converting rows TRUE in converted or clear the value`,
+      );
     }
     conversions[id] = converts ? 1 : 0;
     nulls[id] = converts ? 0 : 1;
@@ -186,7 +193,12 @@ export function pathsTable(t: PathTable): Table {
   const d = distinctPaths(t);
   const texts = Array.from({ length: rowCount(d) }, (_, p) => pathText(d, p));
   const ids = texts.map((_, p) => p);
-  ids.sort((a, b) => d.conversions[b] - d.conversions[a] || (d.nulls ? d.nulls[b] - d.nulls[a] : 0) || (texts[a] < texts[b] ? -1 : texts[a] > texts[b] ? 1 : 0));
+  ids.sort(
+    (a, b) =>
+      d.conversions[b] - d.conversions[a] ||
+      (d.nulls ? d.nulls[b] - d.nulls[a] : 0) ||
+      (texts[a] < texts[b] ? -1 : texts[a] > texts[b] ? 1 : 0),
+  );
   const table: Table = [['Path', 'Conversions', 'Value', 'Nulls']];
   for (const p of ids) table.push([texts[p], d.conversions[p], d.values ? d.values[p] : null, d.nulls ? d.nulls[p] : 0]);
   return table;

@@ -29,7 +29,12 @@ export interface BgNbdFit extends BgNbdParams {
 
 /** @throws KpiError #NUM! unless all four parameters are positive finite numbers. */
 export function checkBgNbdParams(p: BgNbdParams): void {
-  for (const [name, v] of [['r', p.r], ['alpha', p.alpha], ['a', p.a], ['b', p.b]] as const) {
+  for (const [name, v] of [
+    ['r', p.r],
+    ['alpha', p.alpha],
+    ['a', p.a],
+    ['b', p.b],
+  ] as const) {
     if (!(v > 0) || !Number.isFinite(v)) throw numError(`BG/NBD parameter ${name} must be a positive number, got ${v}`);
   }
 }
@@ -287,8 +292,16 @@ export function fitBgNbd(data: CustomerSummaries, where?: (i: number) => string,
   if (triples.totalX === 0) throw valueError('no customer has a repeat purchase (all frequencies are 0): BG/NBD cannot be fitted');
   if (triples.totalT === 0) throw valueError('every T is 0: the customers were not observed for any time');
 
-  const toParams = (theta: readonly number[]): BgNbdParams => ({ r: Math.exp(theta[0]), alpha: Math.exp(theta[1]), a: Math.exp(theta[2]), b: Math.exp(theta[3]) });
-  const on = (t: Triples): LogLikelihood => (theta, grad) => bgnbdLogLikelihood(toParams(theta), t, grad);
+  const toParams = (theta: readonly number[]): BgNbdParams => ({
+    r: Math.exp(theta[0]),
+    alpha: Math.exp(theta[1]),
+    a: Math.exp(theta[2]),
+    b: Math.exp(theta[3]),
+  });
+  const on =
+    (t: Triples): LogLikelihood =>
+    (theta, grad) =>
+      bgnbdLogLikelihood(toParams(theta), t, grad);
   // α is a time scale: start at r / (observed purchase rate) so days, weeks or months all work.
   const rate = (triples.totalX + n) / triples.totalT;
   const starts = [
@@ -300,12 +313,22 @@ export function fitBgNbd(data: CustomerSummaries, where?: (i: number) => string,
   // Many customers: Nelder-Mead explores on an evenly spread subsample; BFGS and Newton finish on all.
   let coarse: { logLik: LogLikelihood; customers: number } | undefined;
   if (n > SUBSAMPLE_ABOVE && options.subsample !== false) {
-    const sample = collapseTriples({ frequency: everyKth(data.frequency, SUBSAMPLE_SIZE), recency: everyKth(data.recency, SUBSAMPLE_SIZE), T: everyKth(data.T, SUBSAMPLE_SIZE) });
+    const sample = collapseTriples({
+      frequency: everyKth(data.frequency, SUBSAMPLE_SIZE),
+      recency: everyKth(data.recency, SUBSAMPLE_SIZE),
+      T: everyKth(data.T, SUBSAMPLE_SIZE),
+    });
     coarse = { logLik: on(sample), customers: sample.customers };
   }
   const fit = fitLogParameters('BG/NBD', ['r', 'alpha', 'a', 'b'], starts, { logLik: on(triples), customers: n }, coarse);
   const params = toParams(fit.theta);
-  return { ...params, logLik: bgnbdLogLikelihood(params, triples), customers: n, distinctTriples: triples.x.length, evaluations: fit.evaluations };
+  return {
+    ...params,
+    logLik: bgnbdLogLikelihood(params, triples),
+    customers: n,
+    distinctTriples: triples.x.length,
+    evaluations: fit.evaluations,
+  };
 }
 
 // ---- predictions ---------------------------------------------------------------------------------
@@ -369,7 +392,7 @@ function bracketed(A: number, beta: number, C: number, B: number, u: number): nu
   const z = u / (1 + u);
   const F = hyp2f1Log(A, B, C, z);
   const logP = A * Math.log1p(-z) + F.log;
-  if (F.sign > 0) return (-(C / beta)) * Math.expm1(logP); // C/β · (1 − P), exact for P near 1
+  if (F.sign > 0) return -(C / beta) * Math.expm1(logP); // C/β · (1 − P), exact for P near 1
   // C = a + b + x − 1 < 0 (a + b < 1 and no repeat purchase): 2F1 may be 0 or negative there.
   return (C / beta) * (1 - F.sign * Math.exp(logP));
 }

@@ -42,13 +42,16 @@ export function checkPlan(plan: CommissionPlan): void {
   const { quota, tierStarts: starts, tierRates: rates } = plan;
   if (!(quota > 0) || !Number.isFinite(quota)) throw numError(`quota must be a positive number, got ${quota}`);
   if (starts.length === 0) throw valueError('tier_starts has no numbers: give at least one tier starting at 0');
-  if (starts.length !== rates.length) throw valueError(`tier_starts has ${starts.length} tiers but tier_rates has ${rates.length}: give one rate per tier`);
+  if (starts.length !== rates.length)
+    throw valueError(`tier_starts has ${starts.length} tiers but tier_rates has ${rates.length}: give one rate per tier`);
   if (starts[0] !== 0) throw numError(`the first tier must start at 0 (attainment as a fraction of quota), got ${starts[0]}`);
   for (let k = 1; k < starts.length; k++) {
-    if (!(starts[k] > starts[k - 1])) throw numError(`tier_starts must ascend from 0: tier ${k + 1} starts at ${starts[k]}, not above tier ${k}'s ${starts[k - 1]}`);
+    if (!(starts[k] > starts[k - 1]))
+      throw numError(`tier_starts must ascend from 0: tier ${k + 1} starts at ${starts[k]}, not above tier ${k}'s ${starts[k - 1]}`);
   }
   for (let k = 0; k < rates.length; k++) {
-    if (!(rates[k] >= 0) || !Number.isFinite(rates[k])) throw numError(`tier ${k + 1}'s rate ${rates[k]} must be a fraction ≥ 0 (5% is 0.05)`);
+    if (!(rates[k] >= 0) || !Number.isFinite(rates[k]))
+      throw numError(`tier ${k + 1}'s rate ${rates[k]} must be a fraction ≥ 0 (5% is 0.05)`);
   }
   if (plan.cap !== undefined && !(plan.cap >= 0)) throw numError(`cap must be 0 or more, got ${plan.cap}`);
 }

@@ -23,7 +23,11 @@ export interface GammaGammaFit extends GammaGammaParams {
 
 /** @throws KpiError #NUM! unless p, q and v are positive finite numbers. */
 export function checkGammaGammaParams(g: GammaGammaParams): void {
-  for (const [name, v] of [['p', g.p], ['q', g.q], ['v', g.v]] as const) {
+  for (const [name, v] of [
+    ['p', g.p],
+    ['q', g.q],
+    ['v', g.v],
+  ] as const) {
     if (!(v > 0) || !Number.isFinite(v)) throw numError(`Gamma-Gamma parameter ${name} must be a positive number, got ${v}`);
   }
 }
@@ -55,7 +59,8 @@ export function spendProblem(x: number, m: number): string | undefined {
 }
 
 function spendData(frequency: ArrayLike<number>, monetary: ArrayLike<number>, where: (i: number) => string): SpendData {
-  if (frequency.length !== monetary.length) throw valueError(`frequency has ${frequency.length} customers but monetary has ${monetary.length}`);
+  if (frequency.length !== monetary.length)
+    throw valueError(`frequency has ${frequency.length} customers but monetary has ${monetary.length}`);
   const xs: number[] = [];
   const ms: number[] = [];
   for (let i = 0; i < frequency.length; i++) {
@@ -128,7 +133,10 @@ function logLikelihood(g: GammaGammaParams, d: SpendData, grad?: number[]): numb
 
 /** Σ ln f over the repeat customers at given parameters (customers with x = 0 are skipped). */
 export function gammaGammaLogLikelihood(g: GammaGammaParams, frequency: ArrayLike<number>, monetary: ArrayLike<number>): number {
-  return logLikelihood(g, spendData(frequency, monetary, (i) => `customer ${i + 1}`));
+  return logLikelihood(
+    g,
+    spendData(frequency, monetary, (i) => `customer ${i + 1}`),
+  );
 }
 
 /**
@@ -139,13 +147,20 @@ export function gammaGammaLogLikelihood(g: GammaGammaParams, frequency: ArrayLik
  *   fit does not converge (for example every repeat customer with the same mean spend).
  * @example fitGammaGamma(x, zbar) // CDNOW 946 repeaters: p 6.25, q 3.74, v 15.44
  */
-export function fitGammaGamma(frequency: ArrayLike<number>, monetary: ArrayLike<number>, where: (i: number) => string = (i) => `customer ${i + 1}`): GammaGammaFit {
+export function fitGammaGamma(
+  frequency: ArrayLike<number>,
+  monetary: ArrayLike<number>,
+  where: (i: number) => string = (i) => `customer ${i + 1}`,
+): GammaGammaFit {
   const d = spendData(frequency, monetary, where);
   const n = d.x.length;
   if (n === 0) throw valueError('no customer has a repeat purchase (frequency > 0): the Gamma-Gamma spend model needs repeat customers');
   if (n < 2) throw valueError('only one customer has a repeat purchase: the Gamma-Gamma spend model needs at least two');
   const toParams = (t: readonly number[]): GammaGammaParams => ({ p: Math.exp(t[0]), q: Math.exp(t[1]), v: Math.exp(t[2]) });
-  const on = (data: SpendData): LogLikelihood => (t, grad) => logLikelihood(toParams(t), data, grad);
+  const on =
+    (data: SpendData): LogLikelihood =>
+    (t, grad) =>
+      logLikelihood(toParams(t), data, grad);
   // Scale v to the data: the mean spend is p·v/(q − 1).
   let meanM = 0;
   for (let i = 0; i < n; i++) meanM += d.m[i] / n;
@@ -174,6 +189,9 @@ export function fitGammaGamma(frequency: ArrayLike<number>, monetary: ArrayLike<
  */
 export function conditionalExpectedSpend(g: GammaGammaParams, x: number, meanSpend: number): number {
   const denom = g.p * x + g.q - 1;
-  if (!(denom > 0)) throw numError(`Gamma-Gamma q = ${g.q} ≤ 1: the mean spend of ${x === 0 ? 'customers without repeat purchases' : 'this customer'} is unbounded`);
+  if (!(denom > 0))
+    throw numError(
+      `Gamma-Gamma q = ${g.q} ≤ 1: the mean spend of ${x === 0 ? 'customers without repeat purchases' : 'this customer'} is unbounded`,
+    );
   return (g.p * (g.v + (x > 0 ? x * meanSpend : 0))) / denom;
 }

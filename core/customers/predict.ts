@@ -24,7 +24,12 @@ export function pAliveAll(params: BgNbdParams, data: CustomerSummaries, where?: 
  * Cost: one hypergeometric evaluation per distinct (x, t_x, T).
  * @throws KpiError #NUM! for a negative horizon, bad parameters or an impossible customer.
  */
-export function expectedPurchasesAll(params: BgNbdParams, data: CustomerSummaries, horizon: number, where?: (i: number) => string): Float64Array {
+export function expectedPurchasesAll(
+  params: BgNbdParams,
+  data: CustomerSummaries,
+  horizon: number,
+  where?: (i: number) => string,
+): Float64Array {
   return discountedPurchasesAll(params, data, horizon, 0, where);
 }
 
@@ -33,10 +38,17 @@ export function expectedPurchasesAll(params: BgNbdParams, data: CustomerSummarie
  * where tᵢ = min(i, horizon) is the period's end: E[Y(tᵢ)] − E[Y(tᵢ₋₁)] per period. With d = 0 this is
  * E[Y(horizon)] in one evaluation. Cost per distinct triple: ⌈horizon⌉ evaluations when d > 0.
  */
-export function discountedPurchasesAll(params: BgNbdParams, data: CustomerSummaries, horizon: number, discountRate: number, where?: (i: number) => string): Float64Array {
+export function discountedPurchasesAll(
+  params: BgNbdParams,
+  data: CustomerSummaries,
+  horizon: number,
+  discountRate: number,
+  where?: (i: number) => string,
+): Float64Array {
   checkBgNbdParams(params);
   if (!(horizon >= 0) || !Number.isFinite(horizon)) throw numError(`horizon must be 0 or more periods, got ${horizon}`);
-  if (!(discountRate > -1) || !Number.isFinite(discountRate)) throw numError(`discount_rate must be above −1 (a fraction per period), got ${discountRate}`);
+  if (!(discountRate > -1) || !Number.isFinite(discountRate))
+    throw numError(`discount_rate must be above −1 (a fraction per period), got ${discountRate}`);
   checkCustomers(data, where);
   const triples = collapseTriples(data);
   const perTriple = new Float64Array(triples.x.length);

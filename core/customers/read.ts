@@ -30,7 +30,9 @@ export function readCustomers(frequency: RangeArg, recency: RangeArg, T: RangeAr
     if (blanks === columns.length) continue;
     if (blanks > 0) {
       const missing = ranges.filter((_, k) => columns[k][i] === null).map((r) => r.at(i));
-      throw valueError(`${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} blank but the same row has other values: fill in the customer's row or clear it`);
+      throw valueError(
+        `${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} blank but the same row has other values: fill in the customer's row or clear it`,
+      );
     }
     out.frequency.push(columns[0][i] as number);
     out.recency.push(columns[1][i] as number);
@@ -62,6 +64,7 @@ export function readBgNbdParams(range: RangeArg): BgNbdParams {
 /** A 1×3 (or 3×1) range of p, q, v, as GG_FIT prints them. */
 export function readGammaGammaParams(range: RangeArg): GammaGammaParams {
   const v = range.numbers();
-  if (v.length !== 3) throw valueError(`${range.name} takes the 3 numbers p, q, v (as GG_FIT prints them, without LogLik), got ${v.length}`);
+  if (v.length !== 3)
+    throw valueError(`${range.name} takes the 3 numbers p, q, v (as GG_FIT prints them, without LogLik), got ${v.length}`);
   return { p: v[0], q: v[1], v: v[2] };
 }

@@ -42,9 +42,15 @@ export interface RfmOptions {
  * @example rfmSummary(['A','A','B'], [d0, d0 + 14, d0 + 7], [10, 30, 5], {asOf: d0 + 28, period: 'week'})
  *   // A: frequency 1, recency 2, T 4, monetary 30; B: 0, 0, 3, 0
  */
-export function rfmSummary(customers: ArrayLike<string>, days: ArrayLike<number>, amounts: ArrayLike<number>, options: RfmOptions = {}): RfmRow[] {
+export function rfmSummary(
+  customers: ArrayLike<string>,
+  days: ArrayLike<number>,
+  amounts: ArrayLike<number>,
+  options: RfmOptions = {},
+): RfmRow[] {
   const n = customers.length;
-  if (days.length !== n || amounts.length !== n) throw valueError(`customers, dates and amounts must have one value per transaction (got ${n}, ${days.length}, ${amounts.length})`);
+  if (days.length !== n || amounts.length !== n)
+    throw valueError(`customers, dates and amounts must have one value per transaction (got ${n}, ${days.length}, ${amounts.length})`);
   const where = options.where ?? ((i: number) => `transaction ${i + 1}`);
   const unit = PERIOD_DAYS[options.period ?? 'week'];
   let asOf = options.asOf;
@@ -62,7 +68,8 @@ export function rfmSummary(customers: ArrayLike<string>, days: ArrayLike<number>
   for (let i = 0; i < n; i++) {
     const amount = amounts[i];
     if (!Number.isFinite(amount)) throw numError(`${where(i)}: amount ${amount} is not a finite number`);
-    if (amount < 0) throw numError(`${where(i)}: amount ${amount} is negative; net refunds into the purchase they refund before computing RFM`);
+    if (amount < 0)
+      throw numError(`${where(i)}: amount ${amount} is negative; net refunds into the purchase they refund before computing RFM`);
     const day = Math.floor(days[i]);
     if (!Number.isFinite(day)) throw valueError(`${where(i)}: the date is not a number`);
     if (day > asOfDay) continue;

@@ -62,12 +62,18 @@ const MSG = {
   asOfCell: t('as-of date cell', 'la cellule de date'),
   cardTable: t('card table', 'le tableau des cartes'),
   trendTable: t('trend table', 'le tableau de tendance'),
-  noDate: t('The dashboard’s as-of cell holds {v}, not a date. Nothing was written. Type a date there or generate the dashboard again.', 'La cellule de date du tableau contient {v}, pas une date. Rien n’a été écrit. Y saisir une date ou régénérer le tableau.'),
+  noDate: t(
+    'The dashboard’s as-of cell holds {v}, not a date. Nothing was written. Type a date there or generate the dashboard again.',
+    'La cellule de date du tableau contient {v}, pas une date. Rien n’a été écrit. Y saisir une date ou régénérer le tableau.',
+  ),
   missingRow: t(
     'The dashboard’s card table no longer shows {name} (it was renamed, deleted or moved out of the table). Nothing was written. Generate the dashboard again to restore it.',
     'Le tableau des cartes ne montre plus {name} (renommé, supprimé ou déplacé hors du tableau). Rien n’a été écrit. Régénérer le tableau de bord pour le rétablir.',
   ),
-  twice: t('{name} appears twice in the dashboard’s card table. Nothing was written. Delete the copy or generate the dashboard again.', '{name} apparaît deux fois dans le tableau des cartes. Rien n’a été écrit. Supprimer la copie ou régénérer le tableau.'),
+  twice: t(
+    '{name} appears twice in the dashboard’s card table. Nothing was written. Delete the copy or generate the dashboard again.',
+    '{name} apparaît deux fois dans le tableau des cartes. Rien n’a été écrit. Supprimer la copie ou régénérer le tableau.',
+  ),
   missingColumn: t(
     'The dashboard’s trend table no longer has a column for {name}. Nothing was written. Generate the dashboard again to restore it.',
     'Le tableau de tendance n’a plus de colonne pour {name}. Rien n’a été écrit. Régénérer le tableau de bord pour le rétablir.',
@@ -75,11 +81,24 @@ const MSG = {
 };
 
 /** The anchors of a dashboard: as-of cell, card table (A:B of the card rows), trend table with its header. */
-export function dashboardAnchors(l: { asOfCell: string; firstCardRow: number; cards: number; trendColumn: string; lastTrendColumn: string; headerRow: number; trendLast: number }): PlanAnchor[] {
+export function dashboardAnchors(l: {
+  asOfCell: string;
+  firstCardRow: number;
+  cards: number;
+  trendColumn: string;
+  lastTrendColumn: string;
+  headerRow: number;
+  trendLast: number;
+}): PlanAnchor[] {
   return [
     { key: 'asOf', name: ANCHOR_NAMES.asOf, sheet: 'dashboard', range: l.asOfCell },
     { key: 'cards', name: ANCHOR_NAMES.cards, sheet: 'dashboard', range: `A${l.firstCardRow}:B${l.firstCardRow + l.cards - 1}` },
-    { key: 'trend', name: ANCHOR_NAMES.trend, sheet: 'dashboard', range: `${l.trendColumn}${l.headerRow}:${l.lastTrendColumn}${l.trendLast}` },
+    {
+      key: 'trend',
+      name: ANCHOR_NAMES.trend,
+      sheet: 'dashboard',
+      range: `${l.trendColumn}${l.headerRow}:${l.lastTrendColumn}${l.trendLast}`,
+    },
   ];
 }
 
@@ -96,8 +115,14 @@ const text = (v: unknown) => (typeof v === 'string' ? v.replace(/^'/, '').trim()
  * gone, the as-of cell holds no date, or a KPI's row or column is missing or doubled.
  * @example locateDashboard(['mrr'], 'en', { asOf: 46112, cards: [['MRR', 1200]] }).values // => { mrr: 1200 }
  */
-export function locateDashboard(kpis: readonly string[], locale: Locale, read: AnchoredRead, seriesKpis: readonly string[] = []): DashboardValues {
-  const gone = (what: Parameters<typeof tr>[0], name: string): KpiError => valueError(fill(tr(MSG.gone, locale), { what: tr(what, locale), name }));
+export function locateDashboard(
+  kpis: readonly string[],
+  locale: Locale,
+  read: AnchoredRead,
+  seriesKpis: readonly string[] = [],
+): DashboardValues {
+  const gone = (what: Parameters<typeof tr>[0], name: string): KpiError =>
+    valueError(fill(tr(MSG.gone, locale), { what: tr(what, locale), name }));
   if (read.asOf === null) throw gone(MSG.asOfCell, ANCHOR_NAMES.asOf);
   if (read.cards === null) throw gone(MSG.cardTable, ANCHOR_NAMES.cards);
   const asOf = toSerial(read.asOf);

@@ -80,7 +80,9 @@ export function renderPlan(plan: DashboardPlan, host: Host, options: DialectOpti
     ...sheet,
     blocks: sheet.blocks.map((block) => {
       const custom = block.customFunctions ?? [];
-      const cells = block.cells.map((row) => row.map((c): PlanCell => (c !== null && typeof c === 'object' ? { formula: renderFormula(c.formula, custom, host, options) } : c)));
+      const cells = block.cells.map((row) =>
+        row.map((c): PlanCell => (c !== null && typeof c === 'object' ? { formula: renderFormula(c.formula, custom, host, options) } : c)),
+      );
       return { ...block, cells };
     }),
   }));

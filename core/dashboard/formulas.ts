@@ -112,7 +112,10 @@ const MARKETING_PARTS = {
 } as const satisfies Partial<Record<KpiId, readonly [FieldRef, FieldRef]>>;
 type MarketingRatio = keyof typeof MARKETING_PARTS;
 
-const summed = (id: MarketingRatio) => (f: Builder) => ({ numerator: f.sum(MARKETING_PARTS[id][0]), denominator: f.sum(MARKETING_PARTS[id][1]) });
+const summed = (id: MarketingRatio) => (f: Builder) => ({
+  numerator: f.sum(MARKETING_PARTS[id][0]),
+  denominator: f.sum(MARKETING_PARTS[id][1]),
+});
 
 const RATIO_PARTS: Partial<Record<KpiId, (f: Builder, ctx: FormulaContext) => RatioParts>> = {
   cpl: summed('cpl'),
@@ -123,7 +126,10 @@ const RATIO_PARTS: Partial<Record<KpiId, (f: Builder, ctx: FormulaContext) => Ra
   lead_to_opp: summed('lead_to_opp'),
   conversion_rate: summed('conversion_rate'),
   roas: summed('roas'),
-  referral_share: (f, ctx) => ({ numerator: f.sum('marketing.leads', f.like('marketing.channel', ctx.options.referralPattern)), denominator: f.sum('marketing.leads') }),
+  referral_share: (f, ctx) => ({
+    numerator: f.sum('marketing.leads', f.like('marketing.channel', ctx.options.referralPattern)),
+    denominator: f.sum('marketing.leads'),
+  }),
   arpa: (f) => ({ numerator: f.sum('ledger.mrr'), denominator: f.count('ledger.month', f.like('ledger.mrr', '>0')) }),
   ltv: (_f, ctx) => ({ numerator: `${ctx.kpiCell('arpa')}*${ctx.options.grossMargin}`, denominator: ctx.kpiCell('mrr_churn') }),
   ltv_cac: (_f, ctx) => ({ numerator: ctx.kpiCell('ltv'), denominator: ctx.kpiCell('cac') }),
@@ -132,7 +138,10 @@ const RATIO_PARTS: Partial<Record<KpiId, (f: Builder, ctx: FormulaContext) => Ra
     const w = f.count('deals.closed', won(f, ctx.options));
     return { numerator: w, denominator: `${w}+${f.count('deals.closed', lost(f, ctx.options))}` };
   },
-  avg_deal_size: (f, ctx) => ({ numerator: f.sum('deals.amount', won(f, ctx.options)), denominator: f.count('deals.closed', won(f, ctx.options)) }),
+  avg_deal_size: (f, ctx) => ({
+    numerator: f.sum('deals.amount', won(f, ctx.options)),
+    denominator: f.count('deals.closed', won(f, ctx.options)),
+  }),
   sales_cycle: (f, ctx) => {
     const o = ctx.options;
     const has = f.like('deals.created', '>0');
@@ -145,7 +154,7 @@ const RATIO_PARTS: Partial<Record<KpiId, (f: Builder, ctx: FormulaContext) => Ra
 };
 
 /** The numerator and denominator formulas of a ratio KPI for one period, or undefined for other KPIs. */
-export function ratioPartFormulas(id: KpiId, ctx: FormulaContext): RatioParts & { readonly custom: readonly string[] } | undefined {
+export function ratioPartFormulas(id: KpiId, ctx: FormulaContext): (RatioParts & { readonly custom: readonly string[] }) | undefined {
   const parts = RATIO_PARTS[id];
   if (!parts) return undefined;
   const f = new Builder(ctx);
@@ -157,17 +166,33 @@ export function ratioPartFormulas(id: KpiId, ctx: FormulaContext): RatioParts & 
  * KPI_CHANGE_DRIVERS sentence over the marketing sheet; undefined when the KPI is not a one-column
  * marketing ratio or no channel column is mapped (or, for CAC, sales spend is: it has no channel).
  */
-export function channelChangeFormula(id: KpiId, ctx: FormulaContext, previousStart: string, language: 'en' | 'fr'): BuiltFormula | undefined {
+export function channelChangeFormula(
+  id: KpiId,
+  ctx: FormulaContext,
+  previousStart: string,
+  language: 'en' | 'fr',
+): BuiltFormula | undefined {
   const m = ctx.mapping.marketing?.columns;
   if (!(id in MARKETING_PARTS) || !m?.channel || (id === 'cac' && m.sales_spend)) return undefined;
   const [num, den] = MARKETING_PARTS[id as MarketingRatio];
   if (![num, den].every((ref) => m[ref.slice(ref.indexOf('.') + 1)])) return undefined;
   const f = new Builder(ctx);
-  const args = [f.open('marketing.channel'), f.open(num), f.open(den), f.open('marketing.date'), previousStart, ctx.start, ctx.next, '2', `"${language}"`];
+  const args = [
+    f.open('marketing.channel'),
+    f.open(num),
+    f.open(den),
+    f.open('marketing.date'),
+    previousStart,
+    ctx.start,
+    ctx.next,
+    '2',
+    `"${language}"`,
+  ];
   // KPI_CHANGE_DRIVERS says in words why a split cannot be made; an error here is the add-in missing or a bad data cell
-  const fallback = language === 'fr'
-    ? 'Il faut le module KPI Pilot pour répartir par canal (ou une cellule de Marketing n’est ni un nombre ni une date)'
-    : 'Needs the KPI Pilot add-in to split by channel (or a Marketing cell that is not a number or a date)';
+  const fallback =
+    language === 'fr'
+      ? 'Il faut le module KPI Pilot pour répartir par canal (ou une cellule de Marketing n’est ni un nombre ni une date)'
+      : 'Needs the KPI Pilot add-in to split by channel (or a Marketing cell that is not a number or a date)';
   return { text: `IFERROR(${f.call('KPI_CHANGE_DRIVERS', args.join(','))},"${fallback}")`, custom: [...f.custom] };
 }
 

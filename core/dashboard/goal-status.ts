@@ -64,7 +64,10 @@ export function noteFormula(c: GoalCells): string {
   const equal = str(tr(GOAL_NOTES.equal, L));
   const p = rawProgress(c);
   const pct = (v: number) => `${Math.round(v * 100)}%`;
-  const [before, after] = tr(GOAL_NOTES.capped, L).replace('{min}', pct(PROGRESS_DISPLAY.min)).replace('{max}', pct(PROGRESS_DISPLAY.max)).split('{p}');
+  const [before, after] = tr(GOAL_NOTES.capped, L)
+    .replace('{min}', pct(PROGRESS_DISPLAY.min))
+    .replace('{max}', pct(PROGRESS_DISPLAY.max))
+    .split('{p}');
   const capped = `${str(before)}&ROUND(100*${p},0)&${str('%' + after)}`; // ROUND, not TEXT: HyperFormula's TEXT does not scale "0%"
   return (
     `=IFERROR(IF(${wrongWayTest(c)},IF(${c.target}=N(${c.baseline}),${equal},${wrong}),` +

@@ -50,8 +50,14 @@ const FIELD_NAMES: Record<GoalField, { en: string; fr: string }> = {
 };
 
 const MSG = {
-  taken: t('{name}: kept {fields} as edited in the goals sheet.', '{name} : {fields} conservés tels que modifiés dans la feuille des objectifs.'),
-  unreadable: t('{sheet} {cell} ({field} of {name}) holds "{text}", which is not a valid {kind}: it was left as typed and not used. Type a {kind} there.', '{sheet} {cell} ({field} de {name}) contient « {text} », qui n’est pas un(e) {kind} valide : la cellule est laissée telle quelle et ignorée. Y saisir un(e) {kind}.'),
+  taken: t(
+    '{name}: kept {fields} as edited in the goals sheet.',
+    '{name} : {fields} conservés tels que modifiés dans la feuille des objectifs.',
+  ),
+  unreadable: t(
+    '{sheet} {cell} ({field} of {name}) holds "{text}", which is not a valid {kind}: it was left as typed and not used. Type a {kind} there.',
+    '{sheet} {cell} ({field} de {name}) contient « {text} », qui n’est pas un(e) {kind} valide : la cellule est laissée telle quelle et ignorée. Y saisir un(e) {kind}.',
+  ),
   number: t('number', 'nombre'),
   date: t('date (YYYY-MM-DD)', 'date (AAAA-MM-JJ)'),
   frequency: t('frequency (daily, weekly, monthly or quarterly)', 'fréquence (quotidienne, hebdomadaire, mensuelle ou trimestrielle)'),
@@ -72,7 +78,12 @@ function same(a: unknown, b: unknown): boolean {
   return a === b;
 }
 
-export function mergeGoals(sidebar: DashboardSetup, sheet: GoalsReadBack | null, generated: DashboardSetup | null, sheetName = 'KPI Goals'): GoalsMerge {
+export function mergeGoals(
+  sidebar: DashboardSetup,
+  sheet: GoalsReadBack | null,
+  generated: DashboardSetup | null,
+  sheetName = 'KPI Goals',
+): GoalsMerge {
   const locale: Locale = sidebar.locale;
   if (!sheet) return { setup: sidebar, taken: [], unreadable: [], keepGoalCells: {}, notices: [] };
   const goals = new Map<KpiId, Goal>(sidebar.goals.map((g) => [g.kpi, { ...g }]));
@@ -101,13 +112,29 @@ export function mergeGoals(sidebar: DashboardSetup, sheet: GoalsReadBack | null,
   const name = (id: KpiId) => tr(kpi(id).name, locale);
   for (const id of [...new Set(taken.map((x) => x.kpi))]) {
     const fields = taken.filter((x) => x.kpi === id).map((x) => tr(FIELD_NAMES[x.field], locale).toLowerCase());
-    notices.push({ code: 'goal_from_sheet', level: 'info', kpi: id, sheet: 'goals', text: fill(tr(MSG.taken, locale), { name: name(id), fields: fields.join(', ') }) });
+    notices.push({
+      code: 'goal_from_sheet',
+      level: 'info',
+      kpi: id,
+      sheet: 'goals',
+      text: fill(tr(MSG.taken, locale), { name: name(id), fields: fields.join(', ') }),
+    });
   }
   for (const u of sheet.unreadable) {
     const kind = u.field === 'start' || u.field === 'end' ? MSG.date : u.field === 'frequency' ? MSG.frequency : MSG.number;
     notices.push({
-      code: 'goal_unreadable', level: 'warning', kpi: u.kpi, sheet: 'goals',
-      text: fill(tr(MSG.unreadable, locale), { sheet: sheetName, cell: u.cell, field: tr(FIELD_NAMES[u.field], locale).toLowerCase(), name: name(u.kpi), text: u.text, kind: tr(kind, locale) }),
+      code: 'goal_unreadable',
+      level: 'warning',
+      kpi: u.kpi,
+      sheet: 'goals',
+      text: fill(tr(MSG.unreadable, locale), {
+        sheet: sheetName,
+        cell: u.cell,
+        field: tr(FIELD_NAMES[u.field], locale).toLowerCase(),
+        name: name(u.kpi),
+        text: u.text,
+        kind: tr(kind, locale),
+      }),
     });
   }
   return { setup: { ...sidebar, goals: merged }, taken, unreadable: sheet.unreadable, keepGoalCells: keep as KeptGoalCells, notices };
@@ -117,9 +144,14 @@ export function mergeGoals(sidebar: DashboardSetup, sheet: GoalsReadBack | null,
  * What every host runs to generate: merge the goals read back (null when there is no goals
  * sheet yet), plan with the merged setup, and put the merge's notices first.
  */
-export function planWithSheetGoals(req: PlanRequest, sheet: GoalsReadBack | null, generated: DashboardSetup | null): { plan: DashboardPlan; merge: GoalsMerge } {
+export function planWithSheetGoals(
+  req: PlanRequest,
+  sheet: GoalsReadBack | null,
+  generated: DashboardSetup | null,
+): { plan: DashboardPlan; merge: GoalsMerge } {
   // generating over a share-ready workbook would mix live formulas with frozen values and strand the record
-  if ((req.existingSheets ?? []).some((s) => s.name === FORMULAS_SHEET)) throw valueError(fill(tr(UI.sharedReady, req.setup.locale), { sheet: FORMULAS_SHEET }));
+  if ((req.existingSheets ?? []).some((s) => s.name === FORMULAS_SHEET))
+    throw valueError(fill(tr(UI.sharedReady, req.setup.locale), { sheet: FORMULAS_SHEET }));
   const goalsSheet = req.existingSheets?.find((s) => s.marker === 'goals')?.name;
   const merge = mergeGoals(req.setup, sheet, generated, goalsSheet);
   const plan = buildPlan({ ...req, setup: merge.setup, keepGoalCells: merge.keepGoalCells });

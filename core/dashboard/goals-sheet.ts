@@ -44,9 +44,21 @@ const HEADER_OF: Record<GoalField | 'id', readonly string[]> = {
   threshold: [AL.thresholdHeaders[0].en, AL.thresholdHeaders[0].fr, 'Alert threshold', 'Seuil d’alerte'],
 };
 /** The planner's positions (0-based), used when the header row is not ours. */
-const POSITION: Record<GoalField | 'id', number> = { id: 1, baseline: 2, target: 3, start: 4, end: 5, owner: 6, frequency: 7, threshold: 11 };
+const POSITION: Record<GoalField | 'id', number> = {
+  id: 1,
+  baseline: 2,
+  target: 3,
+  start: 4,
+  end: 5,
+  owner: 6,
+  frequency: 7,
+  threshold: 11,
+};
 
-const norm = (v: unknown) => String(v ?? '').trim().toLowerCase();
+const norm = (v: unknown) =>
+  String(v ?? '')
+    .trim()
+    .toLowerCase();
 
 /** Column index of each field from the header row; undefined when absent. */
 function columnsOf(header: readonly unknown[]): Partial<Record<GoalField | 'id', number>> {
@@ -58,7 +70,8 @@ function columnsOf(header: readonly unknown[]): Partial<Record<GoalField | 'id',
   }
   if (out.id === undefined) {
     // not our header (or none): the planner's positions; the threshold only when its column is there
-    for (const key of Object.keys(POSITION) as (GoalField | 'id')[]) if (key !== 'threshold' || header.length > POSITION.threshold) out[key] = POSITION[key];
+    for (const key of Object.keys(POSITION) as (GoalField | 'id')[])
+      if (key !== 'threshold' || header.length > POSITION.threshold) out[key] = POSITION[key];
   }
   return out;
 }
@@ -120,7 +133,8 @@ function numberFrom(v: unknown): number | undefined {
   let s = v.trim().replace(/[\s\u00a0\u202f]/g, '');
   const pct = s.endsWith('%');
   if (pct) s = s.slice(0, -1);
-  if (/^[+-]?\d+,\d+$/.test(s)) s = s.replace(',', '.'); // French decimal comma
+  if (/^[+-]?\d+,\d+$/.test(s))
+    s = s.replace(',', '.'); // French decimal comma
   else s = s.replace(/,(?=\d{3}(\D|$))/g, ''); // thousands separators
   if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(s)) return undefined;
   const n = Number(s);
@@ -138,7 +152,9 @@ export function goalsFromSheet(rows: readonly (readonly unknown[])[]): Goal[] {
 
 /** "Monthly", "mensuelle", "monthly" -> 'monthly'; anything else null. */
 export function frequencyFrom(v: unknown): Frequency | null {
-  const s = String(v ?? '').trim().toLowerCase();
+  const s = String(v ?? '')
+    .trim()
+    .toLowerCase();
   for (const f of FREQUENCIES) {
     const l = FREQUENCY_LABELS[f];
     if (s === f || s === l.en.toLowerCase() || s === l.fr.toLowerCase()) return f;

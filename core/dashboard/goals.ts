@@ -19,10 +19,23 @@ export interface GoalDraft {
 }
 
 export type SmartCode =
-  | 'target_missing' | 'target_not_number' | 'baseline_not_number' | 'baseline_missing' | 'target_equals_baseline' | 'wrong_direction'
-  | 'start_missing' | 'end_missing' | 'date_invalid' | 'dates_order'
-  | 'no_owner' | 'frequency_invalid'
-  | 'not_enough_history' | 'never_seen' | 'far_beyond' | 'stretch' | 'achievable';
+  | 'target_missing'
+  | 'target_not_number'
+  | 'baseline_not_number'
+  | 'baseline_missing'
+  | 'target_equals_baseline'
+  | 'wrong_direction'
+  | 'start_missing'
+  | 'end_missing'
+  | 'date_invalid'
+  | 'dates_order'
+  | 'no_owner'
+  | 'frequency_invalid'
+  | 'not_enough_history'
+  | 'never_seen'
+  | 'far_beyond'
+  | 'stretch'
+  | 'achievable';
 
 export interface SmartMessage {
   readonly level: 'error' | 'warning' | 'info';
@@ -50,20 +63,47 @@ const MSG: Record<SmartCode, Text> = {
   target_missing: t('Set a target value.', 'Indiquer une valeur cible.'),
   target_not_number: t('The target {v} is not a number.', 'La cible {v} n’est pas un nombre.'),
   baseline_not_number: t('The baseline {v} is not a number.', 'La référence {v} n’est pas un nombre.'),
-  baseline_missing: t('No baseline: progress will count from 0. Set the current value as baseline.', 'Pas de référence : la progression partira de 0. Indiquer la valeur actuelle comme référence.'),
-  target_equals_baseline: t('The target equals the baseline: there is no distance to cover.', 'La cible égale la référence : il n’y a pas d’écart à combler.'),
-  wrong_direction: t('{name}: {better} is better, but this target moves the other way.', '{name} : {better}, mais cette cible va dans l’autre sens.'),
+  baseline_missing: t(
+    'No baseline: progress will count from 0. Set the current value as baseline.',
+    'Pas de référence : la progression partira de 0. Indiquer la valeur actuelle comme référence.',
+  ),
+  target_equals_baseline: t(
+    'The target equals the baseline: there is no distance to cover.',
+    'La cible égale la référence : il n’y a pas d’écart à combler.',
+  ),
+  wrong_direction: t(
+    '{name}: {better} is better, but this target moves the other way.',
+    '{name} : {better}, mais cette cible va dans l’autre sens.',
+  ),
   start_missing: t('Set a start date.', 'Indiquer une date de début.'),
   end_missing: t('Set an end date: a goal needs a deadline.', 'Indiquer une date de fin : un objectif a besoin d’une échéance.'),
   date_invalid: t('{v} is not a date (use YYYY-MM-DD).', '{v} n’est pas une date (format AAAA-MM-JJ).'),
   dates_order: t('The end date is before the start date.', 'La date de fin précède la date de début.'),
   no_owner: t('Name an owner: every KPI needs someone accountable.', 'Nommer un responsable : chaque KPI a besoin d’un porteur.'),
-  frequency_invalid: t('Review frequency must be daily, weekly, monthly or quarterly.', 'La fréquence de revue doit être quotidienne, hebdomadaire, mensuelle ou trimestrielle.'),
-  not_enough_history: t('Not enough history to judge whether the goal is achievable.', 'Pas assez d’historique pour juger si l’objectif est atteignable.'),
-  never_seen: t('The goal needs {pace} per month, but {name} has never moved that way month to month in its history.', 'L’objectif demande {pace} par mois, mais {name} n’a jamais évolué dans ce sens d’un mois à l’autre dans son historique.'),
-  far_beyond: t('The goal needs {pace} per month, far beyond the best month seen ({best}). Consider a later date or a closer target.', 'L’objectif demande {pace} par mois, bien au-delà du meilleur mois observé ({best}). Envisager une échéance plus lointaine ou une cible plus proche.'),
-  stretch: t('Stretch goal: it needs {pace} per month, more than the best month seen ({best}).', 'Objectif ambitieux : il demande {pace} par mois, plus que le meilleur mois observé ({best}).'),
-  achievable: t('Achievable: it needs {pace} per month; the best month seen did {best}.', 'Atteignable : il demande {pace} par mois ; le meilleur mois observé a fait {best}.'),
+  frequency_invalid: t(
+    'Review frequency must be daily, weekly, monthly or quarterly.',
+    'La fréquence de revue doit être quotidienne, hebdomadaire, mensuelle ou trimestrielle.',
+  ),
+  not_enough_history: t(
+    'Not enough history to judge whether the goal is achievable.',
+    'Pas assez d’historique pour juger si l’objectif est atteignable.',
+  ),
+  never_seen: t(
+    'The goal needs {pace} per month, but {name} has never moved that way month to month in its history.',
+    'L’objectif demande {pace} par mois, mais {name} n’a jamais évolué dans ce sens d’un mois à l’autre dans son historique.',
+  ),
+  far_beyond: t(
+    'The goal needs {pace} per month, far beyond the best month seen ({best}). Consider a later date or a closer target.',
+    'L’objectif demande {pace} par mois, bien au-delà du meilleur mois observé ({best}). Envisager une échéance plus lointaine ou une cible plus proche.',
+  ),
+  stretch: t(
+    'Stretch goal: it needs {pace} per month, more than the best month seen ({best}).',
+    'Objectif ambitieux : il demande {pace} par mois, plus que le meilleur mois observé ({best}).',
+  ),
+  achievable: t(
+    'Achievable: it needs {pace} per month; the best month seen did {best}.',
+    'Atteignable : il demande {pace} par mois ; le meilleur mois observé a fait {best}.',
+  ),
 };
 
 /**
@@ -87,8 +127,11 @@ export function checkGoal(goal: GoalDraft, history: readonly (number | null)[] =
   if (isBlank(goal.baseline)) say('warning', 'baseline_missing');
   if (target !== undefined && baseline !== undefined) {
     if (target === baseline) say('error', 'target_equals_baseline');
-    else if ((target > baseline) !== (def.direction === 'higher')) {
-      say('warning', 'wrong_direction', { name: tr(def.name, locale), better: tr(def.direction === 'higher' ? t('higher', 'plus haut est mieux') : t('lower', 'plus bas est mieux'), locale) });
+    else if (target > baseline !== (def.direction === 'higher')) {
+      say('warning', 'wrong_direction', {
+        name: tr(def.name, locale),
+        better: tr(def.direction === 'higher' ? t('higher', 'plus haut est mieux') : t('lower', 'plus bas est mieux'), locale),
+      });
     }
   }
 

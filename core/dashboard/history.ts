@@ -60,14 +60,18 @@ export interface HistoryWrites {
   readonly skipped: readonly string[];
 }
 
-const norm = (v: unknown) => String(v ?? '').trim().toLowerCase();
+const norm = (v: unknown) =>
+  String(v ?? '')
+    .trim()
+    .toLowerCase();
 
 /** The layout of a History sheet from its header row (ours in either language, or the older three columns). */
 export function historyLayout(header: readonly unknown[] | undefined): HistoryLayout {
   const h = (header ?? []).map(norm);
   const find = (label: { en: string; fr: string }) => h.findIndex((x) => x === norm(label.en) || x === norm(label.fr));
   const [date, name, id, value] = UI.historyHeaders.map(find);
-  if (id >= 0 && value >= 0) return { date: date >= 0 ? date : 0, name: name >= 0 ? name : null, id, value, width: Math.max(date, name, id, value) + 1 };
+  if (id >= 0 && value >= 0)
+    return { date: date >= 0 ? date : 0, name: name >= 0 ? name : null, id, value, width: Math.max(date, name, id, value) + 1 };
   return h.length >= 3 && h.length < 4 ? LEGACY_LAYOUT : HISTORY_LAYOUT;
 }
 
@@ -79,7 +83,13 @@ const periodOf = (serial: number) => isoFromSerial(Math.floor(serial)).slice(0, 
  * @example historyWrites([['Date', 'KPI', 'KPI id', 'Value']], 46112, { mrr: 1200 }, ['mrr'], 'en').appends[0].cells
  *   // => [46112, 'MRR', 'mrr', 1200]
  */
-export function historyWrites(rows: readonly (readonly unknown[])[], asOf: number, values: Readonly<Record<string, unknown>>, kpis: readonly string[], locale: Locale): HistoryWrites {
+export function historyWrites(
+  rows: readonly (readonly unknown[])[],
+  asOf: number,
+  values: Readonly<Record<string, unknown>>,
+  kpis: readonly string[],
+  locale: Locale,
+): HistoryWrites {
   const layout = historyLayout(rows[0]);
   const date = Math.floor(asOf);
   const period = periodOf(date);

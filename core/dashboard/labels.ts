@@ -25,9 +25,18 @@ export const PROGRESS_DISPLAY = { min: -1, max: 2 } as const;
 /** The KPI Goals "Note" column: why a status is "Check goal", or the true progress when the shown one is capped. */
 export const GOAL_NOTES = {
   header: t('Note', 'Remarque'),
-  wrongWayHigher: t('Higher is better, but the target is below the baseline: raise the target or fix the baseline.', 'Plus haut est mieux, mais la cible est sous la référence : relever la cible ou corriger la référence.'),
-  wrongWayLower: t('Lower is better, but the target is above the baseline: lower the target or fix the baseline.', 'Plus bas est mieux, mais la cible est au-dessus de la référence : baisser la cible ou corriger la référence.'),
-  equal: t('The target equals the baseline: there is no distance to cover.', 'La cible égale la référence : il n’y a pas d’écart à combler.'),
+  wrongWayHigher: t(
+    'Higher is better, but the target is below the baseline: raise the target or fix the baseline.',
+    'Plus haut est mieux, mais la cible est sous la référence : relever la cible ou corriger la référence.',
+  ),
+  wrongWayLower: t(
+    'Lower is better, but the target is above the baseline: lower the target or fix the baseline.',
+    'Plus bas est mieux, mais la cible est au-dessus de la référence : baisser la cible ou corriger la référence.',
+  ),
+  equal: t(
+    'The target equals the baseline: there is no distance to cover.',
+    'La cible égale la référence : il n’y a pas d’écart à combler.',
+  ),
   capped: t('True progress {p} (shown capped between {min} and {max}).', 'Progression réelle {p} (affichée bornée entre {min} et {max}).'),
 };
 
@@ -44,7 +53,10 @@ export const FREQUENCY_LABELS: Record<Frequency, Text> = {
 };
 export const KIND_LABELS: Record<KpiKind, Text> = { impact: t('Impact', 'Impact'), activity: t('Activity', 'Activité') };
 export const TIMING_LABELS: Record<Timing, Text> = { leading: t('Leading', 'Avancé'), lagging: t('Lagging', 'Retardé') };
-export const DIRECTION_LABELS: Record<Direction, Text> = { higher: t('Higher is better', 'Plus haut est mieux'), lower: t('Lower is better', 'Plus bas est mieux') };
+export const DIRECTION_LABELS: Record<Direction, Text> = {
+  higher: t('Higher is better', 'Plus haut est mieux'),
+  lower: t('Lower is better', 'Plus bas est mieux'),
+};
 export const STAGE_LABELS: Record<AarrrStage, Text> = {
   acquisition: t('Acquisition', 'Acquisition'),
   activation: t('Activation', 'Activation'),
@@ -70,22 +82,77 @@ export const UI = {
   dashboardTitle: t('KPI Dashboard', 'Tableau de bord KPI'),
   asOf: t('As of', 'Au'),
   period: t('Period', 'Période'),
-  note: t('Values are computed from the data sheets by ordinary formulas; edit goals and owners in the goals sheet.', 'Les valeurs sont calculées depuis les feuilles de données par des formules ordinaires ; modifier objectifs et responsables dans la feuille des objectifs.'),
-  cardHeaders: [t('KPI', 'KPI'), t('Value', 'Valeur'), t('Target', 'Cible'), t('Progress', 'Progression'), t('Status', 'Statut'), t('Previous', 'Précédent'), t('Change', 'Variation'), t('Owner', 'Responsable'), t('Frequency', 'Fréquence'), t('Type', 'Type')],
+  note: t(
+    'Values are computed from the data sheets by ordinary formulas; edit goals and owners in the goals sheet.',
+    'Les valeurs sont calculées depuis les feuilles de données par des formules ordinaires ; modifier objectifs et responsables dans la feuille des objectifs.',
+  ),
+  cardHeaders: [
+    t('KPI', 'KPI'),
+    t('Value', 'Valeur'),
+    t('Target', 'Cible'),
+    t('Progress', 'Progression'),
+    t('Status', 'Statut'),
+    t('Previous', 'Précédent'),
+    t('Change', 'Variation'),
+    t('Owner', 'Responsable'),
+    t('Frequency', 'Fréquence'),
+    t('Type', 'Type'),
+  ],
   insights: t('Insights', 'Analyses'),
-  noRule: t('No diagnostic rule reads the KPIs on this dashboard (rules cover CPL with conversion, LTV:CAC, CAC payback, MRR churn and pipeline velocity).', 'Aucune règle de diagnostic ne lit les KPI de ce tableau (les règles portent sur le CPL avec la conversion, le LTV/CAC, le retour du CAC, le churn du MRR et la vélocité du pipeline).'),
-  trendTitle: t('Trend data (computed from the data sheets; do not edit)', 'Données de tendance (calculées depuis les données ; ne pas modifier)'),
+  noRule: t(
+    'No diagnostic rule reads the KPIs on this dashboard (rules cover CPL with conversion, LTV:CAC, CAC payback, MRR churn and pipeline velocity).',
+    'Aucune règle de diagnostic ne lit les KPI de ce tableau (les règles portent sur le CPL avec la conversion, le LTV/CAC, le retour du CAC, le churn du MRR et la vélocité du pipeline).',
+  ),
+  trendTitle: t(
+    'Trend data (computed from the data sheets; do not edit)',
+    'Données de tendance (calculées depuis les données ; ne pas modifier)',
+  ),
   periodStart: t('Period start', 'Début de période'),
   nextStart: t('Next period start', 'Début période suivante'),
   northStar: t('North Star', 'Étoile du Nord'),
   input: t('Input', 'Levier'),
   unmapped: t('Map data: {fields}', 'Associer les données : {fields}'),
-  goalHeaders: [t('KPI', 'KPI'), t('KPI id', 'Id KPI'), t('Baseline', 'Référence'), t('Target', 'Cible'), t('Start', 'Début'), t('End', 'Fin'), t('Owner', 'Responsable'), t('Frequency', 'Fréquence'), t('Current', 'Actuel'), t('Progress', 'Progression'), t('Status', 'Statut')],
-  definitionHeaders: [t('KPI', 'KPI'), t('KPI id', 'Id KPI'), t('Meaning', 'Définition'), t('Function', 'Fonction'), t('Native formula', 'Formule native'), t('Computed by', 'Calculé par'), t('Unit', 'Unité'), t('Direction', 'Sens'), t('Impact / activity', 'Impact / activité'), t('Leading / lagging', 'Avancé / retardé'), t('AARRR stage', 'Étape AARRR'), t('Frequency', 'Fréquence'), t('Owner', 'Responsable'), t('Data source', 'Source des données'), t('Vanity risk', 'Risque de vanité'), t('Diagnostic hints', 'Pistes de diagnostic')],
+  goalHeaders: [
+    t('KPI', 'KPI'),
+    t('KPI id', 'Id KPI'),
+    t('Baseline', 'Référence'),
+    t('Target', 'Cible'),
+    t('Start', 'Début'),
+    t('End', 'Fin'),
+    t('Owner', 'Responsable'),
+    t('Frequency', 'Fréquence'),
+    t('Current', 'Actuel'),
+    t('Progress', 'Progression'),
+    t('Status', 'Statut'),
+  ],
+  definitionHeaders: [
+    t('KPI', 'KPI'),
+    t('KPI id', 'Id KPI'),
+    t('Meaning', 'Définition'),
+    t('Function', 'Fonction'),
+    t('Native formula', 'Formule native'),
+    t('Computed by', 'Calculé par'),
+    t('Unit', 'Unité'),
+    t('Direction', 'Sens'),
+    t('Impact / activity', 'Impact / activité'),
+    t('Leading / lagging', 'Avancé / retardé'),
+    t('AARRR stage', 'Étape AARRR'),
+    t('Frequency', 'Fréquence'),
+    t('Owner', 'Responsable'),
+    t('Data source', 'Source des données'),
+    t('Vanity risk', 'Risque de vanité'),
+    t('Diagnostic hints', 'Pistes de diagnostic'),
+  ],
   computedNative: t('Native formula (works without the add-in)', 'Formule native (fonctionne sans le module)'),
   computedCustom: t('KPI Pilot function (needs the add-in)', 'Fonction KPI Pilot (nécessite le module)'),
   historyHeaders: [t('Date', 'Date'), t('KPI', 'KPI'), t('KPI id', 'Id KPI'), t('Value', 'Valeur')],
-  renamed: t('A sheet named "{wanted}" already exists and is not KPI Pilot\'s: the dashboard uses "{used}" instead.', 'Une feuille « {wanted} » existe déjà et n’appartient pas à KPI Pilot : le tableau utilise « {used} » à la place.'),
+  renamed: t(
+    'A sheet named "{wanted}" already exists and is not KPI Pilot\'s: the dashboard uses "{used}" instead.',
+    'Une feuille « {wanted} » existe déjà et n’appartient pas à KPI Pilot : le tableau utilise « {used} » à la place.',
+  ),
   unmappedNotice: t('{name} is not computed: map {fields}.', '{name} n’est pas calculé : associer {fields}.'),
-  goalSkipped: t('The goal of {name} is ignored: {name} is not on the dashboard.', 'L’objectif de {name} est ignoré : {name} n’est pas dans le tableau.'),
+  goalSkipped: t(
+    'The goal of {name} is ignored: {name} is not on the dashboard.',
+    'L’objectif de {name} est ignoré : {name} n’est pas dans le tableau.',
+  ),
 };

@@ -127,7 +127,9 @@ export function kpiMonths(kpis: readonly KpiId[], columns: MappedColumns, option
   const mk = new Totals();
   if (has('marketing.date')) {
     const dates = col('marketing.date')!;
-    const fields = (['spend', 'sales_spend', 'leads', 'opportunities', 'customers', 'revenue', 'sessions', 'active_customers'] as const).filter((f) => has(`marketing.${f}`));
+    const fields = (
+      ['spend', 'sales_spend', 'leads', 'opportunities', 'customers', 'revenue', 'sessions', 'active_customers'] as const
+    ).filter((f) => has(`marketing.${f}`));
     const referral = countifsPattern(o.referralPattern);
     const channel = col('marketing.channel');
     for (let i = 0; i < dates.length; i++) {
@@ -210,7 +212,11 @@ export function kpiMonths(kpis: readonly KpiId[], columns: MappedColumns, option
     if (has('ledger.customer')) {
       try {
         const column = (f: FieldRef) => col(f)!.map((v) => [v as never]);
-        ledger = readLedger(new RangeArg('customers', column('ledger.customer')), new RangeArg('months', column('ledger.month')), new RangeArg('amounts', column('ledger.mrr')));
+        ledger = readLedger(
+          new RangeArg('customers', column('ledger.customer')),
+          new RangeArg('months', column('ledger.month')),
+          new RangeArg('amounts', column('ledger.mrr')),
+        );
       } catch (e) {
         problems.push(`${datasetInfo('ledger').name.en}: ${e instanceof Error ? e.message : String(e)}`);
       }
@@ -249,20 +255,34 @@ export function kpiMonths(kpis: readonly KpiId[], columns: MappedColumns, option
     const M = (f: string) => mk.get(m, f);
     const margin = o.grossMargin;
     switch (id) {
-      case 'leads': return M('leads');
-      case 'sessions': return M('sessions');
-      case 'opportunities': return M('opportunities');
-      case 'cpl': return call(CPL, M('spend'), M('leads'));
-      case 'cac': return call(CAC, M('spend'), M('customers'), has('marketing.sales_spend') ? M('sales_spend') : undefined);
-      case 'lead_to_opp': return call(LEAD_TO_OPP, M('opportunities'), M('leads'));
-      case 'conversion_rate': return call(CONVERSION_RATE, M('customers'), M('leads'));
-      case 'romi': return call(ROMI, M('revenue'), M('spend'), margin);
-      case 'roas': return call(ROAS, M('revenue'), M('spend'));
-      case 'referral_share': return div(M('referral_leads'), M('leads'));
-      case 'retention_rate': return div(M('active_customers') - M('customers'), mk.get(m - 1, 'active_customers'));
-      case 'mrr': return lg.get(m, 'mrr');
-      case 'arr': return 12 * lg.get(m, 'mrr');
-      case 'arpa': return call(ARPA, lg.get(m, 'mrr'), lg.get(m, 'paying'));
+      case 'leads':
+        return M('leads');
+      case 'sessions':
+        return M('sessions');
+      case 'opportunities':
+        return M('opportunities');
+      case 'cpl':
+        return call(CPL, M('spend'), M('leads'));
+      case 'cac':
+        return call(CAC, M('spend'), M('customers'), has('marketing.sales_spend') ? M('sales_spend') : undefined);
+      case 'lead_to_opp':
+        return call(LEAD_TO_OPP, M('opportunities'), M('leads'));
+      case 'conversion_rate':
+        return call(CONVERSION_RATE, M('customers'), M('leads'));
+      case 'romi':
+        return call(ROMI, M('revenue'), M('spend'), margin);
+      case 'roas':
+        return call(ROAS, M('revenue'), M('spend'));
+      case 'referral_share':
+        return div(M('referral_leads'), M('leads'));
+      case 'retention_rate':
+        return div(M('active_customers') - M('customers'), mk.get(m - 1, 'active_customers'));
+      case 'mrr':
+        return lg.get(m, 'mrr');
+      case 'arr':
+        return 12 * lg.get(m, 'mrr');
+      case 'arpa':
+        return call(ARPA, lg.get(m, 'mrr'), lg.get(m, 'paying'));
       case 'mrr_churn': {
         const mv = movements(ledger!, m);
         return div(mv.churn + mv.contraction, mv.previousMrr);
@@ -287,17 +307,24 @@ export function kpiMonths(kpis: readonly KpiId[], columns: MappedColumns, option
         const arpa = at('arpa');
         return cac === null || arpa === null ? null : call(CAC_PAYBACK, cac, arpa, margin);
       }
-      case 'win_rate': return call(WIN_RATE, dl.get(m, 'won'), dl.get(m, 'won') + dl.get(m, 'lost'));
-      case 'avg_deal_size': return call(ATV, dl.get(m, 'won_amount'), dl.get(m, 'won'));
-      case 'sales_cycle': return div(dl.get(m, 'cycle_days'), dl.get(m, 'decided'));
+      case 'win_rate':
+        return call(WIN_RATE, dl.get(m, 'won'), dl.get(m, 'won') + dl.get(m, 'lost'));
+      case 'avg_deal_size':
+        return call(ATV, dl.get(m, 'won_amount'), dl.get(m, 'won'));
+      case 'sales_cycle':
+        return div(dl.get(m, 'cycle_days'), dl.get(m, 'decided'));
       case 'pipeline_velocity': {
         const [w, s, c] = [at('win_rate'), at('avg_deal_size'), at('sales_cycle')];
         return w === null || s === null || c === null ? null : call(PIPELINE_VELOCITY, open[i], w, s, c);
       }
-      case 'order_revenue': return od.get(m, 'amount');
-      case 'orders': return od.get(m, 'orders');
-      case 'aov': return call(ATV, od.get(m, 'amount'), od.get(m, 'orders'));
-      case 'ecom_conversion': return call(CONVERSION_RATE, od.get(m, 'orders'), M('sessions'));
+      case 'order_revenue':
+        return od.get(m, 'amount');
+      case 'orders':
+        return od.get(m, 'orders');
+      case 'aov':
+        return call(ATV, od.get(m, 'amount'), od.get(m, 'orders'));
+      case 'ecom_conversion':
+        return call(CONVERSION_RATE, od.get(m, 'orders'), M('sessions'));
     }
   }
 }

@@ -140,7 +140,15 @@ export interface PrintSetup {
   readonly fit: 'page' | 'width';
 }
 
-export type PlanNoticeCode = 'renamed' | 'unmapped' | 'goal_skipped' | 'custom_functions' | 'extra_skipped' | 'goal_from_sheet' | 'goal_unreadable' | 'duplicate_sheet';
+export type PlanNoticeCode =
+  | 'renamed'
+  | 'unmapped'
+  | 'goal_skipped'
+  | 'custom_functions'
+  | 'extra_skipped'
+  | 'goal_from_sheet'
+  | 'goal_unreadable'
+  | 'duplicate_sheet';
 export interface PlanNotice {
   readonly code: PlanNoticeCode;
   readonly level: 'info' | 'warning';

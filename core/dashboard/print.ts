@@ -28,7 +28,8 @@ export function printSetup(sheet: PlannedSheet): PrintSetup | undefined {
     width = Math.max(width, r.col + 1);
   }
   const last = columnLetter(width);
-  if (sheet.role === 'dashboard' || sheet.role === 'attribution') return { area: `A1:${last}${height}`, orientation: 'landscape', fit: 'page' };
+  if (sheet.role === 'dashboard' || sheet.role === 'attribution')
+    return { area: `A1:${last}${height}`, orientation: 'landscape', fit: 'page' };
   // tables that grow (goals, definitions, customers, commissions): whole columns, fit to width
   return { area: `A:${last}`, orientation: 'landscape', fit: 'width' };
 }

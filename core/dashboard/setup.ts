@@ -88,7 +88,10 @@ export function serializeSetup(setup: DashboardSetup): string {
   validateSetup(setup);
   const text = JSON.stringify(setup);
   const bytes = utf8Length(text);
-  if (bytes > MAX_SETUP_BYTES) throw valueError(`the dashboard setup takes ${bytes} bytes, more than the ${MAX_SETUP_BYTES} a document property holds: shorten owner names or remove KPIs`);
+  if (bytes > MAX_SETUP_BYTES)
+    throw valueError(
+      `the dashboard setup takes ${bytes} bytes, more than the ${MAX_SETUP_BYTES} a document property holds: shorten owner names or remove KPIs`,
+    );
   return text;
 }
 
@@ -110,7 +113,8 @@ export function validateSetup(raw: unknown): asserts raw is DashboardSetup {
   if (!s || typeof s !== 'object') throw valueError('the dashboard setup is not an object');
   if (s.v !== SETUP_VERSION) throw valueError(`dashboard setup version ${String(s.v)} is not supported (expected ${SETUP_VERSION})`);
   if (s.locale !== 'en' && s.locale !== 'fr') throw valueError(`setup locale ${JSON.stringify(s.locale)} is not "en" or "fr"`);
-  if (s.template != null && !TEMPLATES.some((x) => x.id === s.template)) throw valueError(`setup template ${JSON.stringify(s.template)} is unknown`);
+  if (s.template != null && !TEMPLATES.some((x) => x.id === s.template))
+    throw valueError(`setup template ${JSON.stringify(s.template)} is unknown`);
   if (!Array.isArray(s.kpis)) throw valueError('setup kpis must be a list');
   s.kpis.forEach((id) => {
     if (!isKpiId(id)) throw valueError(`setup KPI ${JSON.stringify(id)} is not in the catalog`);
@@ -119,11 +123,14 @@ export function validateSetup(raw: unknown): asserts raw is DashboardSetup {
   for (const [ds, m] of Object.entries(s.mapping)) {
     if (!DATASETS.some((d) => d.id === ds)) throw valueError(`setup mapping names an unknown dataset ${JSON.stringify(ds)}`);
     if (!m || typeof m.sheet !== 'string' || !m.sheet) throw valueError(`setup mapping of ${ds} has no sheet name`);
-    if (!Number.isInteger(m.headerRow) || m.headerRow < 1) throw valueError(`setup mapping of ${ds}: header row must be a whole number from 1`);
+    if (!Number.isInteger(m.headerRow) || m.headerRow < 1)
+      throw valueError(`setup mapping of ${ds}: header row must be a whole number from 1`);
     if (!m.columns || typeof m.columns !== 'object') throw valueError(`setup mapping of ${ds} has no columns`);
     for (const [field, col] of Object.entries(m.columns)) {
-      if (!FIELDS.some((f) => f.ref === `${ds}.${field}`)) throw valueError(`setup mapping of ${ds} names an unknown field ${JSON.stringify(field)}`);
-      if (typeof col !== 'string' || columnNumber(col) === undefined) throw valueError(`setup mapping of ${ds}.${field}: ${JSON.stringify(col)} is not a column letter`);
+      if (!FIELDS.some((f) => f.ref === `${ds}.${field}`))
+        throw valueError(`setup mapping of ${ds} names an unknown field ${JSON.stringify(field)}`);
+      if (typeof col !== 'string' || columnNumber(col) === undefined)
+        throw valueError(`setup mapping of ${ds}.${field}: ${JSON.stringify(col)} is not a column letter`);
     }
   }
   if (!Array.isArray(s.goals)) throw valueError('setup goals must be a list');
@@ -135,16 +142,19 @@ export function validateSetup(raw: unknown): asserts raw is DashboardSetup {
     }
     for (const key of ['start', 'end'] as const) {
       const v = g[key];
-      if (v != null && (typeof v !== 'string' || toSerial(v) === undefined)) throw valueError(`goal of ${g.kpi}: ${key} must be a date as YYYY-MM-DD`);
+      if (v != null && (typeof v !== 'string' || toSerial(v) === undefined))
+        throw valueError(`goal of ${g.kpi}: ${key} must be a date as YYYY-MM-DD`);
     }
     if (g.owner != null && typeof g.owner !== 'string') throw valueError(`goal of ${g.kpi}: owner must be text`);
-    if (g.frequency != null && !FREQUENCIES.includes(g.frequency)) throw valueError(`goal of ${g.kpi}: frequency must be one of ${FREQUENCIES.join(', ')}`);
+    if (g.frequency != null && !FREQUENCIES.includes(g.frequency))
+      throw valueError(`goal of ${g.kpi}: frequency must be one of ${FREQUENCIES.join(', ')}`);
   });
   const o = s.options ?? {};
   const num = (k: keyof SetupOptions, lo: number, hi: number, int = false) => {
     const v = (o as Record<string, unknown>)[k];
     if (v === undefined) return;
-    if (typeof v !== 'number' || !Number.isFinite(v) || v < lo || v > hi || (int && !Number.isInteger(v))) throw valueError(`setup option ${k} must be a ${int ? 'whole ' : ''}number from ${lo} to ${hi}`);
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < lo || v > hi || (int && !Number.isInteger(v)))
+      throw valueError(`setup option ${k} must be a ${int ? 'whole ' : ''}number from ${lo} to ${hi}`);
   };
   validateExtras(s.extras);
   validateAlerts(s.alerts);
@@ -154,7 +164,8 @@ export function validateSetup(raw: unknown): asserts raw is DashboardSetup {
   num('nrrMonths', 1, 24, true);
   for (const k of ['wonPattern', 'lostPattern', 'referralPattern'] as const) {
     const v = o[k];
-    if (v !== undefined && (typeof v !== 'string' || !v.trim() || /"/.test(v))) throw valueError(`setup option ${k} must be non-empty text without double quotes`);
+    if (v !== undefined && (typeof v !== 'string' || !v.trim() || /"/.test(v)))
+      throw valueError(`setup option ${k} must be non-empty text without double quotes`);
   }
 }
 

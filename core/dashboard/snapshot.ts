@@ -22,7 +22,8 @@ export function snapshotRows(spec: SnapshotSpec, asOf: unknown, values: readonly
   const date = toSerial(asOf);
   if (date === undefined) throw valueError(`the as-of cell (${spec.asOfCell}) holds no date`);
   const flat = values.map((v) => (Array.isArray(v) ? v[0] : v));
-  if (flat.length !== spec.kpis.length) throw valueError(`read ${flat.length} card values for ${spec.kpis.length} KPIs: regenerate the dashboard`);
+  if (flat.length !== spec.kpis.length)
+    throw valueError(`read ${flat.length} card values for ${spec.kpis.length} KPIs: regenerate the dashboard`);
   const rows: HistoryRow[] = [];
   const skipped: string[] = [];
   spec.kpis.forEach((kpi, i) => {

@@ -15,28 +15,45 @@ export interface Template {
 
 export const TEMPLATES: readonly Template[] = [
   {
-    id: 'saas', name: t('SaaS / tech', 'SaaS / tech'),
+    id: 'saas',
+    name: t('SaaS / tech', 'SaaS / tech'),
     description: t('Recurring revenue, churn, retention and unit economics.', 'Revenu récurrent, churn, rétention et économie unitaire.'),
     kpis: ['mrr', 'mrr_churn', 'nrr', 'cac', 'ltv', 'lead_to_opp', 'cpl'],
   },
   {
-    id: 'ecommerce', name: t('E-commerce / retail', 'E-commerce / commerce'),
-    description: t('Revenue, conversion, basket, retention and ad return.', 'Chiffre d’affaires, conversion, panier, rétention et retour publicitaire.'),
+    id: 'ecommerce',
+    name: t('E-commerce / retail', 'E-commerce / commerce'),
+    description: t(
+      'Revenue, conversion, basket, retention and ad return.',
+      'Chiffre d’affaires, conversion, panier, rétention et retour publicitaire.',
+    ),
     kpis: ['order_revenue', 'ecom_conversion', 'aov', 'retention_rate', 'roas', 'cac'],
   },
   {
-    id: 'b2b', name: t('B2B services', 'Services B2B'),
-    description: t('Pipeline velocity, win rate, sales cycle and deal size.', 'Vélocité du pipeline, taux de transformation, cycle de vente et montant des affaires.'),
+    id: 'b2b',
+    name: t('B2B services', 'Services B2B'),
+    description: t(
+      'Pipeline velocity, win rate, sales cycle and deal size.',
+      'Vélocité du pipeline, taux de transformation, cycle de vente et montant des affaires.',
+    ),
     kpis: ['pipeline_velocity', 'win_rate', 'sales_cycle', 'avg_deal_size', 'lead_to_opp', 'opportunities', 'cac'],
   },
   {
-    id: 'aarrr', name: t('AARRR pirate metrics', 'Métriques pirates AARRR'),
-    description: t('One KPI per stage: acquisition, activation, retention, referral, revenue.', 'Un KPI par étape : acquisition, activation, rétention, recommandation, revenu.'),
+    id: 'aarrr',
+    name: t('AARRR pirate metrics', 'Métriques pirates AARRR'),
+    description: t(
+      'One KPI per stage: acquisition, activation, retention, referral, revenue.',
+      'Un KPI par étape : acquisition, activation, rétention, recommandation, revenu.',
+    ),
     kpis: ['cpl', 'conversion_rate', 'mrr_churn', 'referral_share', 'arpa'],
   },
   {
-    id: 'north_star', name: t('North Star and its inputs', 'Étoile du Nord et ses leviers'),
-    description: t('MRR as the North Star, with the inputs that drive it.', 'Le MRR comme Étoile du Nord, avec les leviers qui le font bouger.'),
+    id: 'north_star',
+    name: t('North Star and its inputs', 'Étoile du Nord et ses leviers'),
+    description: t(
+      'MRR as the North Star, with the inputs that drive it.',
+      'Le MRR comme Étoile du Nord, avec les leviers qui le font bouger.',
+    ),
     kpis: ['mrr', 'lead_to_opp', 'win_rate', 'arpa', 'mrr_churn'],
     northStar: 'mrr',
   },

@@ -23,13 +23,21 @@ export interface TrendCellContext extends Omit<FormulaContext, 'kpiCell'> {
  * what is written out are added to `custom`, so the share notice and the freeze see them.
  */
 export function columnOrInline(columns: readonly KpiId[], ctx: TrendCellContext, custom: Set<string>): (id: KpiId) => string {
-  const resolve = (path: readonly KpiId[]) => (other: KpiId): string => {
-    if (columns.includes(other)) return ctx.cellOf(other);
-    if (path.includes(other)) throw new Error(`KPI ${other} is built from itself (${[...path, other].join(' → ')})`);
-    const built = kpiFormula(other, { mapping: ctx.mapping, options: ctx.options, start: ctx.start, next: ctx.next, kpiCell: resolve([...path, other]) });
-    built.custom.forEach((c) => custom.add(c));
-    return `(${built.text})`;
-  };
+  const resolve =
+    (path: readonly KpiId[]) =>
+    (other: KpiId): string => {
+      if (columns.includes(other)) return ctx.cellOf(other);
+      if (path.includes(other)) throw new Error(`KPI ${other} is built from itself (${[...path, other].join(' → ')})`);
+      const built = kpiFormula(other, {
+        mapping: ctx.mapping,
+        options: ctx.options,
+        start: ctx.start,
+        next: ctx.next,
+        kpiCell: resolve([...path, other]),
+      });
+      built.custom.forEach((c) => custom.add(c));
+      return `(${built.text})`;
+    };
   return resolve([]);
 }
 
@@ -40,7 +48,13 @@ export function columnOrInline(columns: readonly KpiId[], ctx: TrendCellContext,
  */
 export function trendFormula(id: KpiId, columns: readonly KpiId[], ctx: TrendCellContext): BuiltFormula {
   const custom = new Set<string>();
-  const built = kpiFormula(id, { mapping: ctx.mapping, options: ctx.options, start: ctx.start, next: ctx.next, kpiCell: columnOrInline(columns, ctx, custom) });
+  const built = kpiFormula(id, {
+    mapping: ctx.mapping,
+    options: ctx.options,
+    start: ctx.start,
+    next: ctx.next,
+    kpiCell: columnOrInline(columns, ctx, custom),
+  });
   built.custom.forEach((c) => custom.add(c));
   return { text: built.text, custom: [...custom] };
 }

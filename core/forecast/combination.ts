@@ -211,13 +211,20 @@ function chooseByValidation(y: readonly number[], horizon: number, m: number, z:
  * @throws #NUM! when there are fewer than 4 values.
  * @example kpiForecast([5, 5, 5, 5, 5, 5], 2, 0).rows[0].forecast  // 5
  */
-export function kpiForecast(y: readonly number[], horizon: number, seasonality: number, method: Method = 'auto', opts: KpiForecastOptions = {}): KpiForecastResult {
+export function kpiForecast(
+  y: readonly number[],
+  horizon: number,
+  seasonality: number,
+  method: Method = 'auto',
+  opts: KpiForecastOptions = {},
+): KpiForecastResult {
   const n = y.length;
   if (n < 4) throw numError(`KPI_FORECAST needs at least 4 values, got ${n}`);
   const z = normalQuantile((1 + (opts.confidence ?? 0.95)) / 2);
   // The seasonal naive forecast is defined by its season: a given one is used as given.
   const m = method === 'snaive' && seasonality >= 2 ? seasonality : forecastSeason(y, seasonality, opts.step);
-  if (method === 'snaive' && m < 2) throw numError('method "snaive" needs a season: give seasonality n ≥ 2, or a series where one is detected');
+  if (method === 'snaive' && m < 2)
+    throw numError('method "snaive" needs a season: give seasonality n ≥ 2, or a series where one is detected');
   if (method === 'snaive' && m > n) throw numError(`method "snaive" repeats the last season of ${m} values, but the series has ${n}`);
   const path = (method === 'auto' && chooseByValidation(y, horizon, m, z)) || forecastWith(y, horizon, m, method, z);
   const rows: ForecastRow[] = [];

@@ -199,7 +199,8 @@ export function detectSeason(y: ArrayLike<number>, opts: DetectOptions = {}): nu
   for (const m of prior) if (n >= 3 * m) levels.set(m, priorLevel);
   if (opts.search !== false) {
     const maxLag = Math.min(Math.floor(n / 3), MAX_SEASON);
-    if (maxLag >= 2) for (const m of autocorrelationPeaks(y, maxLag, 3)) if (!levels.has(m)) levels.set(m, opts.searchLevel ?? SEARCH_LEVEL);
+    if (maxLag >= 2)
+      for (const m of autocorrelationPeaks(y, maxLag, 3)) if (!levels.has(m)) levels.set(m, opts.searchLevel ?? SEARCH_LEVEL);
   }
   const passed: SeasonTest[] = [];
   for (const [m, level] of levels) {

@@ -145,9 +145,21 @@ export function fitHoltWinters(y: readonly number[], L: number): HoltWintersFit 
   };
 
   const fitGamma = () => search((v) => (gamma = v), refill);
-  const fitBetaGamma = () => search((v) => (beta = v), () => (fitGamma(), refill()));
-  if (seasonal) search((v) => (alpha = v), () => (fitBetaGamma(), refill()));
-  else search((v) => (alpha = v), () => (fitGamma(), refill()));
+  const fitBetaGamma = () =>
+    search(
+      (v) => (beta = v),
+      () => (fitGamma(), refill()),
+    );
+  if (seasonal)
+    search(
+      (v) => (alpha = v),
+      () => (fitBetaGamma(), refill()),
+    );
+  else
+    search(
+      (v) => (alpha = v),
+      () => (fitGamma(), refill()),
+    );
   if (!Number.isFinite(mse)) throw numError('the fit did not converge to finite numbers; check the values for extreme magnitudes');
 
   const last = n - 1;
@@ -177,7 +189,8 @@ export function fitHoltWinters(y: readonly number[], L: number): HoltWintersFit 
       const k = Math.max(1, Math.floor(steps + 1e-9));
       const frac = steps - k;
       if (!seasonal) {
-        const at = (h: number) => normalQuantile((1 + confidence) / 2) * rmse * brownFactor(h - 1, confidence) / brownFactor(0, confidence);
+        const at = (h: number) =>
+          (normalQuantile((1 + confidence) / 2) * rmse * brownFactor(h - 1, confidence)) / brownFactor(0, confidence);
         const v = at(k);
         return frac > 0 ? v + frac * (at(k + 1) - v) : v;
       }

@@ -7,7 +7,11 @@ import { numError } from '../errors';
  * @throws #NUM! when maxLag leaves fewer than 3 pairs at every lag.
  * @example leadLagCorrelations([1, 2, 4, 3], [0, 1, 2, 4], 1)[1] === 1
  */
-export function leadLagCorrelations(leading: readonly (number | null)[], lagging: readonly (number | null)[], maxLag: number): (number | null)[] {
+export function leadLagCorrelations(
+  leading: readonly (number | null)[],
+  lagging: readonly (number | null)[],
+  maxLag: number,
+): (number | null)[] {
   const n = Math.min(leading.length, lagging.length);
   const out: (number | null)[] = [];
   for (let k = 0; k <= maxLag; k++) {
@@ -41,7 +45,8 @@ export function leadLagCorrelations(leading: readonly (number | null)[], lagging
     }
     out.push(sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : null);
   }
-  if (out.every((v) => v === null)) throw numError('no lag has 3 or more pairs of numbers with variation; give longer series or a smaller max_lag');
+  if (out.every((v) => v === null))
+    throw numError('no lag has 3 or more pairs of numbers with variation; give longer series or a smaller max_lag');
   return out;
 }
 

@@ -83,7 +83,12 @@ function aggregate(values: number[], code: Aggregation): number {
  *   30% of the points are missing; #VALUE! when a value has no time.
  * @example regularize([1, 2, 4], [10, 20, 40], true, 1).values  // [10, 20, 30, 40]
  */
-export function regularize(times: (number | null)[], values: (number | null)[], interpolate: boolean, aggregation: Aggregation): RegularSeries {
+export function regularize(
+  times: (number | null)[],
+  values: (number | null)[],
+  interpolate: boolean,
+  aggregation: Aggregation,
+): RegularSeries {
   const pts: { t: number; v: number | null }[] = [];
   for (let i = 0; i < times.length; i++) {
     const t = times[i];
@@ -126,7 +131,9 @@ export function regularize(times: (number | null)[], values: (number | null)[], 
   for (let i = 1; i < xs.length; i++) {
     const k = (xs[i] - xs[0]) / step;
     if (Math.abs(k - Math.round(k)) > 1e-6) {
-      throw numError(`timeline has no constant step: the gap before row ${i + 1} of the sorted timeline is not a multiple of the smallest gap (${step})`);
+      throw numError(
+        `timeline has no constant step: the gap before row ${i + 1} of the sorted timeline is not a multiple of the smallest gap (${step})`,
+      );
     }
     slots.push(Math.round(k));
   }

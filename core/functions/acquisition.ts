@@ -17,10 +17,13 @@ export const CAC = defineFunction({
     { name: 'sales_spend', kind: 'range', optional: true, description: 'Sales spend over the period; omitted means 0.' },
   ],
   result: 'number',
-  example: { formula: '=CAC({1000;2000}, {10;20}, {500;500})', result: 133.33333333333334, working: '(1000 + 2000 + 500 + 500) / (10 + 20) = 4000 / 30 = 133.33' },
+  example: {
+    formula: '=CAC({1000;2000}, {10;20}, {500;500})',
+    result: 133.33333333333334,
+    working: '(1000 + 2000 + 500 + 500) / (10 + 20) = 4000 / 30 = 133.33',
+  },
   errors: ['#DIV/0! when new_customers sums to 0'],
-  impl: (marketing, customers, sales) =>
-    ratio(marketing.sum(true) + (sales ? sales.sum(true) : 0), customers.sum(true), customers.name),
+  impl: (marketing, customers, sales) => ratio(marketing.sum(true) + (sales ? sales.sum(true) : 0), customers.sum(true), customers.name),
 });
 
 export const CPL = defineFunction({
@@ -95,7 +98,11 @@ export const PIPELINE_VELOCITY = defineFunction({
     { name: 'cycle_days', kind: 'number', min: 0, description: 'Average sales cycle in days.' },
   ],
   result: 'number',
-  example: { formula: '=PIPELINE_VELOCITY(40, 0.25, 12000, 60)', result: 2000, working: '40 × 0.25 × 12000 / 60 = 120000 / 60 = 2000 per day' },
+  example: {
+    formula: '=PIPELINE_VELOCITY(40, 0.25, 12000, 60)',
+    result: 2000,
+    working: '40 × 0.25 × 12000 / 60 = 120000 / 60 = 2000 per day',
+  },
   errors: ['#DIV/0! when cycle_days is 0', '#NUM! when win_rate is outside 0..1 or a value is negative'],
   impl: (open, winRate, dealSize, cycleDays) => {
     if (cycleDays === 0) throw divZeroError('cycle_days is 0: a sales cycle takes time');
@@ -111,7 +118,14 @@ export const SALES_CYCLE = defineFunction({
   params: [
     { name: 'created_dates', kind: 'range', description: 'Date each deal was created.' },
     { name: 'closed_dates', kind: 'range', description: 'Date each deal was closed; blank for open deals.' },
-    { name: 'method', kind: 'choice', optional: true, default: 'mean', choices: ['mean', 'median'], description: '"mean" (default) or "median".' },
+    {
+      name: 'method',
+      kind: 'choice',
+      optional: true,
+      default: 'mean',
+      choices: ['mean', 'median'],
+      description: '"mean" (default) or "median".',
+    },
   ],
   result: 'number',
   example: {

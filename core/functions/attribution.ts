@@ -10,7 +10,7 @@ const MODEL_LIST = MODELS.map((m) => `"${m}"`).join(', ');
 const PATH_LAYOUT =
   'Paths use the ChannelAttribution layout: one row per path, channels separated by ">" (spaces around it optional). Channel names may contain spaces and are matched ignoring case and extra spaces ("paid search" = "Paid  Search"); the spelling seen first is shown. Rows with the same path add up.';
 const MODEL_RULES =
-  'first/last: all credit to the first/last touch. linear: equal credit per touch. position: 40% first, 40% last, 20% shared by the middle touches; one touch gets all, two touches 50/50. Rule models credit a repeated channel once per touch (A > A > B: linear gives A 2/3). markov: first-order absorbing chain; removal effect = 1 − P(conversion without the channel) / P(conversion), solved exactly as a linear system; conversions and value are shared in proportion to the removal effects; repeated touches (self-loops) do not change it. shapley: exact Shapley values of v(S) = conversions of the paths whose channel set is inside S, which equal each path\'s conversions split equally among its distinct channels. Non-converting paths only matter to markov (as nulls). Attribution measures association, not causation.';
+  "first/last: all credit to the first/last touch. linear: equal credit per touch. position: 40% first, 40% last, 20% shared by the middle touches; one touch gets all, two touches 50/50. Rule models credit a repeated channel once per touch (A > A > B: linear gives A 2/3). markov: first-order absorbing chain; removal effect = 1 − P(conversion without the channel) / P(conversion), solved exactly as a linear system; conversions and value are shared in proportion to the removal effects; repeated touches (self-loops) do not change it. shapley: exact Shapley values of v(S) = conversions of the paths whose channel set is inside S, which equal each path's conversions split equally among its distinct channels. Non-converting paths only matter to markov (as nulls). Attribution measures association, not causation.";
 
 const readTable = (paths: RangeArg, conversions: RangeArg, values: RangeArg | undefined, nulls: RangeArg | undefined): PathTable => {
   const ranges = { paths, conversions, values, nulls } as Record<string, RangeArg | undefined>;
@@ -24,7 +24,13 @@ const readTable = (paths: RangeArg, conversions: RangeArg, values: RangeArg | un
   });
 };
 
-const readTouchRows = (journeys: RangeArg, timestamps: RangeArg, channels: RangeArg, converted: RangeArg, values: RangeArg | undefined): PathTable => {
+const readTouchRows = (
+  journeys: RangeArg,
+  timestamps: RangeArg,
+  channels: RangeArg,
+  converted: RangeArg,
+  values: RangeArg | undefined,
+): PathTable => {
   const ranges = { journeys, timestamps, channels, converted, values } as Record<string, RangeArg | undefined>;
   requireSameSize(journeys, timestamps, channels, converted, ...(values ? [values] : []));
   return readTouches({
@@ -42,7 +48,14 @@ function positive(v: number, name: string): number {
   return v;
 }
 
-const MODEL_PARAM = { name: 'model', kind: 'choice', optional: true, default: 'linear', choices: MODELS, description: `One of ${MODEL_LIST}; default "linear".` } as const;
+const MODEL_PARAM = {
+  name: 'model',
+  kind: 'choice',
+  optional: true,
+  default: 'linear',
+  choices: MODELS,
+  description: `One of ${MODEL_LIST}; default "linear".`,
+} as const;
 const BAD_INPUT = [
   '#VALUE! when ranges differ in size, a path is blank or has an empty step ("A >> B"), or model is not one of the models (the message lists them)',
   '#NUM! when a count or value is negative',
@@ -93,17 +106,25 @@ export const ATTRIBUTION_TOUCHES = defineFunction({
     { name: 'converted', kind: 'range', description: "TRUE/1 on the converting journey's rows." },
     { name: 'values', kind: 'range', optional: true, description: "Conversion value on the converting journey's rows." },
     MODEL_PARAM,
-    { name: 'half_life_days', kind: 'number', optional: true, default: 7, description: 'time_decay: days for the weight to halve; default 7.' },
+    {
+      name: 'half_life_days',
+      kind: 'number',
+      optional: true,
+      default: 7,
+      description: 'time_decay: days for the weight to halve; default 7.',
+    },
   ],
   result: 'table',
   example: {
-    formula: '=ATTRIBUTION_TOUCHES({"u1";"u1";"u2"}, {"2026-03-01";"2026-03-08";"2026-03-05"}, {"Ads";"Email";"Ads"}, {1;1;0}, {90;90;0}, "time_decay")',
+    formula:
+      '=ATTRIBUTION_TOUCHES({"u1";"u1";"u2"}, {"2026-03-01";"2026-03-08";"2026-03-05"}, {"Ads";"Email";"Ads"}, {1;1;0}, {90;90;0}, "time_decay")',
     result: [
       ['Channel', 'Conversions', 'Value', 'Share'],
       ['Email', 2 / 3, 60, 2 / 3],
       ['Ads', 1 / 3, 30, 1 / 3],
     ],
-    working: 'u1 converts on 2026-03-08 with value 90: Email (0 days) weighs 1, Ads (7 days) weighs 2^(−7/7) = 0.5, so 2/3 and 1/3 of 1 conversion and of 90; u2 never converts.',
+    working:
+      'u1 converts on 2026-03-08 with value 90: Email (0 days) weighs 1, Ads (7 days) weighs 2^(−7/7) = 0.5, so 2/3 and 1/3 of 1 conversion and of 90; u2 never converts.',
   },
   errors: [
     '#VALUE! when ranges differ in size, a touch lacks its journey, timestamp or channel, a channel contains ">", a journey has two different values or a value without converting, or model is unknown (the message lists the models)',
@@ -132,7 +153,8 @@ export const PATHS = defineFunction({
   ],
   result: 'table',
   example: {
-    formula: '=PATHS({"u1";"u2";"u1";"u3"}, {"2026-03-02";"2026-03-01";"2026-03-01";"2026-03-04"}, {"Search";"Email";"Email";"email"}, {1;0;1;0}, {120;0;120;0})',
+    formula:
+      '=PATHS({"u1";"u2";"u1";"u3"}, {"2026-03-02";"2026-03-01";"2026-03-01";"2026-03-04"}, {"Search";"Email";"Email";"email"}, {1;0;1;0}, {120;0;120;0})',
     result: [
       ['Path', 'Conversions', 'Value', 'Nulls'],
       ['Email > Search', 1, 120, 0],
@@ -166,7 +188,8 @@ export const REMOVAL_EFFECTS = defineFunction({
       ['C3', 1],
       ['C1', 0.5],
     ],
-    working: "Bryl (analyzecore.com, 2016): P(conversion) = 2/3 × 1/2 × 1/2 + 1/3 × 1/2 = 1/3; without C1 only C2 > C3 journeys remain: 1/3 × 1/2 = 1/6, so C1's effect is 1 − (1/6)/(1/3) = 0.5; without C2 or C3 nothing converts: 1.",
+    working:
+      "Bryl (analyzecore.com, 2016): P(conversion) = 2/3 × 1/2 × 1/2 + 1/3 × 1/2 = 1/3; without C1 only C2 > C3 journeys remain: 1/3 × 1/2 = 1/6, so C1's effect is 1 − (1/6)/(1/3) = 0.5; without C2 or C3 nothing converts: 1.",
   },
   errors: [...BAD_INPUT.slice(0, 2), '#DIV/0! when no path converts', '#NUM! beyond 1000 distinct channels'],
   impl: (paths, conversions, nulls) => {

@@ -67,9 +67,16 @@ function denominatorSum(r: RangeArg): number {
   return s;
 }
 
-
 /** Per-group sums of the two periods: rows with start ≤ date < next, blank dates and groups skipped. */
-function periodGroupSums(groups: RangeArg, numerator: RangeArg, denominator: RangeArg, dates: RangeArg, beforeStart: number, afterStart: number, afterEnd: number): GroupSums[] {
+function periodGroupSums(
+  groups: RangeArg,
+  numerator: RangeArg,
+  denominator: RangeArg,
+  dates: RangeArg,
+  beforeStart: number,
+  afterStart: number,
+  afterEnd: number,
+): GroupSums[] {
   if (!(beforeStart < afterStart && afterStart < afterEnd)) {
     throw numError('the periods must follow each other: before_start < after_start < after_end');
   }
@@ -112,13 +119,14 @@ export const KPI_CHANGE_BY = defineFunction({
   details:
     'The KPI is Σ numerator / Σ denominator over the rows of each period; each group has its share of the denominator s and its own ratio r, and the KPI is Σ s × r. ' +
     "Each group's change s1 r1 − s0 r0 is split exactly into Mix effect (s1 − s0) × (r0 + r1) / 2 and Rate effect (r1 − r0) × (s0 + s1) / 2 (Kitagawa's symmetric split, 1955): " +
-    'over the groups the mix and rate effects add up to the KPI change After − Before, with no residual. Effects are in the KPI\'s own unit. ' +
+    "over the groups the mix and rate effects add up to the KPI change After − Before, with no residual. Effects are in the KPI's own unit. " +
     'Rows: one per group, largest total effect (in size) first, then Total. A group with no denominator in one period keeps its other ratio, so all its change is mix. ' +
     'Columns: Group, Before and After (its own ratio; blank without a denominator), Share before and after (of the denominator), Mix effect, Rate effect, Total effect.',
   params: BY_PARAMS,
   result: 'table',
   example: {
-    formula: '=KPI_CHANGE_BY({"Ads";"SEO";"Ads";"SEO"}, {1000;200;1800;150}, {10;10;15;5}, {"2026-01-05";"2026-01-20";"2026-02-03";"2026-02-10"}, "2026-01-01", "2026-02-01", "2026-03-01")',
+    formula:
+      '=KPI_CHANGE_BY({"Ads";"SEO";"Ads";"SEO"}, {1000;200;1800;150}, {10;10;15;5}, {"2026-01-05";"2026-01-20";"2026-02-03";"2026-02-10"}, "2026-01-01", "2026-02-01", "2026-03-01")',
     result: [
       ['Group', 'Before', 'After', 'Share before', 'Share after', 'Mix effect', 'Rate effect', 'Total effect'],
       ['Ads', 100, 120, 0.5, 0.75, 27.5, 12.5, 40],
@@ -155,23 +163,35 @@ function signedPercent(x: number, language: string): string {
 export const KPI_CHANGE_DRIVERS = defineFunction({
   name: 'KPI_CHANGE_DRIVERS',
   section: SECTION,
-  help: 'In one sentence: how much of a ratio KPI\'s change is mix and how much is rate, and the groups (channels) that drove most of it.',
+  help: "In one sentence: how much of a ratio KPI's change is mix and how much is rate, and the groups (channels) that drove most of it.",
   details:
-    'The KPI_CHANGE_BY split, written as a sentence for a dashboard cell. Every effect is a percentage of the earlier value of the KPI, so the groups\' effects add up to its relative change, ' +
+    "The KPI_CHANGE_BY split, written as a sentence for a dashboard cell. Every effect is a percentage of the earlier value of the KPI, so the groups' effects add up to its relative change, " +
     'and mix and rate add up to it too. top is how many groups to name (largest effect first). language is "en" or "fr". ' +
     'When the split cannot be made (a zero denominator, a group with a numerator but no denominator, a KPI of 0 in the earlier period) the sentence says why instead of an error.',
   params: [
     ...BY_PARAMS,
     { name: 'top', kind: 'number', optional: true, default: 2, min: 1, max: 20, description: 'How many groups to name; default 2.' },
-    { name: 'language', kind: 'choice', optional: true, default: 'en', choices: ['en', 'fr'], description: 'Language of the sentence: "en" (default) or "fr".' },
+    {
+      name: 'language',
+      kind: 'choice',
+      optional: true,
+      default: 'en',
+      choices: ['en', 'fr'],
+      description: 'Language of the sentence: "en" (default) or "fr".',
+    },
   ],
   result: 'text',
   example: {
-    formula: '=KPI_CHANGE_DRIVERS({"Ads";"SEO";"Ads";"SEO"}, {1000;200;1800;150}, {10;10;15;5}, {"2026-01-05";"2026-01-20";"2026-02-03";"2026-02-10"}, "2026-01-01", "2026-02-01", "2026-03-01")',
+    formula:
+      '=KPI_CHANGE_DRIVERS({"Ads";"SEO";"Ads";"SEO"}, {1000;200;1800;150}, {10;10;15;5}, {"2026-01-05";"2026-01-20";"2026-02-03";"2026-02-10"}, "2026-01-01", "2026-02-01", "2026-03-01")',
     result: 'Change +62.5%: mix +35.4%, rate +27.1%. Largest: Ads +66.7% (mix +45.8%, rate +20.8%), SEO -4.2% (mix -10.4%, rate +6.3%)',
-    working: 'the KPI_CHANGE_BY example over the earlier CAC 60: 37.5 / 60 = 62.5%, mix 21.25 / 60 = 35.4%, rate 16.25 / 60 = 27.1%; Ads 40 / 60 = 66.7% (27.5 / 60, 12.5 / 60), SEO −2.5 / 60 = −4.2% (−6.25 / 60, 3.75 / 60)',
+    working:
+      'the KPI_CHANGE_BY example over the earlier CAC 60: 37.5 / 60 = 62.5%, mix 21.25 / 60 = 35.4%, rate 16.25 / 60 = 27.1%; Ads 40 / 60 = 66.7% (27.5 / 60, 12.5 / 60), SEO −2.5 / 60 = −4.2% (−6.25 / 60, 3.75 / 60)',
   },
-  errors: ['#NUM! when the dates do not follow each other', '#VALUE! when the ranges differ in size, a number cell holds text or a date cell is not a date'],
+  errors: [
+    '#NUM! when the dates do not follow each other',
+    '#VALUE! when the ranges differ in size, a number cell holds text or a date cell is not a date',
+  ],
   impl: (groups, numerator, denominator, dates, beforeStart, afterStart, afterEnd, top, language) => {
     const fr = language === 'fr';
     const sums = periodGroupSums(groups, numerator, denominator, dates, beforeStart, afterStart, afterEnd);
@@ -182,7 +202,8 @@ export const KPI_CHANGE_DRIVERS = defineFunction({
       if (!(e instanceof KpiError)) throw e;
       return `${fr ? 'Pas de décomposition' : 'No split'}: ${e.message}`.replace(/^Pas de décomposition:/, 'Pas de décomposition :');
     }
-    if (!(s.r0 > 0)) return fr ? 'Pas de décomposition : le KPI vaut 0 sur la période précédente' : 'No split: the KPI is 0 in the earlier period';
+    if (!(s.r0 > 0))
+      return fr ? 'Pas de décomposition : le KPI vaut 0 sur la période précédente' : 'No split: the KPI is 0 in the earlier period';
     const p = (x: number) => signedPercent(x / s.r0, language);
     const [mix, rate] = fr ? ['mix', 'taux'] : ['mix', 'rate'];
     const named = s.groups.slice(0, top).map((g) => `${g.group} ${p(g.total)} (${mix} ${p(g.mix)}, ${rate} ${p(g.rate)})`);

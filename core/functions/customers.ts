@@ -12,7 +12,11 @@ import { defineFunction, ParamSpec, Table } from '../registry/types';
 const SECTION = 'Customer predictions and commissions';
 
 const SUMMARY_PARAMS = [
-  { name: 'frequency', kind: 'range', description: 'Repeat purchases per customer (x): purchase days after the first, a whole number ≥ 0. RFM prints it.' },
+  {
+    name: 'frequency',
+    kind: 'range',
+    description: 'Repeat purchases per customer (x): purchase days after the first, a whole number ≥ 0. RFM prints it.',
+  },
   { name: 'recency', kind: 'range', description: 'Time from the first to the last purchase (t_x), in periods; 0 without repeats.' },
   { name: 'T', kind: 'range', description: 'Time from the first purchase to the end of observation, in the same periods.' },
 ] as const satisfies readonly ParamSpec[];
@@ -56,7 +60,14 @@ export const RFM = defineFunction({
     { name: 'dates', kind: 'range', description: 'Date of each transaction (time of day ignored).' },
     { name: 'amounts', kind: 'range', description: 'Value of each transaction, ≥ 0.' },
     { name: 'as_of', kind: 'date', optional: true, description: 'End of the observation; default the last date in the data.' },
-    { name: 'period', kind: 'choice', optional: true, default: 'week', choices: ['day', 'week', 'month'], description: 'Time unit of Recency and T: "day", "week" (default) or "month".' },
+    {
+      name: 'period',
+      kind: 'choice',
+      optional: true,
+      default: 'week',
+      choices: ['day', 'week', 'month'],
+      description: 'Time unit of Recency and T: "day", "week" (default) or "month".',
+    },
   ],
   result: 'table',
   example: {
@@ -66,9 +77,13 @@ export const RFM = defineFunction({
       ['A', 1, 2, 4, 50],
       ['B', 0, 0, 3, 0],
     ],
-    working: 'A buys on Jan 1 and twice on Jan 15 (one purchase day worth 30 + 20 = 50): 1 repeat, recency 14/7 = 2, T 28/7 = 4, monetary 50. B: Jan 8 only: T 21/7 = 3',
+    working:
+      'A buys on Jan 1 and twice on Jan 15 (one purchase day worth 30 + 20 = 50): 1 repeat, recency 14/7 = 2, T 28/7 = 4, monetary 50. B: Jan 8 only: T 21/7 = 3',
   },
-  errors: ['#VALUE! when the ranges differ in size, a row is partly blank, or no transaction falls on or before as_of', '#NUM! for a negative amount'],
+  errors: [
+    '#VALUE! when the ranges differ in size, a row is partly blank, or no transaction falls on or before as_of',
+    '#NUM! for a negative amount',
+  ],
   impl: (customers, dates, amounts, asOf, period) => {
     requireSameSize(customers, dates, amounts);
     const ids = customers.alignedTexts();
@@ -79,7 +94,10 @@ export const RFM = defineFunction({
       const blank = [ids[i] === null, days[i] === null, values[i] === null];
       if (blank.every(Boolean)) continue;
       const missing = [customers, dates, amounts].filter((_, k) => blank[k]);
-      if (missing.length) throw valueError(`${missing.map((r) => r.at(i)).join(' and ')} blank but the same row has other values: fill in the transaction or clear it`);
+      if (missing.length)
+        throw valueError(
+          `${missing.map((r) => r.at(i)).join(' and ')} blank but the same row has other values: fill in the transaction or clear it`,
+        );
       keep.push(i);
     }
     const rows = rfmSummary(
@@ -132,9 +150,15 @@ export const P_ALIVE = defineFunction({
   example: {
     formula: `=P_ALIVE(${TOY_CUSTOMERS}, ${TOY_PARAMS})`,
     result: [[1], [27 / 155]],
-    working: 'r 2, alpha 10, a 2, b 1. No repeat: 1. x 1, t_x 5, T 10: 1 / (1 + 2/(1+1−1) · (20/15)^3) = 1 / (1 + 128/27) = 27/155 = 0.1742',
+    working:
+      'r 2, alpha 10, a 2, b 1. No repeat: 1. x 1, t_x 5, T 10: 1 / (1 + 2/(1+1−1) · (20/15)^3) = 1 / (1 + 128/27) = 27/155 = 0.1742',
   },
-  errors: [...SUMMARY_ERRORS, '#VALUE! when params is not 4 numbers', '#NUM! when a parameter is not positive', ...FIT_ERRORS.map((e) => `${e} (params omitted)`)],
+  errors: [
+    ...SUMMARY_ERRORS,
+    '#VALUE! when params is not 4 numbers',
+    '#NUM! when a parameter is not positive',
+    ...FIT_ERRORS.map((e) => `${e} (params omitted)`),
+  ],
   impl: (frequency, recency, T, params) => {
     const read = readCustomers(frequency, recency, T);
     return columnPerCell(read, pAliveAll(bgnbdParams(read, params), read, read.where));
@@ -153,11 +177,19 @@ export const CHURN_RISK = defineFunction({
     result: [[0], [128 / 155]],
     working: '1 − P_ALIVE: 1 − 1 = 0 and 1 − 27/155 = 128/155 = 0.8258',
   },
-  errors: [...SUMMARY_ERRORS, '#VALUE! when params is not 4 numbers', '#NUM! when a parameter is not positive', ...FIT_ERRORS.map((e) => `${e} (params omitted)`)],
+  errors: [
+    ...SUMMARY_ERRORS,
+    '#VALUE! when params is not 4 numbers',
+    '#NUM! when a parameter is not positive',
+    ...FIT_ERRORS.map((e) => `${e} (params omitted)`),
+  ],
   impl: (frequency, recency, T, params) => {
     const read = readCustomers(frequency, recency, T);
     const alive = pAliveAll(bgnbdParams(read, params), read, read.where);
-    return columnPerCell(read, alive.map((p) => 1 - p));
+    return columnPerCell(
+      read,
+      alive.map((p) => 1 - p),
+    );
   },
 });
 
@@ -166,7 +198,11 @@ export const EXPECTED_PURCHASES = defineFunction({
   section: SECTION,
   help: 'Expected purchases of each customer in the next horizon periods (BG/NBD), one row per customer.',
   details: `E[Y(t) | x, t_x, T] = (a+b+x−1)/(a−1) · [1 − ((alpha+T)/(alpha+T+t))^(r+x) · 2F1(r+x, b+x; a+b+x−1; t/(alpha+T+t))] · P(alive) (Fader, Hardie & Lee 2005, eq. 10), with the hypergeometric function evaluated by series, Pfaff and 1 − z transformations. On CDNOW a customer with x 2, t_x 30.43, T 38.86 expects 1.226 purchases in the next 39 weeks. ${ROW_RESULT}`,
-  params: [...SUMMARY_PARAMS, { name: 'horizon', kind: 'number', min: 0, description: 'Periods ahead, in the unit of recency and T.' }, PARAMS_PARAM],
+  params: [
+    ...SUMMARY_PARAMS,
+    { name: 'horizon', kind: 'number', min: 0, description: 'Periods ahead, in the unit of recency and T.' },
+    PARAMS_PARAM,
+  ],
   result: 'table',
   example: {
     formula: `=EXPECTED_PURCHASES(${TOY_CUSTOMERS}, 20, ${TOY_PARAMS})`,
@@ -174,7 +210,12 @@ export const EXPECTED_PURCHASES = defineFunction({
     working:
       'r 2, alpha 10, a 2, b 1, so r = a + b − 1 and 2F1(r+x, a−1; r+x; −u) = (1+u)^(−1): E = (a+b+x−1) · u/(1+u) · P(alive) with u = 20/(10+10) = 1. x 0: 2 · ½ · 1 = 1. x 1: 3 · ½ · 27/155 = 40.5/155 = 0.2613',
   },
-  errors: [...SUMMARY_ERRORS, '#NUM! when horizon is negative', '#VALUE! when params is not 4 numbers', ...FIT_ERRORS.map((e) => `${e} (params omitted)`)],
+  errors: [
+    ...SUMMARY_ERRORS,
+    '#NUM! when horizon is negative',
+    '#VALUE! when params is not 4 numbers',
+    ...FIT_ERRORS.map((e) => `${e} (params omitted)`),
+  ],
   impl: (frequency, recency, T, horizon, params) => {
     const read = readCustomers(frequency, recency, T);
     return columnPerCell(read, expectedPurchasesAll(bgnbdParams(read, params), read, horizon, read.where));
@@ -189,7 +230,11 @@ export const GG_FIT = defineFunction({
     'Fader & Hardie (2013): each purchase of a customer is Gamma(p, ν) with ν ~ Gamma(q, v) across customers, so a customer with x repeat purchases of mean value z̄ is expected to spend p(v + x z̄)/(px + q − 1) per purchase. Fitted by maximum likelihood on customers with frequency > 0 (others are skipped; their monetary is ignored). On the 946 CDNOW repeat customers it gives p 6.25, q 3.74, v 15.44. The model assumes spend does not depend on frequency; check that before relying on it.',
   params: [
     { name: 'frequency', kind: 'range', description: 'Repeat purchases per customer.' },
-    { name: 'monetary', kind: 'range', description: 'Mean value of each customer\'s repeat purchases (RFM\'s Monetary); > 0 where frequency > 0.' },
+    {
+      name: 'monetary',
+      kind: 'range',
+      description: "Mean value of each customer's repeat purchases (RFM's Monetary); > 0 where frequency > 0.",
+    },
   ],
   result: 'table',
   example: {
@@ -222,7 +267,10 @@ function readSpend(frequency: RangeArg, monetary: RangeArg): { frequency: number
   const out = { frequency: [] as number[], monetary: [] as number[], cell: [] as number[] };
   for (let i = 0; i < x.length; i++) {
     if (x[i] === null && m[i] === null) continue;
-    if (x[i] === null || m[i] === null) throw valueError(`${(x[i] === null ? frequency : monetary).at(i)} is blank but the same row has a value: fill it in or clear the row`);
+    if (x[i] === null || m[i] === null)
+      throw valueError(
+        `${(x[i] === null ? frequency : monetary).at(i)} is blank but the same row has a value: fill it in or clear the row`,
+      );
     out.frequency.push(x[i] as number);
     out.monetary.push(m[i] as number);
     out.cell.push(i);
@@ -237,7 +285,11 @@ export const CLV_PREDICT = defineFunction({
   details: `CLV = margin × E[M | x, z̄] × Σ_{i=1..⌈horizon⌉} (E[Y(tᵢ)] − E[Y(tᵢ₋₁)]) / (1 + discount_rate)^tᵢ with tᵢ = min(i, horizon): the purchases expected in each period, valued at the customer's expected spend (Gamma-Gamma; the population mean pv/(q−1) for customers without repeats) and discounted to today. With discount_rate 0 it is margin × E[M] × EXPECTED_PURCHASES. Both models are fitted on the given customers unless bgnbd_params (r, alpha, a, b) and gg_params (p, q, v) are passed; pass them to keep the values stable while the sheet grows. ${ROW_RESULT}`,
   params: [
     ...SUMMARY_PARAMS,
-    { name: 'monetary', kind: 'range', description: 'Mean value of the repeat purchases (RFM\'s Monetary); 0 for customers without repeats.' },
+    {
+      name: 'monetary',
+      kind: 'range',
+      description: "Mean value of the repeat purchases (RFM's Monetary); 0 for customers without repeats.",
+    },
     { name: 'horizon', kind: 'number', min: 0, description: 'Periods ahead, in the unit of recency and T.' },
     { name: 'discount_rate', kind: 'number', optional: true, default: 0, description: 'Discount rate per period, a fraction; default 0.' },
     marginParam('margin', 'Margin on spend, a fraction; default 1 (revenue).'),
@@ -267,15 +319,22 @@ export const CLV_PREDICT = defineFunction({
 export const COMMISSION = defineFunction({
   name: 'COMMISSION',
   section: SECTION,
-  help: 'Tiered commission on an amount: marginal (each slice at its tier\'s rate) or retroactive (all at the highest tier reached), with an optional cap.',
+  help: "Tiered commission on an amount: marginal (each slice at its tier's rate) or retroactive (all at the highest tier reached), with an optional cap.",
   details:
-    'tier_starts are attainment levels as fractions of quota (0, 0.5, 1, 1.5 …), strictly ascending from 0; tier_rates the rate of each tier. A tier is reached when amount / quota ≥ its start (exactly 100% reaches a tier starting at 1). marginal: like tax brackets, each slice of the amount between two tier starts earns that tier\'s rate. retroactive: the whole amount earns the rate of the highest tier reached. A low first tier (say 2% below 50% of quota) is a decelerator; higher rates above quota are accelerators. cap limits the payout. amount is summed like SUM, so a column of one owner\'s deals works.',
+    "tier_starts are attainment levels as fractions of quota (0, 0.5, 1, 1.5 …), strictly ascending from 0; tier_rates the rate of each tier. A tier is reached when amount / quota ≥ its start (exactly 100% reaches a tier starting at 1). marginal: like tax brackets, each slice of the amount between two tier starts earns that tier's rate. retroactive: the whole amount earns the rate of the highest tier reached. A low first tier (say 2% below 50% of quota) is a decelerator; higher rates above quota are accelerators. cap limits the payout. amount is summed like SUM, so a column of one owner's deals works.",
   params: [
     { name: 'amount', kind: 'range', description: 'Booked amount (summed), ≥ 0.' },
     { name: 'quota', kind: 'number', description: 'Quota for the period, > 0.' },
     { name: 'tier_starts', kind: 'range', description: 'Attainment where each tier starts, fractions of quota ascending from 0.' },
     { name: 'tier_rates', kind: 'range', description: 'Commission rate of each tier, fractions (5% is 0.05).' },
-    { name: 'method', kind: 'choice', optional: true, default: 'marginal', choices: ['marginal', 'retroactive'], description: '"marginal" (default) or "retroactive".' },
+    {
+      name: 'method',
+      kind: 'choice',
+      optional: true,
+      default: 'marginal',
+      choices: ['marginal', 'retroactive'],
+      description: '"marginal" (default) or "retroactive".',
+    },
     { name: 'cap', kind: 'number', optional: true, description: 'Maximum payout; omitted: no cap.' },
   ],
   result: 'number',
@@ -296,7 +355,10 @@ export const COMMISSION = defineFunction({
     const r: number[] = [];
     for (let i = 0; i < starts.length; i++) {
       if (starts[i] === null && rates[i] === null) continue;
-      if (starts[i] === null || rates[i] === null) throw valueError(`${(starts[i] === null ? tierStarts : tierRates).at(i)} is blank but the other range has a value in that row: give each tier a start and a rate`);
+      if (starts[i] === null || rates[i] === null)
+        throw valueError(
+          `${(starts[i] === null ? tierStarts : tierRates).at(i)} is blank but the other range has a value in that row: give each tier a start and a rate`,
+        );
       s.push(starts[i] as number);
       r.push(rates[i] as number);
     }

@@ -11,12 +11,44 @@ import { defineFunction, Table } from '../registry/types';
 
 const SECTION = 'Forecasting, seasonality, anomalies';
 
-const SEASONALITY = { name: 'seasonality', kind: 'number', optional: true, default: 1, min: 0, max: MAX_SEASON, description: '1 = detect the season length (default), 0 = no season, n = a season of n points (up to 8760).' } as const;
-const COMPLETION = { name: 'data_completion', kind: 'number', optional: true, default: 1, min: 0, max: 1, description: 'Missing points: 1 = the average of their neighbours (default), 0 = zero.' } as const;
-const AGGREGATION = { name: 'aggregation', kind: 'number', optional: true, default: 1, min: 1, max: 7, description: 'Values sharing a date: 1 AVERAGE (default), 2 COUNT, 3 COUNTA, 4 MAX, 5 MEDIAN, 6 MIN, 7 SUM.' } as const;
-const TARGETS = { name: 'target_dates', kind: 'range', description: 'Date(s) to forecast, after the last timeline date; a range gives one result per cell.' } as const;
+const SEASONALITY = {
+  name: 'seasonality',
+  kind: 'number',
+  optional: true,
+  default: 1,
+  min: 0,
+  max: MAX_SEASON,
+  description: '1 = detect the season length (default), 0 = no season, n = a season of n points (up to 8760).',
+} as const;
+const COMPLETION = {
+  name: 'data_completion',
+  kind: 'number',
+  optional: true,
+  default: 1,
+  min: 0,
+  max: 1,
+  description: 'Missing points: 1 = the average of their neighbours (default), 0 = zero.',
+} as const;
+const AGGREGATION = {
+  name: 'aggregation',
+  kind: 'number',
+  optional: true,
+  default: 1,
+  min: 1,
+  max: 7,
+  description: 'Values sharing a date: 1 AVERAGE (default), 2 COUNT, 3 COUNTA, 4 MAX, 5 MEDIAN, 6 MIN, 7 SUM.',
+} as const;
+const TARGETS = {
+  name: 'target_dates',
+  kind: 'range',
+  description: 'Date(s) to forecast, after the last timeline date; a range gives one result per cell.',
+} as const;
 const VALUES = { name: 'values', kind: 'range', description: 'Historical values, aligned with timeline.' } as const;
-const TIMELINE = { name: 'timeline', kind: 'range', description: 'Dates (or numbers) with a constant step; up to 30% may be missing, duplicates are aggregated.' } as const;
+const TIMELINE = {
+  name: 'timeline',
+  kind: 'range',
+  description: 'Dates (or numbers) with a constant step; up to 30% may be missing, duplicates are aggregated.',
+} as const;
 
 function wholeNumber(name: string, v: number): number {
   if (!Number.isInteger(v)) throw numError(`${name} must be a whole number, got ${v}`);
@@ -78,7 +110,8 @@ export const FORECAST_ETS = defineFunction({
   example: {
     formula: '=FORECAST_ETS(7, {10;20;30;40;50;60}, {1;2;3;4;5;6})',
     result: [[70]],
-    working: 'a straight line has no season; the trend starts at (60 − 10) / 5 = 10 a step and every smoothing constant fits it exactly, so the next step is 60 + 10 = 70',
+    working:
+      'a straight line has no season; the trend starts at (60 − 10) / 5 = 10 a step and every smoothing constant fits it exactly, so the next step is 60 + 10 = 70',
   },
   errors: [
     '#N/A when values and timeline differ in size',
@@ -97,7 +130,15 @@ export const FORECAST_ETS_CONFINT = defineFunction({
   help: "Excel's FORECAST.ETS.CONFINT: half-width of the prediction interval around FORECAST_ETS.",
   details:
     "Computed as LibreOffice Calc's FORECAST.ETS.PI.ADD defines it: with a season, the distance from the median to the (1 + confidence)/2 quantile of paths that receive a shock of RMSE·|Z| each step (Calc simulates 1,000 random paths; we compute that distribution exactly, so the value is what Calc gives on average, without its random noise); without a season, z·RMSE times Calc's double-smoothing horizon factor. Forecast ± this value is the interval.",
-  params: [TARGETS, VALUES, TIMELINE, { name: 'confidence', kind: 'number', optional: true, default: 0.95, min: 0, max: 1, description: 'Confidence level, default 0.95.' }, SEASONALITY, COMPLETION, AGGREGATION],
+  params: [
+    TARGETS,
+    VALUES,
+    TIMELINE,
+    { name: 'confidence', kind: 'number', optional: true, default: 0.95, min: 0, max: 1, description: 'Confidence level, default 0.95.' },
+    SEASONALITY,
+    COMPLETION,
+    AGGREGATION,
+  ],
   result: 'table',
   example: {
     formula: '=FORECAST_ETS_CONFINT(7, {10;20;30;40;50;60}, {1;2;3;4;5;6})',
@@ -126,7 +167,10 @@ export const FORECAST_ETS_SEASONALITY = defineFunction({
     result: 3,
     working: 'the pattern 1, 2, 9 repeats every 3 points: the autocorrelation peaks at lag 3',
   },
-  errors: ['#N/A when values and timeline differ in size', '#NUM! when the timeline has no constant step or misses more than 30% of its points'],
+  errors: [
+    '#N/A when values and timeline differ in size',
+    '#NUM! when the timeline has no constant step or misses more than 30% of its points',
+  ],
   impl: (values, timeline, completion, aggregation) => {
     return seasonOf(readSeries(values, timeline, completion, aggregation));
   },
@@ -138,13 +182,19 @@ export const KPI_FORECAST = defineFunction({
   name: 'KPI_FORECAST',
   section: SECTION,
   help: 'Forecast of a regular series for the next periods with a 95% interval: table Step, Forecast, Low, High.',
-  details:
-    `method "auto" (default): the season is removed by classical decomposition when significant, the adjusted series forecast by the mean of damped-trend exponential smoothing and the Theta method, and the season put back. On long series with a season of 24 points or more (4 cycles besides the last ⌈horizon/season⌉ cycles), the default instead keeps that combination, the seasonal naive forecast or additive Holt-Winters, whichever was closest on those last cycles (from two origins when the series is long enough); on synthetic hourly series with a daily and a weekly cycle it beats the seasonal naive forecast (MASE 0.874 against 1.154 over a week ahead, npm run bench). seasonality 1 (default) looks for the calendar cycles 12, 4, 52, 53, 7, 24, 168, 48 and 336 with FORECAST_ETS_SEASONALITY's test (other lengths need seasonality n); when none is found, 12 is still used when the classical 90% autocorrelation test and the F-test at 20% agree. n = a season of n points, used when the 90% autocorrelation test passes; 0 = none. Measured by npm run bench:m3 on the 1,428 monthly series of the M3 competition (horizon 18): sMAPE 13.76 by default, 13.77 told the season is 12 (Theta 13.85 and Comb S-H-D 14.48 published). "theta", "damped", "ses", "naive" and "snaive" (seasonal naive) use one method alone. Low/High: normal interval from the one-step in-sample error, widened with the horizon (up to 18 steps); the widening was chosen on the M3 training data alone, and the 95% interval held 96.4% of the M3 test values. When the last cycles were used for validation, the interval is 1.96 times the root mean square error on them (it held 92.5% on the synthetic hourly series).`,
+  details: `method "auto" (default): the season is removed by classical decomposition when significant, the adjusted series forecast by the mean of damped-trend exponential smoothing and the Theta method, and the season put back. On long series with a season of 24 points or more (4 cycles besides the last ⌈horizon/season⌉ cycles), the default instead keeps that combination, the seasonal naive forecast or additive Holt-Winters, whichever was closest on those last cycles (from two origins when the series is long enough); on synthetic hourly series with a daily and a weekly cycle it beats the seasonal naive forecast (MASE 0.874 against 1.154 over a week ahead, npm run bench). seasonality 1 (default) looks for the calendar cycles 12, 4, 52, 53, 7, 24, 168, 48 and 336 with FORECAST_ETS_SEASONALITY's test (other lengths need seasonality n); when none is found, 12 is still used when the classical 90% autocorrelation test and the F-test at 20% agree. n = a season of n points, used when the 90% autocorrelation test passes; 0 = none. Measured by npm run bench:m3 on the 1,428 monthly series of the M3 competition (horizon 18): sMAPE 13.76 by default, 13.77 told the season is 12 (Theta 13.85 and Comb S-H-D 14.48 published). "theta", "damped", "ses", "naive" and "snaive" (seasonal naive) use one method alone. Low/High: normal interval from the one-step in-sample error, widened with the horizon (up to 18 steps); the widening was chosen on the M3 training data alone, and the 95% interval held 96.4% of the M3 test values. When the last cycles were used for validation, the interval is 1.96 times the root mean square error on them (it held 92.5% on the synthetic hourly series).`,
   params: [
     { name: 'values', kind: 'range', description: 'The history, oldest first, one value per period (blanks skipped).' },
     { name: 'horizon', kind: 'number', min: 1, max: 10000, description: 'How many periods to forecast.' },
     SEASONALITY,
-    { name: 'method', kind: 'choice', optional: true, default: 'auto', choices: METHODS, description: '"auto" (default), "theta", "damped", "ses", "naive" or "snaive".' },
+    {
+      name: 'method',
+      kind: 'choice',
+      optional: true,
+      default: 'auto',
+      choices: METHODS,
+      description: '"auto" (default), "theta", "damped", "ses", "naive" or "snaive".',
+    },
   ],
   result: 'table',
   example: {
@@ -156,7 +206,9 @@ export const KPI_FORECAST = defineFunction({
     ],
     working: 'a constant series: every method forecasts 5 with no in-sample error, so the interval is 5 to 5',
   },
-  errors: ['#NUM! when there are fewer than 4 values, horizon is not a whole number of at least 1, seasonality is not a whole number in 0..8760, or method "snaive" has no season to repeat'],
+  errors: [
+    '#NUM! when there are fewer than 4 values, horizon is not a whole number of at least 1, seasonality is not a whole number in 0..8760, or method "snaive" has no season to repeat',
+  ],
   impl: (values, horizon, seasonality, method) => {
     const y = values.numbers();
     const h = wholeNumber('horizon', horizon);
@@ -175,18 +227,42 @@ export const ANOMALIES = defineFunction({
     "Seasonal Hybrid ESD (Twitter's method): trend = rolling median, season = median per position, then the generalised ESD test on the residuals with median and MAD in place of mean and standard deviation. At most max_share of the values are flagged; alpha is the test's significance level. period 1 = detect, 0 = none, n = fixed. The result is one column aligned with values (no header), blanks in values give blank cells.",
   params: [
     { name: 'values', kind: 'range', description: 'The series, oldest first.' },
-    { name: 'period', kind: 'number', optional: true, default: 1, min: 0, max: MAX_SEASON, description: '1 = detect the season (default), 0 = none, n = season of n points.' },
+    {
+      name: 'period',
+      kind: 'number',
+      optional: true,
+      default: 1,
+      min: 0,
+      max: MAX_SEASON,
+      description: '1 = detect the season (default), 0 = none, n = season of n points.',
+    },
     { name: 'alpha', kind: 'number', optional: true, default: 0.05, description: 'Significance level, default 0.05.' },
-    { name: 'max_share', kind: 'number', optional: true, default: 0.1, description: 'Largest share of values that may be flagged, default 0.1.' },
-    { name: 'direction', kind: 'choice', optional: true, default: 'both', choices: ['both', 'high', 'low'], description: '"both" (default), "high" (spikes) or "low" (drops).' },
+    {
+      name: 'max_share',
+      kind: 'number',
+      optional: true,
+      default: 0.1,
+      description: 'Largest share of values that may be flagged, default 0.1.',
+    },
+    {
+      name: 'direction',
+      kind: 'choice',
+      optional: true,
+      default: 'both',
+      choices: ['both', 'high', 'low'],
+      description: '"both" (default), "high" (spikes) or "low" (drops).',
+    },
   ],
   result: 'table',
   example: {
     formula: '=ANOMALIES({10;11;10;12;10;95;11;10;12;11}, 0)',
     result: [[false], [false], [false], [false], [false], [true], [false], [false], [false], [false]],
-    working: 'trend (rolling median) 11 everywhere; residual of 95 is 84, the residuals\' median 0 and MAD 1 (×1.4826), so 84 / 1.4826 = 56.7 far above the ESD critical value 2.29 for 10 points; max_share 0.1 allows one flag',
+    working:
+      "trend (rolling median) 11 everywhere; residual of 95 is 84, the residuals' median 0 and MAD 1 (×1.4826), so 84 / 1.4826 = 56.7 far above the ESD critical value 2.29 for 10 points; max_share 0.1 allows one flag",
   },
-  errors: ['#NUM! when alpha is outside (0, 1), max_share outside (0, 0.5], period not a whole number, or fewer than 3 values (or 2 seasons)'],
+  errors: [
+    '#NUM! when alpha is outside (0, 1), max_share outside (0, 0.5], period not a whole number, or fewer than 3 values (or 2 seasons)',
+  ],
   impl: (values, period, alpha, maxShare, direction) => {
     const cells = values.alignedNumbers();
     const y = cells.filter((v): v is number => v !== null);
@@ -220,11 +296,15 @@ export const LEAD_LAG = defineFunction({
   },
   errors: ['#VALUE! when the ranges differ in size', '#NUM! when no lag has 3 pairs with variation'],
   impl: (leading, lagging, maxLag) => {
-    if (leading.size !== lagging.size) throw valueError(`leading has ${leading.size} cells but lagging has ${lagging.size}: give ranges of the same size`);
+    if (leading.size !== lagging.size)
+      throw valueError(`leading has ${leading.size} cells but lagging has ${lagging.size}: give ranges of the same size`);
     const k = wholeNumber('max_lag', maxLag);
     const r = leadLagCorrelations(leading.alignedNumbers(), lagging.alignedNumbers(), k);
     const best = bestLag(r);
-    const table: Table = [['Lag', 'Correlation'], [`Best: lag ${best}`, r[best]]];
+    const table: Table = [
+      ['Lag', 'Correlation'],
+      [`Best: lag ${best}`, r[best]],
+    ];
     r.forEach((c, lag) => table.push([lag, c]));
     return table;
   },

@@ -34,7 +34,14 @@ export const GOAL_STATUS = defineFunction({
     { name: 'end_date', kind: 'date', description: 'When the goal is due.' },
     { name: 'as_of', kind: 'date', description: 'The date to judge at (a cell holding a date, not TODAY()).' },
     { name: 'baseline', kind: 'number', optional: true, default: 0, description: 'Value when the goal was set; default 0.' },
-    { name: 'tolerance', kind: 'number', optional: true, default: 0.1, min: 0, description: 'How far behind schedule still counts as At risk; default 0.1.' },
+    {
+      name: 'tolerance',
+      kind: 'number',
+      optional: true,
+      default: 0.1,
+      min: 0,
+      description: 'How far behind schedule still counts as At risk; default 0.1.',
+    },
   ],
   result: 'text',
   example: {
@@ -55,7 +62,11 @@ export const OKR_SCORE = defineFunction({
     { name: 'weights', kind: 'range', optional: true, description: 'Weight of each key result; omitted means equal weights.' },
   ],
   result: 'number',
-  example: { formula: '=OKR_SCORE({0.5;1.2;0.7}, {1;1;2})', result: 0.725, working: '1.2 is clipped to 1: (0.5 × 1 + 1 × 1 + 0.7 × 2) / 4 = 0.725' },
+  example: {
+    formula: '=OKR_SCORE({0.5;1.2;0.7}, {1;1;2})',
+    result: 0.725,
+    working: '1.2 is clipped to 1: (0.5 × 1 + 1 × 1 + 0.7 × 2) / 4 = 0.725',
+  },
   errors: ['#VALUE! when a score has no weight', '#NUM! when a weight is negative', '#DIV/0! when the weights sum to 0'],
   impl: (scores, weights) => {
     const s = scores.alignedNumbers();

@@ -29,7 +29,11 @@ export const MRR = defineFunction({
   help: 'Monthly recurring revenue of one calendar month: the sum of the amounts dated in that month.',
   params: MONTH_TOTAL_PARAMS,
   result: 'number',
-  example: { formula: '=MRR({"2026-03-01";"2026-03-15";"2026-04-01"}, {100;50;70}, "2026-03-31")', result: 150, working: 'two March rows: 100 + 50 = 150' },
+  example: {
+    formula: '=MRR({"2026-03-01";"2026-03-15";"2026-04-01"}, {100;50;70}, "2026-03-31")',
+    result: 150,
+    working: 'two March rows: 100 + 50 = 150',
+  },
   impl: (months, amounts, month) => mrrOfMonth(months, amounts, month),
 });
 
@@ -39,7 +43,11 @@ export const ARR = defineFunction({
   help: 'Annual recurring revenue: 12 × MRR of the month.',
   params: MONTH_TOTAL_PARAMS,
   result: 'number',
-  example: { formula: '=ARR({"2026-03-01";"2026-03-15";"2026-04-01"}, {100;50;70}, "2026-03-31")', result: 1800, working: '12 × (100 + 50) = 1800' },
+  example: {
+    formula: '=ARR({"2026-03-01";"2026-03-15";"2026-04-01"}, {100;50;70}, "2026-03-31")',
+    result: 1800,
+    working: '12 × (100 + 50) = 1800',
+  },
   impl: (months, amounts, month) => 12 * mrrOfMonth(months, amounts, month),
 });
 
@@ -147,9 +155,11 @@ export const REVENUE_CHURN = defineFunction({
   ],
   result: 'number',
   example: {
-    formula: '=REVENUE_CHURN({"A";"B";"C";"A";"B"}, {"2026-01-01";"2026-01-01";"2026-01-01";"2026-02-01";"2026-02-01"}, {40;30;30;50;20}, "2026-02-01")',
+    formula:
+      '=REVENUE_CHURN({"A";"B";"C";"A";"B"}, {"2026-01-01";"2026-01-01";"2026-01-01";"2026-02-01";"2026-02-01"}, {40;30;30;50;20}, "2026-02-01")',
     result: 0.4,
-    working: 'January 100 (A 40, B 30, C 30); February: C churns 30, B contracts 10, A expands 10. Gross (30 + 10) / 100 = 40%; with net TRUE, (40 − 10) / 100 = 30%',
+    working:
+      'January 100 (A 40, B 30, C 30); February: C churns 30, B contracts 10, A expands 10. Gross (30 + 10) / 100 = 40%; with net TRUE, (40 − 10) / 100 = 30%',
   },
   errors: ['#DIV/0! when the month before has no MRR'],
   impl: (customers, months, amounts, month, net) => {
@@ -179,10 +189,14 @@ export const CHURN_RATE = defineFunction({
       const starts = start.alignedNumbers();
       const losts = lost.alignedNumbers();
       losts.forEach((v, i) => {
-        if (v !== null && v > (starts[i] ?? 0)) throw numError(`row ${i + 1}: ${lost.name} ${v} is more than ${start.name} ${starts[i] ?? 0}: a period cannot lose more customers than it started with`);
+        if (v !== null && v > (starts[i] ?? 0))
+          throw numError(
+            `row ${i + 1}: ${lost.name} ${v} is more than ${start.name} ${starts[i] ?? 0}: a period cannot lose more customers than it started with`,
+          );
       });
     }
-    if (l > s) throw numError(`${lost.name} (${l}) is more than ${start.name} (${s}): a period cannot lose more customers than it started with`);
+    if (l > s)
+      throw numError(`${lost.name} (${l}) is more than ${start.name} (${s}): a period cannot lose more customers than it started with`);
     return ratio(l, s, start.name);
   },
 });
@@ -216,7 +230,14 @@ export const COHORT_RETENTION = defineFunction({
   params: [
     { name: 'customers', kind: 'range', description: 'Customer id of each activity row.' },
     { name: 'dates', kind: 'range', description: 'Date of each activity row.' },
-    { name: 'basis', kind: 'choice', optional: true, default: 'customers', choices: ['customers', 'revenue'], description: '"customers" (default) or "revenue" (needs amounts).' },
+    {
+      name: 'basis',
+      kind: 'choice',
+      optional: true,
+      default: 'customers',
+      choices: ['customers', 'revenue'],
+      description: '"customers" (default) or "revenue" (needs amounts).',
+    },
     { name: 'amounts', kind: 'range', optional: true, description: 'Revenue of each row; needed for basis "revenue".' },
   ],
   result: 'table',
@@ -227,7 +248,8 @@ export const COHORT_RETENTION = defineFunction({
       ['2026-01', 2, 1, 0.5, 0.5],
       ['2026-02', 1, 1, 0, null],
     ],
-    working: 'January cohort A, B: February only A (1/2), March only A (1/2). February cohort C: not active in March (0); April is past the data',
+    working:
+      'January cohort A, B: February only A (1/2), March only A (1/2). February cohort C: not active in March (0); April is past the data',
   },
   errors: ['#VALUE! when basis is "revenue" and amounts is missing'],
   impl: (customers, dates, basis, amounts) => cohortTable(customers, dates, basis === 'revenue', amounts),
@@ -251,4 +273,15 @@ export const QUICK_RATIO = defineFunction({
     ratio(added.sum(true) + expansion.sum(true) + reactivation.sum(true), contraction.sum(true) + churn.sum(true), 'contraction + churn'),
 });
 
-export const SUBSCRIPTION_FUNCTIONS = [MRR, ARR, MRR_MOVEMENTS, NRR, GRR, REVENUE_CHURN, CHURN_RATE, RETENTION_RATE, COHORT_RETENTION, QUICK_RATIO];
+export const SUBSCRIPTION_FUNCTIONS = [
+  MRR,
+  ARR,
+  MRR_MOVEMENTS,
+  NRR,
+  GRR,
+  REVENUE_CHURN,
+  CHURN_RATE,
+  RETENTION_RATE,
+  COHORT_RETENTION,
+  QUICK_RATIO,
+];

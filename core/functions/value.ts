@@ -33,7 +33,10 @@ export const LTV = defineFunction({
   ],
   result: 'number',
   example: { formula: '=LTV(100, 0.05)', result: 2000, working: "ChartMogul's example: $100 ARPA / 5% churn = $2,000" },
-  errors: ['#DIV/0! when churn_rate and discount_rate are both 0 (lifetime unbounded)', '#NUM! when churn_rate or gross_margin is outside 0..1'],
+  errors: [
+    '#DIV/0! when churn_rate and discount_rate are both 0 (lifetime unbounded)',
+    '#NUM! when churn_rate or gross_margin is outside 0..1',
+  ],
   impl: (arpa, churn, margin, discount) => {
     requireFraction('churn_rate', churn);
     if (churn + discount === 0) throw divZeroError('churn rate 0: lifetime is unbounded');

@@ -37,7 +37,8 @@ const n = (v: number) => v.toLocaleString('en-US');
 /** Why a rows × columns result does not fit the host's grid, or undefined when it fits. */
 export function oversize(rows: number, columns: number, limits: GridLimits = current): string | undefined {
   if (rows <= limits.rows && columns <= limits.columns && rows * columns <= limits.cells) return undefined;
-  const bound = columns > limits.columns ? `${n(limits.columns)} columns` : rows > limits.rows ? `${n(limits.rows)} rows` : `${n(limits.cells)} cells`;
+  const bound =
+    columns > limits.columns ? `${n(limits.columns)} columns` : rows > limits.rows ? `${n(limits.rows)} rows` : `${n(limits.cells)} cells`;
   return `${n(rows)} ${rows === 1 ? 'row' : 'rows'} × ${n(columns)} columns, more than ${limits.name} holds (${bound})`;
 }
 

@@ -32,13 +32,14 @@ export type Table = TableCell[][];
 export type Result = number | string | boolean | Table;
 export type ResultKind = 'number' | 'text' | 'table';
 
-type ArgOf<P> = P extends ParamSpec<infer K>
-  ? P extends { optional: true }
-    ? P extends { default: unknown }
-      ? KindValue[K]
-      : KindValue[K] | undefined
-    : KindValue[K]
-  : never;
+type ArgOf<P> =
+  P extends ParamSpec<infer K>
+    ? P extends { optional: true }
+      ? P extends { default: unknown }
+        ? KindValue[K]
+        : KindValue[K] | undefined
+      : KindValue[K]
+    : never;
 
 export type ArgsOf<Ps extends readonly ParamSpec[]> = { -readonly [I in keyof Ps]: ArgOf<Ps[I]> };
 

@@ -14,7 +14,12 @@ import { queueAnchoredReads } from './anchors';
  * no breaches. Excel has no scheduled runs an add-in could use to e-mail a digest.
  * @throws KpiError saying what to do when the dashboard's layout cannot be found
  */
-export async function readBreaches(context: Excel.RequestContext, setup: DashboardSetup, today: string, sheetIds: RecordedSheetIds = {}): Promise<Breach[]> {
+export async function readBreaches(
+  context: Excel.RequestContext,
+  setup: DashboardSetup,
+  today: string,
+  sheetIds: RecordedSheetIds = {},
+): Promise<Breach[]> {
   const anchored = queueAnchoredReads(context, true); // resolved with discovery's first sync
   const { sheets } = await discoverSheets(context, undefined, sheetIds);
   if (!sheets.some((s) => s.marker === 'dashboard')) return [];

@@ -8,16 +8,25 @@ import { DashboardPlan } from '../../core/dashboard/plan';
  */
 
 /** Queued before the dashboard is written: whether each anchor name exists (resolved at the next sync). */
-export function queueAnchorLookup(context: Excel.RequestContext, plan: DashboardPlan): { name: string; item: Excel.NamedItem; range: string }[] {
-  return (plan.anchors ?? []).filter((a) => a.sheet === 'dashboard').map((a) => {
-    const item = context.workbook.names.getItemOrNullObject(a.name);
-    item.load('name');
-    return { name: a.name, item, range: a.range };
-  });
+export function queueAnchorLookup(
+  context: Excel.RequestContext,
+  plan: DashboardPlan,
+): { name: string; item: Excel.NamedItem; range: string }[] {
+  return (plan.anchors ?? [])
+    .filter((a) => a.sheet === 'dashboard')
+    .map((a) => {
+      const item = context.workbook.names.getItemOrNullObject(a.name);
+      item.load('name');
+      return { name: a.name, item, range: a.range };
+    });
 }
 
 /** After that sync: each anchor (re)pointed at its range on the written dashboard. */
-export function queueAnchors(context: Excel.RequestContext, dashboard: Excel.Worksheet, lookups: ReturnType<typeof queueAnchorLookup>): void {
+export function queueAnchors(
+  context: Excel.RequestContext,
+  dashboard: Excel.Worksheet,
+  lookups: ReturnType<typeof queueAnchorLookup>,
+): void {
   for (const l of lookups) {
     if (!l.item.isNullObject) l.item.delete();
     context.workbook.names.add(l.name, dashboard.getRange(l.range));

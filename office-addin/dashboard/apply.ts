@@ -1,5 +1,14 @@
 import { renderPlan } from '../../core/dashboard/dialect';
-import { CellBlock, ChartSpec, ConditionalFormat, DashboardPlan, FormulaConditionalFormat, MARKER_KEY, PlannedSheet, SheetRole } from '../../core/dashboard/plan';
+import {
+  CellBlock,
+  ChartSpec,
+  ConditionalFormat,
+  DashboardPlan,
+  FormulaConditionalFormat,
+  MARKER_KEY,
+  PlannedSheet,
+  SheetRole,
+} from '../../core/dashboard/plan';
 import { ALIGNMENT, excelFormulas, excelNumberFormats, points, textLiteral } from './cells';
 import { CHART_PREFIX, DiscoveredSheet, markerFormula } from './markers';
 import { queuePrint } from './print';
@@ -32,7 +41,12 @@ export type SheetProgress = (sheet: string, done: number, total: number) => void
  * @throws Error when the plan names an existing sheet that carries no marker of ours (never
  *   written over), or whatever Excel reports at a sync.
  */
-export async function applyPlan(context: Excel.RequestContext, plan: DashboardPlan, discovered: readonly DiscoveredSheet[], progress?: SheetProgress): Promise<ApplyResult> {
+export async function applyPlan(
+  context: Excel.RequestContext,
+  plan: DashboardPlan,
+  discovered: readonly DiscoveredSheet[],
+  progress?: SheetProgress,
+): Promise<ApplyResult> {
   const rendered = renderPlan(plan, 'excel');
   const byName = new Map(discovered.map((s) => [s.name.toLowerCase(), s]));
   const written: string[] = [];
@@ -44,7 +58,8 @@ export async function applyPlan(context: Excel.RequestContext, plan: DashboardPl
   let dashboard: Excel.Worksheet | null = null;
   for (const [i, planned] of rendered.sheets.entries()) {
     const found = byName.get(planned.name.toLowerCase());
-    if (found && found.marker !== planned.role) throw new Error(`"${planned.name}" is not a KPI Pilot ${planned.role} sheet; it was left untouched`);
+    if (found && found.marker !== planned.role)
+      throw new Error(`"${planned.name}" is not a KPI Pilot ${planned.role} sheet; it was left untouched`);
     if (found) ids[planned.role] = found.id;
     if (found && planned.mode === 'append') {
       untouched.push(planned.name); // KPI History: existing rows are never rewritten, nothing to send
@@ -95,7 +110,8 @@ function clearSheet(sheet: DiscoveredSheet): Excel.Worksheet {
 
 function queueSheet(worksheet: Excel.Worksheet, planned: PlannedSheet): void {
   for (const block of planned.blocks) queueBlock(worksheet, block);
-  for (const [column, px] of Object.entries(planned.columnWidths)) worksheet.getRange(`${column}:${column}`).format.columnWidth = points(px);
+  for (const [column, px] of Object.entries(planned.columnWidths))
+    worksheet.getRange(`${column}:${column}`).format.columnWidth = points(px);
   // planned.columnFormats: Excel refuses cell-level properties on whole columns (unbounded ranges);
   // the snapshot writes them on each row it appends instead.
   if (planned.frozenRows > 0) worksheet.freezePanes.freezeRows(planned.frozenRows);
@@ -160,7 +176,11 @@ function queueFormulaFormat(worksheet: Excel.Worksheet, cf: FormulaConditionalFo
 function queueChart(worksheet: Excel.Worksheet, spec: ChartSpec, index: number): void {
   if (spec.series.length === 0) return;
   const categories = worksheet.getRange(spec.categories);
-  const chart = worksheet.charts.add(spec.type === 'column' ? 'ColumnClustered' : 'Line', worksheet.getRange(spec.series[0].values), 'Columns');
+  const chart = worksheet.charts.add(
+    spec.type === 'column' ? 'ColumnClustered' : 'Line',
+    worksheet.getRange(spec.series[0].values),
+    'Columns',
+  );
   chart.name = `${CHART_PREFIX}${index + 1}`;
   chart.title.text = spec.title;
   chart.setPosition(spec.anchor);

@@ -39,7 +39,13 @@ export function createExcelBridge(options: ExcelBridgeOptions = {}): HostBridge 
     share: excelShare(excel, today, () => localeFrom(office().context.displayLanguage)),
 
     load(): Promise<WorkbookInfo> {
-      const host = { displayLanguage: office().context.displayLanguage, setup: readSetup(settings()), generated: readSetup(settings(), GENERATED_SETTING), today: today(), sheetIds: readSheetIds(settings()) };
+      const host = {
+        displayLanguage: office().context.displayLanguage,
+        setup: readSetup(settings()),
+        generated: readSetup(settings(), GENERATED_SETTING),
+        today: today(),
+        sheetIds: readSheetIds(settings()),
+      };
       return excel().run((context) => readWorkbookInfo(context, host));
     },
 
@@ -64,9 +70,17 @@ export function createExcelBridge(options: ExcelBridgeOptions = {}): HostBridge 
           const used = goalsSheet.worksheet.getUsedRangeOrNullObject(true);
           used.load('values,rowIndex,columnIndex');
           await context.sync();
-          if (!used.isNullObject) readBack = readGoalsSheet(used.values.map((r) => [...new Array<unknown>(used.columnIndex).fill(''), ...r]), used.rowIndex + 1);
+          if (!used.isNullObject)
+            readBack = readGoalsSheet(
+              used.values.map((r) => [...new Array<unknown>(used.columnIndex).fill(''), ...r]),
+              used.rowIndex + 1,
+            );
         }
-        const { plan, merge } = planWithSheetGoals({ setup, asOf, existingSheets: existingSheets(sheets), dataRows }, readBack, readSetup(settings(), GENERATED_SETTING));
+        const { plan, merge } = planWithSheetGoals(
+          { setup, asOf, existingSheets: existingSheets(sheets), dataRows },
+          readBack,
+          readSetup(settings(), GENERATED_SETTING),
+        );
         const applied = await applyPlan(context, plan, sheets, progress);
         setSheetIds(settings(), applied.ids); // saved with the setup just below
         await writeSetup(settings(), merge.setup, true);

@@ -32,6 +32,7 @@ export async function readDataHistory(context: Excel.RequestContext, setup: Dash
   const mapped: MappedColumns = {};
   for (const { field, range } of columns) mapped[field] = range.values.map((r) => r[0]);
   // History's columns as the sheet has them, wherever its used range starts
-  const rows = history && !history.isNullObject ? history.values.map((r) => [...new Array<unknown>(history.columnIndex).fill(''), ...r]) : undefined;
+  const rows =
+    history && !history.isNullObject ? history.values.map((r) => [...new Array<unknown>(history.columnIndex).fill(''), ...r]) : undefined;
   return goalHistory(setup.kpis, mapped, rows, today, setup.options);
 }

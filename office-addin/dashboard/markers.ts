@@ -48,7 +48,11 @@ export type AlongMarkers<T> = (worksheet: Excel.Worksheet) => T;
  * copied one of our sheets (the copy keeps the sheet-scoped marker), the sheet whose id was
  * `recorded` at generation is ours and the copy is set aside as the user's, at no extra sync.
  */
-export async function discoverSheets<T = undefined>(context: Excel.RequestContext, along?: AlongMarkers<T>, recorded: RecordedSheetIds = {}): Promise<{ sheets: DiscoveredSheet[]; extra: T[] }> {
+export async function discoverSheets<T = undefined>(
+  context: Excel.RequestContext,
+  along?: AlongMarkers<T>,
+  recorded: RecordedSheetIds = {},
+): Promise<{ sheets: DiscoveredSheet[]; extra: T[] }> {
   const worksheets = context.workbook.worksheets;
   worksheets.load('items/name,items/id');
   await context.sync();
@@ -68,7 +72,11 @@ export async function discoverSheets<T = undefined>(context: Excel.RequestContex
     marker: marker.isNullObject || marker.scope !== 'Worksheet' ? null : roleFromMarker(marker.formula),
     ourCharts: charts.items.filter((c) => c.name.startsWith(CHART_PREFIX)),
   }));
-  const sheets = setAsideCopies(listed, (s) => s.id, () => recorded);
+  const sheets = setAsideCopies(
+    listed,
+    (s) => s.id,
+    () => recorded,
+  );
   return { sheets, extra: pending.map((p) => p.extra) };
 }
 
@@ -93,7 +101,11 @@ export function queueUsedRows(setup: DashboardSetup): AlongMarkers<Excel.Range |
 }
 
 /** Each mapped dataset's data rows: the last used row of its sheet minus its header row. */
-export function mappedDataRows(setup: DashboardSetup, sheets: readonly DiscoveredSheet[], used: readonly (Excel.Range | null)[]): Partial<Record<DatasetId, number>> {
+export function mappedDataRows(
+  setup: DashboardSetup,
+  sheets: readonly DiscoveredSheet[],
+  used: readonly (Excel.Range | null)[],
+): Partial<Record<DatasetId, number>> {
   const out: Partial<Record<DatasetId, number>> = {};
   for (const [dataset, m] of Object.entries(setup.mapping) as [DatasetId, NonNullable<DashboardSetup['mapping'][DatasetId]>][]) {
     if (!m) continue;

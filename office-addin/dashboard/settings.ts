@@ -47,7 +47,8 @@ export async function writeSetup(settings: Office.Settings, setup: DashboardSetu
   if (generated) settings.set(GENERATED_SETTING, serializeSetup(setup));
   return new Promise((resolve, reject) => {
     settings.saveAsync((result) => {
-      if (String(result.status).toLowerCase() === 'failed') reject(new Error(`the dashboard setup could not be saved in the workbook: ${result.error?.message ?? 'unknown error'}`));
+      if (String(result.status).toLowerCase() === 'failed')
+        reject(new Error(`the dashboard setup could not be saved in the workbook: ${result.error?.message ?? 'unknown error'}`));
       else resolve();
     });
   });

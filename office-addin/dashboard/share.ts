@@ -7,7 +7,16 @@
  */
 import { Locale } from '../../core/dashboard/i18n';
 import {
-  callsKpiPilot, CellWrite, FORMULAS_SHEET, needsFreezing, parseRecord, planFreeze, recordOf, recordRows, restoreWrites, SheetCells,
+  callsKpiPilot,
+  CellWrite,
+  FORMULAS_SHEET,
+  needsFreezing,
+  parseRecord,
+  planFreeze,
+  recordOf,
+  recordRows,
+  restoreWrites,
+  SheetCells,
 } from '../../core/dashboard/share';
 import { cell as a1 } from '../../core/dashboard/a1';
 import type { ShareActions, ShareResult } from '../../sidebar/bridge';
@@ -27,12 +36,22 @@ async function readUsed(context: Excel.RequestContext): Promise<UsedSheet[]> {
   await context.sync();
   const out = sheets.items
     .filter((w) => w.name !== FORMULAS_SHEET)
-    .map((worksheet) => ({ name: worksheet.name, worksheet, used: worksheet.getUsedRangeOrNullObject().load('formulas,values,rowIndex,columnIndex') }));
+    .map((worksheet) => ({
+      name: worksheet.name,
+      worksheet,
+      used: worksheet.getUsedRangeOrNullObject().load('formulas,values,rowIndex,columnIndex'),
+    }));
   await context.sync();
   return out.filter((s) => !s.used.isNullObject);
 }
 
-const cellsOf = (s: UsedSheet): SheetCells => ({ sheet: s.name, top: s.used.rowIndex + 1, left: s.used.columnIndex + 1, formulas: s.used.formulas, values: s.used.values });
+const cellsOf = (s: UsedSheet): SheetCells => ({
+  sheet: s.name,
+  top: s.used.rowIndex + 1,
+  left: s.used.columnIndex + 1,
+  formulas: s.used.formulas,
+  values: s.used.values,
+});
 
 function write(context: Excel.RequestContext, w: CellWrite, as: 'values' | 'formulas', map: (v: unknown) => unknown): void {
   const range = context.workbook.worksheets.getItem(w.sheet).getRange(w.range);
@@ -42,7 +61,8 @@ function write(context: Excel.RequestContext, w: CellWrite, as: 'values' | 'form
 export async function prepareForSharing(context: Excel.RequestContext, date: string, locale: Locale): Promise<ShareResult> {
   const store = context.workbook.worksheets.getItemOrNullObject(FORMULAS_SHEET).load('name');
   const used = await readUsed(context);
-  if (!store.isNullObject) throw new Error(`this workbook is already prepared for sharing (see the hidden sheet ${FORMULAS_SHEET}): make it live again first`);
+  if (!store.isNullObject)
+    throw new Error(`this workbook is already prepared for sharing (see the hidden sheet ${FORMULAS_SHEET}): make it live again first`);
   // the exact spill of every formula to freeze, in one sync
   const spills = new Map<string, Excel.Range>();
   for (const s of used) {
@@ -104,7 +124,9 @@ export async function repairFormulas(context: Excel.RequestContext): Promise<Sha
     s.used.formulas.forEach((row, i) =>
       row.forEach((f, j) => {
         if (!callsKpiPilot(f)) return;
-        s.worksheet.getRange(a1(s.used.columnIndex + 1 + j, s.used.rowIndex + 1 + i)).formulas = [[(f as string).replace(/_xludf\./gi, '')]];
+        s.worksheet.getRange(a1(s.used.columnIndex + 1 + j, s.used.rowIndex + 1 + i)).formulas = [
+          [(f as string).replace(/_xludf\./gi, '')],
+        ];
         sheets.add(s.name);
         formulas++;
       }),

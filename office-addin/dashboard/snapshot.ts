@@ -20,11 +20,17 @@ import { discoverSheets, existingSheets } from './markers';
  * @throws KpiError #VALUE! when the dashboard or History of KPI Pilot is missing (generate first),
  *   or the layout cannot be found (core locateDashboard says what to do).
  */
-export async function snapshotNow(context: Excel.RequestContext, setup: DashboardSetup, today: string, sheetIds: RecordedSheetIds = {}): Promise<SnapshotResult> {
+export async function snapshotNow(
+  context: Excel.RequestContext,
+  setup: DashboardSetup,
+  today: string,
+  sheetIds: RecordedSheetIds = {},
+): Promise<SnapshotResult> {
   const anchored = queueAnchoredReads(context, false); // resolved with discovery's first sync
   const { sheets } = await discoverSheets(context, undefined, sheetIds);
   for (const role of ['dashboard', 'history'] as const) {
-    if (!sheets.some((s) => s.marker === role)) throw valueError('there is no KPI Pilot dashboard in this workbook yet: generate the dashboard first');
+    if (!sheets.some((s) => s.marker === role))
+      throw valueError('there is no KPI Pilot dashboard in this workbook yet: generate the dashboard first');
   }
   const plan = buildPlan({ setup, asOf: today, existingSheets: existingSheets(sheets) });
   const spec = plan.snapshot;
@@ -34,7 +40,12 @@ export async function snapshotNow(context: Excel.RequestContext, setup: Dashboar
   used.load('values,rowIndex,columnIndex');
   await context.sync();
   // History's rows from row 1, columns from A, wherever the used range starts
-  const rows = used.isNullObject ? [] : [...new Array<unknown[]>(used.rowIndex).fill([]), ...used.values.map((r) => [...new Array<unknown>(used.columnIndex).fill(''), ...r])];
+  const rows = used.isNullObject
+    ? []
+    : [
+        ...new Array<unknown[]>(used.rowIndex).fill([]),
+        ...used.values.map((r) => [...new Array<unknown>(used.columnIndex).fill(''), ...r]),
+      ];
   const w = historyWrites(rows, found.asOf, found.values, spec.kpis, plan.locale);
   for (const u of w.updates) {
     const cell = history.getRange(`${columnLetter(u.col + 1)}${u.row}`);

@@ -26,14 +26,18 @@ export interface HostContext {
  * KPI History of ours exists, its rows. Data rows are counted, never read. O(sheets + history rows).
  */
 export async function readWorkbookInfo(context: Excel.RequestContext, host: HostContext): Promise<WorkbookInfo> {
-  const { sheets, extra } = await discoverSheets(context, (worksheet) => {
-    // valuesOnly: formatting alone does not make a row "used"; a blank sheet gives A1, not an error
-    const used = worksheet.getUsedRange(true);
-    used.load('rowIndex,rowCount,columnIndex');
-    const header = used.getRow(0);
-    header.load('values');
-    return { used, header };
-  }, host.sheetIds);
+  const { sheets, extra } = await discoverSheets(
+    context,
+    (worksheet) => {
+      // valuesOnly: formatting alone does not make a row "used"; a blank sheet gives A1, not an error
+      const used = worksheet.getUsedRange(true);
+      used.load('rowIndex,rowCount,columnIndex');
+      const header = used.getRow(0);
+      header.load('values');
+      return { used, header };
+    },
+    host.sheetIds,
+  );
   const info: SheetInfo[] = [];
   sheets.forEach((s, i) => {
     if (s.marker || s.copyOf) return; // our generated sheets and copies of them are not data
@@ -78,7 +82,12 @@ export async function readWorkbookInfo(context: Excel.RequestContext, host: Host
   mergeRead();
   const merged = merge as ReturnType<typeof mergeGoals> | null;
   return {
-    sheets: info, existing: existingSheets(sheets), locale: localeFrom(host.displayLanguage), setup: merged ? merged.setup : host.setup, history, today: host.today,
+    sheets: info,
+    existing: existingSheets(sheets),
+    locale: localeFrom(host.displayLanguage),
+    setup: merged ? merged.setup : host.setup,
+    history,
+    today: host.today,
     ...(merged?.notices.length ? { goalNotices: merged.notices } : {}),
   };
 }

@@ -31,7 +31,10 @@ export function applyPlan(workbook: Workbook, plan: DashboardPlan, progress?: Pr
       progress?.(sheet.name, i + 1, total);
       for (const block of sheet.blocks) {
         const r = requireRect(block.range);
-        workbook.hf.setCellContents({ sheet: id, row: r.row, col: r.col }, block.cells.map((row) => row.map((c) => content(c, lastRow))));
+        workbook.hf.setCellContents(
+          { sheet: id, row: r.row, col: r.col },
+          block.cells.map((row) => row.map((c) => content(c, lastRow))),
+        );
         blockFormats(workbook, id, block);
       }
       sheetLook(workbook, id, sheet);
@@ -107,12 +110,14 @@ export async function applyPlanGradually(workbook: Workbook, plan: DashboardPlan
   return { sheets: plan.sheets.map((s) => s.name), created };
 }
 
-
 /**
  * Step 1 of both appliers: every sheet exists before any formula refers to it. Our sheets are
  * found by marker; 'replace' ones are cleared, new ones created and marked.
  */
-function prepareSheets(workbook: Workbook, plan: DashboardPlan): { writes: { sheet: PlannedSheet; id: number }[]; created: string[]; lastRow: (sheet: string) => number; total: number } {
+function prepareSheets(
+  workbook: Workbook,
+  plan: DashboardPlan,
+): { writes: { sheet: PlannedSheet; id: number }[]; created: string[]; lastRow: (sheet: string) => number; total: number } {
   const hf = workbook.hf;
   // HyperFormula calls custom functions by their bare names, as the plan writes them; only the
   // open-ended ranges need closing (see closeOpenRanges)
@@ -141,7 +146,9 @@ function prepareSheets(workbook: Workbook, plan: DashboardPlan): { writes: { she
 
 function blockFormats(workbook: Workbook, id: number, block: PlannedSheet['blocks'][number]): void {
   const r = requireRect(block.range);
-  block.cells.forEach((row, i) => row.forEach((_c, j) => workbook.setFormat(id, r.row + i, r.col + j, block.numberFormats?.[i]?.[j] ?? undefined, block.style)));
+  block.cells.forEach((row, i) =>
+    row.forEach((_c, j) => workbook.setFormat(id, r.row + i, r.col + j, block.numberFormats?.[i]?.[j] ?? undefined, block.style)),
+  );
 }
 
 function sheetLook(workbook: Workbook, id: number, sheet: PlannedSheet): void {
@@ -221,4 +228,3 @@ function content(c: PlanCell, lastRow: (sheet: string) => number): RawCellConten
   // text starting with an apostrophe is the planner protecting user text: HyperFormula keeps it as text
   return c;
 }
-

@@ -1,6 +1,18 @@
 import {
-  buildPlan, DashboardPlan, DashboardSetup, DatasetId, ExistingSheet, GoalsReadBack, historySeries, localeFrom, mergeGoals, parseSetup, planWithSheetGoals,
-  readGoalsSheet, serializeSetup, SheetInfo,
+  buildPlan,
+  DashboardPlan,
+  DashboardSetup,
+  DatasetId,
+  ExistingSheet,
+  GoalsReadBack,
+  historySeries,
+  localeFrom,
+  mergeGoals,
+  parseSetup,
+  planWithSheetGoals,
+  readGoalsSheet,
+  serializeSetup,
+  SheetInfo,
 } from '../../core/dashboard';
 import { breachesFromAnchors } from '../../core/dashboard/alerts';
 import type { AlertsStatus, GenerateResult, HostBridge, SnapshotResult, WorkbookInfo } from '../../sidebar/bridge';
@@ -30,13 +42,17 @@ export interface PlaygroundBridgeOptions {
   readonly onChange?: (show?: string) => void;
 }
 
-export function createPlaygroundBridge(workbook: Workbook, options: PlaygroundBridgeOptions): HostBridge & { lastPlan(): DashboardPlan | undefined } {
+export function createPlaygroundBridge(
+  workbook: Workbook,
+  options: PlaygroundBridgeOptions,
+): HostBridge & { lastPlan(): DashboardPlan | undefined } {
   const storage = options.storage ?? window.localStorage;
   let plan: DashboardPlan | undefined;
   /** The setup `plan` was built from (the saved one may have changed since). */
   let generatedWith: DashboardSetup | undefined;
 
-  const existing = (): ExistingSheet[] => workbook.sheetNames().map((name) => ({ name, marker: workbook.markers.get(workbook.sheetId(name)) ?? null }));
+  const existing = (): ExistingSheet[] =>
+    workbook.sheetNames().map((name) => ({ name, marker: workbook.markers.get(workbook.sheetId(name)) ?? null }));
 
   const savedSetup = (key: string = SETUP_KEY): DashboardSetup | null => {
     const text = storage.getItem(key);
@@ -89,7 +105,12 @@ export function createPlaygroundBridge(workbook: Workbook, options: PlaygroundBr
   return {
     host: 'playground',
     lastPlan: () => plan,
-    share: playgroundShare(workbook, options.today, () => plan?.locale ?? savedSetup()?.locale ?? localeFrom(options.locale ?? navigator.language), () => options.onChange?.()),
+    share: playgroundShare(
+      workbook,
+      options.today,
+      () => plan?.locale ?? savedSetup()?.locale ?? localeFrom(options.locale ?? navigator.language),
+      () => options.onChange?.(),
+    ),
 
     async load(): Promise<WorkbookInfo> {
       const sheets: SheetInfo[] = [];
@@ -105,7 +126,12 @@ export function createPlaygroundBridge(workbook: Workbook, options: PlaygroundBr
       // KPI Goals is the source of truth once generated: the sidebar opens on the goals merged with it
       const merge = saved ? mergeGoals(saved, goalsBack(), savedSetup(GENERATED_KEY), goalsName()) : null;
       return {
-        sheets, existing: existing(), locale: localeFrom(options.locale ?? navigator.language), setup: merge ? merge.setup : saved, history: readHistory(workbook, plan), today: options.today,
+        sheets,
+        existing: existing(),
+        locale: localeFrom(options.locale ?? navigator.language),
+        setup: merge ? merge.setup : saved,
+        history: readHistory(workbook, plan),
+        today: options.today,
         ...(merge?.notices.length ? { goalNotices: merge.notices } : {}),
         ...dashboardAsOf(),
       };
@@ -120,7 +146,11 @@ export function createPlaygroundBridge(workbook: Workbook, options: PlaygroundBr
     async generate(setup, asOf, progress): Promise<GenerateResult> {
       progress?.('plan', 0, 5);
       await save(setup);
-      const { plan: next, merge } = planWithSheetGoals({ setup, asOf, existingSheets: existing(), dataRows: dataRows(setup) }, goalsBack(), savedSetup(GENERATED_KEY));
+      const { plan: next, merge } = planWithSheetGoals(
+        { setup, asOf, existingSheets: existing(), dataRows: dataRows(setup) },
+        goalsBack(),
+        savedSetup(GENERATED_KEY),
+      );
       await frame(); // let the progress bar paint before the first write
       const applied = await applyPlanGradually(workbook, next, progress);
       plan = next;
@@ -140,7 +170,8 @@ export function createPlaygroundBridge(workbook: Workbook, options: PlaygroundBr
     async snapshot(): Promise<SnapshotResult> {
       const setup = generatedWith ?? savedSetup(GENERATED_KEY) ?? savedSetup();
       let history = sheetWithMarker(workbook, 'history');
-      if (!setup || sheetWithMarker(workbook, 'dashboard') === undefined || history === undefined) throw new Error('generate the dashboard first');
+      if (!setup || sheetWithMarker(workbook, 'dashboard') === undefined || history === undefined)
+        throw new Error('generate the dashboard first');
       const spec = buildPlan({ setup, asOf: options.today, existingSheets: existing() }).snapshot;
       const found = locateDashboard(spec.kpis, setup.locale, readAnchored(workbook, false));
       const w = historyWrites(workbook.hf.getSheetValues(history), found.asOf, found.values, spec.kpis, setup.locale);
@@ -180,14 +211,17 @@ export function createPlaygroundBridge(workbook: Workbook, options: PlaygroundBr
 }
 
 /** Why the playground refuses a daily digest (only the Sheets add-on can run a trigger and send mail). */
-export const DAILY_UNAVAILABLE = 'Daily e-mail digests run only in the Google Sheets add-on: the playground cannot send e-mail. Its breaches are listed here whenever the panel opens.';
+export const DAILY_UNAVAILABLE =
+  'Daily e-mail digests run only in the Google Sheets add-on: the playground cannot send e-mail. Its breaches are listed here whenever the panel opens.';
 
 /** Monthly values per KPI: the dashboard's trend table when there is one, else the KPI History rows. */
 function readHistory(workbook: Workbook, plan: DashboardPlan | undefined): Record<string, number[]> {
   const out: Record<string, number[]> = {};
   if (plan && sheetWithMarker(workbook, 'dashboard') !== undefined) {
     for (const [kpi, ref] of Object.entries(plan.trend.series)) {
-      out[kpi] = rangeValues(workbook, ref).map((r) => r[0]).filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
+      out[kpi] = rangeValues(workbook, ref)
+        .map((r) => r[0])
+        .filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
     }
     return out;
   }
@@ -218,7 +252,6 @@ function rangeValues(workbook: Workbook, ref: string): unknown[][] {
   }
   return out;
 }
-
 
 function frame(): Promise<void> {
   return new Promise((ok) => {

@@ -17,7 +17,9 @@ export function playgroundDataHistory(workbook: Workbook, setup: DashboardSetup,
     const col = columnNumber(read.column);
     const rows = workbook.size(sheet).rows;
     if (col === undefined || rows < read.firstRow) continue;
-    columns[read.field] = hf.getRangeValues({ start: { sheet, row: read.firstRow - 1, col: col - 1 }, end: { sheet, row: rows - 1, col: col - 1 } }).map((r) => r[0]);
+    columns[read.field] = hf
+      .getRangeValues({ start: { sheet, row: read.firstRow - 1, col: col - 1 }, end: { sheet, row: rows - 1, col: col - 1 } })
+      .map((r) => r[0]);
   }
   const history = sheetWithMarker(workbook, 'history');
   return goalHistory(setup.kpis, columns, history === undefined ? undefined : hf.getSheetValues(history), today, setup.options);

@@ -8,7 +8,12 @@ import { workbookToXlsx } from '../export/xlsx';
  * in), optionally share-ready. Loaded as its own chunk (ExcelJS is large): nothing of it weighs
  * on the first render.
  */
-export async function downloadWorkbook(workbook: Workbook, plan: DashboardPlan | undefined, options: DownloadOptions, fileName = 'kpi-pilot.xlsx'): Promise<number> {
+export async function downloadWorkbook(
+  workbook: Workbook,
+  plan: DashboardPlan | undefined,
+  options: DownloadOptions,
+  fileName = 'kpi-pilot.xlsx',
+): Promise<number> {
   const bytes = await workbookToXlsx(workbookSheets(workbook, plan, options));
   const blob = new Blob([bytes as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
   const url = URL.createObjectURL(blob);

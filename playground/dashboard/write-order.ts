@@ -24,7 +24,11 @@ export function writeOrder(cells: readonly FormulaCell[], sheetName: string): Fo
   cells.forEach((g, i) => {
     cells.forEach((_f, j) => {
       if (i === j) return;
-      const reads = rects[j].some((r) => (g.row >= r.top && g.row <= r.bottom && g.col >= r.left && g.col <= r.right) || (r.top === g.row + 1 && r.left >= g.col && r.left <= g.col + 10));
+      const reads = rects[j].some(
+        (r) =>
+          (g.row >= r.top && g.row <= r.bottom && g.col >= r.left && g.col <= r.right) ||
+          (r.top === g.row + 1 && r.left >= g.col && r.left <= g.col + 10),
+      );
       if (reads && !after[i].has(j)) {
         after[i].add(j);
         waits[j]++;

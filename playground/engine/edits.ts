@@ -48,7 +48,10 @@ export class EditHistory {
   onProgress: (done: number, total: number) => void = () => undefined;
   private writing = false;
 
-  constructor(private readonly workbook: Workbook, private readonly limit = 200) {}
+  constructor(
+    private readonly workbook: Workbook,
+    private readonly limit = 200,
+  ) {}
 
   /** Writes cell contents (formulas as text) starting at the area's top-left. */
   write(sheet: number, top: number, left: number, rows: RawCellContent[][]): Promise<Area | undefined> {
@@ -74,7 +77,10 @@ export class EditHistory {
     const source = area.top === area.bottom ? area.top - 1 : area.top;
     if (source < 0) return Promise.resolve(undefined);
     const from = source === area.top ? area.top + 1 : area.top;
-    return this.change({ ...area, top: from }, (row, col, was) => ({ content: this.shifted(area.sheet, source, col, row - source, 0), numberFormat: this.state(area.sheet, source, col).numberFormat ?? was.numberFormat }));
+    return this.change({ ...area, top: from }, (row, col, was) => ({
+      content: this.shifted(area.sheet, source, col, row - source, 0),
+      numberFormat: this.state(area.sheet, source, col).numberFormat ?? was.numberFormat,
+    }));
   }
 
   /** fillDown's twin: the first column copied right (or the column on the left into a one-column area). */
@@ -82,7 +88,10 @@ export class EditHistory {
     const source = area.left === area.right ? area.left - 1 : area.left;
     if (source < 0) return Promise.resolve(undefined);
     const from = source === area.left ? area.left + 1 : area.left;
-    return this.change({ ...area, left: from }, (row, col, was) => ({ content: this.shifted(area.sheet, row, source, 0, col - source), numberFormat: this.state(area.sheet, row, source).numberFormat ?? was.numberFormat }));
+    return this.change({ ...area, left: from }, (row, col, was) => ({
+      content: this.shifted(area.sheet, row, source, 0, col - source),
+      numberFormat: this.state(area.sheet, row, source).numberFormat ?? was.numberFormat,
+    }));
   }
 
   /** What the cells of an area show, for the clipboard: numbers, text, truth values, dates as ISO, errors as their code. */
@@ -115,7 +124,10 @@ export class EditHistory {
     const area = { sheet: to.sheet, top: to.top, left: to.left, bottom: to.top + cells.length - 1, right: to.left + cells[0].length - 1 };
     return this.change(area, (row, col) => {
       const c = cells[row - to.top][col - to.left];
-      const content = typeof c.content === 'string' && c.content.startsWith('=') ? shiftFormula(c.content, to.top - from.top, to.left - from.left) : c.content;
+      const content =
+        typeof c.content === 'string' && c.content.startsWith('=')
+          ? shiftFormula(c.content, to.top - from.top, to.left - from.left)
+          : c.content;
       return { content, numberFormat: c.numberFormat };
     });
   }
@@ -228,9 +240,15 @@ export class EditHistory {
     const sliced = cells.length > rowsPerSlice;
     for (let start = 0; start < cells.length; start += rowsPerSlice) {
       const rows = cells.slice(start, start + rowsPerSlice);
-      rows.forEach((row, i) => row.forEach((c, j) => this.workbook.setNumberFormat(area.sheet, area.top + start + i, area.left + j, c.numberFormat)));
+      rows.forEach((row, i) =>
+        row.forEach((c, j) => this.workbook.setNumberFormat(area.sheet, area.top + start + i, area.left + j, c.numberFormat)),
+      );
       const changed = rows.some((row, i) => row.some((c, j) => c.content !== was[start + i][j].content));
-      if (changed) hf.setCellContents({ sheet: area.sheet, row: area.top + start, col: area.left }, rows.map((row) => row.map((c) => c.content)));
+      if (changed)
+        hf.setCellContents(
+          { sheet: area.sheet, row: area.top + start, col: area.left },
+          rows.map((row) => row.map((c) => c.content)),
+        );
       if (sliced) {
         this.onProgress(Math.min(cells.length, start + rowsPerSlice), cells.length);
         await yieldToPage();

@@ -37,24 +37,38 @@ export function explainError(formula: string | undefined, code: string, message:
 function explainParse(formula: string, message: string): string {
   const tokens = tokenize(formula);
   const open = tokens.find((t) => (t.type === 'string' || t.type === 'sheet') && !t.closed);
-  if (open) return open.type === 'string' ? 'A text in quotes is not closed: add the closing ".' : "A sheet name in quotes is not closed: add the closing '.";
+  if (open)
+    return open.type === 'string'
+      ? 'A text in quotes is not closed: add the closing ".'
+      : "A sheet name in quotes is not closed: add the closing '.";
   let depth = 0;
   for (const t of tokens) {
     if (t.type === 'open') depth++;
     if (t.type === 'close' && --depth < 0) return `There is a ")" with no "(" before it, at character ${t.start + 1}.`;
   }
-  if (depth > 0) return depth === 1 ? 'A ")" is missing at the end: every "(" needs its ")".' : `${depth} ")" are missing: every "(" needs its ")".`;
+  if (depth > 0)
+    return depth === 1 ? 'A ")" is missing at the end: every "(" needs its ")".' : `${depth} ")" are missing: every "(" needs its ")".`;
   const solid = tokens.filter((t) => t.type !== 'space');
   for (let i = 0; i < solid.length; i++) {
     const t = solid[i];
     const next = solid[i + 1];
-    if (t.type === 'op' && t.text === ':' && (!next || next.type !== 'name' && next.type !== 'number')) return 'A range needs both ends, like A1:B10.';
+    if (t.type === 'op' && t.text === ':' && (!next || (next.type !== 'name' && next.type !== 'number')))
+      return 'A range needs both ends, like A1:B10.';
     if (t.type === 'op' && t.text !== '%' && i > 0 && !next) return `The formula ends with "${t.text}": something is missing after it.`;
-    if (t.type === 'op' && next?.type === 'op' && !'+-'.includes(next.text) && t.text !== '%' && !(t.text === '<' && '>='.includes(next.text)) && !(t.text === '>' && next.text === '=')) {
+    if (
+      t.type === 'op' &&
+      next?.type === 'op' &&
+      !'+-'.includes(next.text) &&
+      t.text !== '%' &&
+      !(t.text === '<' && '>='.includes(next.text)) &&
+      !(t.text === '>' && next.text === '=')
+    ) {
       return `Something is missing between "${t.text}" and "${next.text}".`;
     }
     if (t.type === 'op' && next?.type === 'close' && t.text !== '%') return `Something is missing after "${t.text}".`;
   }
   const found = /but found:? (?:--> )?'([^']*)'/.exec(message)?.[1];
-  return found ? `The formula cannot be read at "${found}": check the brackets, quotes and commas around it.` : 'The formula cannot be read: check its brackets, quotes and commas.';
+  return found
+    ? `The formula cannot be read at "${found}": check the brackets, quotes and commas around it.`
+    : 'The formula cannot be read: check its brackets, quotes and commas.';
 }

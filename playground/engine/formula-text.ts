@@ -7,7 +7,13 @@
  */
 export type Token =
   | { type: 'name'; text: string; start: number; end: number }
-  | { type: 'string' | 'sheet' | 'number' | 'op' | 'open' | 'close' | 'comma' | 'space' | 'other'; text: string; start: number; end: number; closed?: boolean };
+  | {
+      type: 'string' | 'sheet' | 'number' | 'op' | 'open' | 'close' | 'comma' | 'space' | 'other';
+      text: string;
+      start: number;
+      end: number;
+      closed?: boolean;
+    };
 
 const NUMBER = /\d+(\.\d*)?([eE][+-]?\d+)?|\.\d+/y;
 const SPACE = /\s+/y;
@@ -26,7 +32,8 @@ export function tokenize(formula: string): Token[] {
       let closed = false;
       while (end < formula.length) {
         if (formula[end] === ch) {
-          if (formula[end + 1] === ch) end += 2; // doubled quote: an escaped one
+          if (formula[end + 1] === ch)
+            end += 2; // doubled quote: an escaped one
           else {
             end++;
             closed = true;
@@ -65,7 +72,11 @@ export function nameAt(formula: string, caret: number): { prefix: string; start:
   const last = tokens[tokens.length - 1];
   if (!last || last.type !== 'name' || last.end !== caret || last.text.includes('$')) return undefined;
   const before = previousSolid(tokens, tokens.length - 1);
-  if (before && !(before.type === 'open' || before.type === 'comma' || (before.type === 'op' && before.text !== '!' && before.text !== ':'))) return undefined;
+  if (
+    before &&
+    !(before.type === 'open' || before.type === 'comma' || (before.type === 'op' && before.text !== '!' && before.text !== ':'))
+  )
+    return undefined;
   return { prefix: last.text, start: last.start };
 }
 
@@ -77,7 +88,11 @@ export function callAt(formula: string, caret: number): { name: string; argIndex
   tokens.forEach((tok, i) => {
     if (tok.type === 'open') {
       const prev = tokens[i - 1];
-      stack.push({ name: prev?.type === 'name' ? prev.text.toUpperCase() : '', argIndex: 0, start: prev?.type === 'name' ? prev.start : tok.start });
+      stack.push({
+        name: prev?.type === 'name' ? prev.text.toUpperCase() : '',
+        argIndex: 0,
+        start: prev?.type === 'name' ? prev.start : tok.start,
+      });
     } else if (tok.type === 'close') stack.pop();
     else if (tok.type === 'comma' && stack.length) stack[stack.length - 1].argIndex++;
   });
@@ -91,13 +106,18 @@ export function callAt(formula: string, caret: number): { name: string; argIndex
  * or a second click replaces it). Returns the span to replace, or undefined when the caret sits
  * after a value and a click should end the edit instead.
  */
-export function referenceSlot(formula: string, caret: number, replaceable?: { start: number; end: number }): { start: number; end: number } | undefined {
+export function referenceSlot(
+  formula: string,
+  caret: number,
+  replaceable?: { start: number; end: number },
+): { start: number; end: number } | undefined {
   if (!formula.startsWith('=')) return undefined;
   if (replaceable && replaceable.end === caret) return replaceable;
   const tokens = tokenize(formula.slice(0, caret));
   const last = previousSolid(tokens, tokens.length);
   if (!last) return undefined;
-  if (last.type === 'open' || last.type === 'comma' || (last.type === 'op' && last.text !== '%' && last.text !== '!')) return { start: caret, end: caret };
+  if (last.type === 'open' || last.type === 'comma' || (last.type === 'op' && last.text !== '%' && last.text !== '!'))
+    return { start: caret, end: caret };
   return undefined;
 }
 

@@ -58,11 +58,12 @@ const ENGINE_HELP: Record<string, string> = {
   MATCH: 'Position of a value in a range. | value, range, [match_type=1]',
   VLOOKUP: 'Looks a value up in the first column and returns a cell of its row. | value, range, column, [sorted=TRUE]',
   HLOOKUP: 'Looks a value up in the first row and returns a cell of its column. | value, range, row, [sorted=TRUE]',
-  XLOOKUP: 'Looks a value up and returns the matching cell of another range. | value, lookup_range, return_range, [if_not_found], [match_mode], [search_mode]',
+  XLOOKUP:
+    'Looks a value up and returns the matching cell of another range. | value, lookup_range, return_range, [if_not_found], [match_mode], [search_mode]',
   DATE: 'A date from year, month and day. | year, month, day',
   EOMONTH: 'Last day of the month some months away. | start_date, months',
   EDATE: 'The same day some months away. | start_date, months',
-  TODAY: 'Today\'s date. | ',
+  TODAY: "Today's date. | ",
   YEAR: 'Year of a date. | date',
   MONTH: 'Month of a date (1-12). | date',
   DAY: 'Day of the month of a date. | date',
@@ -120,7 +121,11 @@ export function helpIn(fn: FunctionHelp, locale: Locale): FunctionHelp {
   const key = `${locale}:${fn.name}`;
   let shown = translated.get(key);
   if (!shown) {
-    shown = { ...fn, help: functionHelp(kpi, locale), params: fn.params.map((p) => ({ ...p, description: argumentHelp(kpi, p.name, locale) ?? p.description })) };
+    shown = {
+      ...fn,
+      help: functionHelp(kpi, locale),
+      params: fn.params.map((p) => ({ ...p, description: argumentHelp(kpi, p.name, locale) ?? p.description })),
+    };
     translated.set(key, shown);
   }
   return shown;
@@ -155,7 +160,8 @@ export function suggestName(unknown: string): string | undefined {
   let best: { name: string; d: number } | undefined;
   for (const f of functionCatalog()) {
     const d = editDistance(u, plain(f.name));
-    if (d <= limit && (!best || d < best.d || (d === best.d && f.source === 'kpi' && findFunction(best.name)?.source !== 'kpi'))) best = { name: f.name, d };
+    if (d <= limit && (!best || d < best.d || (d === best.d && f.source === 'kpi' && findFunction(best.name)?.source !== 'kpi')))
+      best = { name: f.name, d };
   }
   return best?.name;
 }
@@ -182,7 +188,14 @@ function fromRegistry(fn: KpiFunction): FunctionHelp {
     description: p.description,
     optional: !!p.optional,
     choices: p.choices?.map((c) => `"${c}"`),
-    default: p.default === undefined ? undefined : typeof p.default === 'string' ? `"${p.default}"` : String(p.default).toUpperCase() === 'TRUE' || String(p.default).toUpperCase() === 'FALSE' ? String(p.default).toUpperCase() : String(p.default),
+    default:
+      p.default === undefined
+        ? undefined
+        : typeof p.default === 'string'
+          ? `"${p.default}"`
+          : String(p.default).toUpperCase() === 'TRUE' || String(p.default).toUpperCase() === 'FALSE'
+            ? String(p.default).toUpperCase()
+            : String(p.default),
   }));
   return { name: fn.name, help: fn.help, params, minArgs: params.filter((p) => !p.optional).length, maxArgs: params.length, source: 'kpi' };
 }
@@ -195,7 +208,9 @@ interface EngineParam {
 function fromEngine(name: string): FunctionHelp | undefined {
   let meta: { parameters?: EngineParam[]; repeatLastArgs?: number } | undefined;
   try {
-    const plugin = HyperFormula.getFunctionPlugin(name) as unknown as { implementedFunctions: Record<string, { parameters?: EngineParam[]; repeatLastArgs?: number }> } | undefined;
+    const plugin = HyperFormula.getFunctionPlugin(name) as unknown as
+      | { implementedFunctions: Record<string, { parameters?: EngineParam[]; repeatLastArgs?: number }> }
+      | undefined;
     meta = plugin?.implementedFunctions[name];
   } catch {
     meta = undefined;
@@ -211,7 +226,11 @@ function fromEngine(name: string): FunctionHelp | undefined {
     const params = args.trim() ? args.split(/,\s*(?![^[]*\])/).map(parseParam) : [];
     return { name, help, params, minArgs, maxArgs, source: 'engine' };
   }
-  const params: ParamHelp[] = engineParams.map((p, i) => ({ name: `arg${i + 1}`, optional: optional(p), repeats: repeats && i === engineParams.length - 1 }));
+  const params: ParamHelp[] = engineParams.map((p, i) => ({
+    name: `arg${i + 1}`,
+    optional: optional(p),
+    repeats: repeats && i === engineParams.length - 1,
+  }));
   return { name, help: 'Spreadsheet function (HyperFormula).', params, minArgs, maxArgs, source: 'engine' };
 }
 

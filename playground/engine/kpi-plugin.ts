@@ -1,4 +1,13 @@
-import { ArraySize, CellError, EmptyValue, ErrorType, FunctionArgumentType, FunctionPlugin, ImplementedFunctions, SimpleRangeValue } from 'hyperformula';
+import {
+  ArraySize,
+  CellError,
+  EmptyValue,
+  ErrorType,
+  FunctionArgumentType,
+  FunctionPlugin,
+  ImplementedFunctions,
+  SimpleRangeValue,
+} from 'hyperformula';
 import type { InterpreterState } from 'hyperformula/typings/interpreter/InterpreterState';
 import type { ProcedureAst } from 'hyperformula/typings/parser';
 import { ErrorCode } from '../../core/errors';
@@ -98,7 +107,12 @@ function evaluate(self: PluginThis, fn: KpiFunction, ast: ProcedureAst, state: I
     }
     const outcome = callDefinition(fn, hostArgs);
     const value = outcome.ok ? toHfValue(outcome.value) : new CellError(TO_HF[outcome.error.code], outcome.error.message);
-    if (fn.result === 'table' && !reuse) lastTables.set(SpillSizes.key(state.formulaAddress.sheet, state.formulaAddress.row, state.formulaAddress.col), { fn, args: hostArgs, value });
+    if (fn.result === 'table' && !reuse)
+      lastTables.set(SpillSizes.key(state.formulaAddress.sheet, state.formulaAddress.row, state.formulaAddress.col), {
+        fn,
+        args: hostArgs,
+        value,
+      });
     return value;
   });
 }
@@ -116,7 +130,13 @@ export function createKpiPlugin(functions: readonly KpiFunction[]): typeof Funct
       ...(fn.result === 'table' ? { sizeOfResultArrayMethod: `${method}Size` } : {}),
     };
     proto[method] = function (this: PluginThis, ast: ProcedureAst, state: InterpreterState) {
-      const value = evaluate(this, fn, ast, state, fn.result === 'table' ? SpillSizes.key(state.formulaAddress.sheet, state.formulaAddress.row, state.formulaAddress.col) : undefined);
+      const value = evaluate(
+        this,
+        fn,
+        ast,
+        state,
+        fn.result === 'table' ? SpillSizes.key(state.formulaAddress.sheet, state.formulaAddress.row, state.formulaAddress.col) : undefined,
+      );
       if (fn.result === 'table') {
         const { sheet, row, col } = state.formulaAddress;
         const key = SpillSizes.key(sheet, row, col);

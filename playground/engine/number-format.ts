@@ -11,7 +11,12 @@ import type { Locale } from '../../core/dashboard/i18n';
  * @example formatWithCode(1234.5, '#,##0.00') // => '1,234.50'
  * @example formatWithCode(46310, 'yyyy-mm') // => '2026-10'
  */
-export function formatWithCode(value: number, code: string | null | undefined, general: (v: number) => string = String, locale: Locale = 'en'): string {
+export function formatWithCode(
+  value: number,
+  code: string | null | undefined,
+  general: (v: number) => string = String,
+  locale: Locale = 'en',
+): string {
   if (!code || !Number.isFinite(value)) return general(value);
   if (/[yd]/i.test(code.replace(/"[^"]*"/g, ''))) return formatDate(value, code);
   const sections = code.split(';');

@@ -33,7 +33,12 @@ export function serializeWorkbook(workbook: Workbook, untouchedSample: ReadonlyS
     const look = workbook.lookOf(id);
     const savedLook = look ? { ...look, cells: [...look.cells.entries()] } : undefined;
     if (!marker && untouchedSample.has(name) && !look) return { name, sample: true };
-    return { name, cells: workbook.hf.getSheetSerialized(id) as RawCellContent[][], ...(marker ? { marker } : {}), ...(savedLook ? { look: savedLook } : {}) };
+    return {
+      name,
+      cells: workbook.hf.getSheetSerialized(id) as RawCellContent[][],
+      ...(marker ? { marker } : {}),
+      ...(savedLook ? { look: savedLook } : {}),
+    };
   });
   return JSON.stringify({ version: VERSION, sheets } satisfies Saved);
 }
@@ -42,7 +47,10 @@ export function serializeWorkbook(workbook: Workbook, untouchedSample: ReadonlyS
  * A workbook from stored text, sample sheets taken from `sample`; undefined when the text is
  * from another version or unreadable (the page then starts from the sample).
  */
-export function restoreWorkbook(text: string | null, sample: Record<string, RawCellContent[][]>): { workbook: Workbook; untouched: Set<string> } | undefined {
+export function restoreWorkbook(
+  text: string | null,
+  sample: Record<string, RawCellContent[][]>,
+): { workbook: Workbook; untouched: Set<string> } | undefined {
   if (!text) return undefined;
   let saved: Saved;
   try {

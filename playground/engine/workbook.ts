@@ -15,7 +15,9 @@ let registered = false;
 /** Registers the KPI Pilot plugin once per page (HyperFormula keeps plugins globally). */
 function registerPlugin(): void {
   if (registered) return;
-  HyperFormula.registerFunctionPlugin(createKpiPlugin(FUNCTIONS) as unknown as FunctionPluginDefinition, { enGB: functionTranslations(FUNCTIONS) });
+  HyperFormula.registerFunctionPlugin(createKpiPlugin(FUNCTIONS) as unknown as FunctionPluginDefinition, {
+    enGB: functionTranslations(FUNCTIONS),
+  });
   registered = true;
 }
 
@@ -148,7 +150,8 @@ export class Workbook {
     let own = look.cells.get(cellKey(address.row, address.col));
     const columnFormat = look.columnFormats[columnLetter(address.col)];
     if (columnFormat && !own?.numberFormat) own = { ...own, numberFormat: columnFormat };
-    const conditional = conditionalStyle(look.conditional, address, this.hf.getCellValue(address)) ?? this.formulaStyle(look.formulaFormats, address);
+    const conditional =
+      conditionalStyle(look.conditional, address, this.hf.getCellValue(address)) ?? this.formulaStyle(look.formulaFormats, address);
     if (!conditional) return own;
     return { numberFormat: own?.numberFormat, style: { ...own?.style, ...conditional } };
   }
@@ -244,9 +247,15 @@ export class Workbook {
     if (typeof value === 'string') return { display: value, input, kind: 'text' };
     const format = this.numberFormatAt(address);
     const general = (v: number) => localizeGeneral(formatNumber(v), this.locale);
-    if (format && format !== 'General') return { display: formatWithCode(value, format, general, this.locale), input, kind: /[yd]/.test(format.replace(/"[^"]*"/g, '')) ? 'date' : 'number' };
+    if (format && format !== 'General')
+      return {
+        display: formatWithCode(value, format, general, this.locale),
+        input,
+        kind: /[yd]/.test(format.replace(/"[^"]*"/g, '')) ? 'date' : 'number',
+      };
     const type = this.hf.getCellValueDetailedType(address);
-    if (type === 'NUMBER_DATE' || type === 'NUMBER_DATETIME') return { display: isoDate(value), input: formula ?? isoDate(value), kind: 'date' };
+    if (type === 'NUMBER_DATE' || type === 'NUMBER_DATETIME')
+      return { display: isoDate(value), input: formula ?? isoDate(value), kind: 'date' };
     return { display: general(value), input, kind: 'number' };
   }
 }
@@ -289,8 +298,10 @@ function conditionalStyle(rules: readonly ConditionalFormat[], at: SimpleCellAdd
     if (!cf.ranges.some((r) => inRange(r, at))) continue;
     const rule = cf.rule;
     const hit =
-      rule.type === 'textEquals' ? typeof value === 'string' && value.toLowerCase() === rule.text.toLowerCase()
-        : rule.type === 'greaterThan' ? typeof value === 'number' && value > rule.value
+      rule.type === 'textEquals'
+        ? typeof value === 'string' && value.toLowerCase() === rule.text.toLowerCase()
+        : rule.type === 'greaterThan'
+          ? typeof value === 'number' && value > rule.value
           : typeof value === 'number' && value < rule.value;
     if (hit) return cf.style;
   }
@@ -308,14 +319,17 @@ function topLeft(range: string): { row: number; col: number } | undefined {
  */
 export function shiftFormula(formula: string, rows: number, cols: number): string {
   if (!rows && !cols) return formula;
-  return formula.replace(/"(?:[^"]|"")*"|'(?:[^']|'')*'|(\$?)([A-Z]{1,3})(\$?)(\d+)(?![A-Za-z0-9_(])/g, (all, colAbs: string, letters: string, rowAbs: string, digits: string, offset: number) => {
-    if (letters === undefined) return all; // a quoted literal
-    const before = formula[offset - 1];
-    if (before && /[A-Za-z0-9_.]/.test(before)) return all; // part of a longer name
-    const col = colAbs ? letters : columnLetter((columnNumber(letters) as number) - 1 + cols);
-    const row = rowAbs ? digits : String(Number(digits) + rows);
-    return `${colAbs}${col}${rowAbs}${row}`;
-  });
+  return formula.replace(
+    /"(?:[^"]|"")*"|'(?:[^']|'')*'|(\$?)([A-Z]{1,3})(\$?)(\d+)(?![A-Za-z0-9_(])/g,
+    (all, colAbs: string, letters: string, rowAbs: string, digits: string, offset: number) => {
+      if (letters === undefined) return all; // a quoted literal
+      const before = formula[offset - 1];
+      if (before && /[A-Za-z0-9_.]/.test(before)) return all; // part of a longer name
+      const col = colAbs ? letters : columnLetter((columnNumber(letters) as number) - 1 + cols);
+      const row = rowAbs ? digits : String(Number(digits) + rows);
+      return `${colAbs}${col}${rowAbs}${row}`;
+    },
+  );
 }
 
 function inRange(range: string, at: SimpleCellAddress): boolean {

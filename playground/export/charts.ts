@@ -109,7 +109,13 @@ async function sheetParts(zip: JSZip): Promise<Map<string, string>> {
     if (id && target) targets.set(id, target.replace(/^\/?xl\//, ''));
   }
   const out = new Map<string, string>();
-  const unescape = (s: string) => s.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  const unescape = (s: string) =>
+    s
+      .replace(/&quot;/g, '"')
+      .replace(/&apos;/g, "'")
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&');
   for (const m of book.matchAll(/<sheet\b[^>]*>/g)) {
     const name = /\bname="([^"]*)"/.exec(m[0])?.[1];
     const id = /\br:id="([^"]+)"/.exec(m[0])?.[1];
@@ -134,12 +140,18 @@ export async function addCharts(bytes: Uint8Array, sheets: readonly SheetCharts[
     const chartRels = s.charts.map((spec, i) => {
       const file = `chart${++chartNo}.xml`;
       zip.file(`xl/charts/${file}`, chartXml(s.sheet, spec));
-      types = types.replace('</Types>', `<Override PartName="/xl/charts/${file}" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/></Types>`);
+      types = types.replace(
+        '</Types>',
+        `<Override PartName="/xl/charts/${file}" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/></Types>`,
+      );
       return { id: `rId${i + 1}`, type: 'chart', target: `../charts/${file}` };
     });
     zip.file(`xl/drawings/${drawing}`, drawingXml(s.charts, 1));
     zip.file(`xl/drawings/_rels/${drawing}.rels`, rels(chartRels));
-    types = types.replace('</Types>', `<Override PartName="/xl/drawings/${drawing}" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/></Types>`);
+    types = types.replace(
+      '</Types>',
+      `<Override PartName="/xl/drawings/${drawing}" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/></Types>`,
+    );
     // the sheet points at its drawing: a relationship, and <drawing> where the schema puts it
     pending.push({ part, relsPath: part.replace(/([^/]+)$/, '_rels/$1.rels'), drawing });
   });
@@ -147,10 +159,27 @@ export async function addCharts(bytes: Uint8Array, sheets: readonly SheetCharts[
   for (const p of pending) {
     const existing = zip.file(p.relsPath) && (await zip.file(p.relsPath)!.async('string'));
     const rel = `<Relationship Id="${rId}" Type="${REL}/drawing" Target="../drawings/${p.drawing}"/>`;
-    zip.file(p.relsPath, existing ? existing.replace('</Relationships>', `${rel}</Relationships>`) : rels([]).replace('</Relationships>', `${rel}</Relationships>`));
+    zip.file(
+      p.relsPath,
+      existing
+        ? existing.replace('</Relationships>', `${rel}</Relationships>`)
+        : rels([]).replace('</Relationships>', `${rel}</Relationships>`),
+    );
     let xml = await zip.file(p.part)!.async('string');
-    if (!/xmlns:r=/.test(xml.slice(0, xml.indexOf('>', xml.indexOf('<worksheet'))))) xml = xml.replace('<worksheet', `<worksheet xmlns:r="${NS_R}"`);
-    const before = ['<legacyDrawing', '<legacyDrawingHF', '<drawingHF', '<picture', '<oleObjects', '<controls', '<webPublishItems', '<tableParts', '<extLst', '</worksheet>']
+    if (!/xmlns:r=/.test(xml.slice(0, xml.indexOf('>', xml.indexOf('<worksheet')))))
+      xml = xml.replace('<worksheet', `<worksheet xmlns:r="${NS_R}"`);
+    const before = [
+      '<legacyDrawing',
+      '<legacyDrawingHF',
+      '<drawingHF',
+      '<picture',
+      '<oleObjects',
+      '<controls',
+      '<webPublishItems',
+      '<tableParts',
+      '<extLst',
+      '</worksheet>',
+    ]
       .map((tag) => xml.indexOf(tag))
       .filter((i) => i >= 0);
     const at = Math.min(...before);

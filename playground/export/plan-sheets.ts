@@ -68,7 +68,10 @@ function plannedSheet(s: PlannedSheet): XlsxSheet {
     charts: s.charts,
     print: s.print,
     // optional in the plan (alert rows); read structurally so plans without it need nothing
-    formulaFormats: (s as { formulaFormats?: readonly FormulaFormat[] }).formulaFormats?.map((ff) => ({ ...ff, formula: renderFormula(ff.formula, [], 'excel') })),
+    formulaFormats: (s as { formulaFormats?: readonly FormulaFormat[] }).formulaFormats?.map((ff) => ({
+      ...ff,
+      formula: renderFormula(ff.formula, [], 'excel'),
+    })),
   };
 }
 
@@ -77,4 +80,3 @@ function xlsxCell(c: PlanCell, numFmt: string | null, style: XlsxCell['style']):
   // text is text here, even "2026-01-01": the planner's values are already typed (dates are serials)
   return { value: typeof c === 'string' && c.startsWith("'") ? c.slice(1) : c, numFmt, style };
 }
-

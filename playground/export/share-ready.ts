@@ -24,7 +24,11 @@ export function shareReadySheets(sheets: readonly XlsxSheet[], freeze: FreezePla
     for (let i = rows.length; i < row; i++) rows[i] = [];
     const old = rows[row - 1][col - 1];
     const kept = old && typeof old === 'object' && !(old instanceof Date) ? (old as XlsxCell) : undefined;
-    rows[row - 1][col - 1] = { value: value === '' ? null : (value as XlsxCell['value']), numFmt: kept?.numFmt ?? null, style: style ?? kept?.style } satisfies XlsxCell;
+    rows[row - 1][col - 1] = {
+      value: value === '' ? null : (value as XlsxCell['value']),
+      numFmt: kept?.numFmt ?? null,
+      style: style ?? kept?.style,
+    } satisfies XlsxCell;
   };
   for (const w of freeze.writes) w.cells.forEach((cells, i) => cells.forEach((v, j) => put(w.sheet, w.row + i, w.col + j, v)));
   for (const b of freeze.banners) put(b.sheet, b.row, b.col, b.text, BANNER_STYLE);

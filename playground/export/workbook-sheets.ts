@@ -33,10 +33,14 @@ export function workbookSheets(workbook: Workbook, plan: DashboardPlan | undefin
     data[name] = workbook.hf.getSheetSerialized(id) as unknown[][];
   }
   const history = plan?.sheets.find((s) => s.role === 'history');
-  let sheets: XlsxSheet[] = plan ? dashboardWorkbookSheets(data, { ...plan, sheets: plan.sheets.filter((s) => s.role !== 'history') }) : Object.entries(data).map(([name, rows]) => ({ name, rows }));
+  let sheets: XlsxSheet[] = plan
+    ? dashboardWorkbookSheets(data, { ...plan, sheets: plan.sheets.filter((s) => s.role !== 'history') })
+    : Object.entries(data).map(([name, rows]) => ({ name, rows }));
   if (history) {
     sheets = sheets.map((s) =>
-      s.name === history.name ? { ...s, columnFormats: history.columnFormats, columnWidths: history.columnWidths, frozenRows: history.frozenRows } : s,
+      s.name === history.name
+        ? { ...s, columnFormats: history.columnFormats, columnWidths: history.columnWidths, frozenRows: history.frozenRows }
+        : s,
     );
   }
   const frozen = currentFreeze(workbook) ?? (options.shareReady ? freezePlanOf(workbook, options.date, options.locale) : undefined);

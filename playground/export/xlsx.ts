@@ -86,14 +86,18 @@ export async function workbookToXlsx(sheets: readonly { name: string; rows: read
   // Node gives a Buffer (a Uint8Array view into a shared pool), the browser build an ArrayBuffer
   const view = out as unknown as ArrayBuffer | Uint8Array;
   const bytes = view instanceof Uint8Array ? new Uint8Array(view.buffer, view.byteOffset, view.byteLength) : new Uint8Array(view);
-  return addCharts(bytes, (sheets as readonly XlsxSheet[]).map((s) => ({ sheet: s.name, charts: s.charts ?? [] })));
+  return addCharts(
+    bytes,
+    (sheets as readonly XlsxSheet[]).map((s) => ({ sheet: s.name, charts: s.charts ?? [] })),
+  );
 }
 
 function checkSheetNames(names: readonly string[]): void {
   const seen = new Set<string>();
   for (const name of names) {
     if (typeof name !== 'string' || !name.trim()) throw new Error('every sheet needs a name');
-    if (name.length > MAX_SHEET_NAME) throw new Error(`sheet name "${name}" is longer than ${MAX_SHEET_NAME} characters, the most Excel allows`);
+    if (name.length > MAX_SHEET_NAME)
+      throw new Error(`sheet name "${name}" is longer than ${MAX_SHEET_NAME} characters, the most Excel allows`);
     if (/[:\\/?*[\]]/.test(name)) throw new Error(`sheet name "${name}" contains one of : \\ / ? * [ ], which Excel does not allow`);
     const key = name.toLowerCase();
     if (seen.has(key)) throw new Error(`two sheets are named "${name}" (Excel ignores case in sheet names)`);
@@ -107,7 +111,14 @@ function writeSheet(ws: ExcelJS.Worksheet, sheet: XlsxSheet): void {
   if (sheet.hidden) ws.state = 'hidden';
   if (sheet.print) {
     // fitToHeight 0: as many pages down as needed
-    ws.pageSetup = { ...ws.pageSetup, orientation: sheet.print.orientation, fitToPage: true, fitToWidth: 1, fitToHeight: sheet.print.fit === 'page' ? 1 : 0, printArea: sheet.print.area };
+    ws.pageSetup = {
+      ...ws.pageSetup,
+      orientation: sheet.print.orientation,
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: sheet.print.fit === 'page' ? 1 : 0,
+      printArea: sheet.print.area,
+    };
   }
   if (sheet.frozenRows && sheet.frozenRows > 0) ws.views = [{ state: 'frozen', ySplit: sheet.frozenRows, xSplit: 0 }];
   sheet.rows.forEach((row, r) => {
@@ -145,7 +156,8 @@ function cellContent(raw: unknown, where: () => string): Content | undefined {
   if (raw === null || raw === undefined || raw === '') return undefined;
   if (typeof raw === 'object' && !(raw instanceof Date)) {
     const x = raw as XlsxCell;
-    if (!('formula' in x) && !('value' in x) && !('numFmt' in x) && !('style' in x)) throw new Error(`${where()}: a cell object needs a formula or a value`);
+    if (!('formula' in x) && !('value' in x) && !('numFmt' in x) && !('style' in x))
+      throw new Error(`${where()}: a cell object needs a formula or a value`);
     const base: Content | undefined =
       typeof x.formula === 'string' && x.formula.replace(/^=/, '')
         ? { value: { formula: x.formula.replace(/^=/, '') } as ExcelJS.CellFormulaValue }
@@ -205,7 +217,10 @@ function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
   }
   if (style.background) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(style.background) } };
   if (style.wrap || style.horizontalAlignment) {
-    cell.alignment = { ...(style.wrap ? { wrapText: true } : {}), ...(style.horizontalAlignment ? { horizontal: style.horizontalAlignment } : {}) };
+    cell.alignment = {
+      ...(style.wrap ? { wrapText: true } : {}),
+      ...(style.horizontalAlignment ? { horizontal: style.horizontalAlignment } : {}),
+    };
   }
 }
 
@@ -213,9 +228,7 @@ function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
 function conditionalFormatting(cf: ConditionalFormat, priority: number): ExcelJS.ConditionalFormattingOptions {
   const rule = cf.rule;
   const [operator, formula] =
-    rule.type === 'textEquals'
-      ? (['equal', `"${rule.text.replace(/"/g, '""')}"`] as const)
-      : ([rule.type, String(rule.value)] as const);
+    rule.type === 'textEquals' ? (['equal', `"${rule.text.replace(/"/g, '""')}"`] as const) : ([rule.type, String(rule.value)] as const);
   return { ref: cf.ranges.join(' '), rules: [{ type: 'cellIs', operator, formulae: [formula], style: dxfStyle(cf.style), priority }] };
 }
 

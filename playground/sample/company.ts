@@ -89,7 +89,8 @@ function monthStartDay(i: number): number {
  */
 function storeOrders(rand: () => number, marketing: readonly Cell[][]): Cell[][] {
   const sessions = new Array(MONTHS).fill(0);
-  for (let i = 0; i < MONTHS; i++) for (let c = 0; c < CHANNELS.length; c++) sessions[i] += marketing[1 + i * CHANNELS.length + c][7] as number;
+  for (let i = 0; i < MONTHS; i++)
+    for (let c = 0; c < CHANNELS.length; c++) sessions[i] += marketing[1 + i * CHANNELS.length + c][7] as number;
   const end = monthStartDay(MONTHS); // the day after the last month: nothing is written from there
   const orders: { day: number; customer: number; amount: number }[] = [];
   let shoppers = 0;
@@ -123,10 +124,16 @@ export function generateSample(seed = 20261126): SampleWorkbook {
 
   // ---- Marketing: month x channel ----------------------------------------------------------
   // Sessions and Active customers (columns H, I) come last so the columns before keep their letters
-  const marketing: Cell[][] = [['Month', 'Channel', 'Spend', 'Leads', 'Opportunities', 'New customers', 'Revenue', 'Sessions', 'Active customers']];
+  const marketing: Cell[][] = [
+    ['Month', 'Channel', 'Spend', 'Leads', 'Opportunities', 'New customers', 'Revenue', 'Sessions', 'Active customers'],
+  ];
   const newByMonth: number[] = [];
   const newByChannel: number[][] = []; // [month][channel], the order customers are created in below
-  let spend = 0, leads = 0, opps = 0, won = 0, revenue = 0;
+  let spend = 0,
+    leads = 0,
+    opps = 0,
+    won = 0,
+    revenue = 0;
   for (let i = 0; i < MONTHS; i++) {
     const month0 = (FIRST_MONTH.month0 + i) % 12;
     const season = month0 >= 9 ? 1.3 : month0 === 7 ? 0.8 : 1; // Q4 busy, August quiet
@@ -141,7 +148,11 @@ export function generateSample(seed = 20261126): SampleWorkbook {
       const r = Math.round(n * 480 * 12 * noise(0.2)); // first-year value of the new customers
       const visits = Math.round((l / VISIT_TO_LEAD[channel]) * (1 + (traffic() * 2 - 1) * 0.1));
       marketing.push([monthIso(i), channel, s, l, o, n, r, visits, 0]); // active customers counted from the ledger below
-      spend += s; leads += l; opps += o; won += n; revenue += r;
+      spend += s;
+      leads += l;
+      opps += o;
+      won += n;
+      revenue += r;
       monthNew += n;
       newByChannel[i].push(n);
     }
@@ -168,7 +179,8 @@ export function generateSample(seed = 20261126): SampleWorkbook {
           away = rand() < 0.25 ? 1 + Math.floor(rand() * 3) : 999; // churn; a quarter come back
           continue;
         }
-        if (i > start && rand() < 0.05) mrr = round2(mrr * 1.2); // expansion
+        if (i > start && rand() < 0.05)
+          mrr = round2(mrr * 1.2); // expansion
         else if (i > start && rand() < 0.03) mrr = round2(mrr * 0.8); // contraction
         ledger.push([id, monthIso(i), mrr]);
         mrrByMonth[i] = round2(mrrByMonth[i] + mrr);
@@ -180,7 +192,10 @@ export function generateSample(seed = 20261126): SampleWorkbook {
 
   // ---- Deals ---------------------------------------------------------------------------------
   const deals: Cell[][] = [['Deal', 'Owner', 'Created', 'Closed', 'Amount', 'Stage']];
-  let dealsWon = 0, dealsLost = 0, cycleDays = 0, closedDeals = 0;
+  let dealsWon = 0,
+    dealsLost = 0,
+    cycleDays = 0,
+    closedDeals = 0;
   for (let d = 1; d <= 300; d++) {
     const created = dayIso(monthIso(0), Math.floor(rand() * (MONTHS * 30.4 - 20)));
     const u = rand();
@@ -215,14 +230,52 @@ export function generateSample(seed = 20261126): SampleWorkbook {
   const last = MONTHS - 1;
   const range = (col: string, rows: number) => `Marketing!${col}2:${col}${rows}`;
   const checks: SampleWorkbook['checks'] = [
-    { label: 'CAC over two years', formula: `=CAC(${range('C', mRows)}, ${range('F', mRows)})`, expected: spend / won, working: `${spend} spend / ${won} new customers` },
-    { label: 'CPL over two years', formula: `=CPL(${range('C', mRows)}, ${range('D', mRows)})`, expected: spend / leads, working: `${spend} / ${leads} leads` },
-    { label: 'Lead to opportunity', formula: `=LEAD_TO_OPP(${range('E', mRows)}, ${range('D', mRows)})`, expected: opps / leads, working: `${opps} / ${leads}` },
-    { label: 'ROMI', formula: `=ROMI(${range('G', mRows)}, ${range('C', mRows)})`, expected: (revenue - spend) / spend, working: `(${revenue} − ${spend}) / ${spend}` },
-    { label: `MRR of ${monthIso(last).slice(0, 7)}`, formula: `=MRR(Subscriptions!B2:B${lRows}, Subscriptions!C2:C${lRows}, "${monthIso(last)}")`, expected: mrrByMonth[last], working: 'sum of the ledger rows of the last month' },
-    { label: 'Win rate of the deals', formula: `=WIN_RATE(COUNTIF(Deals!F2:F301, "Won"), COUNTIF(Deals!F2:F301, "Won") + COUNTIF(Deals!F2:F301, "Lost"))`, expected: dealsWon / (dealsWon + dealsLost), working: `${dealsWon} won / ${dealsWon + dealsLost} closed` },
-    { label: 'Average sales cycle (days)', formula: '=SALES_CYCLE(Deals!C2:C301, Deals!D2:D301)', expected: cycleDays / closedDeals, working: `${cycleDays} days over ${closedDeals} closed deals` },
+    {
+      label: 'CAC over two years',
+      formula: `=CAC(${range('C', mRows)}, ${range('F', mRows)})`,
+      expected: spend / won,
+      working: `${spend} spend / ${won} new customers`,
+    },
+    {
+      label: 'CPL over two years',
+      formula: `=CPL(${range('C', mRows)}, ${range('D', mRows)})`,
+      expected: spend / leads,
+      working: `${spend} / ${leads} leads`,
+    },
+    {
+      label: 'Lead to opportunity',
+      formula: `=LEAD_TO_OPP(${range('E', mRows)}, ${range('D', mRows)})`,
+      expected: opps / leads,
+      working: `${opps} / ${leads}`,
+    },
+    {
+      label: 'ROMI',
+      formula: `=ROMI(${range('G', mRows)}, ${range('C', mRows)})`,
+      expected: (revenue - spend) / spend,
+      working: `(${revenue} − ${spend}) / ${spend}`,
+    },
+    {
+      label: `MRR of ${monthIso(last).slice(0, 7)}`,
+      formula: `=MRR(Subscriptions!B2:B${lRows}, Subscriptions!C2:C${lRows}, "${monthIso(last)}")`,
+      expected: mrrByMonth[last],
+      working: 'sum of the ledger rows of the last month',
+    },
+    {
+      label: 'Win rate of the deals',
+      formula: `=WIN_RATE(COUNTIF(Deals!F2:F301, "Won"), COUNTIF(Deals!F2:F301, "Won") + COUNTIF(Deals!F2:F301, "Lost"))`,
+      expected: dealsWon / (dealsWon + dealsLost),
+      working: `${dealsWon} won / ${dealsWon + dealsLost} closed`,
+    },
+    {
+      label: 'Average sales cycle (days)',
+      formula: '=SALES_CYCLE(Deals!C2:C301, Deals!D2:D301)',
+      expected: cycleDays / closedDeals,
+      working: `${cycleDays} days over ${closedDeals} closed deals`,
+    },
   ];
 
-  return { sheets: { Marketing: marketing, Subscriptions: ledger, Deals: deals, Touchpoints: touchpoints, Transactions: transactions }, checks };
+  return {
+    sheets: { Marketing: marketing, Subscriptions: ledger, Deals: deals, Touchpoints: touchpoints, Transactions: transactions },
+    checks,
+  };
 }

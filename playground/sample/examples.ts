@@ -19,7 +19,14 @@ export function examplesSheet(checks: SampleWorkbook['checks']): (string | numbe
   }
   for (const check of checks) {
     const row = rows.length + 1;
-    rows.push([check.label, `'${check.formula}`, check.formula, check.expected, matchFormula(row, check.expected), `sample data: ${check.working}`]);
+    rows.push([
+      check.label,
+      `'${check.formula}`,
+      check.formula,
+      check.expected,
+      matchFormula(row, check.expected),
+      `sample data: ${check.working}`,
+    ]);
   }
   return rows;
 }

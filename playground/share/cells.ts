@@ -22,7 +22,7 @@ export function readSheetCells(workbook: Workbook, names: readonly string[]): Sh
       top: 1,
       left: 1,
       formulas: grid(serialized, (v) => (typeof v === 'string' && v.startsWith('=') ? v : '')),
-      values: grid(values, (v) => (v instanceof DetailedCellError ? v.value : v ?? '')),
+      values: grid(values, (v) => (v instanceof DetailedCellError ? v.value : (v ?? ''))),
     };
   });
 }

@@ -2,7 +2,15 @@ import { RawCellContent } from 'hyperformula';
 import type { SheetRole } from '../../core/dashboard/plan';
 import { Locale } from '../../core/dashboard/i18n';
 import {
-  CellWrite, FORMULAS_ROLE, FORMULAS_SHEET, FreezePlan, parseRecord, planFreeze, recordOf, recordRows, restoreWrites,
+  CellWrite,
+  FORMULAS_ROLE,
+  FORMULAS_SHEET,
+  FreezePlan,
+  parseRecord,
+  planFreeze,
+  recordOf,
+  recordRows,
+  restoreWrites,
 } from '../../core/dashboard/share';
 import { Workbook } from '../engine/workbook';
 import { hyperFormulaSpill, readSheetCells } from './cells';
@@ -35,15 +43,20 @@ export function freezePlanOf(workbook: Workbook, date: string, locale: Locale): 
 
 /** @throws Error when the workbook is already share-ready (make it live again first) */
 export function freezeWorkbook(workbook: Workbook, date: string, locale: Locale): ShareOutcome {
-  if (storeSheet(workbook) !== undefined) throw new Error(`this workbook is already prepared for sharing (see the sheet ${FORMULAS_SHEET}): make it live again first`);
+  if (storeSheet(workbook) !== undefined)
+    throw new Error(`this workbook is already prepared for sharing (see the sheet ${FORMULAS_SHEET}): make it live again first`);
   const plan = freezePlanOf(workbook, date, locale);
   if (!plan.formulas.length) return { sheets: [], formulas: 0 };
   const hf = workbook.hf;
   hf.batch(() => {
     for (const w of plan.writes) writeCells(workbook, w, asText);
-    for (const b of plan.banners) hf.setCellContents({ sheet: workbook.sheetId(b.sheet), row: b.row - 1, col: b.col - 1 }, [[asText(b.text)]]);
+    for (const b of plan.banners)
+      hf.setCellContents({ sheet: workbook.sheetId(b.sheet), row: b.row - 1, col: b.col - 1 }, [[asText(b.text)]]);
   });
-  const id = workbook.addSheet(FORMULAS_SHEET, recordRows(recordOf(plan)).map((row) => row.map(asText)));
+  const id = workbook.addSheet(
+    FORMULAS_SHEET,
+    recordRows(recordOf(plan)).map((row) => row.map(asText)),
+  );
   workbook.markers.set(id, FORMULAS_ROLE as SheetRole);
   workbook.settle();
   return { sheets: plan.sheets, formulas: plan.formulas.length };
@@ -70,7 +83,10 @@ export function restoreWorkbook(workbook: Workbook): ShareOutcome {
 }
 
 function writeCells(workbook: Workbook, w: CellWrite, map: (v: unknown) => RawCellContent): void {
-  workbook.hf.setCellContents({ sheet: workbook.sheetId(w.sheet), row: w.row - 1, col: w.col - 1 }, w.cells.map((row) => row.map(map)));
+  workbook.hf.setCellContents(
+    { sheet: workbook.sheetId(w.sheet), row: w.row - 1, col: w.col - 1 },
+    w.cells.map((row) => row.map(map)),
+  );
 }
 
 /**
@@ -86,7 +102,22 @@ export function currentFreeze(workbook: Workbook): FreezePlan | undefined {
     const v = workbook.hf.getCellValue({ sheet: workbook.sheetId(sheet), row: row - 1, col: col - 1 });
     return v === null ? '' : typeof v === 'object' ? (v as { value: string }).value : v;
   };
-  const writes = restoreWrites({ ...record, banners: [] }).map((w) => ({ ...w, cells: w.cells.map((row, i) => row.map((_, j) => valueAt(w.sheet, w.row + i, w.col + j))) }));
-  const banners = restoreWrites({ ...record, formulas: [] }).map((w) => ({ sheet: w.sheet, cell: w.range, row: w.row, col: w.col, text: String(valueAt(w.sheet, w.row, w.col)) }));
-  return { frozenAt: record.frozenAt, sheets: [...new Set(record.formulas.map((f) => f.sheet))], formulas: record.formulas, writes, banners };
+  const writes = restoreWrites({ ...record, banners: [] }).map((w) => ({
+    ...w,
+    cells: w.cells.map((row, i) => row.map((_, j) => valueAt(w.sheet, w.row + i, w.col + j))),
+  }));
+  const banners = restoreWrites({ ...record, formulas: [] }).map((w) => ({
+    sheet: w.sheet,
+    cell: w.range,
+    row: w.row,
+    col: w.col,
+    text: String(valueAt(w.sheet, w.row, w.col)),
+  }));
+  return {
+    frozenAt: record.frozenAt,
+    sheets: [...new Set(record.formulas.map((f) => f.sheet))],
+    formulas: record.formulas,
+    writes,
+    banners,
+  };
 }

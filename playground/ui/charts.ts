@@ -26,7 +26,9 @@ const COLOURS = ['#1F4E79', '#C55A11', '#548235', '#7030A0', '#BF9000', '#2E75B6
 function ensureStyle(): void {
   if (document.getElementById(STYLE_ID)) return;
   const letters = 'abcdefg';
-  const series = COLOURS.map((c, i) => `.kp-chart .ct-series-${letters[i]} .ct-line,.kp-chart .ct-series-${letters[i]} .ct-bar{stroke:${c}}`).join('');
+  const series = COLOURS.map(
+    (c, i) => `.kp-chart .ct-series-${letters[i]} .ct-line,.kp-chart .ct-series-${letters[i]} .ct-bar{stroke:${c}}`,
+  ).join('');
   const style = document.createElement('style');
   style.id = STYLE_ID;
   style.textContent =
@@ -97,7 +99,11 @@ export async function drawCharts(surface: ChartSurface, sheet: string, charts: r
     const step = spec.type === 'line' && labels.length > 8 ? 2 : 1;
     const axisX = { labelInterpolationFnc: (v: string | number, i: number) => (i % step === 0 ? v : null) };
     if (spec.type === 'line') {
-      new LineChart(plot, { labels, series }, { height, showPoint: false, lineSmooth: false, fullWidth: true, axisX, axisY, chartPadding: { right: 16, left: 4 } });
+      new LineChart(
+        plot,
+        { labels, series },
+        { height, showPoint: false, lineSmooth: false, fullWidth: true, axisX, axisY, chartPadding: { right: 16, left: 4 } },
+      );
     } else {
       new BarChart(plot, { labels, series }, { height, seriesBarDistance: 9, axisY, chartPadding: { right: 8, left: 4 } });
     }
@@ -121,7 +127,11 @@ export async function drawCharts(surface: ChartSurface, sheet: string, charts: r
  * sheet's planned charts are redrawn in a layer of the grid's overlay, once per frame at most.
  * The grid is reached only through its overlay interface (GridOverlayHost).
  */
-export function attachCharts(grid: GridOverlayHost, chartsOf: (sheet: number) => { name: string; charts: readonly ChartSpec[] } | undefined, read: RangeReader): () => void {
+export function attachCharts(
+  grid: GridOverlayHost,
+  chartsOf: (sheet: number) => { name: string; charts: readonly ChartSpec[] } | undefined,
+  read: RangeReader,
+): () => void {
   const layer = document.createElement('div');
   layer.className = 'kp-chart-layer';
   grid.overlay.append(layer);

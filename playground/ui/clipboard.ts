@@ -47,11 +47,20 @@ export function installClipboard(host: HTMLElement, hooks: ClipboardHooks): void
       hooks.message.textContent = `${rows.length} × ${rows[0].length} cells: too many to paste at once.`;
       return;
     }
-    hooks.afterChange(hooks.history.write(at.sheet, at.top, at.left, rows.map((r) => r.map((c) => parseInput(c, hooks.locale)))));
+    hooks.afterChange(
+      hooks.history.write(
+        at.sheet,
+        at.top,
+        at.left,
+        rows.map((r) => r.map((c) => parseInput(c, hooks.locale))),
+      ),
+    );
   });
 }
 
 /** The values of an area as text cells: numbers in full precision, dates as ISO, errors as their code. */
 function valuesOf(history: EditHistory, area: Area): string[][] {
-  return history.values(area).map((row) => row.map((v) => (v === null || v === undefined ? '' : typeof v === 'boolean' ? (v ? 'TRUE' : 'FALSE') : String(v))));
+  return history
+    .values(area)
+    .map((row) => row.map((v) => (v === null || v === undefined ? '' : typeof v === 'boolean' ? (v ? 'TRUE' : 'FALSE') : String(v))));
 }

@@ -103,7 +103,12 @@ export class FormulaEditor {
       return false;
     }
     const shown = this.hooks.shownSheet();
-    const r = { top: Math.min(anchor.row, cell.row), bottom: Math.max(anchor.row, cell.row), left: Math.min(anchor.col, cell.col), right: Math.max(anchor.col, cell.col) };
+    const r = {
+      top: Math.min(anchor.row, cell.row),
+      bottom: Math.max(anchor.row, cell.row),
+      left: Math.min(anchor.col, cell.col),
+      right: Math.max(anchor.col, cell.col),
+    };
     const a1 = (row: number, col: number) => `${columnName(col)}${row + 1}`;
     let ref = a1(r.top, r.left) + (r.bottom > r.top || r.right > r.left ? `:${a1(r.bottom, r.right)}` : '');
     if (shown.id !== this.target.sheet) ref = `'${shown.name.replace(/'/g, "''")}'!${ref}`;
@@ -173,7 +178,11 @@ export class FormulaEditor {
     const typed = keepPointed ? undefined : nameAt(v, caret);
     // "C2" or "LOG1" may be a reference being typed: only names that start with it are offered
     const looksLikeReference = !!typed && /^\$?[A-Za-z]{1,3}\$?\d+$/.test(typed.prefix);
-    this.items = !typed ? [] : looksLikeReference ? completions(typed.prefix).filter((f) => f.name.startsWith(typed.prefix.toUpperCase())) : completions(typed.prefix);
+    this.items = !typed
+      ? []
+      : looksLikeReference
+        ? completions(typed.prefix).filter((f) => f.name.startsWith(typed.prefix.toUpperCase()))
+        : completions(typed.prefix);
     if (typed && this.items.length === 1 && this.items[0].name === typed.prefix.toUpperCase() && v[caret] === '(') this.items = [];
     this.replace = typed ? { start: typed.start, end: caret } : undefined;
     this.active = 0;

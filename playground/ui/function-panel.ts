@@ -34,7 +34,11 @@ export function renderFunctionPanel(host: HTMLElement, locale: Locale, insert: (
         const dt = document.createElement('dt');
         dt.textContent = p.optional ? `${p.name} (${text(locale, 'optional')})` : p.name;
         const dd = document.createElement('dd');
-        dd.textContent = [p.description, p.default !== undefined ? text(locale, 'defaultIs', { value: p.default }) : '', p.choices ? text(locale, 'allowed', { values: p.choices.join(', ') }) : '']
+        dd.textContent = [
+          p.description,
+          p.default !== undefined ? text(locale, 'defaultIs', { value: p.default }) : '',
+          p.choices ? text(locale, 'allowed', { values: p.choices.join(', ') }) : '',
+        ]
           .filter(Boolean)
           .join('; ');
         args.append(dt, dd);
@@ -45,7 +49,8 @@ export function renderFunctionPanel(host: HTMLElement, locale: Locale, insert: (
   }
   filter.addEventListener('input', () => {
     const q = filter.value.trim().toLowerCase();
-    for (const li of Array.from(list.children) as HTMLElement[]) li.hidden = !!q && !li.dataset.name!.includes(q) && !li.textContent!.toLowerCase().includes(q);
+    for (const li of Array.from(list.children) as HTMLElement[])
+      li.hidden = !!q && !li.dataset.name!.includes(q) && !li.textContent!.toLowerCase().includes(q);
   });
   host.append(heading, filter, list);
 }

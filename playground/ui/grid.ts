@@ -202,7 +202,8 @@ export class Grid implements GridOverlayHost {
   highlight(r: Rect | undefined): void {
     for (const td of Array.from(this.body.querySelectorAll('td.pointed'))) td.classList.remove('pointed');
     if (!r) return;
-    for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) this.cellElement({ row, col })?.classList.add('pointed');
+    for (let row = r.top; row <= r.bottom; row++)
+      for (let col = r.left; col <= r.right; col++) this.cellElement({ row, col })?.classList.add('pointed');
   }
 
   cellBox(row: number, col: number): CellBox | undefined {
@@ -230,7 +231,8 @@ export class Grid implements GridOverlayHost {
     this.selection = at;
     const r = this.range();
     if (r.bottom > r.top || r.right > r.left) {
-      for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) this.cellElement({ row, col })?.classList.add('in-range');
+      for (let row = r.top; row <= r.bottom; row++)
+        for (let col = r.left; col <= r.right; col++) this.cellElement({ row, col })?.classList.add('in-range');
     }
     const td = this.cellElement(at);
     td?.classList.add('selected');
@@ -274,7 +276,8 @@ export class Grid implements GridOverlayHost {
     td.textContent = view.display; // text, never HTML: cells hold what users typed
     let cls: string = view.kind;
     if (row === this.selection.row && col === this.selection.col) cls += ' selected';
-    else if ((r.bottom > r.top || r.right > r.left) && row >= r.top && row <= r.bottom && col >= r.left && col <= r.right) cls += ' in-range';
+    else if ((r.bottom > r.top || r.right > r.left) && row >= r.top && row <= r.bottom && col >= r.left && col <= r.right)
+      cls += ' in-range';
     td.className = cls;
     if (view.error) td.title = view.error;
     else td.removeAttribute('title');
@@ -295,10 +298,15 @@ export class Grid implements GridOverlayHost {
       const ctrl = e.ctrlKey || e.metaKey;
       const from = this.selection;
       const to = ctrl
-        ? dataEdge((row, col) => this.workbook.view({ sheet: this.sheet, row, col }).kind !== 'empty', from, e.key.replace('Arrow', '').toLowerCase() as Direction, {
-          rows: this.workbook.size(this.sheet).rows,
-          cols: this.workbook.size(this.sheet).cols,
-        })
+        ? dataEdge(
+            (row, col) => this.workbook.view({ sheet: this.sheet, row, col }).kind !== 'empty',
+            from,
+            e.key.replace('Arrow', '').toLowerCase() as Direction,
+            {
+              rows: this.workbook.size(this.sheet).rows,
+              cols: this.workbook.size(this.sheet).cols,
+            },
+          )
         : { row: from.row + move[0], col: from.col + move[1] };
       if (e.shiftKey) this.extend(to);
       else this.select(to);

@@ -62,33 +62,46 @@ function start(): void {
   window.addEventListener('pagehide', () => saveTimer && save());
 
   // ---- selection, editing ------------------------------------------------------------------------
-  const editor = new FormulaEditor(input, document.getElementById('suggestions') as HTMLUListElement, document.getElementById('hint') as HTMLElement, {
-    shownSheet: () => ({ id: sheet, name: workbook.hf.getSheetName(sheet) ?? '' }),
-    commit: (target, content) => {
-      // one cell: written at once (no slice), shown before the edit moves on
-      void history.write(target.sheet, target.row, target.col, [[parseInput(content, locale)]]);
-      if (target.sheet === sheet) grid.refresh();
+  const editor = new FormulaEditor(
+    input,
+    document.getElementById('suggestions') as HTMLUListElement,
+    document.getElementById('hint') as HTMLElement,
+    {
+      shownSheet: () => ({ id: sheet, name: workbook.hf.getSheetName(sheet) ?? '' }),
+      commit: (target, content) => {
+        // one cell: written at once (no slice), shown before the edit moves on
+        void history.write(target.sheet, target.row, target.col, [[parseInput(content, locale)]]);
+        if (target.sheet === sheet) grid.refresh();
+      },
+      done: (target, committed) => {
+        if (sheet !== target.sheet) showSheet(target.sheet);
+        if (editorExit === 'enter') grid.select({ row: target.row + (committed ? 1 : 0), col: target.col });
+        else if (editorExit !== 'click') grid.select({ row: target.row, col: target.col });
+        if (editorExit !== 'tab' && editorExit !== 'click') gridHost.focus();
+        editorExit = 'enter';
+      },
+      highlight: (r) => grid.highlight(r),
     },
-    done: (target, committed) => {
-      if (sheet !== target.sheet) showSheet(target.sheet);
-      if (editorExit === 'enter') grid.select({ row: target.row + (committed ? 1 : 0), col: target.col });
-      else if (editorExit !== 'click') grid.select({ row: target.row, col: target.col });
-      if (editorExit !== 'tab' && editorExit !== 'click') gridHost.focus();
-      editorExit = 'enter';
-    },
-    highlight: (r) => grid.highlight(r),
-  }, () => locale);
+    () => locale,
+  );
   let editorExit: 'enter' | 'tab' | 'click' | 'escape' = 'enter';
-  input.addEventListener('keydown', (e) => {
-    editorExit = e.key === 'Tab' ? 'tab' : e.key === 'Escape' ? 'escape' : 'enter';
-  }, { capture: true });
+  input.addEventListener(
+    'keydown',
+    (e) => {
+      editorExit = e.key === 'Tab' ? 'tab' : e.key === 'Escape' ? 'escape' : 'enter';
+    },
+    { capture: true },
+  );
   editor.selectionTarget = () => ({ sheet, row: grid.selection.row, col: grid.selection.col });
 
   const showSelection = () => {
     const { row, col } = grid.selection;
     const view = workbook.view({ sheet, row, col });
     const r = grid.range();
-    address.value = r.bottom > r.top || r.right > r.left ? `${columnName(r.left)}${r.top + 1}:${columnName(r.right)}${r.bottom + 1}` : `${columnName(col)}${row + 1}`;
+    address.value =
+      r.bottom > r.top || r.right > r.left
+        ? `${columnName(r.left)}${r.top + 1}:${columnName(r.right)}${r.bottom + 1}`
+        : `${columnName(col)}${row + 1}`;
     editor.show(view.input);
     message.textContent = view.error ? `${view.display} ${view.error}` : '';
   };
@@ -134,7 +147,14 @@ function start(): void {
     return true;
   };
   installClipboard(gridHost, { area, history, locale, afterChange, message });
-  installToolbar(document.getElementById('toolbar') as HTMLElement, { area, history, workbook, locale, afterChange, cell: () => ({ sheet, ...grid.selection }) });
+  installToolbar(document.getElementById('toolbar') as HTMLElement, {
+    area,
+    history,
+    workbook,
+    locale,
+    afterChange,
+    cell: () => ({ sheet, ...grid.selection }),
+  });
 
   // ---- sheets --------------------------------------------------------------------------------
   const showSheet = (id: number) => {
@@ -168,11 +188,13 @@ function start(): void {
       });
       tabs.append(b);
     }
-    tabs.append(addSheetControl(workbook, locale, (id) => {
-      renderTabs();
-      showSheet(id);
-      saveSoon();
-    }));
+    tabs.append(
+      addSheetControl(workbook, locale, (id) => {
+        renderTabs();
+        showSheet(id);
+        saveSoon();
+      }),
+    );
   };
   renderTabs();
   showSheet(0);
@@ -274,7 +296,10 @@ function start(): void {
 }
 
 /** A sheet's formulas taken out (to enter later), with where they go. */
-function deferFormulas(rows: (string | number | boolean | null)[][]): { rows: (string | number | boolean | null)[][]; formulas: { row: number; col: number; formula: string }[] } {
+function deferFormulas(rows: (string | number | boolean | null)[][]): {
+  rows: (string | number | boolean | null)[][];
+  formulas: { row: number; col: number; formula: string }[];
+} {
   const formulas: { row: number; col: number; formula: string }[] = [];
   const stripped = rows.map((cells, row) =>
     cells.map((c, col) => {
@@ -291,7 +316,11 @@ function deferFormulas(rows: (string | number | boolean | null)[][]): { rows: (s
  * computing every function of the registry is most of the page's start-up work, and the page
  * need not wait for it. A cell the user has typed into meanwhile is left as typed.
  */
-async function fillExamples(workbook: Workbook, formulas: { row: number; col: number; formula: string }[], repaint: () => void): Promise<void> {
+async function fillExamples(
+  workbook: Workbook,
+  formulas: { row: number; col: number; formula: string }[],
+  repaint: () => void,
+): Promise<void> {
   const id = workbook.hf.getSheetId('Examples');
   if (id === undefined) return;
   let sliceStart = performance.now();
@@ -322,9 +351,12 @@ function safeRestore(sample: Record<string, (string | number | boolean | null)[]
 function translatePage(locale: 'en' | 'fr'): void {
   document.documentElement.lang = locale;
   const known = (key: string | undefined): key is keyof typeof PAGE_TEXT => !!key && key in PAGE_TEXT;
-  for (const node of Array.from(document.querySelectorAll<HTMLElement>('[data-text]'))) if (known(node.dataset.text)) node.textContent = text(locale, node.dataset.text);
-  for (const node of Array.from(document.querySelectorAll<HTMLElement>('[data-label]'))) if (known(node.dataset.label)) node.setAttribute('aria-label', text(locale, node.dataset.label));
-  for (const node of Array.from(document.querySelectorAll<HTMLElement>('[data-title]'))) if (known(node.dataset.title)) node.title = text(locale, node.dataset.title);
+  for (const node of Array.from(document.querySelectorAll<HTMLElement>('[data-text]')))
+    if (known(node.dataset.text)) node.textContent = text(locale, node.dataset.text);
+  for (const node of Array.from(document.querySelectorAll<HTMLElement>('[data-label]')))
+    if (known(node.dataset.label)) node.setAttribute('aria-label', text(locale, node.dataset.label));
+  for (const node of Array.from(document.querySelectorAll<HTMLElement>('[data-title]')))
+    if (known(node.dataset.title)) node.title = text(locale, node.dataset.title);
   const currency = document.querySelector<HTMLElement>('[data-action="currency"]');
   if (currency) currency.textContent = locale === 'fr' ? '€' : '$';
 }

@@ -20,8 +20,6 @@ export interface RefCase {
   piTargets: number[];
 }
 
-
-
 const serial = (y: number, m0: number, d: number) => Date.UTC(y, m0, d) / 86400000 + 25569;
 const months = (y: number, m0: number, n: number) => Array.from({ length: n }, (_, i) => serial(y, m0 + i, 1));
 const days = (start: number, n: number) => Array.from({ length: n }, (_, i) => start + i);
@@ -62,15 +60,109 @@ export function cases(): RefCase[] {
   const q = Array.from({ length: 48 }, (_, t) => 50 + t + [6, -2, -8, 4][t % 4] + ((t * 7) % 5) - 2);
   const common = { completion: 1, aggregation: 1 };
   return [
-    { id: 'air-12', what: 'AirPassengers (Series G), season 12', timeline: airDates, values: air, seasonality: 12, ...common, targets: airTargets, piTargets: [airTargets[0], airTargets[5], airTargets[11], airTargets[17]] },
-    { id: 'air-0', what: 'AirPassengers (Series G), no season', timeline: airDates, values: air, seasonality: 0, ...common, targets: airTargets, piTargets: [airTargets[0], airTargets[5], airTargets[11], airTargets[17]] },
-    { id: 'weekly-7', what: 'daily, weekly cycle + trend + noise, season 7', timeline: days(d0, 140), values: wk, seasonality: 7, ...common, targets: wkTargets, piTargets: [wkTargets[0], wkTargets[6], wkTargets[13], wkTargets[20]] },
-    { id: 'monthly-12', what: 'monthly, sine yearly cycle + trend + noise, season 12', timeline: months(2015, 0, 96), values: syn, seasonality: 12, ...common, targets: months(2023, 0, 18), piTargets: months(2023, 0, 18).filter((_, i) => i % 6 === 0) },
-    { id: 'gaps-7-interp', what: 'daily, 10% missing, completion 1, season 7', timeline: gapIdx.map((i) => d0 + i), values: gapIdx.map((i) => gapVals[i]), seasonality: 7, completion: 1, aggregation: 1, targets: days(d0 + 120, 14), piTargets: [d0 + 120, d0 + 126] },
-    { id: 'gaps-7-zero', what: 'daily, 10% missing, completion 0, season 7', timeline: gapIdx.map((i) => d0 + i), values: gapIdx.map((i) => gapVals[i]), seasonality: 7, completion: 0, aggregation: 1, targets: days(d0 + 120, 14), piTargets: [d0 + 120] },
-    { id: 'dups-sum', what: 'daily with duplicate dates, aggregation 7 (SUM), season 7', timeline: dupT, values: dupV, seasonality: 7, completion: 1, aggregation: 7, targets: days(d0 + 98, 14), piTargets: [d0 + 98] },
-    { id: 'dups-max', what: 'daily with duplicate dates, aggregation 4 (MAX), season 7', timeline: dupT, values: dupV, seasonality: 7, completion: 1, aggregation: 4, targets: days(d0 + 98, 14), piTargets: [d0 + 98] },
-    { id: 'quarters-4', what: 'plain index timeline 1..48, season 4', timeline: q.map((_, i) => i + 1), values: q, seasonality: 4, ...common, targets: [49, 50, 51, 52, 56, 60], piTargets: [49, 52] },
-    { id: 'weekly-0', what: 'daily weekly series with no season (double smoothing)', timeline: days(d0, 140), values: wk, seasonality: 0, ...common, targets: wkTargets.slice(0, 7), piTargets: [wkTargets[0], wkTargets[6]] },
+    {
+      id: 'air-12',
+      what: 'AirPassengers (Series G), season 12',
+      timeline: airDates,
+      values: air,
+      seasonality: 12,
+      ...common,
+      targets: airTargets,
+      piTargets: [airTargets[0], airTargets[5], airTargets[11], airTargets[17]],
+    },
+    {
+      id: 'air-0',
+      what: 'AirPassengers (Series G), no season',
+      timeline: airDates,
+      values: air,
+      seasonality: 0,
+      ...common,
+      targets: airTargets,
+      piTargets: [airTargets[0], airTargets[5], airTargets[11], airTargets[17]],
+    },
+    {
+      id: 'weekly-7',
+      what: 'daily, weekly cycle + trend + noise, season 7',
+      timeline: days(d0, 140),
+      values: wk,
+      seasonality: 7,
+      ...common,
+      targets: wkTargets,
+      piTargets: [wkTargets[0], wkTargets[6], wkTargets[13], wkTargets[20]],
+    },
+    {
+      id: 'monthly-12',
+      what: 'monthly, sine yearly cycle + trend + noise, season 12',
+      timeline: months(2015, 0, 96),
+      values: syn,
+      seasonality: 12,
+      ...common,
+      targets: months(2023, 0, 18),
+      piTargets: months(2023, 0, 18).filter((_, i) => i % 6 === 0),
+    },
+    {
+      id: 'gaps-7-interp',
+      what: 'daily, 10% missing, completion 1, season 7',
+      timeline: gapIdx.map((i) => d0 + i),
+      values: gapIdx.map((i) => gapVals[i]),
+      seasonality: 7,
+      completion: 1,
+      aggregation: 1,
+      targets: days(d0 + 120, 14),
+      piTargets: [d0 + 120, d0 + 126],
+    },
+    {
+      id: 'gaps-7-zero',
+      what: 'daily, 10% missing, completion 0, season 7',
+      timeline: gapIdx.map((i) => d0 + i),
+      values: gapIdx.map((i) => gapVals[i]),
+      seasonality: 7,
+      completion: 0,
+      aggregation: 1,
+      targets: days(d0 + 120, 14),
+      piTargets: [d0 + 120],
+    },
+    {
+      id: 'dups-sum',
+      what: 'daily with duplicate dates, aggregation 7 (SUM), season 7',
+      timeline: dupT,
+      values: dupV,
+      seasonality: 7,
+      completion: 1,
+      aggregation: 7,
+      targets: days(d0 + 98, 14),
+      piTargets: [d0 + 98],
+    },
+    {
+      id: 'dups-max',
+      what: 'daily with duplicate dates, aggregation 4 (MAX), season 7',
+      timeline: dupT,
+      values: dupV,
+      seasonality: 7,
+      completion: 1,
+      aggregation: 4,
+      targets: days(d0 + 98, 14),
+      piTargets: [d0 + 98],
+    },
+    {
+      id: 'quarters-4',
+      what: 'plain index timeline 1..48, season 4',
+      timeline: q.map((_, i) => i + 1),
+      values: q,
+      seasonality: 4,
+      ...common,
+      targets: [49, 50, 51, 52, 56, 60],
+      piTargets: [49, 52],
+    },
+    {
+      id: 'weekly-0',
+      what: 'daily weekly series with no season (double smoothing)',
+      timeline: days(d0, 140),
+      values: wk,
+      seasonality: 0,
+      ...common,
+      targets: wkTargets.slice(0, 7),
+      piTargets: [wkTargets[0], wkTargets[6]],
+    },
   ];
 }

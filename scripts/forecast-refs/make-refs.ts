@@ -22,7 +22,12 @@ import { cases } from './cases';
 const REPEATS = 200;
 const OUT = join(__dirname, '../../test/fixtures/forecast/libreoffice-refs.json');
 
-interface Slot { caseId: string; kind: 'forecast' | 'pi' | 'season'; target?: number; cell: string }
+interface Slot {
+  caseId: string;
+  kind: 'forecast' | 'pi' | 'season';
+  target?: number;
+  cell: string;
+}
 
 function colName(c: number): string {
   let s = '';
@@ -55,7 +60,8 @@ async function main(): Promise<void> {
     const tail = `${k.seasonality},${k.completion},${k.aggregation}`;
     for (const t of k.targets) put(`_xlfn.FORECAST.ETS(${t},${V},${T},${tail})`, { caseId: k.id, kind: 'forecast', target: t });
     for (const t of k.piTargets) {
-      for (let r = 0; r < REPEATS; r++) put(`_xlfn.FORECAST.ETS.CONFINT(${t},${V},${T},0.95,${tail})`, { caseId: k.id, kind: 'pi', target: t });
+      for (let r = 0; r < REPEATS; r++)
+        put(`_xlfn.FORECAST.ETS.CONFINT(${t},${V},${T},0.95,${tail})`, { caseId: k.id, kind: 'pi', target: t });
     }
     put(`_xlfn.FORECAST.ETS.SEASONALITY(${V},${T},${k.completion},${k.aggregation})`, { caseId: k.id, kind: 'season' });
   });
@@ -67,7 +73,11 @@ async function main(): Promise<void> {
   copyFileSync(join(__dirname, 'registrymodifications.xcu'), join(profile, 'user', 'registrymodifications.xcu'));
   const outDir = join(dir, 'out');
   const version = execFileSync('soffice', ['--version']).toString().trim();
-  execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', 'xlsx', '--outdir', outDir, book], { stdio: 'inherit' });
+  execFileSync(
+    'soffice',
+    [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', 'xlsx', '--outdir', outDir, book],
+    { stdio: 'inherit' },
+  );
   const back = new ExcelJS.Workbook();
   await back.xlsx.readFile(join(outDir, 'refs.xlsx'));
   const sheet = back.worksheets[0];
@@ -81,7 +91,10 @@ async function main(): Promise<void> {
     const mine = slots.filter((s) => s.caseId === k.id);
     const forecasts = mine.filter((s) => s.kind === 'forecast').map((s) => ({ target: s.target, value: read(s.cell) }));
     const intervals = k.piTargets.map((t) => {
-      const vals = mine.filter((s) => s.kind === 'pi' && s.target === t).map((s) => read(s.cell)).filter((v): v is number => typeof v === 'number');
+      const vals = mine
+        .filter((s) => s.kind === 'pi' && s.target === t)
+        .map((s) => read(s.cell))
+        .filter((v): v is number => typeof v === 'number');
       const mean = vals.reduce((a, b) => a + b, 0) / (vals.length || 1);
       const sd = Math.sqrt(vals.reduce((a, b) => a + (b - mean) ** 2, 0) / Math.max(1, vals.length - 1));
       return { target: t, confidence: 0.95, mean, sdOfMean: sd / Math.sqrt(vals.length || 1), evaluations: vals.length };
@@ -91,7 +104,11 @@ async function main(): Promise<void> {
   });
   writeFileSync(
     OUT,
-    JSON.stringify({ generatedBy: 'npx tsx scripts/forecast-refs/make-refs.ts', libreoffice: version, repeatsPerInterval: REPEATS, cases: out }, null, 1) + '\n',
+    JSON.stringify(
+      { generatedBy: 'npx tsx scripts/forecast-refs/make-refs.ts', libreoffice: version, repeatsPerInterval: REPEATS, cases: out },
+      null,
+      1,
+    ) + '\n',
   );
   console.log(`wrote ${OUT}`);
 }

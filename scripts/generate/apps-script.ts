@@ -53,17 +53,31 @@ ${SIDEBAR_API}`;
 type SidebarServerApi = typeof SidebarApi;
 /** One parameter name per argument of a function's parameter list. */
 type ParamNames<T extends readonly unknown[]> = { readonly [I in keyof T]: string };
-const SIDEBAR_STUBS: { readonly [K in keyof SidebarServerApi]: { readonly doc: string; readonly params: ParamNames<Parameters<SidebarServerApi[K]>> } } = {
+const SIDEBAR_STUBS: {
+  readonly [K in keyof SidebarServerApi]: { readonly doc: string; readonly params: ParamNames<Parameters<SidebarServerApi[K]>> };
+} = {
   getSidebarState: { doc: 'Sidebar: sheets, headers, markers, saved setup, history, locale and today.', params: [] },
   saveSetup: { doc: 'Sidebar: saves the dashboard setup (JSON text) in the document properties.', params: ['setupJson'] },
-  getDataHistory: { doc: "Sidebar: each chosen KPI's monthly values from the mapped data, for the Goals step's baselines.", params: ['setupJson'] },
-  generateDashboard: { doc: 'Sidebar: saves the setup and generates the dashboard sheets as of a date (YYYY-MM-DD).', params: ['setupJson', 'asOf'] },
+  getDataHistory: {
+    doc: "Sidebar: each chosen KPI's monthly values from the mapped data, for the Goals step's baselines.",
+    params: ['setupJson'],
+  },
+  generateDashboard: {
+    doc: 'Sidebar: saves the setup and generates the dashboard sheets as of a date (YYYY-MM-DD).',
+    params: ['setupJson', 'asOf'],
+  },
   snapshotNow: { doc: "Sidebar: appends the dashboard's current values to KPI History.", params: [] },
-  prepareForSharing: { doc: 'Sidebar: replaces every KPI Pilot formula by its value, with a banner, keeping the formulas on a hidden sheet.', params: [] },
+  prepareForSharing: {
+    doc: 'Sidebar: replaces every KPI Pilot formula by its value, with a banner, keeping the formulas on a hidden sheet.',
+    params: [],
+  },
   makeLiveAgain: { doc: 'Sidebar: puts back every formula "Prepare for sharing" replaced.', params: [] },
   getAlerts: { doc: 'Sidebar: the KPIs in breach now and whether the daily alert e-mail is on.', params: [] },
   setDailyAlerts: { doc: 'Sidebar: switches the daily alert e-mail on (asking for its permissions) or off.', params: ['on'] },
-  confirmDigestRecipients: { doc: 'The account that switched the daily digest on confirms owner addresses outside its domain.', params: ['addresses'] },
+  confirmDigestRecipients: {
+    doc: 'The account that switched the daily digest on confirms owner addresses outside its domain.',
+    params: ['addresses'],
+  },
 };
 
 const SIDEBAR_API =
@@ -80,7 +94,11 @@ function sendDailyDigest(e) {
 }
 `;
 
-const RESERVED = new Set('break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof let new null return super switch this throw true try typeof var void while with yield await'.split(' '));
+const RESERVED = new Set(
+  'break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof let new null return super switch this throw true try typeof var void while with yield await'.split(
+    ' ',
+  ),
+);
 
 function stub(fn: KpiFunction): string {
   const names = fn.params.map((p) => p.name);
@@ -116,7 +134,10 @@ function comment(text: string): string {
 }
 
 /** All a dashboard needs: the open spreadsheet, and the sidebar. The daily e-mail adds ALERT_SCOPES (apps-script/dashboard/scopes.ts), asked for when switched on. */
-export const DASHBOARD_SCOPES = ['https://www.googleapis.com/auth/spreadsheets.currentonly', 'https://www.googleapis.com/auth/script.container.ui'];
+export const DASHBOARD_SCOPES = [
+  'https://www.googleapis.com/auth/spreadsheets.currentonly',
+  'https://www.googleapis.com/auth/script.container.ui',
+];
 
 export interface AppsScriptManifestOptions {
   /** false: a build without the daily e-mail, whose consent screen lists only the dashboard's two scopes. */

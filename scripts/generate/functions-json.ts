@@ -13,7 +13,10 @@ export function functionsJson(functions: readonly KpiFunction[], helpBase: strin
       name: fn.name,
       description: fn.help,
       helpUrl: `${helpBase}#kp-fn-${fn.name.toLowerCase()}`, // the entry's id in sidebar/function-help.ts
-      result: fn.result === 'table' ? { type: 'any', dimensionality: 'matrix' } : { type: fn.result === 'number' ? 'number' : 'string', dimensionality: 'scalar' },
+      result:
+        fn.result === 'table'
+          ? { type: 'any', dimensionality: 'matrix' }
+          : { type: fn.result === 'number' ? 'number' : 'string', dimensionality: 'scalar' },
       parameters: fn.params.map((p) => ({
         name: p.name,
         description: p.description,

@@ -154,17 +154,22 @@ const RELEASE_BUILD = 999;
  */
 export function toFourPartVersion(version: string): string {
   const m = /^(\d{1,5})\.(\d{1,5})\.(\d{1,5})(?:-([0-9A-Za-z.-]+))?(?:\+[0-9A-Za-z.-]+)?$/.exec(version.trim());
-  if (!m) throw new Error(`package.json version "${version}" is not X.Y.Z (each part at most 5 digits), optionally -alpha.N, -beta.N or -rc.N`);
+  if (!m)
+    throw new Error(`package.json version "${version}" is not X.Y.Z (each part at most 5 digits), optionally -alpha.N, -beta.N or -rc.N`);
   const [, major, minor, patch, pre] = m;
   const base = [major, minor, patch].map((p) => String(Number(p))).join('.');
   if (pre === undefined) return `${base}.${RELEASE_BUILD}`;
   const p = /^(alpha|beta|rc)(?:\.?(\d{1,2}))?$/.exec(pre);
-  if (!p) throw new Error(`prerelease "${pre}" of version "${version}": use -alpha.N, -beta.N or -rc.N with N from 0 to 99, so each build gets its own manifest version`);
+  if (!p)
+    throw new Error(
+      `prerelease "${pre}" of version "${version}": use -alpha.N, -beta.N or -rc.N with N from 0 to 99, so each build gets its own manifest version`,
+    );
   return `${base}.${PRERELEASE_STAGES[p[1]] * 100 + Number(p[2] ?? 0)}`;
 }
 
 function checkHttps(value: string, what: string): string {
-  if (!/^https:\/\/[^/\s]+/.test(value)) throw new Error(`The ${what} "${value}" must be an https:// address (AppSource and Office require HTTPS)`);
+  if (!/^https:\/\/[^/\s]+/.test(value))
+    throw new Error(`The ${what} "${value}" must be an https:// address (AppSource and Office require HTTPS)`);
   return value;
 }
 
@@ -178,9 +183,11 @@ function checkAppDomains(domains: readonly string[], baseUrl: string): string[] 
     } catch {
       throw new Error(`AppDomain "${d}" is not a URL: write the origin, e.g. https://example.com`);
     }
-    if (origin === 'null' || !/^https?:$/.test(new URL(d).protocol)) throw new Error(`AppDomain "${d}" must start with https:// or http://`);
+    if (origin === 'null' || !/^https?:$/.test(new URL(d).protocol))
+      throw new Error(`AppDomain "${d}" must start with https:// or http://`);
     if (d !== origin) throw new Error(`AppDomain "${d}" carries more than an origin: write ${origin} (no path, no trailing slash)`);
-    if (origin === hosting) throw new Error(`AppDomain "${d}" is where the add-in is served from (${baseUrl}), which Office trusts already: leave it out`);
+    if (origin === hosting)
+      throw new Error(`AppDomain "${d}" is where the add-in is served from (${baseUrl}), which Office trusts already: leave it out`);
     return origin;
   });
 }

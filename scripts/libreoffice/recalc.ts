@@ -51,7 +51,9 @@ export function recalculate(input: string, outDir?: string, timeoutMs = 120000):
   const soffice = findSoffice();
   if (!soffice) {
     const where = process.env.KPI_SOFFICE ? `KPI_SOFFICE=${process.env.KPI_SOFFICE} does not exist` : 'soffice is not on this machine';
-    throw new Error(`LibreOffice is needed to check what a colleague without the add-in sees, and ${where}: install Debian's libreoffice-calc (apt-get install libreoffice-calc; .ci/run does it)`);
+    throw new Error(
+      `LibreOffice is needed to check what a colleague without the add-in sees, and ${where}: install Debian's libreoffice-calc (apt-get install libreoffice-calc; .ci/run does it)`,
+    );
   }
   const profile = mkdtempSync(join(tmpdir(), 'lo-profile-'));
   try {
@@ -62,7 +64,10 @@ export function recalculate(input: string, outDir?: string, timeoutMs = 120000):
     const started = Date.now();
     const env = `-env:UserInstallation=file://${profile}`;
     const version = execFileSync(soffice, [env, '--version'], { encoding: 'utf8', timeout: timeoutMs }).trim();
-    execFileSync(soffice, [env, '--headless', '--norestore', '--convert-to', 'xlsx', '--outdir', out, resolve(input)], { stdio: 'pipe', timeout: timeoutMs });
+    execFileSync(soffice, [env, '--headless', '--norestore', '--convert-to', 'xlsx', '--outdir', out, resolve(input)], {
+      stdio: 'pipe',
+      timeout: timeoutMs,
+    });
     const path = join(out, basename(input).replace(/\.[^.]+$/, '') + '.xlsx');
     if (!existsSync(path)) throw new Error(`LibreOffice did not write ${path}`);
     return { path, version, seconds: (Date.now() - started) / 1000 };

@@ -20,7 +20,11 @@ export interface ScriptRun {
 declare const google: { script: { run: ScriptRun } } | undefined;
 
 /** Calls one server function; rejects with the server's error (its message is the KpiError text). */
-export function callServer<K extends keyof SheetsServerApi>(run: ScriptRun, name: K, ...args: Parameters<SheetsServerApi[K]>): Promise<ReturnType<SheetsServerApi[K]>> {
+export function callServer<K extends keyof SheetsServerApi>(
+  run: ScriptRun,
+  name: K,
+  ...args: Parameters<SheetsServerApi[K]>
+): Promise<ReturnType<SheetsServerApi[K]>> {
   return new Promise((ok, fail) => {
     const runner = run.withSuccessHandler((v) => ok(v as ReturnType<SheetsServerApi[K]>)).withFailureHandler(fail);
     const fn = runner[name];

@@ -4,7 +4,15 @@
  * asks for and when, and the digest run (one e-mail per owner, HTML escaped, quota, nothing when
  * nothing is in breach, under the lock). Breaches are worked out by hand from the goals below.
  */
-import { confirmDigestRecipients, DAILY_KEY, DIGEST_HANDLER, getAlerts, LAST_DIGEST_KEY, sendDailyDigest, setDailyAlerts } from '../../apps-script/dashboard/alerts';
+import {
+  confirmDigestRecipients,
+  DAILY_KEY,
+  DIGEST_HANDLER,
+  getAlerts,
+  LAST_DIGEST_KEY,
+  sendDailyDigest,
+  setDailyAlerts,
+} from '../../apps-script/dashboard/alerts';
 import { ALERT_SCOPES } from '../../apps-script/dashboard/scopes';
 import { generateDashboard } from '../../apps-script/dashboard/server-api';
 import { isoFromSerial } from '../../core/args/cells';
@@ -33,7 +41,16 @@ function alertSetup(): DashboardSetup {
       // 110 is just below the 110.05 pace: "Behind pace"
       { kpi: 'mrr', baseline: 100, target: 200, start: START, end: END, owner: 'Ana Lima <ana@acme.fr>', frequency: 'monthly' },
       // lower is better; the explicit threshold 50 wins over the pace (75.98): 60 is "Past threshold"
-      { kpi: 'cac', baseline: 80, target: 40, start: START, end: END, owner: 'Bob & <b>Co</b> <bob@acme.fr>', frequency: 'monthly', threshold: 50 },
+      {
+        kpi: 'cac',
+        baseline: 80,
+        target: 40,
+        start: START,
+        end: END,
+        owner: 'Bob & <b>Co</b> <bob@acme.fr>',
+        frequency: 'monthly',
+        threshold: 50,
+      },
     ],
   });
 }
@@ -109,7 +126,11 @@ describe('getAlerts', () => {
 });
 
 describe('setDailyAlerts', () => {
-  const ALERT_ONLY = ['https://www.googleapis.com/auth/script.scriptapp', 'https://www.googleapis.com/auth/script.send_mail', 'https://www.googleapis.com/auth/userinfo.email'];
+  const ALERT_ONLY = [
+    'https://www.googleapis.com/auth/script.scriptapp',
+    'https://www.googleapis.com/auth/script.send_mail',
+    'https://www.googleapis.com/auth/userinfo.email',
+  ];
 
   it('asks for exactly the alert scopes when they are missing, and installs nothing', () => {
     open();
@@ -135,15 +156,31 @@ describe('setDailyAlerts', () => {
     expect(fake.triggers.map(({ owner, handler, schedule }) => ({ owner, handler, schedule }))).toEqual([
       { owner: 'ana@example.com', handler: DIGEST_HANDLER, schedule: { everyDays: 1, atHour: 7, timeZone: 'Europe/Paris' } },
     ]);
-    expect(JSON.parse(fake.properties.get(DAILY_KEY)!)).toMatchObject({ by: 'ana@example.com', trigger: fake.triggers[0].id, confirmed: [] });
+    expect(JSON.parse(fake.properties.get(DAILY_KEY)!)).toMatchObject({
+      by: 'ana@example.com',
+      trigger: fake.triggers[0].id,
+      confirmed: [],
+    });
     expect(fake.lock).toMatchObject({ held: false });
   });
 
   it('switched off, deletes only its own trigger: not another function’s, not another user’s; twice is fine', () => {
     open();
     fake.grant(...ALERT_ONLY);
-    fake.triggers.push({ id: 'other-fn', owner: 'ana@example.com', document: 'elsewhere', handler: 'somethingElse', schedule: { everyDays: 1 } });
-    fake.triggers.push({ id: 'other-user', owner: 'carl@example.com', document: fake.spreadsheet.id, handler: DIGEST_HANDLER, schedule: { everyDays: 1 } });
+    fake.triggers.push({
+      id: 'other-fn',
+      owner: 'ana@example.com',
+      document: 'elsewhere',
+      handler: 'somethingElse',
+      schedule: { everyDays: 1 },
+    });
+    fake.triggers.push({
+      id: 'other-user',
+      owner: 'carl@example.com',
+      document: fake.spreadsheet.id,
+      handler: DIGEST_HANDLER,
+      schedule: { everyDays: 1 },
+    });
     setDailyAlerts(true);
     expect(fake.triggers).toHaveLength(3);
     const status = setDailyAlerts(false);
@@ -371,7 +408,9 @@ describe('digest recipients', () => {
     expect(seenByBen.recipientsChanged).toBe(true);
     expect(seenByBen.canConfirmRecipients).toBe(false);
     fake.grant(...ALERT_SCOPES);
-    expect(() => confirmDigestRecipients(['victim@external.example'])).toThrow('Only carl@acme.fr, who switched the daily digest on, can confirm its recipients');
+    expect(() => confirmDigestRecipients(['victim@external.example'])).toThrow(
+      'Only carl@acme.fr, who switched the daily digest on, can confirm its recipients',
+    );
     fake.user = 'carl@acme.fr';
     const changed = getAlerts();
     expect(changed.recipientsChanged).toBe(true);
@@ -427,7 +466,10 @@ describe('one digest per spreadsheet per day, whatever getEmail() returns', () =
     fake.grant(...ALERT_SCOPES);
     setDailyAlerts(true);
     const first = fake.triggers[0];
-    fake.properties.set(DAILY_KEY, JSON.stringify({ ...JSON.parse(fake.properties.get(DAILY_KEY)!), confirmed: ['ana@acme.fr', 'bob@acme.fr'] }));
+    fake.properties.set(
+      DAILY_KEY,
+      JSON.stringify({ ...JSON.parse(fake.properties.get(DAILY_KEY)!), confirmed: ['ana@acme.fr', 'bob@acme.fr'] }),
+    );
     fake.user = 'ben@example.com';
     fake.grant(...ALERT_SCOPES);
     const second = fake.addTrigger(DIGEST_HANDLER, { everyDays: 1, atHour: 7 }); // an older version made one per editor
@@ -457,7 +499,8 @@ describe('one digest per spreadsheet per day, whatever getEmail() returns', () =
 });
 
 describe('rows inserted above the cards', () => {
-  const RENAMED = 'The dashboard’s card table no longer shows MRR (it was renamed, deleted or moved out of the table). Nothing was written. Generate the dashboard again to restore it.';
+  const RENAMED =
+    'The dashboard’s card table no longer shows MRR (it was renamed, deleted or moved out of the table). Nothing was written. Generate the dashboard again to restore it.';
 
   function moved(): { dash: RawSheet; mrrRow: number } {
     open({ evaluate: dashboardValues(alertSetup()) });

@@ -64,7 +64,13 @@ describe.each(['saas', 'ecommerce', 'b2b', 'aarrr', 'north_star'] as TemplateId[
         planned.charts.map((c) => ({
           type: 'LINE',
           ranges: [c.categories, ...c.series.map((s) => s.values)],
-          options: { title: c.title, legend: { position: 'none' }, width: c.widthPx, height: c.heightPx, vAxis: { format: c.numberFormat } },
+          options: {
+            title: c.title,
+            legend: { position: 'none' },
+            width: c.widthPx,
+            height: c.heightPx,
+            vAxis: { format: c.numberFormat },
+          },
           position: [gridRect(c.anchor).row, gridRect(c.anchor).col, 0, 0],
           numHeaders: 0,
         })),
@@ -80,7 +86,9 @@ describe('conditional formats', () => {
     generateDashboard(JSON.stringify(sampleSetup()), AS_OF);
     const rules = fake.sheet('KPI Dashboard')!.rules.map((r) => r.describe());
     expect(rules[0]).toEqual({ type: 'TEXT_EQ', value: 'Achieved', background: '#D9EAD3', fontColor: '#274E13', ranges: ['E5:E11'] });
-    expect(rules.filter((r) => r.type === 'NUMBER_GREATER_THAN').length + rules.filter((r) => r.type === 'NUMBER_LESS_THAN').length).toBe(4);
+    expect(rules.filter((r) => r.type === 'NUMBER_GREATER_THAN').length + rules.filter((r) => r.type === 'NUMBER_LESS_THAN').length).toBe(
+      4,
+    );
   });
 });
 
@@ -109,7 +117,16 @@ describe('regenerating', () => {
     const ids = fake.sheetNames().map((n) => fake.sheet(n)!.id);
     generateDashboard(json, AS_OF);
     generateDashboard(json, AS_OF);
-    expect(fake.sheetNames()).toEqual(['Marketing', 'Subscriptions', 'Deals', 'Orders', 'KPI Dashboard', 'KPI Goals', 'KPI Definitions', 'KPI History']);
+    expect(fake.sheetNames()).toEqual([
+      'Marketing',
+      'Subscriptions',
+      'Deals',
+      'Orders',
+      'KPI Dashboard',
+      'KPI Goals',
+      'KPI Definitions',
+      'KPI History',
+    ]);
     expect(fake.sheetNames().map((n) => fake.sheet(n)!.id)).toEqual(ids); // the same sheets, not new ones
     expect(fake.sheetNames().map((n) => fake.dump(n))).toEqual(first);
     expect(fake.markers()).toHaveLength(4);
@@ -159,7 +176,8 @@ describe("a user's sheet named like ours", () => {
 
 describe('KPI History', () => {
   /** Card values the fake hands back for the dashboard's value column. */
-  const cards = (values: Record<number, unknown>) => (sheet: string, row: number, col: number) => (sheet === 'KPI Dashboard' && col === 2 ? values[row] : undefined);
+  const cards = (values: Record<number, unknown>) => (sheet: string, row: number, col: number) =>
+    sheet === 'KPI Dashboard' && col === 2 ? values[row] : undefined;
 
   it('gets one row per KPI and period: names, ids, dates and formats; a second snapshot of the period updates in place', () => {
     const values: Record<number, unknown> = { 5: 1200, 6: 0.05, 7: '', 8: 310.5, 9: 'n/a', 10: 4, 11: 0.25 };
@@ -218,7 +236,10 @@ describe('KPI History', () => {
   it('follows its anchors when rows are inserted above the cards, and refuses, writing nothing, when the layout is gone', () => {
     // values by KPI, wherever its row is: the fake computes each card from the name in its row
     const byName: Record<string, number> = { MRR: 1200, 'MRR churn rate': 0.05, 'Net revenue retention (12 months)': 0.9 };
-    open({ evaluate: (sheet: string, row: number, col: number) => (sheet === 'KPI Dashboard' && col === 2 ? byName[fake.sheet(sheet)!.cell(row, 1)?.v as string] : undefined) });
+    open({
+      evaluate: (sheet: string, row: number, col: number) =>
+        sheet === 'KPI Dashboard' && col === 2 ? byName[fake.sheet(sheet)!.cell(row, 1)?.v as string] : undefined,
+    });
     generateDashboard(JSON.stringify(sampleSetup()), AS_OF);
     const dash = fake.sheet('KPI Dashboard')!;
     dash.insertRowsBefore(1, 1); // a row at the top: the as-of date is now B3
@@ -229,16 +250,24 @@ describe('KPI History', () => {
     dash.getRange('B2').setValue('user text in B2');
     snapshotNow();
     const history = fake.sheet('KPI History')!;
-    expect(history.getRange(2, 2, 3, 3).getValues()).toEqual([['MRR', 'mrr', 1200], ['MRR churn rate', 'mrr_churn', 0.05], ['Net revenue retention (12 months)', 'nrr', 0.9]]);
+    expect(history.getRange(2, 2, 3, 3).getValues()).toEqual([
+      ['MRR', 'mrr', 1200],
+      ['MRR churn rate', 'mrr_churn', 0.05],
+      ['Net revenue retention (12 months)', 'nrr', 0.9],
+    ]);
     expect(dash.cell(2, 2)!.v).toBe('user text in B2');
     // a card's row renamed: refused, nothing written
     const before = fake.dump('KPI History');
     dash.getRange('A8').setValue('Monthly revenue');
-    expect(() => snapshotNow()).toThrow('The dashboard’s card table no longer shows MRR (it was renamed, deleted or moved out of the table). Nothing was written. Generate the dashboard again to restore it.');
+    expect(() => snapshotNow()).toThrow(
+      'The dashboard’s card table no longer shows MRR (it was renamed, deleted or moved out of the table). Nothing was written. Generate the dashboard again to restore it.',
+    );
     // the card table's name deleted: refused, nothing written
     dash.getRange('A8').setValue('MRR');
     fake.spreadsheet.removeNamedRange('KPIPILOT_CARDS');
-    expect(() => snapshotNow()).toThrow(/cannot find the dashboard’s card table \(its recorded name KPIPILOT_CARDS is gone\)\. Nothing was read or written\. Generate the dashboard again/);
+    expect(() => snapshotNow()).toThrow(
+      /cannot find the dashboard’s card table \(its recorded name KPIPILOT_CARDS is gone\)\. Nothing was read or written\. Generate the dashboard again/,
+    );
     expect(fake.dump('KPI History')).toEqual(before);
     // regenerating records the anchors again
     generateDashboard(JSON.stringify(sampleSetup()), AS_OF);
@@ -263,7 +292,12 @@ describe('KPI History', () => {
     const history = fake.sheet('KPI History')!;
     expect(history.cell(1, 1)!.v).toBe('Date');
     expect(history.cell(2, 4)!.v).toBe(7);
-    expect(fake.markers().filter((m) => m[2] === 'history').map((m) => m[0])).toEqual(['KPI History']);
+    expect(
+      fake
+        .markers()
+        .filter((m) => m[2] === 'history')
+        .map((m) => m[0]),
+    ).toEqual(['KPI History']);
   });
 
   it('cannot be snapshotted before a generation', () => {

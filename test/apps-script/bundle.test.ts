@@ -15,7 +15,8 @@ function project(fake: FakeSheets): vm.Context {
   const context = vm.createContext({ console });
   fake.options.DateCtor = vm.runInContext('Date', context);
   fake.install(context);
-  for (const file of ['kpi-core.js', 'functions.js']) vm.runInContext(readFileSync(join(DIST, 'apps-script', file), 'utf8'), context, { filename: file });
+  for (const file of ['kpi-core.js', 'functions.js'])
+    vm.runInContext(readFileSync(join(DIST, 'apps-script', file), 'utf8'), context, { filename: file });
   return context;
 }
 
@@ -24,13 +25,27 @@ const plain = <T>(v: T): T => JSON.parse(JSON.stringify(v));
 describe('the built Apps Script project', () => {
   it('declares the sidebar API as top-level functions', () => {
     const code = readFileSync(join(DIST, 'apps-script/functions.js'), 'utf8');
-    for (const fn of ['getSidebarState()', 'saveSetup(setupJson)', 'generateDashboard(setupJson, asOf)', 'snapshotNow()', 'getDataHistory(setupJson)', 'showSidebar()', 'getAlerts()', 'setDailyAlerts(on)', 'confirmDigestRecipients(addresses)', 'sendDailyDigest(e)']) {
+    for (const fn of [
+      'getSidebarState()',
+      'saveSetup(setupJson)',
+      'generateDashboard(setupJson, asOf)',
+      'snapshotNow()',
+      'getDataHistory(setupJson)',
+      'showSidebar()',
+      'getAlerts()',
+      'setDailyAlerts(on)',
+      'confirmDigestRecipients(addresses)',
+      'sendDailyDigest(e)',
+    ]) {
       expect(code).toContain(`\nfunction ${fn} {`);
     }
   });
 
   it('generates, regenerates and snapshots through the global stubs', () => {
-    const fake = new FakeSheets({ timeZone: 'Europe/Paris', evaluate: (sheet, row, col) => (sheet === 'KPI Dashboard' && col === 2 ? row * 10 : undefined) });
+    const fake = new FakeSheets({
+      timeZone: 'Europe/Paris',
+      evaluate: (sheet, row, col) => (sheet === 'KPI Dashboard' && col === 2 ? row * 10 : undefined),
+    });
     for (const [name, rows] of Object.entries(SHEETS)) fake.addSheet(name, rows);
     const gas = project(fake);
 
@@ -64,9 +79,17 @@ describe('the built Apps Script project', () => {
     const setup = { ...sampleSetup(), alerts: { enabled: true } };
     setup.goals = [{ kpi: 'mrr', baseline: 100, target: 200, start: '2026-01-01', end: '2026-12-31', owner: 'ana@acme.fr', threshold: 60 }];
     gas.generateDashboard(JSON.stringify(setup), AS_OF);
-    expect(plain(gas.getAlerts())).toMatchObject({ daily: false, dailyAvailable: true, breaches: [{ kpi: 'mrr', kinds: ['threshold'], value: 50 }] });
+    expect(plain(gas.getAlerts())).toMatchObject({
+      daily: false,
+      dailyAvailable: true,
+      breaches: [{ kpi: 'mrr', kinds: ['threshold'], value: 50 }],
+    });
     expect(() => gas.setDailyAlerts(true)).toThrow(/two more permissions/);
-    fake.grant('https://www.googleapis.com/auth/script.scriptapp', 'https://www.googleapis.com/auth/script.send_mail', 'https://www.googleapis.com/auth/userinfo.email');
+    fake.grant(
+      'https://www.googleapis.com/auth/script.scriptapp',
+      'https://www.googleapis.com/auth/script.send_mail',
+      'https://www.googleapis.com/auth/userinfo.email',
+    );
     const on = plain(gas.setDailyAlerts(true));
     expect(on.daily).toBe(true);
     // the owner is outside the domain of the account switching it on (ana@example.com): listed, waiting

@@ -22,7 +22,13 @@ describe('generating with every extra sheet and alerts', () => {
     const result = generateDashboard(JSON.stringify(allExtrasSetup()), AS_OF);
     expect(result.sheets).toEqual(ALL);
     expect(result.notices.filter((n) => n.code === 'extra_skipped')).toEqual([]);
-    expect(fake.markers()).toEqual(ALL.map((name, i) => [name, MARKER_KEY, ['dashboard', 'goals', 'definitions', 'history', 'attribution', 'customers', 'commissions'][i]]));
+    expect(fake.markers()).toEqual(
+      ALL.map((name, i) => [
+        name,
+        MARKER_KEY,
+        ['dashboard', 'goals', 'definitions', 'history', 'attribution', 'customers', 'commissions'][i],
+      ]),
+    );
   });
 
   it('draws the Attribution comparison as one clustered column chart, one labelled series per model', () => {
@@ -46,7 +52,11 @@ describe('generating with every extra sheet and alerts', () => {
       6: { labelInLegend: 'Shapley' },
     });
     // the dashboard's one-series line charts keep no legend
-    expect(fake.sheet('KPI Dashboard')!.charts.every((c) => c.describe().type === 'LINE' && (c.describe().options.legend as { position: string }).position === 'none')).toBe(true);
+    expect(
+      fake
+        .sheet('KPI Dashboard')!
+        .charts.every((c) => c.describe().type === 'LINE' && (c.describe().options.legend as { position: string }).position === 'none'),
+    ).toBe(true);
   });
 
   it('colours the KPI name and value of a card in breach with a custom-formula rule, after the value rules', () => {
@@ -54,12 +64,21 @@ describe('generating with every extra sheet and alerts', () => {
     generateDashboard(JSON.stringify(allExtrasSetup()), AS_OF);
     const rules = fake.sheet('KPI Dashboard')!.rules.map((r) => r.describe());
     // seven cards in rows 5..11, the alert label in K
-    expect(rules[rules.length - 1]).toEqual({ type: 'CUSTOM_FORMULA', value: '=$K5<>""', background: '#F4CCCC', fontColor: '#990000', ranges: ['A5:B11'] });
+    expect(rules[rules.length - 1]).toEqual({
+      type: 'CUSTOM_FORMULA',
+      value: '=$K5<>""',
+      background: '#F4CCCC',
+      fontColor: '#990000',
+      ranges: ['A5:B11'],
+    });
     expect(rules.filter((r) => r.type === 'CUSTOM_FORMULA')).toHaveLength(1);
     // the five alert labels on K, as value rules
-    expect(rules.filter((r) => r.type === 'TEXT_EQ' && r.ranges[0] === 'K5:K11').map((r) => r.value).sort()).toEqual(
-      ['Anomaly', 'Behind pace', 'Behind pace + Anomaly', 'Past threshold', 'Past threshold + Anomaly'],
-    );
+    expect(
+      rules
+        .filter((r) => r.type === 'TEXT_EQ' && r.ranges[0] === 'K5:K11')
+        .map((r) => r.value)
+        .sort(),
+    ).toEqual(['Anomaly', 'Behind pace', 'Behind pace + Anomaly', 'Past threshold', 'Past threshold + Anomaly']);
     expect(fake.sheet('KPI Dashboard')!.widths.K).toBe(150);
   });
 
@@ -110,7 +129,11 @@ describe('host calls with every extra', () => {
       fn();
       return { counts: fake.counts(), byMethod: fake.byMethod() };
     };
-    const out = { generate: run(() => generateDashboard(json, AS_OF)), regenerate: run(() => generateDashboard(json, AS_OF)), state: run(() => getSidebarState()) };
+    const out = {
+      generate: run(() => generateDashboard(json, AS_OF)),
+      regenerate: run(() => generateDashboard(json, AS_OF)),
+      state: run(() => getSidebarState()),
+    };
     uninstall();
     return out;
   }
@@ -123,7 +146,12 @@ describe('host calls with every extra', () => {
     expect(small.generate.byMethod['Sheet.insertRowsAfter']).toBeUndefined();
     const { 'Sheet.insertRowsAfter': _grow, ...largeRest } = large.generate.byMethod;
     expect(largeRest).toEqual(small.generate.byMethod);
-    expect(large.generate.counts).toEqual({ ...small.generate.counts, write: small.generate.counts.write + 1, document: small.generate.counts.document + 1, total: small.generate.counts.total + 1 });
+    expect(large.generate.counts).toEqual({
+      ...small.generate.counts,
+      write: small.generate.counts.write + 1,
+      document: small.generate.counts.document + 1,
+      total: small.generate.counts.total + 1,
+    });
     expect(large.regenerate).toEqual(small.regenerate);
     expect(large.state).toEqual(small.state);
     // the data row counts the planner gets cost one getLastRow per mapped sheet (5)

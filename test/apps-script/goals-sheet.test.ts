@@ -39,7 +39,9 @@ describe('KPI Goals read back before planning (Sheets)', () => {
     type('KPI Goals', 'D2', 'about 250');
     const result = generateDashboard(JSON.stringify(sampleSetup()), AS_OF);
     expect(cell('KPI Goals', 'D2')).toBe('about 250');
-    expect(result.notices[0].text).toBe('KPI Goals D2 (target of MRR) holds "about 250", which is not a valid number: it was left as typed and not used. Type a number there.');
+    expect(result.notices[0].text).toBe(
+      'KPI Goals D2 (target of MRR) holds "about 250", which is not a valid number: it was left as typed and not used. Type a number there.',
+    );
     expect(result.setup!.goals[0].target).toBe(200);
   });
 

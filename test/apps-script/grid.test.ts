@@ -48,7 +48,18 @@ describe('sheetGrids', () => {
   });
 
   it('uses a column format for cells no block covers, and refuses a block of the wrong shape', () => {
-    const g = sheetGrids({ blocks: [{ range: 'A1:B2', cells: [['Date', 'KPI'], [null, 'x']] }], columnFormats: { A: 'yyyy-mm-dd' } })!;
+    const g = sheetGrids({
+      blocks: [
+        {
+          range: 'A1:B2',
+          cells: [
+            ['Date', 'KPI'],
+            [null, 'x'],
+          ],
+        },
+      ],
+      columnFormats: { A: 'yyyy-mm-dd' },
+    })!;
     expect(g.numberFormats).toEqual([
       ['@', '@'],
       ['yyyy-mm-dd', '@'],

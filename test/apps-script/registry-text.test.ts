@@ -22,9 +22,12 @@ describe('registry text in the Apps Script server', () => {
 
   it('keeps what the runner and its messages need: names, kinds, bounds', () => {
     const context = vm.createContext({ console });
-    for (const file of ['kpi-core.js', 'functions.js']) vm.runInContext(readFileSync(join(DIST, 'apps-script', file), 'utf8'), context, { filename: file });
+    for (const file of ['kpi-core.js', 'functions.js'])
+      vm.runInContext(readFileSync(join(DIST, 'apps-script', file), 'utf8'), context, { filename: file });
     expect(vm.runInContext('ROMI(15000, 10000)', context)).toBeCloseTo(0.5, 12);
     expect(() => vm.runInContext('ROMI(15000, 10000, 1.5)', context)).toThrow(/gross_margin.*fraction between 0 and 1/);
-    expect(() => vm.runInContext("KPIPilot.callFromSheets('ROMI', [15000, 10000, 0.5, 1])", context)).toThrow(/ROMI takes at most 3 arguments, got 4/);
+    expect(() => vm.runInContext("KPIPilot.callFromSheets('ROMI', [15000, 10000, 0.5, 1])", context)).toThrow(
+      /ROMI takes at most 3 arguments, got 4/,
+    );
   });
 });

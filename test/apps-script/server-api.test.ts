@@ -103,7 +103,9 @@ describe('the document lock', () => {
     generateDashboard(JSON.stringify(sampleSetup()), AS_OF);
     snapshotNow();
     const log = fake.log;
-    const writes = log.map((e, i) => [e, i] as const).filter(([e]) => /^(Sheet|Range|RangeList|Spreadsheet)\.(set|insert|add|clear|remove)/.test(e));
+    const writes = log
+      .map((e, i) => [e, i] as const)
+      .filter(([e]) => /^(Sheet|Range|RangeList|Spreadsheet)\.(set|insert|add|clear|remove)/.test(e));
     const locks = log.map((e, i) => [e, i] as const).filter(([e]) => /^Lock\./.test(e));
     expect(locks.map(([e]) => e)).toEqual(['Lock.tryLock', 'Lock.releaseLock', 'Lock.tryLock', 'Lock.releaseLock']);
     const [gen, snap] = [writes.filter(([, i]) => i < locks[1][1]), writes.filter(([, i]) => i > locks[2][1])];

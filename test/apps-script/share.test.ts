@@ -17,7 +17,13 @@ afterEach(() => uninstall?.());
 /** A table for a table function (header, then "2024" as text and numbers), a number for the others. */
 function evaluate(_sheet: string, row: number, col: number, formula: string): unknown {
   if (!needsFreezing(formula)) return row * 1000 + col; // native formulas: any value, they stay
-  if (maySpill(formula)) return [['Channel', 'Value'], ['2024', 10 + col], ['=Ads', ''], ['SEO', 0.5]];
+  if (maySpill(formula))
+    return [
+      ['Channel', 'Value'],
+      ['2024', 10 + col],
+      ['=Ads', ''],
+      ['SEO', 0.5],
+    ];
   return formula.length + row / 100;
 }
 
@@ -26,9 +32,12 @@ function dump(f: FakeSheets): Dump {
   const out: Dump = {};
   for (const s of f.spreadsheet.sheets) {
     const cells: Record<string, unknown> = {};
-    s.grid.forEach((row, r) => row?.forEach((c, k) => {
-      if (c && (c.v !== undefined || c.f !== undefined || c.fmt !== undefined || (c.style && Object.keys(c.style).length))) cells[`${r + 1},${k + 1}`] = { ...c };
-    }));
+    s.grid.forEach((row, r) =>
+      row?.forEach((c, k) => {
+        if (c && (c.v !== undefined || c.f !== undefined || c.fmt !== undefined || (c.style && Object.keys(c.style).length)))
+          cells[`${r + 1},${k + 1}`] = { ...c };
+      }),
+    );
     out[s.name] = { hidden: s.hidden, cells };
   }
   return out;
@@ -44,16 +53,27 @@ describe('share-ready in Google Sheets', () => {
   it('freezes every KPI Pilot cell to what Sheets showed, tables whole, and keeps the formulas on a hidden sheet', () => {
     openWith();
     const before = dump(fake);
-    const kpiCells = Object.entries(before).flatMap(([name, s]) => Object.entries(s.cells).filter(([, c]) => needsFreezing((c as { f?: string }).f)).map(([at]) => `${name}!${at}`));
+    const kpiCells = Object.entries(before).flatMap(([name, s]) =>
+      Object.entries(s.cells)
+        .filter(([, c]) => needsFreezing((c as { f?: string }).f))
+        .map(([at]) => `${name}!${at}`),
+    );
     expect(kpiCells.length).toBeGreaterThan(20);
     const result = prepareForSharing();
     expect(result.formulas).toBe(kpiCells.length);
     expect(result.sheets).toEqual(['Analysis', 'KPI Dashboard', 'Attribution', 'Customers at risk', 'Commissions']);
     const after = dump(fake);
-    for (const [name, s] of Object.entries(after)) if (name !== FORMULAS_SHEET) expect([name, Object.values(s.cells).filter((c) => callsKpiPilot((c as { f?: string }).f))]).toEqual([name, []]);
+    for (const [name, s] of Object.entries(after))
+      if (name !== FORMULAS_SHEET)
+        expect([name, Object.values(s.cells).filter((c) => callsKpiPilot((c as { f?: string }).f))]).toEqual([name, []]);
     // the analyst's table at A2 spilled 4 rows × 2 columns: all values now, "=Ads" and "2024" still text
     const a = fake.sheet('Analysis')!;
-    expect([1, 2, 3, 4].map((r) => [a.cell(r + 1, 1)?.v, a.cell(r + 1, 2)?.v ?? ''])).toEqual([['Channel', 'Value'], ['2024', 11], ['=Ads', ''], ['SEO', 0.5]]);
+    expect([1, 2, 3, 4].map((r) => [a.cell(r + 1, 1)?.v, a.cell(r + 1, 2)?.v ?? ''])).toEqual([
+      ['Channel', 'Value'],
+      ['2024', 11],
+      ['=Ads', ''],
+      ['SEO', 0.5],
+    ]);
     expect(a.cell(1, 2)?.v).toMatch(/^Values as of \d{4}-\d{2}-\d{2}, computed by KPI Pilot\./);
     // a native formula of the goals sheet is still a formula
     expect(Object.values(after['KPI Goals'].cells).some((c) => typeof (c as { f?: string }).f === 'string')).toBe(true);
@@ -76,14 +96,17 @@ describe('share-ready in Google Sheets', () => {
     expect(() => makeLiveAgain()).toThrow('this spreadsheet is live already: nothing was prepared for sharing');
   });
 
-  it('measures each table by clearing its formula: a value typed beside the header is the user\'s and stays through freeze and restore', () => {
+  it("measures each table by clearing its formula: a value typed beside the header is the user's and stays through freeze and restore", () => {
     openWith();
     const a = fake.sheet('Analysis')!;
     a.cell(2, 3, true)!.v = 'my note'; // right beside the table's header row (A2:B5)
     a.cell(6, 1, true)!.v = 42; // right below the table
     const live = dump(fake);
     prepareForSharing();
-    const record = fake.sheet(FORMULAS_SHEET)!.grid.flat().map((c) => c?.v);
+    const record = fake
+      .sheet(FORMULAS_SHEET)!
+      .grid.flat()
+      .map((c) => c?.v);
     expect(record).toContain('A2:B5');
     expect([a.cell(2, 3)?.v, a.cell(6, 1)?.v]).toEqual(['my note', 42]);
     makeLiveAgain();

@@ -6,7 +6,21 @@ import { SHEETS } from '../fixtures/dashboard/company';
 import { FakeOptions, FakeSheets } from '../fakes/spreadsheet-app';
 
 export const MAPPING: DataMapping = {
-  marketing: { sheet: 'Marketing', headerRow: 1, columns: { date: 'A', channel: 'B', spend: 'C', leads: 'D', opportunities: 'E', customers: 'F', revenue: 'G', sessions: 'H', active_customers: 'I' } },
+  marketing: {
+    sheet: 'Marketing',
+    headerRow: 1,
+    columns: {
+      date: 'A',
+      channel: 'B',
+      spend: 'C',
+      leads: 'D',
+      opportunities: 'E',
+      customers: 'F',
+      revenue: 'G',
+      sessions: 'H',
+      active_customers: 'I',
+    },
+  },
   ledger: { sheet: 'Subscriptions', headerRow: 1, columns: { customer: 'A', month: 'B', mrr: 'C' } },
   deals: { sheet: 'Deals', headerRow: 1, columns: { id: 'A', owner: 'B', created: 'C', closed: 'D', amount: 'E', outcome: 'F' } },
   orders: { sheet: 'Orders', headerRow: 1, columns: { date: 'A', id: 'B', customer: 'C', amount: 'D' } },
@@ -62,8 +76,15 @@ export const TOUCHES: unknown[][] = [
 /** Every extra sheet and alerts on, over the sample company plus a Touches sheet. */
 export function allExtrasSetup(): DashboardSetup {
   return sampleSetup('saas', {
-    mapping: { ...MAPPING, touches: { sheet: 'Touches', headerRow: 1, columns: { journey: 'A', timestamp: 'B', channel: 'C', converted: 'D', value: 'E' } } },
-    extras: { attribution: true, customers: true, commissions: { quota: 10000, tiers: [0, 1], rates: [0.05, 0.08], method: 'retroactive' } },
+    mapping: {
+      ...MAPPING,
+      touches: { sheet: 'Touches', headerRow: 1, columns: { journey: 'A', timestamp: 'B', channel: 'C', converted: 'D', value: 'E' } },
+    },
+    extras: {
+      attribution: true,
+      customers: true,
+      commissions: { quota: 10000, tiers: [0, 1], rates: [0.05, 0.08], method: 'retroactive' },
+    },
     alerts: { enabled: true, email: true },
   });
 }

@@ -5,7 +5,12 @@ import { column, creditsOf, pathRows, pathTexts } from './arbitraries';
 import { Row, removalEffectsByIteration } from './oracles';
 
 const effectsOf = (rows: readonly Row[], withNulls = true): Map<string, number> => {
-  const t = call('REMOVAL_EFFECTS', pathTexts(rows), column(rows.map((r) => r.conversions)), withNulls ? column(rows.map((r) => r.nulls)) : undefined);
+  const t = call(
+    'REMOVAL_EFFECTS',
+    pathTexts(rows),
+    column(rows.map((r) => r.conversions)),
+    withNulls ? column(rows.map((r) => r.nulls)) : undefined,
+  );
   return new Map((t as [string, number][]).slice(1).map((r) => [r[0], r[1]]));
 };
 
@@ -56,9 +61,21 @@ describe('Markov removal effects', () => {
           expect(e).toBeGreaterThanOrEqual(0);
           expect(e).toBeLessThanOrEqual(1);
         }
-        const credits = creditsOf(call('ATTRIBUTION', pathTexts(rows), column(rows.map((r) => r.conversions)), undefined, column(rows.map((r) => r.nulls)), 'markov'));
+        const credits = creditsOf(
+          call(
+            'ATTRIBUTION',
+            pathTexts(rows),
+            column(rows.map((r) => r.conversions)),
+            undefined,
+            column(rows.map((r) => r.nulls)),
+            'markov',
+          ),
+        );
         const sum = [...credits.values()].reduce((s, x) => s + x, 0);
-        expect(sum).toBeCloseTo(rows.reduce((s, r) => s + r.conversions, 0), 9);
+        expect(sum).toBeCloseTo(
+          rows.reduce((s, r) => s + r.conversions, 0),
+          9,
+        );
       }),
     );
   });
@@ -66,7 +83,10 @@ describe('Markov removal effects', () => {
   it('repeated touches (A > A > B) give the same effects as single touches (self-loops never change where a journey ends)', () => {
     fc.assert(
       fc.property(pathRows(4, 6, 4), fc.array(fc.nat(3), { minLength: 1, maxLength: 6 }), (rows, repeats) => {
-        const stuttered = rows.map((r, i) => ({ ...r, path: r.path.flatMap((c, k) => (k === 0 ? Array(1 + repeats[i % repeats.length]).fill(c) : [c])) }));
+        const stuttered = rows.map((r, i) => ({
+          ...r,
+          path: r.path.flatMap((c, k) => (k === 0 ? Array(1 + repeats[i % repeats.length]).fill(c) : [c])),
+        }));
         const a = effectsOf(rows);
         const b = effectsOf(stuttered);
         for (const [c, e] of a) expect(b.get(c)).toBeCloseTo(e, 9);

@@ -86,7 +86,14 @@ describe('path shapes', () => {
   });
 
   it('channel names keep their spaces and match ignoring case and extra spaces; the first spelling shows', () => {
-    const t = call('ATTRIBUTION', col('Paid Search > email', 'paid  search>Email', ' PAID SEARCH '), col(1, 1, 2), undefined, undefined, 'first');
+    const t = call(
+      'ATTRIBUTION',
+      col('Paid Search > email', 'paid  search>Email', ' PAID SEARCH '),
+      col(1, 1, 2),
+      undefined,
+      undefined,
+      'first',
+    );
     expectClose(t, [header, ['Paid Search', 4, null, 1], ['email', 0, null, 0]]);
   });
 
@@ -98,6 +105,10 @@ describe('path shapes', () => {
   });
 
   it('numbers as channel names are read as text', () => {
-    expectClose(call('ATTRIBUTION', col(7, '7 > 8'), col(1, 1), undefined, undefined, 'last'), [header, ['7', 1, null, 0.5], ['8', 1, null, 0.5]]);
+    expectClose(call('ATTRIBUTION', col(7, '7 > 8'), col(1, 1), undefined, undefined, 'last'), [
+      header,
+      ['7', 1, null, 0.5],
+      ['8', 1, null, 0.5],
+    ]);
   });
 });

@@ -31,18 +31,23 @@ const journeys = fc.array(journey, { minLength: 1, maxLength: 12 }).filter((js) 
 describe('touch rows and the path table give the same credits', () => {
   it('for every model (time decay: one day per step, half_life_days = half_life)', () => {
     fc.assert(
-      fc.property(journeys, fc.array(fc.nat(50), { minLength: 1, maxLength: 30 }), fc.integer({ min: 1, max: 4 }), (js, order, halfLife) => {
-        const [ids, days, channels, converted, values] = touchRows(js, order);
-        const paths = call('PATHS', ids, days, channels, converted, values) as unknown[][];
-        const body = paths.slice(1);
-        const pathCol = body.map((r) => [r[0]]);
-        const [conv, val, nul] = [1, 2, 3].map((c) => body.map((r) => [r[c]]));
-        for (const model of MODELS) {
-          const fromTouches = call('ATTRIBUTION_TOUCHES', ids, days, channels, converted, values, model, halfLife);
-          const fromPaths = call('ATTRIBUTION', pathCol, conv, val, nul, model, halfLife);
-          expectClose(fromTouches, fromPaths);
-        }
-      }),
+      fc.property(
+        journeys,
+        fc.array(fc.nat(50), { minLength: 1, maxLength: 30 }),
+        fc.integer({ min: 1, max: 4 }),
+        (js, order, halfLife) => {
+          const [ids, days, channels, converted, values] = touchRows(js, order);
+          const paths = call('PATHS', ids, days, channels, converted, values) as unknown[][];
+          const body = paths.slice(1);
+          const pathCol = body.map((r) => [r[0]]);
+          const [conv, val, nul] = [1, 2, 3].map((c) => body.map((r) => [r[c]]));
+          for (const model of MODELS) {
+            const fromTouches = call('ATTRIBUTION_TOUCHES', ids, days, channels, converted, values, model, halfLife);
+            const fromPaths = call('ATTRIBUTION', pathCol, conv, val, nul, model, halfLife);
+            expectClose(fromTouches, fromPaths);
+          }
+        },
+      ),
       { numRuns: 60 },
     );
   });
@@ -65,12 +70,34 @@ describe('ATTRIBUTION_TOUCHES', () => {
 
   it('time decay by days with the default 7-day half-life', () => {
     // converting touch on day 14: Ads 14 days before (1/4), Email 7 days (1/2), SEO 0 days (1); sum 7/4
-    const t = call('ATTRIBUTION_TOUCHES', col('u', 'u', 'u'), col(0, 7, 14), col('Ads', 'Email', 'SEO'), col(1, 1, 1), col(70, '', ''), 'time_decay');
+    const t = call(
+      'ATTRIBUTION_TOUCHES',
+      col('u', 'u', 'u'),
+      col(0, 7, 14),
+      col('Ads', 'Email', 'SEO'),
+      col(1, 1, 1),
+      col(70, '', ''),
+      'time_decay',
+    );
     expectClose(t, [header, ['SEO', 4 / 7, 40, 4 / 7], ['Email', 2 / 7, 20, 2 / 7], ['Ads', 1 / 7, 10, 1 / 7]]);
     // half_life_days 14: weights 1/2, 1/√2, 1
-    const h = call('ATTRIBUTION_TOUCHES', col('u', 'u', 'u'), col(0, 7, 14), col('Ads', 'Email', 'SEO'), col(1, 1, 1), undefined, 'time_decay', 14);
+    const h = call(
+      'ATTRIBUTION_TOUCHES',
+      col('u', 'u', 'u'),
+      col(0, 7, 14),
+      col('Ads', 'Email', 'SEO'),
+      col(1, 1, 1),
+      undefined,
+      'time_decay',
+      14,
+    );
     const sum = 0.5 + Math.SQRT1_2 + 1;
-    expectClose(h, [header, ['SEO', 1 / sum, null, 1 / sum], ['Email', Math.SQRT1_2 / sum, null, Math.SQRT1_2 / sum], ['Ads', 0.5 / sum, null, 0.5 / sum]]);
+    expectClose(h, [
+      header,
+      ['SEO', 1 / sum, null, 1 / sum],
+      ['Email', Math.SQRT1_2 / sum, null, Math.SQRT1_2 / sum],
+      ['Ads', 0.5 / sum, null, 0.5 / sum],
+    ]);
   });
 
   it('time decay counts fractions of days (date-times) and old journeys do not underflow', () => {

@@ -73,7 +73,11 @@ describe('Puzyrov (2019): google ads ×2, mailing, google ads > mailing convert;
 
   it('builds the published transition probabilities and P(conversion) = 0.8', () => {
     // start>google ads 0.8, start>mailing 0.2, google ads>conversion 0.5, >mailing 0.25, >null 0.25, mailing>conversion 1
-    const t = readPathTable({ paths: ['google ads', 'mailing', 'google ads > mailing', 'google ads'], conversions: [2, 1, 1, 0], nulls: [0, 0, 0, 1] });
+    const t = readPathTable({
+      paths: ['google ads', 'mailing', 'google ads > mailing', 'google ads'],
+      conversions: [2, 1, 1, 0],
+      nulls: [0, 0, 0, 1],
+    });
     const chain = markovChain(t);
     const [ga, mail] = [t.channels.indexOf('google ads'), t.channels.indexOf('mailing')];
     expect(chain.start[ga]).toBeCloseTo(0.8, 12);

@@ -21,10 +21,22 @@ describe('CAC', () => {
     expect(errorOf('CAC', col(1000), col(0, 0))).toEqual({ code: '#DIV/0!', message: 'new_customers sums to 0' });
   });
   it('names the argument and row of text in a numeric range', () => {
-    expect(errorOf('CAC', col(1000, '1 234,56'), col(10, 10))).toEqual({ code: '#VALUE!', message: 'marketing_spend, row 2: "1 234,56" is text, not a number' });
+    expect(errorOf('CAC', col(1000, '1 234,56'), col(10, 10))).toEqual({
+      code: '#VALUE!',
+      message: 'marketing_spend, row 2: "1 234,56" is text, not a number',
+    });
   });
   it('names row and column in a block', () => {
-    expect(errorOf('CAC', [[1, 2], [3, true]], 5).message).toBe('marketing_spend, row 2, column 2: TRUE is a boolean, not a number');
+    expect(
+      errorOf(
+        'CAC',
+        [
+          [1, 2],
+          [3, true],
+        ],
+        5,
+      ).message,
+    ).toBe('marketing_spend, row 2, column 2: TRUE is a boolean, not a number');
   });
   it('refuses an all-blank range and a negative count', () => {
     expect(errorOf('CAC', col('', ''), 5)).toEqual({ code: '#VALUE!', message: 'marketing_spend has no numbers' });
@@ -58,7 +70,10 @@ describe('WIN_RATE', () => {
     expect(call('WIN_RATE', 8, 20)).toBe(0.4);
   });
   it('refuses more wins than closed deals', () => {
-    expect(errorOf('WIN_RATE', 21, 20)).toEqual({ code: '#NUM!', message: 'won (21) is more than closed (20): closed counts won plus lost deals' });
+    expect(errorOf('WIN_RATE', 21, 20)).toEqual({
+      code: '#NUM!',
+      message: 'won (21) is more than closed (20): closed counts won plus lost deals',
+    });
   });
 });
 
@@ -68,7 +83,10 @@ describe('PIPELINE_VELOCITY', () => {
     expect(call('PIPELINE_VELOCITY', 100, 0.2, 5000, 50)).toBe(2000);
   });
   it('checks its domain', () => {
-    expect(errorOf('PIPELINE_VELOCITY', 100, 20, 5000, 50)).toEqual({ code: '#NUM!', message: 'win_rate must be a fraction between 0 and 1 (5% is 0.05), got 20' });
+    expect(errorOf('PIPELINE_VELOCITY', 100, 20, 5000, 50)).toEqual({
+      code: '#NUM!',
+      message: 'win_rate must be a fraction between 0 and 1 (5% is 0.05), got 20',
+    });
     expect(errorOf('PIPELINE_VELOCITY', 100, 0.2, 5000, 0).code).toBe('#DIV/0!');
     expect(errorOf('PIPELINE_VELOCITY', 100, '20%', 5000, 10)).toEqual({ code: '#VALUE!', message: 'win_rate: "20%" is not a number' });
   });
@@ -119,6 +137,8 @@ describe('FUNNEL', () => {
     ]);
   });
   it('checks sizes', () => {
-    expect(errorOf('FUNNEL', col(1, 2), col('a')).message).toBe('stage_counts has 2 cells but stage_names has 1: give ranges of the same size');
+    expect(errorOf('FUNNEL', col(1, 2), col('a')).message).toBe(
+      'stage_counts has 2 cells but stage_names has 1: give ranges of the same size',
+    );
   });
 });

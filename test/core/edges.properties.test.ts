@@ -98,7 +98,8 @@ describe('result sizes against the host grid', () => {
         const fits = rows <= 40 && columns <= 30 && rows * columns <= 600;
         const outcome = callDefinition(TABLE, [rows, columns]);
         expect(outcome.ok).toBe(fits);
-        if (!outcome.ok) expect(outcome.error.message).toMatch(/^TABLE: the result would be [\d,]+ rows? × [\d,]+ columns, more than a test grid holds/);
+        if (!outcome.ok)
+          expect(outcome.error.message).toMatch(/^TABLE: the result would be [\d,]+ rows? × [\d,]+ columns, more than a test grid holds/);
       }),
     );
   });
@@ -147,13 +148,21 @@ describe('domains', () => {
 
   it('CHURN_RATE by period: the row that loses more than it started with is named', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 1, max: 1000 }), { minLength: 2, maxLength: 12 }), fc.nat(), fc.integer({ min: 1, max: 50 }), (starts, at, over) => {
-        const row = at % starts.length;
-        const lost = starts.map((s, i) => (i === row ? s + over : Math.floor(s / 10)));
-        const outcome = callFunction('CHURN_RATE', [starts.map((s) => [s]), lost.map((l) => [l])]);
-        expect(outcome.ok).toBe(false);
-        if (!outcome.ok) expect(outcome.error.message).toMatch(new RegExp(`^row ${row + 1}: customers_lost ${lost[row]} is more than customers_at_start ${starts[row]}`));
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 1000 }), { minLength: 2, maxLength: 12 }),
+        fc.nat(),
+        fc.integer({ min: 1, max: 50 }),
+        (starts, at, over) => {
+          const row = at % starts.length;
+          const lost = starts.map((s, i) => (i === row ? s + over : Math.floor(s / 10)));
+          const outcome = callFunction('CHURN_RATE', [starts.map((s) => [s]), lost.map((l) => [l])]);
+          expect(outcome.ok).toBe(false);
+          if (!outcome.ok)
+            expect(outcome.error.message).toMatch(
+              new RegExp(`^row ${row + 1}: customers_lost ${lost[row]} is more than customers_at_start ${starts[row]}`),
+            );
+        },
+      ),
     );
   });
 
@@ -192,7 +201,10 @@ describe('domains', () => {
       fc.property(outside, (margin) => {
         const args = f.params.slice(0, at).map(validBefore);
         const outcome = callDefinition(f, [...args, margin]);
-        expect(outcome).toMatchObject({ ok: false, error: { code: '#NUM!', message: `${name} must be a fraction between 0 and 1 (5% is 0.05), got ${margin}` } });
+        expect(outcome).toMatchObject({
+          ok: false,
+          error: { code: '#NUM!', message: `${name} must be a fraction between 0 and 1 (5% is 0.05), got ${margin}` },
+        });
       }),
       { numRuns: 40 },
     );
@@ -211,7 +223,11 @@ describe('BG/NBD likelihood cost does not grow with the purchase count', () => {
   }
   const param = fc.double({ min: 0.05, max: 20, noNaN: true });
   const customer = fc.integer({ min: 0, max: 3000 }).chain((x) =>
-    fc.record({ x: fc.constant(x), T: fc.double({ min: 1, max: 100, noNaN: true }), share: fc.double({ min: 0.01, max: 1, noNaN: true }) }),
+    fc.record({
+      x: fc.constant(x),
+      T: fc.double({ min: 1, max: 100, noNaN: true }),
+      share: fc.double({ min: 0.01, max: 1, noNaN: true }),
+    }),
   );
 
   it('equals the term-by-term definition, with gaps between frequencies short and long', () => {
@@ -220,7 +236,10 @@ describe('BG/NBD likelihood cost does not grow with the purchase count', () => {
         const p = { r, alpha, a, b };
         const rows = customers.map((c) => ({ x: c.x, T: c.T, tx: c.x === 0 ? 0 : c.T * c.share }));
         const expected = rows.reduce((sum, c) => sum + byTerms(p, c.x, c.tx, c.T), 0);
-        const got = bgnbdLogLikelihood(p, collapseTriples({ frequency: rows.map((c) => c.x), recency: rows.map((c) => c.tx), T: rows.map((c) => c.T) }));
+        const got = bgnbdLogLikelihood(
+          p,
+          collapseTriples({ frequency: rows.map((c) => c.x), recency: rows.map((c) => c.tx), T: rows.map((c) => c.T) }),
+        );
         expect(Math.abs(got - expected)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(expected)));
       }),
       { numRuns: 80 },
@@ -240,7 +259,14 @@ describe('Gamma-Gamma likelihood at any purchase count', () => {
         fc.integer({ min: 100, max: 1e9 }),
         fc.double({ min: 1, max: 500, noNaN: true }),
         (p, q, v, x, m) => {
-          const expected = stirling(p * x + q) - stirling(p * x) - stirling(q) + q * Math.log(v) + (p * x - 1) * Math.log(m) + p * x * Math.log(x) - (p * x + q) * Math.log(v + x * m);
+          const expected =
+            stirling(p * x + q) -
+            stirling(p * x) -
+            stirling(q) +
+            q * Math.log(v) +
+            (p * x - 1) * Math.log(m) +
+            p * x * Math.log(x) -
+            (p * x + q) * Math.log(v + x * m);
           const got = gammaGammaLogLikelihood({ p, q, v }, [x], [m]);
           expect(Math.abs(got - expected)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(p * x * Math.log(x))));
         },

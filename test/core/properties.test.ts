@@ -19,9 +19,13 @@ const cell = fc.oneof(
   fc.constantFrom(1e308, -1e308, 1e9, 2958466, 2958465, -1, 1e6, 5e-324),
   fc.constantFrom(new Date(Date.UTC(10000, 0, 1)), new Date(Date.UTC(1850, 5, 1)), new Date(8.64e15)),
 );
-const range = fc.integer({ min: 1, max: 6 }).chain((rows) =>
-  fc.integer({ min: 1, max: 2 }).chain((cols) => fc.array(fc.array(cell, { minLength: cols, maxLength: cols }), { minLength: rows, maxLength: rows })),
-);
+const range = fc
+  .integer({ min: 1, max: 6 })
+  .chain((rows) =>
+    fc
+      .integer({ min: 1, max: 2 })
+      .chain((cols) => fc.array(fc.array(cell, { minLength: cols, maxLength: cols }), { minLength: rows, maxLength: rows })),
+  );
 const arg = fc.oneof(cell, range);
 
 function assertWellFormed(value: Result): void {

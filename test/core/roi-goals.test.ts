@@ -45,9 +45,13 @@ describe('KPI_BY', () => {
   });
   it('says which argument is missing or mismatched, and lists the KPIs', () => {
     expect(errorOf('KPI_BY', 'CPL', groups, col(1, 2, 3, 4, 5)).message).toBe('KPI_BY "CPL" needs arg2 (leads)');
-    expect(errorOf('KPI_BY', 'CPL', groups, col(1, 2, 3, 4, 5), col(1, 2)).message).toBe('groups has 5 cells but arg2 has 2: give ranges of the same size');
+    expect(errorOf('KPI_BY', 'CPL', groups, col(1, 2, 3, 4, 5), col(1, 2)).message).toBe(
+      'groups has 5 cells but arg2 has 2: give ranges of the same size',
+    );
     expect(errorOf('KPI_BY', 'LTV', groups, col(1)).message).toMatch(/^kpi: "LTV" is not one of "cac", "cpl", /);
-    expect(errorOf('KPI_BY', 'CPL', groups, col(1, 'x', 3, 4, 5), col(1, 2, 3, 4, 5)).message).toBe('arg1, row 2: "x" is text, not a number');
+    expect(errorOf('KPI_BY', 'CPL', groups, col(1, 'x', 3, 4, 5), col(1, 2, 3, 4, 5)).message).toBe(
+      'arg1, row 2: "x" is text, not a number',
+    );
   });
 });
 
@@ -98,6 +102,8 @@ describe('OKR_SCORE', () => {
   it('explains bad weights', () => {
     expect(errorOf('OKR_SCORE', col(0.5), col(-1)).code).toBe('#NUM!');
     expect(errorOf('OKR_SCORE', col(0.5, 0.2), col(0, 0)).code).toBe('#DIV/0!');
-    expect(errorOf('OKR_SCORE', col(0.5, 0.2), col(1, '')).message).toBe('weights, row 2 is blank but its score is 0.2: give every score a weight');
+    expect(errorOf('OKR_SCORE', col(0.5, 0.2), col(1, '')).message).toBe(
+      'weights, row 2 is blank but its score is 0.2: give every score a weight',
+    );
   });
 });

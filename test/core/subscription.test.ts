@@ -27,8 +27,13 @@ describe('MRR_MOVEMENTS', () => {
     // Four customers of 25 in January (100). February: A expands to 35 (+10), B contracts to 15 (−10),
     // C churns (−25 would be too much, so C is 10 and D 15 in January) ... built so each movement is 10:
     const [c, m, a] = ledger([
-      ['A', JAN, 40], ['B', JAN, 30], ['C', JAN, 10], ['D', JAN, 20],
-      ['A', FEB, 50], ['B', FEB, 20], ['D', FEB, 20],
+      ['A', JAN, 40],
+      ['B', JAN, 30],
+      ['C', JAN, 10],
+      ['D', JAN, 20],
+      ['A', FEB, 50],
+      ['B', FEB, 20],
+      ['D', FEB, 20],
     ]);
     expect(call('MRR_MOVEMENTS', c, m, a, FEB)).toEqual([header, [0, 10, 10, 10, 0, -10]]);
     // gross revenue churn (10 + 10) / 100 = 20%, net (20 − 10) / 100 = 10%
@@ -40,7 +45,8 @@ describe('MRR_MOVEMENTS', () => {
     const [c, m, a] = ledger([
       ['A', JAN, 100],
       // A churns in February (absent), comes back in March; B starts in March
-      ['A', MAR, 120], ['B', MAR, 60],
+      ['A', MAR, 120],
+      ['B', MAR, 60],
     ]);
     expect(call('MRR_MOVEMENTS', c, m, a, FEB)).toEqual([header, [0, 0, 0, 100, 0, -100]]);
     expect(call('MRR_MOVEMENTS', c, m, a, MAR)).toEqual([header, [60, 0, 0, 0, 120, 180]]);
@@ -49,14 +55,20 @@ describe('MRR_MOVEMENTS', () => {
   it('adds several rows for one customer and month before comparing', () => {
     const [c, m, a] = ledger([
       ['A', JAN, 100],
-      ['A', '2026-02-03', 60], ['A', '2026-02-20', 70], // 130 in February: expansion 30
-      ['B', JAN, 50], ['B', FEB, 20], ['B', FEB, 20], // 40: contraction 10
+      ['A', '2026-02-03', 60],
+      ['A', '2026-02-20', 70], // 130 in February: expansion 30
+      ['B', JAN, 50],
+      ['B', FEB, 20],
+      ['B', FEB, 20], // 40: contraction 10
     ]);
     expect(call('MRR_MOVEMENTS', c, m, a, FEB)).toEqual([header, [0, 30, 10, 0, 0, 20]]);
   });
 
   it('counts a zero row as absent', () => {
-    const [c, m, a] = ledger([['A', JAN, 100], ['A', FEB, 0]]);
+    const [c, m, a] = ledger([
+      ['A', JAN, 100],
+      ['A', FEB, 0],
+    ]);
     expect(call('MRR_MOVEMENTS', c, m, a, FEB)).toEqual([header, [0, 0, 0, 100, 0, -100]]);
   });
 
@@ -73,8 +85,12 @@ describe('MRR_MOVEMENTS', () => {
 
 describe('NRR and GRR', () => {
   const [c, m, a] = ledger([
-    ['A', JAN, 100], ['B', JAN, 200], ['C', JAN, 100],
-    ['A', APR, 150], ['B', APR, 100], ['D', APR, 500], // C churned, D is new (excluded)
+    ['A', JAN, 100],
+    ['B', JAN, 200],
+    ['C', JAN, 100],
+    ['A', APR, 150],
+    ['B', APR, 100],
+    ['D', APR, 500], // C churned, D is new (excluded)
   ]);
   it('measure the start cohort only', () => {
     // start 400; end A 150 + B 100 + C 0 = 250 -> NRR 62.5%; GRR min(150,100) + min(100,200) + 0 = 200 -> 50%
@@ -82,7 +98,10 @@ describe('NRR and GRR', () => {
     expect(call('GRR', c, m, a, JAN, APR)).toBeCloseTo(0.5, 12);
   });
   it('let NRR exceed 100% but never GRR', () => {
-    const [c2, m2, a2] = ledger([['A', JAN, 100], ['A', FEB, 180]]);
+    const [c2, m2, a2] = ledger([
+      ['A', JAN, 100],
+      ['A', FEB, 180],
+    ]);
     expect(call('NRR', c2, m2, a2, JAN, FEB)).toBeCloseTo(1.8, 12);
     expect(call('GRR', c2, m2, a2, JAN, FEB)).toBe(1);
   });

@@ -90,7 +90,9 @@ describe('French help of the functions', () => {
 
   // Functions or arguments added to the registry since: listed, not failed (they show in English).
   const untranslated = FUNCTIONS.flatMap((f) =>
-    !FUNCTION_TEXT_FR[f.name] ? [f.name] : f.params.filter((p) => !(p.name in FUNCTION_TEXT_FR[f.name].args)).map((p) => `${f.name}.${p.name}`),
+    !FUNCTION_TEXT_FR[f.name]
+      ? [f.name]
+      : f.params.filter((p) => !(p.name in FUNCTION_TEXT_FR[f.name].args)).map((p) => `${f.name}.${p.name}`),
   );
   for (const name of untranslated) it.todo(`French help for ${name} (shown in English meanwhile)`);
 

@@ -21,7 +21,13 @@ export function cdnowSummary(): { id: number[]; x: number[]; tx: number[]; T: nu
 /** cdnow_customers_summary_with_transactions.csv: ID, x, t_x, T, zbar. */
 export function cdnowWithSpend(): { id: number[]; x: number[]; tx: number[]; T: number[]; zbar: number[] } {
   const rows = csv('cdnow_customers_summary_with_transactions.csv');
-  return { id: rows.map((r) => r[0]), x: rows.map((r) => r[1]), tx: rows.map((r) => r[2]), T: rows.map((r) => r[3]), zbar: rows.map((r) => r[4]) };
+  return {
+    id: rows.map((r) => r[0]),
+    x: rows.map((r) => r[1]),
+    tx: rows.map((r) => r[2]),
+    T: rows.map((r) => r[3]),
+    zbar: rows.map((r) => r[4]),
+  };
 }
 
 /** CDNOW_sample.txt: master id, sample id, YYYYMMDD, CDs, dollars; returns sample id, ISO date, dollars. */

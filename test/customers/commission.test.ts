@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import { commission, CommissionPlan } from '../../core/customers/commission';
 
-const plan = (method: 'marginal' | 'retroactive', cap?: number): CommissionPlan => ({ quota: 200000, tierStarts: [0, 0.5, 1], tierRates: [0.02, 0.05, 0.08], method, cap });
+const plan = (method: 'marginal' | 'retroactive', cap?: number): CommissionPlan => ({
+  quota: 200000,
+  tierStarts: [0, 0.5, 1],
+  tierRates: [0.02, 0.05, 0.08],
+  method,
+  cap,
+});
 
 describe('COMMISSION, hand-worked plans (quota 200,000; tiers 0 / 50% / 100% at 2% / 5% / 8%)', () => {
   it('retroactive: 220,000 reaches the 8% tier and pays 220,000 × 8% = 17,600', () => {
@@ -42,7 +48,10 @@ describe('COMMISSION, hand-worked plans (quota 200,000; tiers 0 / 50% / 100% at 
 });
 
 describe('COMMISSION bad plans', () => {
-  const bad = (p: Partial<CommissionPlan>, amount = 1000) => () => commission(amount, { ...plan('marginal'), ...p });
+  const bad =
+    (p: Partial<CommissionPlan>, amount = 1000) =>
+    () =>
+      commission(amount, { ...plan('marginal'), ...p });
   it('tiers must start at 0 and ascend', () => {
     expect(bad({ tierStarts: [0.1, 0.5, 1] })).toThrow(/first tier must start at 0/);
     expect(bad({ tierStarts: [0, 1, 0.5] })).toThrow(/must ascend from 0: tier 3 starts at 0.5/);

@@ -31,7 +31,12 @@ describe('RFM → BGNBD_FIT through the registry on CDNOW', () => {
   });
   it('feeds BGNBD_FIT, which gives the paper parameters', () => {
     const rows = table.slice(1);
-    const fit = call('BGNBD_FIT', rows.map((r) => [r[1]]), rows.map((r) => [r[2]]), rows.map((r) => [r[3]])) as number[][];
+    const fit = call(
+      'BGNBD_FIT',
+      rows.map((r) => [r[1]]),
+      rows.map((r) => [r[2]]),
+      rows.map((r) => [r[3]]),
+    ) as number[][];
     // Unrounded recency and T: the estimates move a little from the rounded file's; still the paper's to 3 decimals.
     expect(Math.abs(fit[1][0] - 0.243)).toBeLessThan(1e-3);
     expect(Math.abs(fit[1][1] - 4.414)).toBeLessThan(2e-2);
@@ -67,7 +72,9 @@ describe('per-customer results: one row per input row, no header', () => {
     expect(out[0][0]).toBeCloseTo(expected, 12);
     // A fractional horizon ends with a part period discounted at its end: 1.5 periods.
     const part = 10 * (2 / 21 / 1.1 + (3 / 21.5 - 2 / 21) / Math.pow(1.1, 1.5));
-    expect((call('CLV_PREDICT', col([0]), col([0]), col([10]), col([0]), 1.5, 0.1, 1, TOY_PARAMS, [[2, 3, 10]]) as number[][])[0][0]).toBeCloseTo(part, 12);
+    expect(
+      (call('CLV_PREDICT', col([0]), col([0]), col([10]), col([0]), 1.5, 0.1, 1, TOY_PARAMS, [[2, 3, 10]]) as number[][])[0][0],
+    ).toBeCloseTo(part, 12);
   });
 });
 
@@ -78,7 +85,9 @@ describe('customer functions: bad input gets a clear error', () => {
     return outcome.error;
   };
   it('names the cell of an impossible customer', () => {
-    expect(error('P_ALIVE', col([1, -2]), col([1, 1]), col([5, 5]), TOY_PARAMS).message).toMatch(/frequency, row 2: frequency -2 is negative/);
+    expect(error('P_ALIVE', col([1, -2]), col([1, 1]), col([5, 5]), TOY_PARAMS).message).toMatch(
+      /frequency, row 2: frequency -2 is negative/,
+    );
     expect(error('P_ALIVE', col([1, 1]), col([1, 6]), col([5, 5]), TOY_PARAMS).message).toMatch(/row 2: recency 6 is greater than T 5/);
     expect(error('EXPECTED_PURCHASES', col([3]), col([0]), col([5]), 10, TOY_PARAMS).message).toMatch(/frequency 3 with recency 0/);
   });
@@ -104,7 +113,9 @@ describe('customer functions: bad input gets a clear error', () => {
   it('COMMISSION: tiers not ascending from 0, rates and tiers of different sizes, unknown method', () => {
     expect(error('COMMISSION', 1000, 2000, col([0.5, 1]), col([0.02, 0.05])).message).toMatch(/first tier must start at 0/);
     expect(error('COMMISSION', 1000, 2000, col([0, 1, 0.5]), col([0.02, 0.05, 0.08])).message).toMatch(/must ascend/);
-    expect(error('COMMISSION', 1000, 2000, col([0, 0.5, 1]), col([0.02, 0.05])).message).toMatch(/tier_starts has 3 cells but tier_rates has 2/);
+    expect(error('COMMISSION', 1000, 2000, col([0, 0.5, 1]), col([0.02, 0.05])).message).toMatch(
+      /tier_starts has 3 cells but tier_rates has 2/,
+    );
     expect(error('COMMISSION', 1000, 2000, col([0, 0.5]), col([0.02, ''])).message).toMatch(/tier_rates, row 2 is blank/);
     expect(error('COMMISSION', 1000, 2000, col([0]), col([0.02]), 'progressive').message).toMatch(/"marginal", "retroactive"/);
   });

@@ -20,7 +20,9 @@ describe('Gamma-Gamma on the CDNOW repeat customers (Fader & Hardie 2013)', () =
     // lifetimes Quickstart: 24.65(86), 18.91, 35.17, 35.17, 35.17, 71.46, 18.91, 35.17, 27.28, 35.17
     const published = [24.65, 18.91, 35.17, 35.17, 35.17, 71.46, 18.91, 35.17, 27.28, 35.17];
     // SciPy at its own fit: 24.65861603 18.91147937 35.17100259 … 71.4628511 … 27.28240748
-    const scipy = [24.65861603, 18.91147937, 35.17100259, 35.17100259, 35.17100259, 71.4628511, 18.91147937, 35.17100259, 27.28240748, 35.17100259];
+    const scipy = [
+      24.65861603, 18.91147937, 35.17100259, 35.17100259, 35.17100259, 71.4628511, 18.91147937, 35.17100259, 27.28240748, 35.17100259,
+    ];
     for (let i = 0; i < 10; i++) {
       const spend = conditionalExpectedSpend(fit, cdnow.x[i], cdnow.zbar[i]);
       expect(Math.abs(spend - published[i])).toBeLessThan(0.01); // published values are truncated to cents
@@ -35,7 +37,14 @@ describe('Gamma-Gamma on the CDNOW repeat customers (Fader & Hardie 2013)', () =
 describe('Gamma-Gamma likelihood and spend formula', () => {
   it('equals eq. 3 written out for one customer', () => {
     const [p, q, v, x, m] = [2.5, 3.5, 12, 3, 40];
-    const expected = logGamma(p * x + q) - logGamma(p * x) - logGamma(q) + q * Math.log(v) + (p * x - 1) * Math.log(m) + p * x * Math.log(x) - (p * x + q) * Math.log(v + m * x);
+    const expected =
+      logGamma(p * x + q) -
+      logGamma(p * x) -
+      logGamma(q) +
+      q * Math.log(v) +
+      (p * x - 1) * Math.log(m) +
+      p * x * Math.log(x) -
+      (p * x + q) * Math.log(v + m * x);
     expect(gammaGammaLogLikelihood({ p, q, v }, [x, 0], [m, 0])).toBeCloseTo(expected, 12);
   });
   it('E[M] is the credibility-weighted mean: hand-worked p 2, q 3, v 10, x 1, z̄ 20 gives 15', () => {

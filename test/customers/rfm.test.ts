@@ -15,7 +15,8 @@ describe('RFM on the CDNOW sample as of 1997-09-30, in weeks', () => {
     rows.forEach((r, i) => {
       expect(r.customer).toBe(String(s.id[i]));
       expect(r.frequency).toBe(s.x[i]);
-      if (!within(r.recency, s.tx[i]) || !within(r.T, s.T[i])) throw new Error(`customer ${r.customer}: ${r.recency}, ${r.T} vs ${s.tx[i]}, ${s.T[i]}`);
+      if (!within(r.recency, s.tx[i]) || !within(r.T, s.T[i]))
+        throw new Error(`customer ${r.customer}: ${r.recency}, ${r.T} vs ${s.tx[i]}, ${s.T[i]}`);
     });
   });
   it('reproduces the zbar column of cdnow_customers_summary_with_transactions.csv', () => {

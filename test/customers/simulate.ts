@@ -32,8 +32,6 @@ export interface SimulationOptions {
   seed?: number;
 }
 
-
-
 /** Gamma(shape, 1) by Marsaglia & Tsang (2000), with the shape < 1 boost. */
 export function gammaVariate(shape: number, rand: () => number): number {
   if (shape < 1) return gammaVariate(shape + 1, rand) * Math.pow(1 - rand(), 1 / shape);
@@ -54,7 +52,12 @@ export function gammaVariate(shape: number, rand: () => number): number {
 
 export function simulateCustomers(n: number, o: SimulationOptions): Simulated {
   const rand = seededRandom(o.seed ?? 1);
-  const out: Simulated = { frequency: new Float64Array(n), recency: new Float64Array(n), T: new Float64Array(n), monetary: new Float64Array(n) };
+  const out: Simulated = {
+    frequency: new Float64Array(n),
+    recency: new Float64Array(n),
+    T: new Float64Array(n),
+    monetary: new Float64Array(n),
+  };
   const days = o.daysPerPeriod;
   for (let i = 0; i < n; i++) {
     const lambda = gammaVariate(o.r, rand) / o.alpha;

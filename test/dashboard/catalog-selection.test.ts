@@ -29,7 +29,11 @@ describe('the KPI catalog', () => {
     const built = kpiFormula(id, { mapping: FULL, options: DEFAULT_OPTIONS, start: '$L5', next: '$M5', kpiCell: (o) => `[${o}]` });
     expect(built.custom.length > 0).toBe(k.nativeFormula === null);
     // a formula reads only fields the KPI declares (through the KPIs it uses)
-    const allowed = new Set(fieldsNeeded(id).concat(k.optional ?? []).map((f) => f.split('.')[0]));
+    const allowed = new Set(
+      fieldsNeeded(id)
+        .concat(k.optional ?? [])
+        .map((f) => f.split('.')[0]),
+    );
     for (const sheet of built.text.match(/'([a-z]+)'!/g) ?? []) expect(allowed.has(sheet.slice(1, -2))).toBe(true);
   });
 
@@ -54,7 +58,9 @@ describe('checkSelection', () => {
     expect([check.leading, check.lagging]).toEqual([3, 2]);
     expect(check.vanity).toEqual(['leads', 'sessions']);
     expect(check.messages.map((m) => m.code)).toEqual(['low_impact', 'vanity', 'vanity']);
-    expect(check.messages[0].text).toBe('Impact KPIs are 40% of the dashboard: aim for at least 70% results (revenue, conversion) rather than efforts.');
+    expect(check.messages[0].text).toBe(
+      'Impact KPIs are 40% of the dashboard: aim for at least 70% results (revenue, conversion) rather than efforts.',
+    );
     expect(check.messages[1].text).toMatch(/^Leads can be a vanity metric: .* Consider Lead-to-opportunity rate or Cost per lead\.$/);
   });
 
@@ -62,7 +68,9 @@ describe('checkSelection', () => {
     expect(checkSelection(['mrr', 'cac', 'nrr', 'ltv'], 'en').messages.map((m) => m.code)).toEqual(['too_few', 'no_leading']);
     const eight = ['mrr', 'arr', 'cac', 'nrr', 'ltv', 'win_rate', 'lead_to_opp', 'pipeline_velocity'];
     expect(checkSelection(eight, 'en').messages.map((m) => m.code)).toEqual(['too_many']);
-    expect(checkSelection(['lead_to_opp', 'pipeline_velocity', 'ecom_conversion', 'referral_share', 'cpl'], 'en').messages.map((m) => m.code)).toEqual(['no_lagging']);
+    expect(
+      checkSelection(['lead_to_opp', 'pipeline_velocity', 'ecom_conversion', 'referral_share', 'cpl'], 'en').messages.map((m) => m.code),
+    ).toEqual(['no_lagging']);
     // exactly 70% impact passes: 7 KPIs with 5 impact would be 71%; 10 with 7 is 70%
     const ten = ['mrr', 'cac', 'nrr', 'ltv', 'win_rate', 'lead_to_opp', 'arpa', 'cpl', 'opportunities', 'leads'];
     expect(checkSelection(ten, 'en').messages.map((m) => m.code)).toEqual(['too_many', 'vanity']);

@@ -4,7 +4,10 @@ import { DashboardSetup } from '../../core/dashboard/setup';
 
 const HEADER = ['KPI', 'KPI id', 'Baseline', 'Target', 'Start', 'End', 'Owner', 'Frequency', 'Current', 'Progress', 'Status', 'Note'];
 const base = (goals: DashboardSetup['goals']): DashboardSetup => ({
-  v: 1, locale: 'en', template: null, kpis: ['mrr', 'cac'],
+  v: 1,
+  locale: 'en',
+  template: null,
+  kpis: ['mrr', 'cac'],
   mapping: { marketing: { sheet: 'Marketing', headerRow: 1, columns: { date: 'A', channel: 'B', spend: 'C' } } },
   goals,
 });
@@ -27,10 +30,25 @@ describe('goals read back from KPI Goals and merged with the sidebar', () => {
   });
 
   it('takes a target and an owner edited in the sheet, and says so', () => {
-    const sheet = readGoalsSheet([HEADER, ['MRR', 'mrr', 100, 250, 46023, 46387, 'Chloé', 'Monthly'], ['CAC', 'cac', 500, 400, 46023, 46387, 'Ben', 'Weekly']]);
+    const sheet = readGoalsSheet([
+      HEADER,
+      ['MRR', 'mrr', 100, 250, 46023, 46387, 'Chloé', 'Monthly'],
+      ['CAC', 'cac', 500, 400, 46023, 46387, 'Ben', 'Weekly'],
+    ]);
     const m = mergeGoals(GENERATED, sheet, GENERATED);
-    expect(m.taken).toEqual([{ kpi: 'mrr', field: 'target', value: 250 }, { kpi: 'mrr', field: 'owner', value: 'Chloé' }]);
-    expect(m.setup.goals[0]).toEqual({ kpi: 'mrr', baseline: 100, target: 250, start: '2026-01-01', end: '2026-12-31', owner: 'Chloé', frequency: null });
+    expect(m.taken).toEqual([
+      { kpi: 'mrr', field: 'target', value: 250 },
+      { kpi: 'mrr', field: 'owner', value: 'Chloé' },
+    ]);
+    expect(m.setup.goals[0]).toEqual({
+      kpi: 'mrr',
+      baseline: 100,
+      target: 250,
+      start: '2026-01-01',
+      end: '2026-12-31',
+      owner: 'Chloé',
+      frequency: null,
+    });
     expect(m.notices.map((n) => n.text)).toEqual(['MRR: kept target, owner as edited in the goals sheet.']);
   });
 
@@ -51,7 +69,11 @@ describe('goals read back from KPI Goals and merged with the sidebar', () => {
 
   it('keeps an unreadable cell as typed, reported, and the goal keeps the sidebar value', () => {
     const sheet = readGoalsSheet([HEADER, ['CAC', 'cac', 500, 'about 350', 46023, 'end of year', 'Ben', 'Weekly']]);
-    const { plan, merge } = planWithSheetGoals({ setup: GENERATED, asOf: '2026-03-31', existingSheets: [{ name: 'Goals 2026', marker: 'goals' }] }, sheet, GENERATED);
+    const { plan, merge } = planWithSheetGoals(
+      { setup: GENERATED, asOf: '2026-03-31', existingSheets: [{ name: 'Goals 2026', marker: 'goals' }] },
+      sheet,
+      GENERATED,
+    );
     expect(merge.setup.goals[1]).toMatchObject({ target: 400, end: '2026-12-31' });
     expect(merge.notices.map((n) => n.text)).toEqual([
       'Goals 2026 D2 (target of Customer acquisition cost) holds "about 350", which is not a valid number: it was left as typed and not used. Type a number there.',

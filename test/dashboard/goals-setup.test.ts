@@ -8,7 +8,15 @@ import { CATALOG } from '../../core/dashboard/catalog';
 import { FIELDS } from '../../core/dashboard/fields';
 
 const codes = (c: { messages: readonly { code: string }[] }) => c.messages.map((m) => m.code);
-const goal = { kpi: 'mrr' as const, baseline: 1300, target: 1900, start: '2026-01-01', end: '2026-07-01', owner: 'Ana', frequency: 'monthly' };
+const goal = {
+  kpi: 'mrr' as const,
+  baseline: 1300,
+  target: 1900,
+  start: '2026-01-01',
+  end: '2026-07-01',
+  owner: 'Ana',
+  frequency: 'monthly',
+};
 const MRR_HISTORY = [1000, 1100, 1150, 1300]; // monthly changes +100, +50, +150: best +150
 
 describe('checkGoal: SMART', () => {
@@ -29,7 +37,9 @@ describe('checkGoal: SMART', () => {
     const far = checkGoal({ ...goal, target: 3000 }, MRR_HISTORY, 'en');
     expect(codes(far)).toEqual(['far_beyond']);
     expect(far.ok).toBe(true); // a warning, not an error
-    expect(far.messages[0].text).toBe('The goal needs +286 per month, far beyond the best month seen (+150). Consider a later date or a closer target.');
+    expect(far.messages[0].text).toBe(
+      'The goal needs +286 per month, far beyond the best month seen (+150). Consider a later date or a closer target.',
+    );
   });
 
   it('judges goals that go down in their own direction', () => {
@@ -44,15 +54,30 @@ describe('checkGoal: SMART', () => {
 
   it('needs a numeric target, dates in order, an owner and a known frequency', () => {
     expect(codes(checkGoal({ kpi: 'mrr', baseline: 1, start: '2026-01-01', end: '2026-02-01', owner: 'A' }))).toEqual(['target_missing']);
-    const bad = checkGoal({ kpi: 'mrr', baseline: 1, target: '12%', start: '2026-02-01', end: '2026-01-01', owner: ' ', frequency: 'yearly' });
+    const bad = checkGoal({
+      kpi: 'mrr',
+      baseline: 1,
+      target: '12%',
+      start: '2026-02-01',
+      end: '2026-01-01',
+      owner: ' ',
+      frequency: 'yearly',
+    });
     expect(bad.ok).toBe(false);
     expect(codes(bad)).toEqual(['target_not_number', 'dates_order', 'no_owner', 'frequency_invalid']);
-    expect(codes(checkGoal({ kpi: 'mrr', baseline: 1, target: 2, start: '2026-02-30', owner: 'A' }))).toEqual(['date_invalid', 'end_missing']);
-    expect(codes(checkGoal({ kpi: 'mrr', baseline: 2, target: 2, start: '2026-01-01', end: '2026-02-01', owner: 'A' }))).toEqual(['target_equals_baseline']);
+    expect(codes(checkGoal({ kpi: 'mrr', baseline: 1, target: 2, start: '2026-02-30', owner: 'A' }))).toEqual([
+      'date_invalid',
+      'end_missing',
+    ]);
+    expect(codes(checkGoal({ kpi: 'mrr', baseline: 2, target: 2, start: '2026-01-01', end: '2026-02-01', owner: 'A' }))).toEqual([
+      'target_equals_baseline',
+    ]);
   });
 
   it('warns when the target moves the wrong way, and without a baseline (then judged from the last value)', () => {
-    expect(codes(checkGoal({ kpi: 'cac', baseline: 500, target: 600, start: '2026-01-01', end: '2026-07-01', owner: 'A' }, [])).slice(0, 1)).toEqual(['wrong_direction']);
+    expect(
+      codes(checkGoal({ kpi: 'cac', baseline: 500, target: 600, start: '2026-01-01', end: '2026-07-01', owner: 'A' }, [])).slice(0, 1),
+    ).toEqual(['wrong_direction']);
     const c = checkGoal({ kpi: 'mrr', target: 1900, start: '2026-01-01', end: '2026-07-01', owner: 'A' }, MRR_HISTORY);
     expect(codes(c)).toEqual(['baseline_missing', 'achievable']);
     expect(c.requiredPace).toBeCloseTo(600 / (181 / (365.25 / 12)), 9); // from the last value, 1300
@@ -63,8 +88,12 @@ describe('checkGoal: SMART', () => {
   });
 
   it('speaks French', () => {
-    expect(checkGoal({ ...goal, owner: '' }, MRR_HISTORY, 'fr').messages[0].text).toBe('Nommer un responsable : chaque KPI a besoin d’un porteur.');
-    expect(checkGoal(goal, MRR_HISTORY, 'fr').messages[0].text).toBe('Atteignable : il demande +101 par mois ; le meilleur mois observé a fait +150.');
+    expect(checkGoal({ ...goal, owner: '' }, MRR_HISTORY, 'fr').messages[0].text).toBe(
+      'Nommer un responsable : chaque KPI a besoin d’un porteur.',
+    );
+    expect(checkGoal(goal, MRR_HISTORY, 'fr').messages[0].text).toBe(
+      'Atteignable : il demande +101 par mois ; le meilleur mois observé a fait +150.',
+    );
   });
 });
 
@@ -87,9 +116,13 @@ describe('setup', () => {
     expect(() => parseSetup('{')).toThrow(/not valid JSON/);
     expect(() => parseSetup(JSON.stringify({ ...setup, v: 2 }))).toThrow(/version 2 is not supported/);
     expect(() => parseSetup(JSON.stringify({ ...setup, kpis: ['mrr', 'magic'] }))).toThrow(/"magic" is not in the catalog/);
-    expect(() => parseSetup(JSON.stringify({ ...setup, mapping: { ledger: { sheet: 'X', headerRow: 1, columns: { mrr: '3' } } } }))).toThrow(/not a column letter/);
+    expect(() =>
+      parseSetup(JSON.stringify({ ...setup, mapping: { ledger: { sheet: 'X', headerRow: 1, columns: { mrr: '3' } } } })),
+    ).toThrow(/not a column letter/);
     expect(() => parseSetup(JSON.stringify({ ...setup, goals: [{ kpi: 'mrr', target: '200' }] }))).toThrow(/target must be a number/);
-    expect(() => parseSetup(JSON.stringify({ ...setup, options: { trendPeriods: 2 } }))).toThrow(/trendPeriods must be a whole number from 3 to 36/);
+    expect(() => parseSetup(JSON.stringify({ ...setup, options: { trendPeriods: 2 } }))).toThrow(
+      /trendPeriods must be a whole number from 3 to 36/,
+    );
     expect(() => parseSetup(JSON.stringify({ ...setup, options: { wonPattern: 'a"b' } }))).toThrow(/without double quotes/);
   });
 
@@ -103,7 +136,15 @@ describe('setup', () => {
       ...setup,
       kpis: CATALOG.map((k) => k.id),
       mapping,
-      goals: CATALOG.map((k) => ({ kpi: k.id, baseline: 123456.78, target: 234567.89, start: '2026-01-01', end: '2026-12-31', owner: 'Marie-Hélène de la Fontaine-Dubois (Sales)', frequency: 'quarterly' })),
+      goals: CATALOG.map((k) => ({
+        kpi: k.id,
+        baseline: 123456.78,
+        target: 234567.89,
+        start: '2026-01-01',
+        end: '2026-12-31',
+        owner: 'Marie-Hélène de la Fontaine-Dubois (Sales)',
+        frequency: 'quarterly',
+      })),
     };
     const text = serializeSetup(big);
     expect(Buffer.byteLength(text, 'utf8')).toBeLessThan(MAX_SETUP_BYTES);
@@ -135,7 +176,11 @@ describe('sheet names', () => {
   });
 
   it('finds its own sheets again by marker, even renamed, and regenerates them in place', () => {
-    const r = resolveSheetNames([{ name: 'KPI Dashboard' }, { name: 'Our board', marker: 'dashboard' }, { name: 'KPI History', marker: 'history' }]);
+    const r = resolveSheetNames([
+      { name: 'KPI Dashboard' },
+      { name: 'Our board', marker: 'dashboard' },
+      { name: 'KPI History', marker: 'history' },
+    ]);
     expect(r.names.dashboard).toBe('Our board');
     expect(r.names.history).toBe('KPI History');
     expect(r.renamed).toEqual([]);
@@ -143,10 +188,21 @@ describe('sheet names', () => {
 });
 
 describe('snapshot', () => {
-  const spec = { historySheet: 'KPI History', asOfCell: "'KPI Dashboard'!B2", valuesRange: "'KPI Dashboard'!B5:B7", kpis: ['mrr', 'nrr', 'cac'] };
+  const spec = {
+    historySheet: 'KPI History',
+    asOfCell: "'KPI Dashboard'!B2",
+    valuesRange: "'KPI Dashboard'!B5:B7",
+    kpis: ['mrr', 'nrr', 'cac'],
+  };
 
   it('makes one row per KPI with a number, dated at the as-of cell', () => {
-    expect(snapshotRows(spec, 46096, [[420], [''], [733.5]])).toEqual({ rows: [[46096, 'mrr', 420], [46096, 'cac', 733.5]], skipped: ['nrr'] });
+    expect(snapshotRows(spec, 46096, [[420], [''], [733.5]])).toEqual({
+      rows: [
+        [46096, 'mrr', 420],
+        [46096, 'cac', 733.5],
+      ],
+      skipped: ['nrr'],
+    });
     expect(snapshotRows(spec, '2026-03-15', [420, { code: '#DIV/0!' }, 'Map data: Spend']).rows).toEqual([[46096, 'mrr', 420]]);
   });
 
@@ -156,7 +212,13 @@ describe('snapshot', () => {
   });
 
   it('reads a KPI series back from history rows, oldest first', () => {
-    const rows = [['Date', 'KPI', 'Value'], [46096, 'mrr', 420], [46065, 'mrr', 448], [46096, 'cac', 700], ['2026-04-15', 'mrr', 430]];
+    const rows = [
+      ['Date', 'KPI', 'Value'],
+      [46096, 'mrr', 420],
+      [46065, 'mrr', 448],
+      [46096, 'cac', 700],
+      ['2026-04-15', 'mrr', 430],
+    ];
     expect(historySeries(rows, 'mrr')).toEqual([448, 420, 430]);
   });
 });

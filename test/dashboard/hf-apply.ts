@@ -25,7 +25,8 @@ export function applyToWorkbook(plan: DashboardPlan, data: Record<string, RawCel
     const grid: RawCellContent[][] = [];
     for (const block of s.blocks) {
       const r = parseRange(block.range);
-      if (block.cells.length !== r.height || block.cells.some((row) => row.length !== r.width)) throw new Error(`block ${block.range} of ${s.name} is not ${r.width}x${r.height}`);
+      if (block.cells.length !== r.height || block.cells.some((row) => row.length !== r.width))
+        throw new Error(`block ${block.range} of ${s.name} is not ${r.width}x${r.height}`);
       block.cells.forEach((row, i) =>
         row.forEach((c, j) => {
           const target = (grid[r.row + i] ??= []);

@@ -36,36 +36,56 @@ describe('each rule says its finding, OK with the numbers it checked, or the dat
     expect(textOf(targeting, { cpl: [40, 41, 42.1], lead_to_opp: [0.2, 0.16, 0.18] })).toBe(
       'OK: cost per lead 42.1 and lead-to-opportunity rate 18% are within range of their averages (40.5, 18%)',
     );
-    expect(textOf(targeting, { cpl: [40, 41, ''], lead_to_opp: [0.2, 0.16, 0.18] })).toBe('Needs cost per lead and lead-to-opportunity rate for the current and earlier periods');
-    expect(textOf(targeting, { cpl: ['', '', 30], lead_to_opp: ['', '', 0.1] })).toBe('Needs cost per lead and lead-to-opportunity rate for the current and earlier periods'); // no earlier period
+    expect(textOf(targeting, { cpl: [40, 41, ''], lead_to_opp: [0.2, 0.16, 0.18] })).toBe(
+      'Needs cost per lead and lead-to-opportunity rate for the current and earlier periods',
+    );
+    expect(textOf(targeting, { cpl: ['', '', 30], lead_to_opp: ['', '', 0.1] })).toBe(
+      'Needs cost per lead and lead-to-opportunity rate for the current and earlier periods',
+    ); // no earlier period
   });
 
   it('unit economics: LTV:CAC under 3', () => {
-    expect(textOf(rule('ltv_cac_below_3'), { ltv_cac: [2.46] })).toBe('LTV:CAC is 2.5, below 3: acquisition costs too much for what customers are worth. Cut CAC or improve retention.');
+    expect(textOf(rule('ltv_cac_below_3'), { ltv_cac: [2.46] })).toBe(
+      'LTV:CAC is 2.5, below 3: acquisition costs too much for what customers are worth. Cut CAC or improve retention.',
+    );
     expect(textOf(rule('ltv_cac_below_3'), { ltv_cac: [3] })).toBe('OK: LTV:CAC is 3, at least 3');
     expect(textOf(rule('ltv_cac_below_3'), { ltv_cac: [''] })).toBe('Needs LTV:CAC for the current period');
-    expect(textOf(rule('ltv_cac_below_3'), { ltv_cac: [2.46] }, 'fr')).toBe('Le ratio LTV/CAC est de 2.5, sous 3 : l’acquisition coûte trop cher pour la valeur des clients. Réduire le CAC ou améliorer la rétention.');
+    expect(textOf(rule('ltv_cac_below_3'), { ltv_cac: [2.46] }, 'fr')).toBe(
+      'Le ratio LTV/CAC est de 2.5, sous 3 : l’acquisition coûte trop cher pour la valeur des clients. Réduire le CAC ou améliorer la rétention.',
+    );
   });
 
   it('cash tied: CAC payback over 12 months', () => {
-    expect(textOf(rule('cac_payback_over_12'), { cac_payback: [14.25] })).toBe('CAC takes 14.3 months to pay back, over 12: raise prices, cut CAC or favour annual plans.');
+    expect(textOf(rule('cac_payback_over_12'), { cac_payback: [14.25] })).toBe(
+      'CAC takes 14.3 months to pay back, over 12: raise prices, cut CAC or favour annual plans.',
+    );
     expect(textOf(rule('cac_payback_over_12'), { cac_payback: [12] })).toBe('OK: CAC pays back in 12 months, 12 or less');
     expect(textOf(rule('cac_payback_over_12'), { cac_payback: ['x'] })).toBe('Needs CAC payback for the current period');
   });
 
   it('churn trend: three rises in a row', () => {
     const churn = rule('churn_rising');
-    expect(textOf(churn, { mrr_churn: [0.01, 0.015, 0.02, 0.031] })).toBe('MRR churn has risen three periods in a row (1% → 1.5% → 2% → 3.1%): read the recent cohorts and talk to the accounts that left.');
-    expect(textOf(churn, { mrr_churn: [0.01, 0.015, 0.015, 0.031] })).toBe('OK: MRR churn 1% → 1.5% → 1.5% → 3.1% has not risen three periods in a row'); // a flat step
+    expect(textOf(churn, { mrr_churn: [0.01, 0.015, 0.02, 0.031] })).toBe(
+      'MRR churn has risen three periods in a row (1% → 1.5% → 2% → 3.1%): read the recent cohorts and talk to the accounts that left.',
+    );
+    expect(textOf(churn, { mrr_churn: [0.01, 0.015, 0.015, 0.031] })).toBe(
+      'OK: MRR churn 1% → 1.5% → 1.5% → 3.1% has not risen three periods in a row',
+    ); // a flat step
     expect(textOf(churn, { mrr_churn: [0.015, 0.02, 0.031] })).toBe('Needs MRR churn rate for the last 4 periods');
-    expect(textOf(churn, { mrr_churn: [0.01, 0.015, 0.02, 0.031] }, 'fr')).toBe('Le churn du MRR augmente depuis trois périodes (1 % → 1.5 % → 2 % → 3.1 %) : lire les cohortes récentes et interroger les comptes partis.');
+    expect(textOf(churn, { mrr_churn: [0.01, 0.015, 0.02, 0.031] }, 'fr')).toBe(
+      'Le churn du MRR augmente depuis trois périodes (1 % → 1.5 % → 2 % → 3.1 %) : lire les cohortes récentes et interroger les comptes partis.',
+    );
   });
 
   it('pipeline velocity: a fall of 10% or more', () => {
     const velocity = rule('velocity_falling');
     // 1 − 180/200 = 10%: fires at exactly 10
-    expect(textOf(velocity, { pipeline_velocity: [200, 180] })).toBe('Pipeline velocity fell 10% over the period (200 → 180 a day): see which factor dropped (open deals, win rate, deal size, cycle).');
-    expect(textOf(velocity, { pipeline_velocity: [200, 181.5] })).toBe('OK: pipeline velocity 181.5 a day against 200, no fall of 10% or more');
+    expect(textOf(velocity, { pipeline_velocity: [200, 180] })).toBe(
+      'Pipeline velocity fell 10% over the period (200 → 180 a day): see which factor dropped (open deals, win rate, deal size, cycle).',
+    );
+    expect(textOf(velocity, { pipeline_velocity: [200, 181.5] })).toBe(
+      'OK: pipeline velocity 181.5 a day against 200, no fall of 10% or more',
+    );
     expect(textOf(velocity, { pipeline_velocity: [0, 181.5] })).toBe('Needs pipeline velocity for the last 2 periods');
   });
 });
@@ -73,8 +93,15 @@ describe('each rule says its finding, OK with the numbers it checked, or the dat
 describe('the insights block of a generated dashboard', () => {
   const MAPPING = detectMapping(Object.entries(SHEETS).map(([name, rows]) => ({ name, headers: rows[0], rows: rows.length - 1 }))).mapping;
   const data = SHEETS as unknown as Record<string, (string | number | boolean | null)[][]>;
-  const setup = (kpis: KpiId[], extra: Partial<DashboardSetup> = {}): DashboardSetup =>
-    ({ v: 1, locale: 'en', kpis, mapping: MAPPING, goals: [], options: { grossMargin: 0.8, nrrMonths: 2, trendPeriods: 4 }, ...extra });
+  const setup = (kpis: KpiId[], extra: Partial<DashboardSetup> = {}): DashboardSetup => ({
+    v: 1,
+    locale: 'en',
+    kpis,
+    mapping: MAPPING,
+    goals: [],
+    options: { grossMargin: 0.8, nrrMonths: 2, trendPeriods: 4 },
+    ...extra,
+  });
   const insights = (s: DashboardSetup) => {
     const plan = buildPlan({ setup: s, asOf: AS_OF });
     const dash = plan.sheets[0];
@@ -90,11 +117,19 @@ describe('the insights block of a generated dashboard', () => {
     const { block, rows } = insights(setup(['mrr', 'mrr_churn', 'cpl', 'conversion_rate', 'cac']));
     // then the change explanations of the ratio cards (insights-change.test.ts)
     expect(rows.map((r) => r[0])).toEqual([
-      'Targeting or qualification', 'Churn trend',
-      'Cost per lead: what moved', 'Cost per lead by channel', 'Lead-to-customer conversion: what moved', 'Lead-to-customer conversion by channel', 'Customer acquisition cost: what moved', 'Customer acquisition cost by channel',
+      'Targeting or qualification',
+      'Churn trend',
+      'Cost per lead: what moved',
+      'Cost per lead by channel',
+      'Lead-to-customer conversion: what moved',
+      'Lead-to-customer conversion by channel',
+      'Customer acquisition cost: what moved',
+      'Customer acquisition cost by channel',
     ]);
     expect(rows.every(([, text]) => typeof text === 'string' && text.length > 0)).toBe(true);
-    expect(rows[1][1]).toBe('MRR churn has risen three periods in a row (1% → 2% → 2.3% → 19.6%): read the recent cohorts and talk to the accounts that left.');
+    expect(rows[1][1]).toBe(
+      'MRR churn has risen three periods in a row (1% → 2% → 2.3% → 19.6%): read the recent cohorts and talk to the accounts that left.',
+    );
     expect(block.style?.wrap).toBe(true);
   });
 
@@ -107,7 +142,10 @@ describe('the insights block of a generated dashboard', () => {
   it('writes French text in a French plan', () => {
     const { rows } = insights(setup(['ltv_cac'], { locale: 'fr' }));
     expect(rows).toEqual([
-      ['Économie unitaire', 'Le ratio LTV/CAC est de 0.5, sous 3 : l’acquisition coûte trop cher pour la valeur des clients. Réduire le CAC ou améliorer la rétention.'],
+      [
+        'Économie unitaire',
+        'Le ratio LTV/CAC est de 0.5, sous 3 : l’acquisition coûte trop cher pour la valeur des clients. Réduire le CAC ou améliorer la rétention.',
+      ],
       // (1 − 0.89) × (1 / 2.29) − 1 = −95%: LTV's fall and CAC's rise compound
       ['Ratio LTV/CAC : ce qui a bougé', 'Ratio LTV/CAC 9.8 → 0.5 (-95 %) depuis la période précédente : LTV -89 %, CAC +129 %'],
     ]);

@@ -21,44 +21,130 @@ describe('detectMapping', () => {
       sheet('Touchpoints', ['Journey', 'Date', 'Channel', 'Converted', 'Value']),
       sheet('Transactions', ['Customer', 'Date', 'Amount']),
     ]);
-    expect(mapping.marketing).toEqual({ sheet: 'Marketing', headerRow: 1, columns: { date: 'A', channel: 'B', spend: 'C', leads: 'D', opportunities: 'E', customers: 'F', revenue: 'G' } });
+    expect(mapping.marketing).toEqual({
+      sheet: 'Marketing',
+      headerRow: 1,
+      columns: { date: 'A', channel: 'B', spend: 'C', leads: 'D', opportunities: 'E', customers: 'F', revenue: 'G' },
+    });
     expect(mapping.ledger).toEqual({ sheet: 'Subscriptions', headerRow: 1, columns: { customer: 'A', month: 'B', mrr: 'C' } });
-    expect(mapping.deals).toEqual({ sheet: 'Deals', headerRow: 1, columns: { owner: 'B', created: 'C', closed: 'D', amount: 'E', outcome: 'F' } });
+    expect(mapping.deals).toEqual({
+      sheet: 'Deals',
+      headerRow: 1,
+      columns: { owner: 'B', created: 'C', closed: 'D', amount: 'E', outcome: 'F' },
+    });
     expect(mapping.orders).toEqual({ sheet: 'Transactions', headerRow: 1, columns: { customer: 'A', date: 'B', amount: 'C' } });
   });
 
   it('reads French headers', () => {
     const { mapping } = detectMapping([
-      sheet('Campagnes', ['Mois', 'Canal', 'Dépenses', 'Leads', 'Opportunités', 'Nouveaux clients', "Chiffre d'affaires attribué", 'Visiteurs']),
+      sheet('Campagnes', [
+        'Mois',
+        'Canal',
+        'Dépenses',
+        'Leads',
+        'Opportunités',
+        'Nouveaux clients',
+        "Chiffre d'affaires attribué",
+        'Visiteurs',
+      ]),
       sheet('Abonnements', ['Client', 'Mois', 'Montant']),
       sheet('Affaires', ["Nom de l'affaire", 'Responsable', 'Date de création', 'Date de clôture', 'Montant', 'Étape']),
       sheet('Commandes', ['Date de commande', 'Numéro de commande', 'Client', 'Montant total']),
     ]);
-    expect(mapping.marketing?.columns).toEqual({ date: 'A', channel: 'B', spend: 'C', leads: 'D', opportunities: 'E', customers: 'F', revenue: 'G', sessions: 'H' });
+    expect(mapping.marketing?.columns).toEqual({
+      date: 'A',
+      channel: 'B',
+      spend: 'C',
+      leads: 'D',
+      opportunities: 'E',
+      customers: 'F',
+      revenue: 'G',
+      sessions: 'H',
+    });
     expect(mapping.ledger).toMatchObject({ sheet: 'Abonnements', columns: { customer: 'A', month: 'B', mrr: 'C' } });
-    expect(mapping.deals).toMatchObject({ sheet: 'Affaires', columns: { id: 'A', owner: 'B', created: 'C', closed: 'D', amount: 'E', outcome: 'F' } });
+    expect(mapping.deals).toMatchObject({
+      sheet: 'Affaires',
+      columns: { id: 'A', owner: 'B', created: 'C', closed: 'D', amount: 'E', outcome: 'F' },
+    });
     expect(mapping.orders).toMatchObject({ sheet: 'Commandes', columns: { date: 'A', id: 'B', customer: 'C', amount: 'D' } });
   });
 
   it('reads a HubSpot deals export', () => {
-    const { mapping } = detectMapping([sheet('hubspot-crm-exports-all-deals', ['Record ID', 'Deal Name', 'Deal Stage', 'Amount', 'Close Date', 'Create Date', 'Deal owner', 'Pipeline'])]);
-    expect(mapping.deals).toEqual({ sheet: 'hubspot-crm-exports-all-deals', headerRow: 1, columns: { id: 'A', outcome: 'C', amount: 'D', closed: 'E', created: 'F', owner: 'G' } });
+    const { mapping } = detectMapping([
+      sheet('hubspot-crm-exports-all-deals', [
+        'Record ID',
+        'Deal Name',
+        'Deal Stage',
+        'Amount',
+        'Close Date',
+        'Create Date',
+        'Deal owner',
+        'Pipeline',
+      ]),
+    ]);
+    expect(mapping.deals).toEqual({
+      sheet: 'hubspot-crm-exports-all-deals',
+      headerRow: 1,
+      columns: { id: 'A', outcome: 'C', amount: 'D', closed: 'E', created: 'F', owner: 'G' },
+    });
   });
 
   it('reads a Salesforce opportunity report, preferring Close Date to the Closed checkbox', () => {
-    const headers = ['Opportunity Owner', 'Account Name', 'Opportunity Name', 'Stage', 'Fiscal Period', 'Amount', 'Probability (%)', 'Age', 'Close Date', 'Created Date', 'Lead Source', 'Type', 'Won', 'Closed'];
+    const headers = [
+      'Opportunity Owner',
+      'Account Name',
+      'Opportunity Name',
+      'Stage',
+      'Fiscal Period',
+      'Amount',
+      'Probability (%)',
+      'Age',
+      'Close Date',
+      'Created Date',
+      'Lead Source',
+      'Type',
+      'Won',
+      'Closed',
+    ];
     const { mapping } = detectMapping([sheet('report1700000000000', headers)]);
     expect(mapping.deals?.columns).toEqual({ owner: 'A', id: 'C', outcome: 'D', amount: 'F', closed: 'I', created: 'J' });
   });
 
   it('reads a Salesforce campaign report as marketing data', () => {
-    const headers = ['Campaign Name', 'Start Date', 'Actual Cost', 'Leads in Campaign', 'Opportunities in Campaign', 'Won Opportunities in Campaign', 'Value Won Opportunities in Campaign'];
+    const headers = [
+      'Campaign Name',
+      'Start Date',
+      'Actual Cost',
+      'Leads in Campaign',
+      'Opportunities in Campaign',
+      'Won Opportunities in Campaign',
+      'Value Won Opportunities in Campaign',
+    ];
     const { mapping } = detectMapping([sheet('Campaigns', headers)]);
-    expect(mapping.marketing?.columns).toEqual({ channel: 'A', date: 'B', spend: 'C', leads: 'D', opportunities: 'E', customers: 'F', revenue: 'G' });
+    expect(mapping.marketing?.columns).toEqual({
+      channel: 'A',
+      date: 'B',
+      spend: 'C',
+      leads: 'D',
+      opportunities: 'E',
+      customers: 'F',
+      revenue: 'G',
+    });
   });
 
   it('reads a Pipedrive deals export, taking Status (won/lost/open) over Stage', () => {
-    const headers = ['Deal - ID', 'Deal - Title', 'Deal - Value', 'Deal - Currency', 'Deal - Stage', 'Deal - Status', 'Deal - Owner', 'Deal - Deal created', 'Deal - Deal closed on', 'Deal - Expected close date'];
+    const headers = [
+      'Deal - ID',
+      'Deal - Title',
+      'Deal - Value',
+      'Deal - Currency',
+      'Deal - Stage',
+      'Deal - Status',
+      'Deal - Owner',
+      'Deal - Deal created',
+      'Deal - Deal closed on',
+      'Deal - Expected close date',
+    ];
     const { mapping, matches } = detectMapping([sheet('deals-export', headers)]);
     expect(mapping.deals?.columns).toEqual({ id: 'A', amount: 'C', outcome: 'F', owner: 'G', created: 'H', closed: 'I' });
     expect(matches.find((m) => m.field === 'deals.closed')).toMatchObject({ header: 'Deal - Deal closed on', score: expect.any(Number) });

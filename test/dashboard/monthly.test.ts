@@ -18,7 +18,7 @@ function columnsOf(mapping: DataMapping, sheets: Record<string, readonly (readon
   const out: MappedColumns = {};
   for (const f of fieldsToRead(kpis, mapping)) {
     const m = mapping[f.slice(0, f.indexOf('.')) as keyof DataMapping]!;
-    const c = columnNumber(m.columns[f.slice(f.indexOf(".") + 1)])! - 1;
+    const c = columnNumber(m.columns[f.slice(f.indexOf('.') + 1)])! - 1;
     out[f] = sheets[m.sheet].slice(m.headerRow).map((r) => r[c] ?? null);
   }
   return out;
@@ -71,7 +71,10 @@ describe('KPI values per month from the mapped data', () => {
 
   it('is linear: twice the rows, the same per-month answer doubled for totals', () => {
     const cols = columnsOf(mapping, SHEETS, ['leads']);
-    const twice: MappedColumns = { 'marketing.date': [...cols['marketing.date']!, ...cols['marketing.date']!], 'marketing.leads': [...cols['marketing.leads']!, ...cols['marketing.leads']!] };
+    const twice: MappedColumns = {
+      'marketing.date': [...cols['marketing.date']!, ...cols['marketing.date']!],
+      'marketing.leads': [...cols['marketing.leads']!, ...cols['marketing.leads']!],
+    };
     expect(kpiMonths(['leads'], twice).values.leads).toEqual(kpiMonths(['leads'], cols).values.leads!.map((v) => 2 * (v as number)));
   });
 
@@ -83,7 +86,10 @@ describe('KPI values per month from the mapped data', () => {
     expect(r.values.cpl).toBeDefined();
     expect(r.problems[0]).toMatch(/customer/);
   });
-  void DEALS; void LEDGER; void MARKETING; void ORDERS;
+  void DEALS;
+  void LEDGER;
+  void MARKETING;
+  void ORDERS;
 });
 
 describe('on the sample company, every KPI agrees with the dashboard trend formulas month by month', () => {
@@ -106,13 +112,14 @@ describe('on the sample company, every KPI agrees with the dashboard trend formu
     expect(ref).toBeDefined();
     const [sheet, range] = [ref.slice(0, ref.lastIndexOf('!')).replace(/^'|'$/g, ''), ref.slice(ref.lastIndexOf('!') + 1)];
     const [top, bottom] = range.split(':');
-    const c = columnNumber(top.replace(/\d+/g, ""))! - 1;
+    const c = columnNumber(top.replace(/\d+/g, ''))! - 1;
     const r0 = Number(top.replace(/\D+/g, '')) - 1;
     const r1 = Number(bottom.replace(/\D+/g, '')) - 1;
     let compared = 0;
     for (let r = r0, i = 0; r <= r1; r++, i++) {
       const cell = wb.hf.getCellValue({ sheet: wb.sheetId(sheet), row: r, col: c });
-      const mine = data.values[id]![data.months.indexOf(`${2024 + Math.floor((10 + i) / 12)}-${String(((10 + i) % 12) + 1).padStart(2, '0')}`)];
+      const mine =
+        data.values[id]![data.months.indexOf(`${2024 + Math.floor((10 + i) / 12)}-${String(((10 + i) % 12) + 1).padStart(2, '0')}`)];
       const ym = data.months[data.months.indexOf(`${2024 + Math.floor((10 + i) / 12)}-${String(((10 + i) % 12) + 1).padStart(2, '0')}`)];
       const blankInput = (kpi(id).uses ?? []).some((u) => data.values[u]![data.months.indexOf(ym)] === null);
       if (blankInput) {
@@ -156,13 +163,27 @@ describe('baselines and the achievable check from the data', () => {
 
   it('takes NRR at a goal starting 1 October 2026 from September 2026, as the NRR function gives it on the ledger rows', () => {
     const rows = sample.sheets.Subscriptions.slice(1);
-    const expected = call('NRR', col(...rows.map((r) => r[0])), col(...rows.map((r) => r[1])), col(...rows.map((r) => r[2])), '2025-09-01', '2026-09-01') as number;
+    const expected = call(
+      'NRR',
+      col(...rows.map((r) => r[0])),
+      col(...rows.map((r) => r[1])),
+      col(...rows.map((r) => r[2])),
+      '2025-09-01',
+      '2026-09-01',
+    ) as number;
     const b = baselineFromData(history, 'nrr', '2026-10-01');
     expect(b?.month).toBe('2026-09');
     expect(b!.value).toBeCloseTo(expected, 12);
     expect(expected).toBeGreaterThan(0.5); // a real retention figure, not a default
     // without a start date: the last full month, October 2026
-    const october = call('NRR', col(...rows.map((r) => r[0])), col(...rows.map((r) => r[1])), col(...rows.map((r) => r[2])), '2025-10-01', '2026-10-01') as number;
+    const october = call(
+      'NRR',
+      col(...rows.map((r) => r[0])),
+      col(...rows.map((r) => r[1])),
+      col(...rows.map((r) => r[2])),
+      '2025-10-01',
+      '2026-10-01',
+    ) as number;
     expect(baselineFromData(history, 'nrr')).toEqual({ value: expect.closeTo(october, 12), month: '2026-10' });
   });
 
@@ -180,7 +201,10 @@ describe('baselines and the achievable check from the data', () => {
 
   it('judges an NRR goal on the sample: 24 months are enough history', () => {
     const b = baselineFromData(history, 'nrr', '2026-11-01')!;
-    const check = checkGoal({ kpi: 'nrr', baseline: b.value, target: b.value + 0.05, start: '2026-11-01', end: '2027-04-30', owner: 'Ana' }, history.values.nrr);
+    const check = checkGoal(
+      { kpi: 'nrr', baseline: b.value, target: b.value + 0.05, start: '2026-11-01', end: '2027-04-30', owner: 'Ana' },
+      history.values.nrr,
+    );
     const codes = check.messages.map((m) => m.code);
     expect(codes).not.toContain('not_enough_history');
     expect(codes.some((c) => ['achievable', 'stretch', 'far_beyond', 'never_seen'].includes(c))).toBe(true);

@@ -38,7 +38,14 @@ const col = (rows: Row[], header: string) => {
   return i;
 };
 const inWindow = (rows: Row[], dateHeader: string, s: number, n: number) =>
-  rows.slice(1).filter((r) => typeof r[col(rows, dateHeader)] === 'number' && (r[col(rows, dateHeader)] as number) >= s && (r[col(rows, dateHeader)] as number) < n);
+  rows
+    .slice(1)
+    .filter(
+      (r) =>
+        typeof r[col(rows, dateHeader)] === 'number' &&
+        (r[col(rows, dateHeader)] as number) >= s &&
+        (r[col(rows, dateHeader)] as number) < n,
+    );
 const column = (rows: Row[], all: Row[], header: string) => rows.map((r) => [r[col(all, header)]]);
 const sum = (rows: Row[], all: Row[], header: string) => rows.reduce((t, r) => t + ((r[col(all, header)] as number) ?? 0), 0);
 
@@ -59,46 +66,87 @@ function coreValue(id: KpiId, s: number, n: number): number {
   const won = closed.filter(isWon);
   const orders = inWindow(ORDERS, 'Order date', s, n);
   const ledgerArgs = [LEDGER.slice(1).map((r) => [r[0]]), LEDGER.slice(1).map((r) => [r[1]]), LEDGER.slice(1).map((r) => [r[2]])];
-  const activeCustomers = () => new Set(inWindow(LEDGER, 'Month', s, n).filter((r) => (r[2] as number) > 0).map((r) => r[0])).size;
+  const activeCustomers = () =>
+    new Set(
+      inWindow(LEDGER, 'Month', s, n)
+        .filter((r) => (r[2] as number) > 0)
+        .map((r) => r[0]),
+    ).size;
   const edate = (serial: number, k: number) => {
     const dt = new Date((serial - 25569) * 86400000);
     return Date.UTC(dt.getUTCFullYear(), dt.getUTCMonth() + k, 1) / 86400000 + 25569;
   };
   switch (id) {
-    case 'leads': return ms('Leads');
-    case 'sessions': return ms('Sessions');
-    case 'opportunities': return ms('Opportunities');
-    case 'cpl': return call('CPL', [mc('Spend'), mc('Leads')]);
-    case 'cac': return call('CAC', [mc('Spend'), mc('New customers')]);
-    case 'lead_to_opp': return call('LEAD_TO_OPP', [mc('Opportunities'), mc('Leads')]);
-    case 'conversion_rate': return call('CONVERSION_RATE', [mc('New customers'), mc('Leads')]);
-    case 'romi': return call('ROMI', [mc('Attributed revenue'), mc('Spend'), OPTIONS.grossMargin]);
-    case 'roas': return call('ROAS', [mc('Attributed revenue'), mc('Spend')]);
-    case 'referral_share': return call('CONVERSION_RATE', [m.filter((r) => r[1] === 'Referral').map((r) => [r[3]]), mc('Leads')]);
+    case 'leads':
+      return ms('Leads');
+    case 'sessions':
+      return ms('Sessions');
+    case 'opportunities':
+      return ms('Opportunities');
+    case 'cpl':
+      return call('CPL', [mc('Spend'), mc('Leads')]);
+    case 'cac':
+      return call('CAC', [mc('Spend'), mc('New customers')]);
+    case 'lead_to_opp':
+      return call('LEAD_TO_OPP', [mc('Opportunities'), mc('Leads')]);
+    case 'conversion_rate':
+      return call('CONVERSION_RATE', [mc('New customers'), mc('Leads')]);
+    case 'romi':
+      return call('ROMI', [mc('Attributed revenue'), mc('Spend'), OPTIONS.grossMargin]);
+    case 'roas':
+      return call('ROAS', [mc('Attributed revenue'), mc('Spend')]);
+    case 'referral_share':
+      return call('CONVERSION_RATE', [m.filter((r) => r[1] === 'Referral').map((r) => [r[3]]), mc('Leads')]);
     case 'retention_rate': {
       const prev = inWindow(MARKETING, 'Month', edate(s, -1), s);
       return call('RETENTION_RATE', [[[sum(prev, MARKETING, 'Active customers')]], [[ms('Active customers')]], [[ms('New customers')]]]);
     }
-    case 'mrr': return call('MRR', [ledgerArgs[1], ledgerArgs[2], s]);
-    case 'arr': return call('ARR', [ledgerArgs[1], ledgerArgs[2], s]);
-    case 'arpa': return call('ARPA', [coreValue('mrr', s, n), activeCustomers()]);
-    case 'mrr_churn': return call('REVENUE_CHURN', [...ledgerArgs, s]);
-    case 'nrr': return call('NRR', [...ledgerArgs, edate(s, -OPTIONS.nrrMonths), s]);
-    case 'grr': return call('GRR', [...ledgerArgs, edate(s, -OPTIONS.nrrMonths), s]);
-    case 'ltv': return call('LTV', [coreValue('arpa', s, n), coreValue('mrr_churn', s, n), OPTIONS.grossMargin]);
-    case 'ltv_cac': return call('LTV_CAC', [coreValue('ltv', s, n), coreValue('cac', s, n)]);
-    case 'cac_payback': return call('CAC_PAYBACK', [coreValue('cac', s, n), coreValue('arpa', s, n), OPTIONS.grossMargin]);
-    case 'win_rate': return call('WIN_RATE', [won.length, closed.length]);
-    case 'avg_deal_size': return call('ATV', [won.map((r) => [r[4]]), won.length]);
-    case 'sales_cycle': return call('SALES_CYCLE', [closed.map((r) => [r[2]]), closed.map((r) => [r[3]])]);
+    case 'mrr':
+      return call('MRR', [ledgerArgs[1], ledgerArgs[2], s]);
+    case 'arr':
+      return call('ARR', [ledgerArgs[1], ledgerArgs[2], s]);
+    case 'arpa':
+      return call('ARPA', [coreValue('mrr', s, n), activeCustomers()]);
+    case 'mrr_churn':
+      return call('REVENUE_CHURN', [...ledgerArgs, s]);
+    case 'nrr':
+      return call('NRR', [...ledgerArgs, edate(s, -OPTIONS.nrrMonths), s]);
+    case 'grr':
+      return call('GRR', [...ledgerArgs, edate(s, -OPTIONS.nrrMonths), s]);
+    case 'ltv':
+      return call('LTV', [coreValue('arpa', s, n), coreValue('mrr_churn', s, n), OPTIONS.grossMargin]);
+    case 'ltv_cac':
+      return call('LTV_CAC', [coreValue('ltv', s, n), coreValue('cac', s, n)]);
+    case 'cac_payback':
+      return call('CAC_PAYBACK', [coreValue('cac', s, n), coreValue('arpa', s, n), OPTIONS.grossMargin]);
+    case 'win_rate':
+      return call('WIN_RATE', [won.length, closed.length]);
+    case 'avg_deal_size':
+      return call('ATV', [won.map((r) => [r[4]]), won.length]);
+    case 'sales_cycle':
+      return call('SALES_CYCLE', [closed.map((r) => [r[2]]), closed.map((r) => [r[3]])]);
     case 'pipeline_velocity': {
-      const open = DEALS.slice(1).filter((r) => typeof r[2] === 'number' && (r[2] as number) < n && !(typeof r[3] === 'number' && (r[3] as number) < n && (isWon(r) || isLost(r)))).length;
-      return call('PIPELINE_VELOCITY', [open, coreValue('win_rate', s, n), coreValue('avg_deal_size', s, n), coreValue('sales_cycle', s, n)]);
+      const open = DEALS.slice(1).filter(
+        (r) =>
+          typeof r[2] === 'number' &&
+          (r[2] as number) < n &&
+          !(typeof r[3] === 'number' && (r[3] as number) < n && (isWon(r) || isLost(r))),
+      ).length;
+      return call('PIPELINE_VELOCITY', [
+        open,
+        coreValue('win_rate', s, n),
+        coreValue('avg_deal_size', s, n),
+        coreValue('sales_cycle', s, n),
+      ]);
     }
-    case 'order_revenue': return sum(orders, ORDERS, 'Total');
-    case 'orders': return orders.length;
-    case 'aov': return call('ATV', [column(orders, ORDERS, 'Total'), orders.length]);
-    case 'ecom_conversion': return call('CONVERSION_RATE', [orders.length, ms('Sessions')]);
+    case 'order_revenue':
+      return sum(orders, ORDERS, 'Total');
+    case 'orders':
+      return orders.length;
+    case 'aov':
+      return call('ATV', [column(orders, ORDERS, 'Total'), orders.length]);
+    case 'ecom_conversion':
+      return call('CONVERSION_RATE', [orders.length, ms('Sessions')]);
   }
 }
 
@@ -180,7 +228,7 @@ describe('the plan of every catalog KPI, evaluated in HyperFormula', () => {
     nrr: 360 / 438, // January cohort A,B,C,D,E = 438; their March MRR 100 + 120 + 90 + 0 + 50 = 360
     grr: 340 / 438, // min per customer: 100 + 100 + 90 + 0 + 50 = 340
     ltv: (84 * 0.8) / (88 / 448), // 67.2 / 0.19643 = 342.11
-    ltv_cac: ((84 * 0.8) / (88 / 448)) / (2200 / 3), // 342.11 / 733.33 = 0.4665
+    ltv_cac: (84 * 0.8) / (88 / 448) / (2200 / 3), // 342.11 / 733.33 = 0.4665
     cac_payback: 2200 / 3 / (84 * 0.8), // 733.33 / 67.2 = 10.91 months
     win_rate: 0.5, // closed in March: D4 won, D10 won, D5 lost, D6 lost
     avg_deal_size: 1850, // (3000 + 700) / 2
@@ -197,24 +245,33 @@ describe('the plan of every catalog KPI, evaluated in HyperFormula', () => {
   });
 
   // alone on the dashboard: what they are built from (ARPA, MRR churn, LTV, CAC, win rate, deal size, cycle) has no column and is written out inside them
-  it.each(['ltv', 'ltv_cac', 'cac_payback', 'pipeline_velocity'] as KpiId[])('%s alone: one trend column, the same hand-worked value', (id) => {
-    const alone = buildPlan({ setup: setup([id]), asOf: AS_OF });
-    expect(Object.keys(alone.trend.series)).toEqual([id]);
-    const book = applyToWorkbook(alone, data);
-    const { sheet, address } = refOf(alone.valueCells[id]);
-    expectClose(valueAt(book, sheet, address), HAND[id], id);
-    cellsOf(alone.trend.series[id]).forEach((c, i) => expectClose(valueAt(book, c.sheet, c.address), valueAt(wb, c.sheet, cellsOf(plan.trend.series[id])[i].address) as number | string, `${id} ${i}`));
-    // its change explanation, built from the same parts written out, says what the full dashboard's says
-    const explanation = (p: DashboardPlan, w: ReturnType<typeof applyToWorkbook>) => {
-      const title = `${kpi(id).name.en}: what moved`;
-      const block = p.sheets[0].blocks.find((b) => b.cells.some((r) => r[0] === title));
-      if (!block) return undefined;
-      const top = Number(/\d+/.exec(block.range)![0]);
-      return valueAt(w, p.sheets[0].name, `B${top + block.cells.findIndex((r) => r[0] === title)}`);
-    };
-    expect(explanation(alone, book)).toBe(explanation(plan, wb));
-    if (kpi(id).ratio) expect(explanation(alone, book)).toMatch(/since the previous period/);
-  });
+  it.each(['ltv', 'ltv_cac', 'cac_payback', 'pipeline_velocity'] as KpiId[])(
+    '%s alone: one trend column, the same hand-worked value',
+    (id) => {
+      const alone = buildPlan({ setup: setup([id]), asOf: AS_OF });
+      expect(Object.keys(alone.trend.series)).toEqual([id]);
+      const book = applyToWorkbook(alone, data);
+      const { sheet, address } = refOf(alone.valueCells[id]);
+      expectClose(valueAt(book, sheet, address), HAND[id], id);
+      cellsOf(alone.trend.series[id]).forEach((c, i) =>
+        expectClose(
+          valueAt(book, c.sheet, c.address),
+          valueAt(wb, c.sheet, cellsOf(plan.trend.series[id])[i].address) as number | string,
+          `${id} ${i}`,
+        ),
+      );
+      // its change explanation, built from the same parts written out, says what the full dashboard's says
+      const explanation = (p: DashboardPlan, w: ReturnType<typeof applyToWorkbook>) => {
+        const title = `${kpi(id).name.en}: what moved`;
+        const block = p.sheets[0].blocks.find((b) => b.cells.some((r) => r[0] === title));
+        if (!block) return undefined;
+        const top = Number(/\d+/.exec(block.range)![0]);
+        return valueAt(w, p.sheets[0].name, `B${top + block.cells.findIndex((r) => r[0] === title)}`);
+      };
+      expect(explanation(alone, book)).toBe(explanation(plan, wb));
+      if (kpi(id).ratio) expect(explanation(alone, book)).toMatch(/since the previous period/);
+    },
+  );
 
   it('shows blanks, not errors, for native KPIs of a period without data, and the custom function error where its data is missing', () => {
     const first = (id: KpiId) => {
@@ -244,19 +301,41 @@ describe('the plan of every catalog KPI, evaluated in HyperFormula', () => {
     const top = Number(/\d+/.exec(insights.range)![0]);
     const messages = insights.cells.map((_, i) => valueAt(wb, dash.name, `B${top + i}`) as string);
     const titles = insights.cells.map((r) => r[0]);
-    expect(titles.slice(0, 5)).toEqual(['Targeting or qualification', 'Unit economics', 'Cash tied in acquisition', 'Churn trend', 'Pipeline velocity']);
+    expect(titles.slice(0, 5)).toEqual([
+      'Targeting or qualification',
+      'Unit economics',
+      'Cash tied in acquisition',
+      'Churn trend',
+      'Pipeline velocity',
+    ]);
     // then one change explanation per ratio card (insights-change.test.ts works their numbers)
-    expect(titles.slice(5).filter((t) => String(t).endsWith('what moved'))).toEqual(ALL.filter((id) => kpi(id).ratio).map((id) => `${kpi(id).name.en}: what moved`));
+    expect(titles.slice(5).filter((t) => String(t).endsWith('what moved'))).toEqual(
+      ALL.filter((id) => kpi(id).ratio).map((id) => `${kpi(id).name.en}: what moved`),
+    );
     // and, the channel being mapped, the marketing ratios by channel (KPI_CHANGE_DRIVERS, computed here by HyperFormula)
-    expect(titles.slice(5).filter((t) => !String(t).endsWith('what moved'))).toEqual(['Cost per lead by channel', 'Customer acquisition cost by channel', 'Lead-to-opportunity rate by channel', 'Lead-to-customer conversion by channel', 'Return on ad spend by channel']);
+    expect(titles.slice(5).filter((t) => !String(t).endsWith('what moved'))).toEqual([
+      'Cost per lead by channel',
+      'Customer acquisition cost by channel',
+      'Lead-to-opportunity rate by channel',
+      'Lead-to-customer conversion by channel',
+      'Return on ad spend by channel',
+    ]);
     // every row says something, with the numbers worked by hand; none is an error
     expect(messages.every((m) => typeof m === 'string' && m.length > 0 && !m.startsWith('#'))).toBe(true);
     // CPL 44 > 1.2 × mean(16.67, 16, 26.67) = 19.78; conversion 6% < 0.8 × mean(11.7%, 12%, 8.3%) = 10.7%
-    expect(messages[0]).toBe('Cost per lead 44 is over 20% above its average (19.78) while lead-to-customer conversion 6% is over 20% below its average (10.7%): a targeting or lead-qualification problem. Review audiences, channels and lead scoring.');
-    expect(messages[1]).toBe('LTV:CAC is 0.5, below 3: acquisition costs too much for what customers are worth. Cut CAC or improve retention.');
+    expect(messages[0]).toBe(
+      'Cost per lead 44 is over 20% above its average (19.78) while lead-to-customer conversion 6% is over 20% below its average (10.7%): a targeting or lead-qualification problem. Review audiences, channels and lead scoring.',
+    );
+    expect(messages[1]).toBe(
+      'LTV:CAC is 0.5, below 3: acquisition costs too much for what customers are worth. Cut CAC or improve retention.',
+    );
     expect(messages[2]).toBe('OK: CAC pays back in 10.9 months, 12 or less'); // payback 10.9 months
-    expect(messages[3]).toBe('MRR churn has risen three periods in a row (1% → 2% → 2.3% → 19.6%): read the recent cohorts and talk to the accounts that left.'); // 1% < 2.02% < 2.28% < 19.6%
-    expect(messages[4]).toBe('Pipeline velocity fell 27% over the period (114.29 → 83.25 a day): see which factor dropped (open deals, win rate, deal size, cycle).'); // 1 − 83.25/114.29 = 27%
+    expect(messages[3]).toBe(
+      'MRR churn has risen three periods in a row (1% → 2% → 2.3% → 19.6%): read the recent cohorts and talk to the accounts that left.',
+    ); // 1% < 2.02% < 2.28% < 19.6%
+    expect(messages[4]).toBe(
+      'Pipeline velocity fell 27% over the period (114.29 → 83.25 a day): see which factor dropped (open deals, win rate, deal size, cycle).',
+    ); // 1 − 83.25/114.29 = 27%
   });
 });
 
@@ -289,11 +368,16 @@ describe('goal statuses written natively match GOAL_STATUS', () => {
 
   it('says "Check goal" for a target pointing the wrong way or equal to the baseline, with the reason in the note', () => {
     // MRR is higher-is-better: a target below the baseline would call a fall "progress" ((420 − 500) / (300 − 500) = 0.4)
-    const wrong = buildPlan({ setup: setup(['mrr', 'cac'], { goals: [
-      { kpi: 'mrr', owner: 'Ana', baseline: 500, target: 300, start: '2026-01-01', end: '2026-12-31' },
-      // CAC is lower-is-better: baseline 500, target 600 is the wrong way (the case that showed "Achieved 37485%")
-      { kpi: 'cac', owner: 'Ana', baseline: 500, target: 600, start: '2026-01-01', end: '2026-12-31' },
-    ] }), asOf: AS_OF });
+    const wrong = buildPlan({
+      setup: setup(['mrr', 'cac'], {
+        goals: [
+          { kpi: 'mrr', owner: 'Ana', baseline: 500, target: 300, start: '2026-01-01', end: '2026-12-31' },
+          // CAC is lower-is-better: baseline 500, target 600 is the wrong way (the case that showed "Achieved 37485%")
+          { kpi: 'cac', owner: 'Ana', baseline: 500, target: 600, start: '2026-01-01', end: '2026-12-31' },
+        ],
+      }),
+      asOf: AS_OF,
+    });
     const wb = applyToWorkbook(wrong, data);
     const goals = wrong.sheets[1].name;
     expect([valueAt(wb, goals, 'K2'), valueAt(wb, goals, 'K3')]).toEqual(['Check goal', 'Check goal']);
@@ -302,7 +386,10 @@ describe('goal statuses written natively match GOAL_STATUS', () => {
     expect(valueAt(wb, goals, 'L2')).toBe('Higher is better, but the target is below the baseline: raise the target or fix the baseline.');
     expect(valueAt(wb, goals, 'L3')).toBe('Lower is better, but the target is above the baseline: lower the target or fix the baseline.');
     expect(valueAt(wb, wrong.sheets[0].name, 'E5')).toBe('Check goal');
-    const equal = buildPlan({ setup: setup(['mrr'], { goals: [{ kpi: 'mrr', owner: 'Ana', baseline: 420, target: 420, start: '2026-01-01', end: '2026-12-31' }] }), asOf: AS_OF });
+    const equal = buildPlan({
+      setup: setup(['mrr'], { goals: [{ kpi: 'mrr', owner: 'Ana', baseline: 420, target: 420, start: '2026-01-01', end: '2026-12-31' }] }),
+      asOf: AS_OF,
+    });
     const wb2 = applyToWorkbook(equal, data);
     expect(valueAt(wb2, equal.sheets[1].name, 'K2')).toBe('Check goal');
     expect(valueAt(wb2, equal.sheets[1].name, 'L2')).toBe('The target equals the baseline: there is no distance to cover.');
@@ -310,7 +397,12 @@ describe('goal statuses written natively match GOAL_STATUS', () => {
 
   it('caps the progress shown and gives the true value in the note', () => {
     // baseline 419, target 419.5: (420 − 419) / 0.5 = 2.0 exactly at the cap; target 419.1: 1 / 0.1 = 10 = 1000%
-    const plan = buildPlan({ setup: setup(['mrr'], { goals: [{ kpi: 'mrr', owner: 'Ana', baseline: 419, target: 419.1, start: '2026-01-01', end: '2026-12-31' }] }), asOf: AS_OF });
+    const plan = buildPlan({
+      setup: setup(['mrr'], {
+        goals: [{ kpi: 'mrr', owner: 'Ana', baseline: 419, target: 419.1, start: '2026-01-01', end: '2026-12-31' }],
+      }),
+      asOf: AS_OF,
+    });
     const wb = applyToWorkbook(plan, data);
     const goals = plan.sheets[1].name;
     expect(valueAt(wb, goals, 'J2')).toBe(2);
@@ -319,13 +411,24 @@ describe('goal statuses written natively match GOAL_STATUS', () => {
   });
 
   it('writes French statuses in a French plan', () => {
-    const plan = buildPlan({ setup: setup(['mrr'], { locale: 'fr', goals: [{ kpi: 'mrr', owner: 'Léa', baseline: 400, target: 500, start: '2026-01-01', end: '2026-12-31' }] }), asOf: AS_OF });
+    const plan = buildPlan({
+      setup: setup(['mrr'], {
+        locale: 'fr',
+        goals: [{ kpi: 'mrr', owner: 'Léa', baseline: 400, target: 500, start: '2026-01-01', end: '2026-12-31' }],
+      }),
+      asOf: AS_OF,
+    });
     const wb = applyToWorkbook(plan, data);
     expect(valueAt(wb, plan.sheets[1].name, 'K2')).toBe('À risque');
   });
 
   it('leaves the status blank without a goal, and flags dates in the wrong order', () => {
-    const plan = buildPlan({ setup: setup(['mrr', 'cac'], { goals: [{ kpi: 'cac', owner: 'Ana', baseline: 800, target: 600, start: '2026-06-01', end: '2026-01-01' }] }), asOf: AS_OF });
+    const plan = buildPlan({
+      setup: setup(['mrr', 'cac'], {
+        goals: [{ kpi: 'cac', owner: 'Ana', baseline: 800, target: 600, start: '2026-06-01', end: '2026-01-01' }],
+      }),
+      asOf: AS_OF,
+    });
     const wb = applyToWorkbook(plan, data);
     expect(valueAt(wb, plan.sheets[1].name, 'K2')).toBe('');
     expect(valueAt(wb, plan.sheets[0].name, 'C5')).toBe('');

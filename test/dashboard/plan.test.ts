@@ -11,14 +11,37 @@ import { template, TemplateId } from '../../core/dashboard/templates';
 import { MARKETING, SHEETS } from '../fixtures/dashboard/company';
 import { applyToWorkbook, parseRange, valueAt } from './hf-apply';
 
-const MARKETING_MAP = { sheet: 'Marketing', headerRow: 1, columns: { date: 'A', channel: 'B', spend: 'C', leads: 'D', opportunities: 'E', customers: 'F', revenue: 'G', sessions: 'H', active_customers: 'I' } };
+const MARKETING_MAP = {
+  sheet: 'Marketing',
+  headerRow: 1,
+  columns: {
+    date: 'A',
+    channel: 'B',
+    spend: 'C',
+    leads: 'D',
+    opportunities: 'E',
+    customers: 'F',
+    revenue: 'G',
+    sessions: 'H',
+    active_customers: 'I',
+  },
+};
 const LEDGER_MAP = { sheet: 'Subscriptions', headerRow: 1, columns: { customer: 'A', month: 'B', mrr: 'C' } };
 const DEALS_MAP = { sheet: 'Deals', headerRow: 1, columns: { id: 'A', owner: 'B', created: 'C', closed: 'D', amount: 'E', outcome: 'F' } };
 const ORDERS_MAP = { sheet: 'Orders', headerRow: 1, columns: { date: 'A', id: 'B', customer: 'C', amount: 'D' } };
 const FULL: DataMapping = { marketing: MARKETING_MAP, ledger: LEDGER_MAP, deals: DEALS_MAP, orders: ORDERS_MAP };
 
-function planOf(id: TemplateId, mapping: DataMapping = FULL, extra: Partial<DashboardSetup> = {}, existingSheets = [] as { name: string; marker?: 'dashboard' }[]): DashboardPlan {
-  return buildPlan({ setup: { v: 1, locale: 'en', template: id, kpis: [...template(id).kpis], mapping, goals: [], ...extra }, asOf: '2026-03-15', existingSheets });
+function planOf(
+  id: TemplateId,
+  mapping: DataMapping = FULL,
+  extra: Partial<DashboardSetup> = {},
+  existingSheets = [] as { name: string; marker?: 'dashboard' }[],
+): DashboardPlan {
+  return buildPlan({
+    setup: { v: 1, locale: 'en', template: id, kpis: [...template(id).kpis], mapping, goals: [], ...extra },
+    asOf: '2026-03-15',
+    existingSheets,
+  });
 }
 
 /** The cell at an address of a planned sheet, whichever block holds it. */
@@ -27,7 +50,8 @@ function at(plan: DashboardPlan, role: string, address: string): PlanCell | unde
   const p = parseRange(address);
   for (const b of sheet.blocks) {
     const r = parseRange(b.range);
-    if (p.row >= r.row && p.row < r.row + r.height && p.col >= r.col && p.col < r.col + r.width) return b.cells[p.row - r.row][p.col - r.col];
+    if (p.row >= r.row && p.row < r.row + r.height && p.col >= r.col && p.col < r.col + r.width)
+      return b.cells[p.row - r.row][p.col - r.col];
   }
   return undefined;
 }
@@ -76,7 +100,12 @@ describe('every plan', () => {
     const p = plans[0];
     expect(row(p, 'dashboard', 'ABCD', 2)).toEqual(['As of', 46096, 'Period', { formula: '=DATE(YEAR(B2),MONTH(B2),1)' }]);
     expect(p.asOf).toBe(46096); // 2026-03-15
-    expect(p.snapshot).toEqual({ historySheet: 'KPI History', asOfCell: "'KPI Dashboard'!B2", valuesRange: "'KPI Dashboard'!B5:B11", kpis: template('saas').kpis });
+    expect(p.snapshot).toEqual({
+      historySheet: 'KPI History',
+      asOfCell: "'KPI Dashboard'!B2",
+      valuesRange: "'KPI Dashboard'!B5:B11",
+      kpis: template('saas').kpis,
+    });
   });
 });
 
@@ -85,7 +114,13 @@ describe('SaaS template', () => {
 
   it('has one card per KPI in template order, wired to the trend table and the goals sheet', () => {
     expect([5, 6, 7, 8, 9, 10, 11].map((r) => at(p, 'dashboard', `A${r}`))).toEqual([
-      'MRR', 'MRR churn rate', 'Net revenue retention (12 months)', 'Customer acquisition cost', 'Customer lifetime value', 'Lead-to-opportunity rate', 'Cost per lead',
+      'MRR',
+      'MRR churn rate',
+      'Net revenue retention (12 months)',
+      'Customer acquisition cost',
+      'Customer lifetime value',
+      'Lead-to-opportunity rate',
+      'Cost per lead',
     ]);
     expect(row(p, 'dashboard', 'BCDEFGHIJ', 5)).toEqual([
       { formula: '=N16' },
@@ -104,8 +139,15 @@ describe('SaaS template', () => {
   it('computes exactly the cards in the trend table; what a card is built from and is not a card is inlined', () => {
     const header = plan0Header(p);
     expect(header).toEqual([
-      'Period start', 'Next period start',
-      'MRR', 'MRR churn rate', 'Net revenue retention (12 months)', 'Customer acquisition cost', 'Customer lifetime value', 'Lead-to-opportunity rate', 'Cost per lead',
+      'Period start',
+      'Next period start',
+      'MRR',
+      'MRR churn rate',
+      'Net revenue retention (12 months)',
+      'Customer acquisition cost',
+      'Customer lifetime value',
+      'Lead-to-opportunity rate',
+      'Cost per lead',
     ]);
     expect(trendBlock(p).range).toBe('L5:T16');
     expect(trendBlock(p).customFunctions).toEqual(['REVENUE_CHURN', 'NRR']);
@@ -115,8 +157,18 @@ describe('SaaS template', () => {
     // each row reads its own period (L start, M next start) and the mapped columns; the values are
     // checked by evaluation (native-formulas.test.ts, monthly.test.ts)
     expect(refs(formulaAt(p, 'dashboard', 'N16'))).toEqual(["'Subscriptions'!C:C", "'Subscriptions'!B:B", '$L16', '$M16']);
-    expect(refs(formulaAt(p, 'dashboard', 'O16'))).toEqual(["'Subscriptions'!A2:A", "'Subscriptions'!B2:B", "'Subscriptions'!C2:C", '$L16']);
-    expect(refs(formulaAt(p, 'dashboard', 'P16'))).toEqual(["'Subscriptions'!A2:A", "'Subscriptions'!B2:B", "'Subscriptions'!C2:C", '$L16']);
+    expect(refs(formulaAt(p, 'dashboard', 'O16'))).toEqual([
+      "'Subscriptions'!A2:A",
+      "'Subscriptions'!B2:B",
+      "'Subscriptions'!C2:C",
+      '$L16',
+    ]);
+    expect(refs(formulaAt(p, 'dashboard', 'P16'))).toEqual([
+      "'Subscriptions'!A2:A",
+      "'Subscriptions'!B2:B",
+      "'Subscriptions'!C2:C",
+      '$L16',
+    ]);
     expect(refs(formulaAt(p, 'dashboard', 'Q16'))).toEqual(["'Marketing'!C:C", "'Marketing'!A:A", '$L16', '$M16', "'Marketing'!F:F"]);
     expect(refs(formulaAt(p, 'dashboard', 'N5'))).toEqual(["'Subscriptions'!C:C", "'Subscriptions'!B:B", '$L5', '$M5']);
     // LTV = ARPA × margin / churn: churn is a card (column O of the same row), ARPA is not and is written out in place
@@ -148,23 +200,55 @@ describe('SaaS template', () => {
     expect(at(p, 'dashboard', 'A13')).toBe('Insights');
     // only the rules about cards: LTV:CAC, CAC payback and velocity are not SaaS cards; then the change of each ratio card
     expect([14, 15, 16, 17, 18, 19, 20, 21, 22, 23].map((r) => at(p, 'dashboard', `A${r}`))).toEqual([
-      'Targeting or qualification', 'Churn trend',
-      'Customer acquisition cost: what moved', 'Customer acquisition cost by channel', 'Customer lifetime value: what moved',
-      'Lead-to-opportunity rate: what moved', 'Lead-to-opportunity rate by channel', 'Cost per lead: what moved', 'Cost per lead by channel', undefined,
+      'Targeting or qualification',
+      'Churn trend',
+      'Customer acquisition cost: what moved',
+      'Customer acquisition cost by channel',
+      'Customer lifetime value: what moved',
+      'Lead-to-opportunity rate: what moved',
+      'Lead-to-opportunity rate by channel',
+      'Cost per lead: what moved',
+      'Cost per lead by channel',
+      undefined,
     ]);
     // churn is column O: current period on row 16, the three before above it
-    expect(formulaAt(p, 'dashboard', 'B15')).toMatch(/^=IF\(AND\(ISNUMBER\(O16\),ISNUMBER\(O15\),ISNUMBER\(O14\),ISNUMBER\(O13\)\),IF\(AND\(O16>O15,O15>O14,O14>O13\),"MRR churn has risen/);
+    expect(formulaAt(p, 'dashboard', 'B15')).toMatch(
+      /^=IF\(AND\(ISNUMBER\(O16\),ISNUMBER\(O15\),ISNUMBER\(O14\),ISNUMBER\(O13\)\),IF\(AND\(O16>O15,O15>O14,O14>O13\),"MRR churn has risen/,
+    );
     const block = p.sheets[0].blocks.find((b) => b.range === 'A14:B22')!;
     expect(block.style).toEqual({ wrap: true });
     expect(p.sheets[0].columnWidths.B).toBe(420);
     const charts = p.sheets[0].charts;
     expect(charts.map((c) => c.anchor)).toEqual(['A24', 'F24', 'A40', 'F40', 'A56', 'F56', 'A72']);
-    expect(charts[0]).toEqual({ type: 'line', title: 'MRR', anchor: 'A24', widthPx: 480, heightPx: 300, categories: 'L5:L16', series: [{ name: 'MRR', values: 'N5:N16' }], numberFormat: '#,##0.00' });
+    expect(charts[0]).toEqual({
+      type: 'line',
+      title: 'MRR',
+      anchor: 'A24',
+      widthPx: 480,
+      heightPx: 300,
+      categories: 'L5:L16',
+      series: [{ name: 'MRR', values: 'N5:N16' }],
+      numberFormat: '#,##0.00',
+    });
   });
 
   it('writes the goals table with the native GOAL_STATUS chain', () => {
-    const goals = planOf('saas', FULL, { goals: [{ kpi: 'cac', baseline: 800, target: 600, start: '2026-01-01', end: '2026-12-31', owner: '=HYPERLINK("x")', frequency: 'weekly' }] });
-    expect(row(goals, 'goals', 'ABCDEFGHI', 5)).toEqual(['Customer acquisition cost', 'cac', 800, 600, 46023, 46387, `'=HYPERLINK("x")`, 'Weekly', { formula: "='KPI Dashboard'!B8" }]);
+    const goals = planOf('saas', FULL, {
+      goals: [
+        { kpi: 'cac', baseline: 800, target: 600, start: '2026-01-01', end: '2026-12-31', owner: '=HYPERLINK("x")', frequency: 'weekly' },
+      ],
+    });
+    expect(row(goals, 'goals', 'ABCDEFGHI', 5)).toEqual([
+      'Customer acquisition cost',
+      'cac',
+      800,
+      600,
+      46023,
+      46387,
+      `'=HYPERLINK("x")`,
+      'Weekly',
+      { formula: "='KPI Dashboard'!B8" },
+    ]);
     expect(row(goals, 'goals', 'CDEFG', 2)).toEqual([null, null, null, null, null]); // MRR has no goal
     expect(at(goals, 'goals', 'H2')).toBe('Monthly'); // the catalog's default frequency
     // progress and status judge the goal on its own row (current I, baseline C, target D, start E,
@@ -178,7 +262,14 @@ describe('SaaS template', () => {
 
   it('describes each KPI on the definitions sheet', () => {
     expect(row(p, 'definitions', 'ABDFHIJKN', 3)).toEqual([
-      'MRR churn rate', 'mrr_churn', 'REVENUE_CHURN(customers, months, amounts, period)', 'KPI Pilot function (needs the add-in)', 'Lower is better', 'Impact', 'Lagging', 'Retention',
+      'MRR churn rate',
+      'mrr_churn',
+      'REVENUE_CHURN(customers, months, amounts, period)',
+      'KPI Pilot function (needs the add-in)',
+      'Lower is better',
+      'Impact',
+      'Lagging',
+      'Retention',
       "'Subscriptions'!A:A (Customer), 'Subscriptions'!B:B (Month), 'Subscriptions'!C:C (MRR)",
     ]);
     expect(at(p, 'definitions', 'F2')).toBe('Native formula (works without the add-in)');
@@ -206,7 +297,10 @@ describe('SaaS template', () => {
  */
 function refs(formula: string | undefined): string[] {
   const code = (formula ?? '').replace(/"(?:[^"]|"")*"/g, '""');
-  const found = code.match(/'(?:[^']|'')+'!\$?[A-Z]{1,3}\$?\d*:\$?[A-Z]{1,3}\$?\d*(?![A-Za-z0-9_(])|(?:'(?:[^']|'')+'!)?\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?(?![A-Za-z0-9_(])/g) ?? [];
+  const found =
+    code.match(
+      /'(?:[^']|'')+'!\$?[A-Z]{1,3}\$?\d*:\$?[A-Z]{1,3}\$?\d*(?![A-Za-z0-9_(])|(?:'(?:[^']|'')+'!)?\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?(?![A-Za-z0-9_(])/g,
+    ) ?? [];
   return [...new Set(found)];
 }
 
@@ -217,16 +311,30 @@ function plan0Header(p: DashboardPlan): PlanCell[] {
 describe('other templates', () => {
   it('e-commerce with marketing and orders: no rule reads the cards, the ratio cards have their change explained', () => {
     const p = planOf('ecommerce', { marketing: MARKETING_MAP, orders: ORDERS_MAP });
-    expect(plan0Header(p).slice(2)).toEqual(['Revenue', 'Store conversion rate', 'Average order value', 'Customer retention rate', 'Return on ad spend', 'Customer acquisition cost']);
+    expect(plan0Header(p).slice(2)).toEqual([
+      'Revenue',
+      'Store conversion rate',
+      'Average order value',
+      'Customer retention rate',
+      'Return on ad spend',
+      'Customer acquisition cost',
+    ]);
     // six cards end on row 10: insights title on 12, no rule is about these cards, four of them are ratios, two read by channel
     expect([12, 13, 14, 15, 16, 17, 18].map((r) => at(p, 'dashboard', `A${r}`))).toEqual([
-      'Insights', 'Store conversion rate: what moved', 'Average order value: what moved', 'Return on ad spend: what moved', 'Return on ad spend by channel',
-      'Customer acquisition cost: what moved', 'Customer acquisition cost by channel',
+      'Insights',
+      'Store conversion rate: what moved',
+      'Average order value: what moved',
+      'Return on ad spend: what moved',
+      'Return on ad spend by channel',
+      'Customer acquisition cost: what moved',
+      'Customer acquisition cost by channel',
     ]);
     expect(at(p, 'dashboard', 'A19')).toBeUndefined();
     expect(trendBlock(p).customFunctions).toEqual([]);
     // the by-channel rows call KPI_CHANGE_DRIVERS inside IFERROR with a sentence: without the add-in they say what they need, no notice
-    expect(formulaAt(p, 'dashboard', 'B16')).toMatch(/^=IFERROR\(KPI_CHANGE_DRIVERS\(.*,"Needs the KPI Pilot add-in to split by channel \(or a Marketing cell that is not a number or a date\)"\)$/);
+    expect(formulaAt(p, 'dashboard', 'B16')).toMatch(
+      /^=IFERROR\(KPI_CHANGE_DRIVERS\(.*,"Needs the KPI Pilot add-in to split by channel \(or a Marketing cell that is not a number or a date\)"\)$/,
+    );
     expect(p.notices).toEqual([]);
     // store conversion: orders of the period over the sessions of the period
     expect(refs(formulaAt(p, 'dashboard', 'O16'))).toEqual(["'Orders'!A:A", '$L16', '$M16', "'Marketing'!H:H", "'Marketing'!A:A"]);
@@ -234,24 +342,53 @@ describe('other templates', () => {
 
   it('B2B with deals and marketing: velocity from its factor columns, open deals at the period end', () => {
     const p = planOf('b2b', { marketing: MARKETING_MAP, deals: DEALS_MAP });
-    expect(plan0Header(p).slice(2)).toEqual(['Pipeline velocity', 'Win rate', 'Sales cycle', 'Average deal size', 'Lead-to-opportunity rate', 'New opportunities', 'Customer acquisition cost']);
+    expect(plan0Header(p).slice(2)).toEqual([
+      'Pipeline velocity',
+      'Win rate',
+      'Sales cycle',
+      'Average deal size',
+      'Lead-to-opportunity rate',
+      'New opportunities',
+      'Customer acquisition cost',
+    ]);
     // open deals at the period end (created C, closed D, outcome F) times win rate O and deal size Q over cycle P of the same row
     expect(refs(formulaAt(p, 'dashboard', 'N16'))).toEqual(["'Deals'!C:C", '$M16', "'Deals'!D:D", "'Deals'!F:F", 'O16', 'Q16', 'P16']);
     // cost per lead is not a B2B card: only the velocity rule is about the cards, then the ratio cards' changes
     // win rate, cycle, deal size, lead-to-opportunity (and by channel), CAC (and by channel): rows 15-21
-    expect([14, 15, 21, 22].map((r) => at(p, 'dashboard', `A${r}`))).toEqual(['Pipeline velocity', 'Win rate: what moved', 'Customer acquisition cost by channel', undefined]);
+    expect([14, 15, 21, 22].map((r) => at(p, 'dashboard', `A${r}`))).toEqual([
+      'Pipeline velocity',
+      'Win rate: what moved',
+      'Customer acquisition cost by channel',
+      undefined,
+    ]);
   });
 
   it('AARRR: one KPI per stage', () => {
     const p = planOf('aarrr');
-    expect([5, 6, 7, 8, 9].map((r) => at(p, 'dashboard', `A${r}`))).toEqual(['Cost per lead', 'Lead-to-customer conversion', 'MRR churn rate', 'Referral share of leads', 'ARPA']);
-    expect([5, 6, 7, 8, 9].map((r) => at(p, 'definitions', `K${r - 3}`))).toEqual(['Acquisition', 'Activation', 'Retention', 'Referral', 'Revenue']);
+    expect([5, 6, 7, 8, 9].map((r) => at(p, 'dashboard', `A${r}`))).toEqual([
+      'Cost per lead',
+      'Lead-to-customer conversion',
+      'MRR churn rate',
+      'Referral share of leads',
+      'ARPA',
+    ]);
+    expect([5, 6, 7, 8, 9].map((r) => at(p, 'definitions', `K${r - 3}`))).toEqual([
+      'Acquisition',
+      'Activation',
+      'Retention',
+      'Referral',
+      'Revenue',
+    ]);
   });
 
   it('North Star: the star and its inputs are labelled', () => {
     const p = planOf('north_star');
     expect([5, 6, 7, 8, 9].map((r) => at(p, 'dashboard', `J${r}`))).toEqual([
-      'North Star · Impact · Lagging', 'Input · Impact · Leading', 'Input · Impact · Lagging', 'Input · Impact · Lagging', 'Input · Impact · Lagging',
+      'North Star · Impact · Lagging',
+      'Input · Impact · Leading',
+      'Input · Impact · Lagging',
+      'Input · Impact · Lagging',
+      'Input · Impact · Lagging',
     ]);
   });
 });
@@ -270,7 +407,12 @@ describe('unmapped data, name collisions, French', () => {
     const p = planOf('saas', FULL, {}, [{ name: 'KPI Goals' }]);
     expect(p.sheets[1].name).toBe('KPI Goals (KPI Pilot)');
     expect(formulaAt(p, 'dashboard', 'C5')).toBe(`=IF('KPI Goals (KPI Pilot)'!D2="","",'KPI Goals (KPI Pilot)'!D2)`);
-    expect(p.notices[0]).toEqual({ code: 'renamed', level: 'warning', sheet: 'goals', text: 'A sheet named "KPI Goals" already exists and is not KPI Pilot\'s: the dashboard uses "KPI Goals (KPI Pilot)" instead.' });
+    expect(p.notices[0]).toEqual({
+      code: 'renamed',
+      level: 'warning',
+      sheet: 'goals',
+      text: 'A sheet named "KPI Goals" already exists and is not KPI Pilot\'s: the dashboard uses "KPI Goals (KPI Pilot)" instead.',
+    });
   });
 
   it('writes French labels but keeps the sheet names', () => {
@@ -284,7 +426,10 @@ describe('unmapped data, name collisions, French', () => {
 
   it('quotes sheet names with apostrophes, and the formulas still evaluate', () => {
     const mapping = { marketing: { ...MARKETING_MAP, sheet: "Bob's marketing" } };
-    const p = buildPlan({ setup: { v: 1, locale: 'en', kpis: ['cpl'], mapping, goals: [], options: { trendPeriods: 4 } }, asOf: '2026-03-15' });
+    const p = buildPlan({
+      setup: { v: 1, locale: 'en', kpis: ['cpl'], mapping, goals: [], options: { trendPeriods: 4 } },
+      asOf: '2026-03-15',
+    });
     expect(formulaAt(p, 'dashboard', 'N8')).toContain(`'Bob''s marketing'!C:C`);
     const wb = applyToWorkbook(p, { ...(SHEETS as Record<string, never>), "Bob's marketing": MARKETING as never });
     expect(valueAt(wb, 'KPI Dashboard', 'B5')).toBe(44);

@@ -13,7 +13,8 @@ import { officeFake } from '../office-addin/office-fake';
 const plan = buildPlan({ setup: allExtrasSetup(), asOf: '2026-03-15' });
 const sheet = (role: string) => plan.sheets.find((s) => s.role === role)!;
 /** Last row (1-based) a chart covers: its anchor row plus its height at 20 px a row, less one. */
-const chartBottom = (role: string) => Math.max(...sheet(role).charts.map((c) => requireRect(c.anchor).row + 1 + Math.ceil(c.heightPx / 20) - 1));
+const chartBottom = (role: string) =>
+  Math.max(...sheet(role).charts.map((c) => requireRect(c.anchor).row + 1 + Math.ceil(c.heightPx / 20) - 1));
 
 describe('print settings in the plan', () => {
   it('prints the dashboard on one landscape page: cards, alerts, insights and charts (A..K), not the trend table from L', () => {
@@ -38,8 +39,16 @@ describe('print settings in the hosts', () => {
   it('Excel: orientation, print area and fit on each generated sheet, none on History', async () => {
     const book = companyWorkbook(true);
     await bridgeFor(book, officeFake()).generate(allExtrasSetup(), '2026-03-15');
-    expect(book.sheet('KPI Dashboard').print).toEqual({ orientation: 'Landscape', area: sheet('dashboard').print!.area, zoom: { horizontalFitToPages: 1, verticalFitToPages: 1 } });
-    expect(book.sheet('KPI Goals').print).toEqual({ orientation: 'Landscape', area: 'A:N', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 } });
+    expect(book.sheet('KPI Dashboard').print).toEqual({
+      orientation: 'Landscape',
+      area: sheet('dashboard').print!.area,
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 1 },
+    });
+    expect(book.sheet('KPI Goals').print).toEqual({
+      orientation: 'Landscape',
+      area: 'A:N',
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+    });
     expect(book.sheet('KPI History').print).toEqual({});
     expect(book.sheet('Marketing').print).toEqual({});
   });
@@ -47,7 +56,9 @@ describe('print settings in the hosts', () => {
   it('.xlsx: the Print_Area names and each sheet page setup', async () => {
     const zip = await JSZip.loadAsync(await workbookToXlsx(dashboardWorkbookSheets({ Data: [['x']] }, plan)));
     const book = await zip.file('xl/workbook.xml')!.async('string');
-    expect(book).toContain(`<definedName name="_xlnm.Print_Area" localSheetId="1">&apos;KPI Dashboard&apos;!$A1:$K${chartBottom('dashboard')}</definedName>`);
+    expect(book).toContain(
+      `<definedName name="_xlnm.Print_Area" localSheetId="1">&apos;KPI Dashboard&apos;!$A1:$K${chartBottom('dashboard')}</definedName>`,
+    );
     expect(book).toContain('<definedName name="_xlnm.Print_Area" localSheetId="2">&apos;KPI Goals&apos;!$A:$N</definedName>');
     expect(book).not.toMatch(/localSheetId="0"|localSheetId="4"/); // the data sheet and History
     const dash = await zip.file('xl/worksheets/sheet2.xml')!.async('string');

@@ -18,7 +18,9 @@ import { generateSample } from '../../playground/sample/company';
 import { applyToWorkbook, valueAt } from './hf-apply';
 
 const sample = generateSample();
-const MAPPING = detectMapping(Object.entries(sample.sheets).map(([name, rows]) => ({ name, headers: rows[0], rows: rows.length - 1 }))).mapping;
+const MAPPING = detectMapping(
+  Object.entries(sample.sheets).map(([name, rows]) => ({ name, headers: rows[0], rows: rows.length - 1 })),
+).mapping;
 const AS_OF = '2026-10-15';
 
 function planOf(kpis: readonly KpiId[], template: TemplateId | null = null, locale: 'en' | 'fr' = 'en'): DashboardPlan {
@@ -74,7 +76,9 @@ describe('what needs the add-in, template by template', () => {
   it('names LTV alone when MRR churn, which it is built from, is not a card', () => {
     const plan = planOf(['mrr', 'ltv', 'cac']);
     const notice = plan.notices.find((n) => n.code === 'custom_functions')!.text;
-    expect(notice).toBe('Without the add-in a colleague sees errors in KPI Dashboard: the cards Customer lifetime value come from KPI Pilot functions. "Prepare for sharing" replaces them by their values (and "Make live again" restores them).');
+    expect(notice).toBe(
+      'Without the add-in a colleague sees errors in KPI Dashboard: the cards Customer lifetime value come from KPI Pilot functions. "Prepare for sharing" replaces them by their values (and "Make live again" restores them).',
+    );
     expect(notice).not.toMatch(/churn|ARPA/);
     expect(Object.keys(plan.trend.series)).toEqual(['mrr', 'ltv', 'cac']);
   });
@@ -155,7 +159,11 @@ describe('the sample company', () => {
     const months = [...new Set(sample.sheets.Marketing.slice(1).map((r) => String(r[0]).slice(0, 7)))];
     expect(months).toHaveLength(24);
     const orders = months.map((ym) => sample.sheets.Transactions.slice(1).filter((r) => String(r[1]).startsWith(ym)).length);
-    const sessions = months.map((ym) => sample.sheets.Marketing.slice(1).filter((r) => String(r[0]).startsWith(ym)).reduce((t, r) => t + (r[7] as number), 0));
+    const sessions = months.map((ym) =>
+      sample.sheets.Marketing.slice(1)
+        .filter((r) => String(r[0]).startsWith(ym))
+        .reduce((t, r) => t + (r[7] as number), 0),
+    );
     months.forEach((ym, i) => expect([ym, orders[i] / sessions[i] >= 0.01 && orders[i] / sessions[i] <= 0.03]).toEqual([ym, true]));
     for (const n of orders) expect(n).toBeGreaterThanOrEqual(0.9 * orders[0]);
     expect(orders[23]).toBeGreaterThan(orders[0]);
@@ -165,7 +173,8 @@ describe('the sample company', () => {
 
   it('has new shoppers every month, not only at the start', () => {
     const firstMonth = new Map<string, string>(); // rows are in date order: a customer's first row is its first order
-    for (const [customer, date] of sample.sheets.Transactions.slice(1)) if (!firstMonth.has(customer as string)) firstMonth.set(customer as string, String(date).slice(0, 7));
+    for (const [customer, date] of sample.sheets.Transactions.slice(1))
+      if (!firstMonth.has(customer as string)) firstMonth.set(customer as string, String(date).slice(0, 7));
     const dates = sample.sheets.Transactions.slice(1).map((r) => r[1] as string);
     expect([...dates].sort()).toEqual(dates);
     const newIn = (ym: string) => [...firstMonth.values()].filter((m) => m === ym).length;

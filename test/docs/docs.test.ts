@@ -77,7 +77,8 @@ describe('links in the docs', () => {
   });
 
   it('the anchor rule matches GitHub on the cases the docs use', () => {
-    const md = '# Goals\n## The KPI Goals sheet\n## Formulas: what is native, what is not\n### Quota arithmetic (Apps Script, per user who installs the trigger)\n## Attribution\n### ATTRIBUTION\n';
+    const md =
+      '# Goals\n## The KPI Goals sheet\n## Formulas: what is native, what is not\n### Quota arithmetic (Apps Script, per user who installs the trigger)\n## Attribution\n### ATTRIBUTION\n';
     expect([...anchors(md)]).toEqual([
       'goals',
       'the-kpi-goals-sheet',
@@ -110,7 +111,8 @@ const GENERATED_OR_EXTERNAL = [
 function namedFiles(text: string): string[] {
   const out: string[] = [];
   const ext = 'md|ts|js|json|html|css|csv|txt|py|xml|png|xcu';
-  for (const m of text.matchAll(new RegExp(`(?<![\\w/.@:-])((?:\\.{1,2}/|[\\w.-]+/)*[\\w-]+(?:\\.[\\w-]+)*\\.(?:${ext}))(?![\\w/-])`, 'g'))) out.push(m[1]);
+  for (const m of text.matchAll(new RegExp(`(?<![\\w/.@:-])((?:\\.{1,2}/|[\\w.-]+/)*[\\w-]+(?:\\.[\\w-]+)*\\.(?:${ext}))(?![\\w/-])`, 'g')))
+    out.push(m[1]);
   return out;
 }
 
@@ -128,7 +130,9 @@ function exists(name: string, from: string): boolean {
 describe('no doc or comment names a file the repository lacks', () => {
   it('the rule catches a missing file and accepts existing, generated and relative ones', () => {
     const from = join(ROOT, 'docs/contributing/layout.md');
-    expect(namedFiles('see PRODUCT.md and core/dashboard/plan.ts, dist/office-addin/manifest.xml, ../README.md').filter((n) => !exists(n, from))).toEqual(['PRODUCT.md']);
+    expect(
+      namedFiles('see PRODUCT.md and core/dashboard/plan.ts, dist/office-addin/manifest.xml, ../README.md').filter((n) => !exists(n, from)),
+    ).toEqual(['PRODUCT.md']);
     expect(exists('core/dashboard/nothing.ts', from)).toBe(false);
     expect(exists('planner.ts', from)).toBe(true);
     expect(exists('export/charts.ts', from)).toBe(true);

@@ -14,8 +14,17 @@ import { usePlayground } from '../support/browser';
 jest.setTimeout(240000);
 
 const sample = generateSample();
-const MAPPING = detectMapping(Object.entries(sample.sheets).map(([name, rows]) => ({ name, headers: rows[0], rows: rows.length - 1 }))).mapping;
-const SETUP: DashboardSetup = { v: 1, locale: 'en', kpis: ['mrr', 'cac', 'win_rate', 'arpa'], mapping: MAPPING, goals: [], extras: { attribution: true } };
+const MAPPING = detectMapping(
+  Object.entries(sample.sheets).map(([name, rows]) => ({ name, headers: rows[0], rows: rows.length - 1 })),
+).mapping;
+const SETUP: DashboardSetup = {
+  v: 1,
+  locale: 'en',
+  kpis: ['mrr', 'cac', 'win_rate', 'arpa'],
+  mapping: MAPPING,
+  goals: [],
+  extras: { attribution: true },
+};
 const ARTIFACTS = join(__dirname, '../../artifacts');
 
 let page: Page;
@@ -24,10 +33,13 @@ let errors: string[];
 usePlayground(
   async (s) => {
     ({ page, errors } = s);
-    await page.evaluate(async (setup) => {
-      const k = (window as unknown as { kpiPilot: { bridge: { generate(s: unknown, asOf: string): Promise<unknown> } } }).kpiPilot;
-      await k.bridge.generate(setup, '2026-10-31');
-    }, SETUP as unknown as Record<string, unknown>);
+    await page.evaluate(
+      async (setup) => {
+        const k = (window as unknown as { kpiPilot: { bridge: { generate(s: unknown, asOf: string): Promise<unknown> } } }).kpiPilot;
+        await k.bridge.generate(setup, '2026-10-31');
+      },
+      SETUP as unknown as Record<string, unknown>,
+    );
   },
   { timeout: 180000 },
 );
@@ -36,8 +48,14 @@ usePlayground(
 async function drawn(): Promise<{ type: string; title: string; points: number }[]> {
   return page.$$eval('#grid .kp-chart', (boxes) =>
     boxes.map((b) => {
-      const paths = Array.from(b.querySelectorAll('.ct-line')).map((p) => (p.getAttribute('d') ?? '').split(/[ML]/).filter((x) => x.trim()).length);
-      return { type: (b as HTMLElement).dataset.chartType ?? '', title: b.querySelector('h4')?.textContent ?? '', points: paths.reduce((a, n) => a + n, 0) + b.querySelectorAll('.ct-bar').length };
+      const paths = Array.from(b.querySelectorAll('.ct-line')).map(
+        (p) => (p.getAttribute('d') ?? '').split(/[ML]/).filter((x) => x.trim()).length,
+      );
+      return {
+        type: (b as HTMLElement).dataset.chartType ?? '',
+        title: b.querySelector('h4')?.textContent ?? '',
+        points: paths.reduce((a, n) => a + n, 0) + b.querySelectorAll('.ct-bar').length,
+      };
     }),
   );
 }
@@ -60,7 +78,15 @@ it('draws the Attribution comparison as clustered columns with a legend of the s
   const [chart] = await drawn();
   expect(chart.type).toBe('column');
   expect(chart.points).toBeGreaterThanOrEqual(7); // at least one channel with a bar per model
-  expect(await page.locator('#grid .kp-chart-legend span').allTextContents()).toEqual(['First touch', 'Last touch', 'Linear', 'Position (40/20/40)', 'Time decay', 'Markov', 'Shapley']);
+  expect(await page.locator('#grid .kp-chart-legend span').allTextContents()).toEqual([
+    'First touch',
+    'Last touch',
+    'Linear',
+    'Position (40/20/40)',
+    'Time decay',
+    'Markov',
+    'Shapley',
+  ]);
   await page.locator('#grid').screenshot({ path: join(ARTIFACTS, 'playground-attribution-chart.png') });
   expect(errors).toEqual([]);
 });

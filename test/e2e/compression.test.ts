@@ -1,4 +1,3 @@
-
 import { Browser } from 'playwright-core';
 import { usePlayground } from '../support/browser';
 
@@ -30,7 +29,8 @@ it('sends the playground’s scripts and styles compressed, and the page starts'
   expect(app_js).toBeDefined();
   expect(['br', 'gzip']).toContain(app_js!.encoding);
   expect(app_js!.type).toBe('text/javascript; charset=utf-8');
-  for (const s of seen.filter((x) => /\.(js|css)$/.test(x.path))) expect([s.path, s.encoding && ['br', 'gzip'].includes(s.encoding)]).toEqual([s.path, true]);
+  for (const s of seen.filter((x) => /\.(js|css)$/.test(x.path)))
+    expect([s.path, s.encoding && ['br', 'gzip'].includes(s.encoding)]).toEqual([s.path, true]);
   // what went over the wire for app.js against its size on disk
   const sizes = await app.evaluate(() =>
     performance.getEntriesByType('resource').map((e) => {

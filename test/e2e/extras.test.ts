@@ -34,14 +34,20 @@ const cell = (row: number, col: number) => page.locator(`#grid td[data-row="${ro
 /** A sheet's values as the engine holds them; an error cell becomes its code ('#N/A'...). */
 async function values(sheet: string): Promise<unknown[][]> {
   return page.evaluate((name) => {
-    const wb = (window as unknown as { kpiPilot: { workbook: { hf: { getSheetValues(id: number): unknown[][]; getSheetId(n: string): number } } } }).kpiPilot.workbook;
-    return wb.hf.getSheetValues(wb.hf.getSheetId(name)).map((row) => row.map((v) => (v !== null && typeof v === 'object' ? String((v as { value: unknown }).value) : v)));
+    const wb = (
+      window as unknown as { kpiPilot: { workbook: { hf: { getSheetValues(id: number): unknown[][]; getSheetId(n: string): number } } } }
+    ).kpiPilot.workbook;
+    return wb.hf
+      .getSheetValues(wb.hf.getSheetId(name))
+      .map((row) => row.map((v) => (v !== null && typeof v === 'object' ? String((v as { value: unknown }).value) : v)));
   }, sheet);
 }
 
 async function generate(): Promise<string> {
   await sidebar().getByRole('button', { name: 'Generate dashboard' }).click();
-  await page.waitForFunction(() => /generated|Failed/.test(document.querySelector('#sidebar .kp-notices')?.textContent ?? ''), undefined, { timeout: 180000 });
+  await page.waitForFunction(() => /generated|Failed/.test(document.querySelector('#sidebar .kp-notices')?.textContent ?? ''), undefined, {
+    timeout: 180000,
+  });
   return (await sidebar().locator('.kp-notices').first().textContent()) ?? '';
 }
 
@@ -72,7 +78,9 @@ const CONVERSIONS = [...journeys.values()].filter((j) => j.converted).length;
 const FIRST = credit((t) => t.map((_, i) => (i === 0 ? 1 : 0)));
 const LAST = credit((t) => t.map((_, i) => (i === t.length - 1 ? 1 : 0)));
 const LINEAR = credit((t) => t.map(() => 1 / t.length));
-const POSITION = credit((t) => (t.length === 1 ? [1] : t.length === 2 ? [0.5, 0.5] : t.map((_, i) => (i === 0 || i === t.length - 1 ? 0.4 : 0.2 / (t.length - 2)))));
+const POSITION = credit((t) =>
+  t.length === 1 ? [1] : t.length === 2 ? [0.5, 0.5] : t.map((_, i) => (i === 0 || i === t.length - 1 ? 0.4 : 0.2 / (t.length - 2))),
+);
 const TIME_DECAY = credit((t) => {
   const w = t.map((x) => 2 ** (-(t[t.length - 1].day - x.day) / 7)); // half-life 7 days before the last touch
   const sum = w.reduce((a, b) => a + b, 0);
@@ -86,7 +94,8 @@ const CAP = 3000;
 const wonInQuarter = new Map<string, number>();
 for (const [, owner, , closed, amount, stage] of sample.sheets.Deals.slice(1)) {
   wonInQuarter.set(owner as string, wonInQuarter.get(owner as string) ?? 0);
-  if (stage === 'Won' && closed && (closed as string) >= '2026-10-01' && (closed as string) < '2027-01-01') wonInQuarter.set(owner as string, wonInQuarter.get(owner as string)! + (amount as number));
+  if (stage === 'Won' && closed && (closed as string) >= '2026-10-01' && (closed as string) < '2027-01-01')
+    wonInQuarter.set(owner as string, wonInQuarter.get(owner as string)! + (amount as number));
 }
 const payout = (won: number) => Math.min(CAP, Math.min(won, QUOTA) * 0.05 + Math.max(0, won - QUOTA) * 0.1);
 
@@ -94,7 +103,8 @@ const payout = (won: number) => Math.min(CAP, Math.min(won, QUOTA) * 0.05 + Math
 const purchases = sample.sheets.Transactions.slice(1).filter((r) => (r[1] as string) <= AS_OF);
 function summaryOf(customer: string): { x: number; tx: number; T: number; m: number } {
   const byDay = new Map<number, number>();
-  for (const [c, date, amount] of purchases) if (c === customer) byDay.set(dayOf(date as string), (byDay.get(dayOf(date as string)) ?? 0) + (amount as number));
+  for (const [c, date, amount] of purchases)
+    if (c === customer) byDay.set(dayOf(date as string), (byDay.get(dayOf(date as string)) ?? 0) + (amount as number));
   const days = [...byDay.keys()].sort((a, b) => a - b);
   const repeats = days.slice(1);
   return {
@@ -110,11 +120,17 @@ it('offers the extra sheets, lists the data they read, and takes a commission pl
   await next();
   await next();
   expect(await sidebar().getByRole('heading', { level: 2 }).textContent()).toBe('Extras');
-  await sidebar().getByLabel(/^Add an Attribution sheet/).check();
+  await sidebar()
+    .getByLabel(/^Add an Attribution sheet/)
+    .check();
   expect(await sidebar().textContent()).toContain('Reads "Touchpoints".');
-  await sidebar().getByLabel(/^Add a Customers at risk sheet/).check();
+  await sidebar()
+    .getByLabel(/^Add a Customers at risk sheet/)
+    .check();
   expect(await sidebar().textContent()).toContain('Reads "Transactions".');
-  await sidebar().getByLabel(/^Add a Commissions sheet/).check();
+  await sidebar()
+    .getByLabel(/^Add a Commissions sheet/)
+    .check();
   const plan = sidebar().locator('.kp-plan');
   expect(await plan.locator('.kp-messages').textContent()).toContain('Type the quota');
   await plan.getByLabel('Quota per owner and period').fill('50,000');
@@ -151,10 +167,21 @@ it('offers the extra sheets, lists the data they read, and takes a commission pl
 
 it('generates the Attribution sheet: models side by side, the causation line, credits counted from the journeys', async () => {
   const notice = await generate();
-  expect(notice).toContain('Dashboard generated: KPI Dashboard, KPI Goals, KPI Definitions, KPI History, Attribution, Customers at risk, Commissions.');
+  expect(notice).toContain(
+    'Dashboard generated: KPI Dashboard, KPI Goals, KPI Definitions, KPI History, Attribution, Customers at risk, Commissions.',
+  );
   const sheet = await values('Attribution');
   expect(sheet[1][0]).toMatch(/^Attribution measures association, not causation/);
-  expect(sheet[4].slice(0, 8)).toEqual(['Channel', 'First touch', 'Last touch', 'Linear', 'Position (40/20/40)', 'Time decay', 'Markov', 'Shapley']);
+  expect(sheet[4].slice(0, 8)).toEqual([
+    'Channel',
+    'First touch',
+    'Last touch',
+    'Linear',
+    'Position (40/20/40)',
+    'Time decay',
+    'Markov',
+    'Shapley',
+  ]);
   const rows = sheet.slice(5).filter((r) => typeof r[0] === 'string' && r[0] !== '');
   expect(rows.map((r) => r[0]).sort()).toEqual(['Email', 'Events', 'Referral', 'Search', 'Social']);
   for (const r of rows) {
@@ -166,14 +193,29 @@ it('generates the Attribution sheet: models side by side, the causation line, cr
     close(r[5], TIME_DECAY.get(channel) ?? 0);
   }
   // every model hands out each conversion once: Markov and Shapley columns add up to the converted journeys
-  for (const col of [1, 2, 3, 4, 5, 6, 7]) close(rows.reduce((t, r) => t + (r[col] as number), 0), CONVERSIONS);
+  for (const col of [1, 2, 3, 4, 5, 6, 7])
+    close(
+      rows.reduce((t, r) => t + (r[col] as number), 0),
+      CONVERSIONS,
+    );
   await page.locator('#tabs').getByRole('tab', { name: 'Attribution' }).click();
   expect(await cell(1, 0).textContent()).toMatch(/association, not causation/);
 });
 
 it('ranks Customers at risk by value at risk above the floor, counts the lost apart, one customer equal to the core functions in node', async () => {
   const sheet = await values('Customers at risk');
-  expect(sheet[4].slice(0, 10)).toEqual(['Chance still active', 'Customer', 'Repeat purchases', 'Weeks first to last purchase', 'Weeks since first purchase', 'Average repeat value', 'Churn risk', 'Expected purchases', 'Predicted value', 'Value at risk']);
+  expect(sheet[4].slice(0, 10)).toEqual([
+    'Chance still active',
+    'Customer',
+    'Repeat purchases',
+    'Weeks first to last purchase',
+    'Weeks since first purchase',
+    'Average repeat value',
+    'Churn risk',
+    'Expected purchases',
+    'Predicted value',
+    'Value at risk',
+  ]);
   expect(sheet[3].slice(0, 3)).toEqual(['Lost below (chance still active)', 0.1, 'Customers already lost']);
   const table = sheet.slice(5).filter((r) => typeof r[1] === 'string' && r[1] !== '');
   const lost = sheet[3][3] as number;
@@ -238,7 +280,9 @@ it('pays each owner of the Commissions sheet what the hand-worked plan gives', a
 });
 
 it('shows the breached goal in the Alerts section and on the dashboard', async () => {
-  const mrr = sample.sheets.Subscriptions.slice(1).filter((r) => r[1] === '2026-10-01').reduce((t, r) => t + (r[2] as number), 0);
+  const mrr = sample.sheets.Subscriptions.slice(1)
+    .filter((r) => r[1] === '2026-10-01')
+    .reduce((t, r) => t + (r[2] as number), 0);
   await page.waitForFunction(() => !!document.querySelector('#sidebar .kp-breaches li[data-kpi="mrr"]'), undefined, { timeout: 30000 });
   const item = await sidebar().locator('.kp-breaches li[data-kpi="mrr"]').textContent();
   expect(item).toBe(`MRR Value ${Math.round(mrr).toLocaleString('en-US')} · Past threshold · threshold 400,000 · owner Ana`);
@@ -255,7 +299,11 @@ it('regenerating keeps one set of sheets, extras included', async () => {
   const before = await tabs();
   await generate();
   expect(await tabs()).toEqual(before);
-  expect(before.filter((t) => t === 'Attribution' || t === 'Customers at risk' || t === 'Commissions')).toEqual(['Attribution', 'Customers at risk', 'Commissions']);
+  expect(before.filter((t) => t === 'Attribution' || t === 'Customers at risk' || t === 'Commissions')).toEqual([
+    'Attribution',
+    'Customers at risk',
+    'Commissions',
+  ]);
   mkdirSync(join(__dirname, '../../artifacts'), { recursive: true });
   await page.locator('#panel').screenshot({ path: join(__dirname, '../../artifacts/sidebar-alerts.png') });
   expect(errors).toEqual([]);

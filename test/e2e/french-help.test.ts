@@ -1,4 +1,3 @@
-
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { usePlayground } from '../support/browser';
 
@@ -33,7 +32,9 @@ it('shows the Functions tab in French with ?lang=fr: help and each argument, nam
   await page.getByRole('tab', { name: 'Fonctions' }).click();
   const cac = page.locator('.functions li[data-name="cac"]');
   expect(await cac.locator('button').textContent()).toBe('CAC(marketing_spend, new_customers, [sales_spend])');
-  expect(await cac.locator('p').textContent()).toBe('Coût d’acquisition client : (dépenses marketing + dépenses commerciales) / nouveaux clients.');
+  expect(await cac.locator('p').textContent()).toBe(
+    'Coût d’acquisition client : (dépenses marketing + dépenses commerciales) / nouveaux clients.',
+  );
   expect(await cac.locator('dt').allTextContents()).toEqual(['marketing_spend', 'new_customers', 'sales_spend (facultatif)']);
   expect(await cac.locator('dd').allTextContents()).toEqual([
     'Dépenses marketing de la période (une plage ou un nombre).',
@@ -42,7 +43,9 @@ it('shows the Functions tab in French with ?lang=fr: help and each argument, nam
   ]);
   // a choice argument: its French meaning, then the default and allowed values as typed
   const cycle = page.locator('.functions li[data-name="sales_cycle"] dd').last();
-  expect(await cycle.textContent()).toBe('"mean" (moyenne, par défaut) ou "median" (médiane).; par défaut "mean"; Valeurs permises : "mean", "median"');
+  expect(await cycle.textContent()).toBe(
+    '"mean" (moyenne, par défaut) ou "median" (médiane).; par défaut "mean"; Valeurs permises : "mean", "median"',
+  );
   // the engine's functions keep their help
   expect(await page.locator('.functions li[data-name="sum"] p').textContent()).toBe('Adds numbers and ranges.');
   // the filter finds a function by its French words
@@ -64,10 +67,14 @@ it('shows the autocomplete and the argument hint of =CAC( in French with ?lang=f
   await page.keyboard.type('C(');
   const hint = page.locator('#hint');
   expect(await hint.locator('.current').textContent()).toBe('marketing_spend');
-  expect(await hint.locator('p').first().textContent()).toBe('marketing_spend : Dépenses marketing de la période (une plage ou un nombre).');
+  expect(await hint.locator('p').first().textContent()).toBe(
+    'marketing_spend : Dépenses marketing de la période (une plage ou un nombre).',
+  );
   await page.keyboard.type('C2:C9, F2:F9, ');
   expect(await hint.locator('.current').textContent()).toBe('[sales_spend]');
-  expect(await hint.locator('p').first().textContent()).toBe('sales_spend (facultatif) : Dépenses commerciales de la période ; omis, elles valent 0.');
+  expect(await hint.locator('p').first().textContent()).toBe(
+    'sales_spend (facultatif) : Dépenses commerciales de la période ; omis, elles valent 0.',
+  );
   await page.keyboard.press('Escape');
   await page.keyboard.press('Escape');
   expect(errors).toEqual([]);
@@ -83,6 +90,8 @@ it('follows a French browser, and an English page keeps the English help', async
   const english = await open(`${url}?lang=en`, 'fr-FR');
   await english.page.getByRole('tab', { name: 'Functions' }).click();
   expect(await english.page.locator('.functions li[data-name="cpl"] p').textContent()).toBe('Cost per lead: spend / leads.');
-  expect(await english.page.locator('.functions li[data-name="cac"] dd').first().textContent()).toBe('Marketing spend over the period (a range or a number).');
+  expect(await english.page.locator('.functions li[data-name="cac"] dd').first().textContent()).toBe(
+    'Marketing spend over the period (a range or a number).',
+  );
   await english.context.close();
 });

@@ -1,4 +1,3 @@
-
 import { Browser, Page } from 'playwright-core';
 import { cardLabel } from '../../core/dashboard/anchors';
 import { usePlayground } from '../support/browser';

@@ -1,4 +1,3 @@
-
 import { Browser, Page } from 'playwright-core';
 import { generateSample } from '../../playground/sample/company';
 import { usePlayground } from '../support/browser';
@@ -29,14 +28,23 @@ async function typeInto(row: number, col: number, text: string): Promise<void> {
 const focused = (p: Page = page) => p.evaluate(() => document.activeElement?.id || document.activeElement?.tagName);
 const sheetValues = (name: string, p: Page = page) =>
   p.evaluate((n) => {
-    const wb = (window as unknown as { kpiPilot: { workbook: { hf: { getSheetValues(id: number): unknown[][]; getSheetId(s: string): number } } } }).kpiPilot.workbook;
+    const wb = (
+      window as unknown as { kpiPilot: { workbook: { hf: { getSheetValues(id: number): unknown[][]; getSheetId(s: string): number } } } }
+    ).kpiPilot.workbook;
     return wb.hf.getSheetValues(wb.hf.getSheetId(n));
   }, name);
 const formulaAt = (name: string, row: number, col: number) =>
-  page.evaluate(([n, r, c]) => {
-    const wb = (window as unknown as { kpiPilot: { workbook: { hf: { getCellFormula(a: object): string | undefined; getSheetId(s: string): number } } } }).kpiPilot.workbook;
-    return wb.hf.getCellFormula({ sheet: wb.hf.getSheetId(n as string), row: r, col: c });
-  }, [name, row, col] as const);
+  page.evaluate(
+    ([n, r, c]) => {
+      const wb = (
+        window as unknown as {
+          kpiPilot: { workbook: { hf: { getCellFormula(a: object): string | undefined; getSheetId(s: string): number } } };
+        }
+      ).kpiPilot.workbook;
+      return wb.hf.getCellFormula({ sheet: wb.hf.getSheetId(n as string), row: r, col: c });
+    },
+    [name, row, col] as const,
+  );
 
 it('suggests functions with their signature as =KPI is typed, and hints the argument of =KPI_BY(', async () => {
   await openSheet('Marketing');
@@ -52,7 +60,9 @@ it('suggests functions with their signature as =KPI is typed, and hints the argu
   await page.keyboard.press('Backspace');
   await page.keyboard.press('Backspace');
   await page.keyboard.type('SUMI');
-  expect(await options.evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.name))).toEqual(expect.arrayContaining(['SUMIF', 'SUMIFS']));
+  expect(await options.evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.name))).toEqual(
+    expect.arrayContaining(['SUMIF', 'SUMIFS']),
+  );
   // accept with the keyboard: the name and its bracket, then the argument hint with allowed values
   await page.fill('#formula', '');
   await page.keyboard.type('=KPI_B');
@@ -89,7 +99,9 @@ it('inserts ranges by point-and-click while a formula is edited, also from anoth
   const rows = marketing.slice(1, 25);
   const spend = rows.reduce((t, r) => t + (r[2] as number), 0);
   const customers = rows.reduce((t, r) => t + (r[5] as number), 0);
-  expect(await cell(1, 9).textContent()).toBe((spend / customers).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
+  expect(await cell(1, 9).textContent()).toBe(
+    (spend / customers).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+  );
 
   // pointing into another sheet: the tab switches the view, the edit goes on
   await cell(2, 9).click();
@@ -112,7 +124,9 @@ it('says what is wrong in plain words: missing bracket, unknown name, argument c
   await typeInto(4, 9, '=CAV(C2:C25, F2:F25)');
   expect(await cell(4, 9).getAttribute('title')).toBe('Unknown function CAV. Did you mean CAC?');
   await typeInto(5, 9, '=CAC(C2:C25)');
-  expect(await cell(5, 9).getAttribute('title')).toBe('CAC takes 2 to 3 arguments, this call has 1: CAC(marketing_spend, new_customers, [sales_spend])');
+  expect(await cell(5, 9).getAttribute('title')).toBe(
+    'CAC takes 2 to 3 arguments, this call has 1: CAC(marketing_spend, new_customers, [sales_spend])',
+  );
 });
 
 it('pastes a TSV block as Sheets and Excel copy it, and copies a range as TSV', async () => {
@@ -228,7 +242,9 @@ it('keeps typed formulas, formats and a generated dashboard across a reload; Res
   await side.getByLabel('SaaS / tech').check();
   await side.getByRole('button', { name: '6. Generate' }).click();
   await side.getByRole('button', { name: 'Generate dashboard' }).click();
-  await page.waitForFunction(() => /generated|Failed/.test(document.querySelector('#sidebar .kp-notices')?.textContent ?? ''), undefined, { timeout: 120000 });
+  await page.waitForFunction(() => /generated|Failed/.test(document.querySelector('#sidebar .kp-notices')?.textContent ?? ''), undefined, {
+    timeout: 120000,
+  });
   expect(await side.locator('.kp-notices').first().textContent()).toContain('generated');
   const dashboard = await sheetValues('KPI Dashboard');
   await page.waitForTimeout(500); // the save runs a moment after the last change
@@ -243,13 +259,24 @@ it('keeps typed formulas, formats and a generated dashboard across a reload; Res
   expect(await page.locator('#tabs .generated').count()).toBeGreaterThanOrEqual(3);
   // regenerating after the reload rewrites the same sheets (found by their markers)
   await side.getByRole('button', { name: 'Generate dashboard' }).click();
-  await page.waitForFunction(() => /generated|Failed/.test(document.querySelector('#sidebar .kp-notices')?.textContent ?? ''), undefined, { timeout: 120000 });
-  expect((await page.locator('#tabs [role="tab"]').allTextContents()).filter((t) => t.startsWith('KPI Dashboard'))).toEqual(['KPI Dashboard']);
+  await page.waitForFunction(() => /generated|Failed/.test(document.querySelector('#sidebar .kp-notices')?.textContent ?? ''), undefined, {
+    timeout: 120000,
+  });
+  expect((await page.locator('#tabs [role="tab"]').allTextContents()).filter((t) => t.startsWith('KPI Dashboard'))).toEqual([
+    'KPI Dashboard',
+  ]);
 
   page.once('dialog', (d) => void d.accept());
   await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Reset to sample' }).click()]);
   await page.waitForSelector('body[data-ready="true"]');
-  expect(await page.locator('#tabs [role="tab"]').allTextContents()).toEqual(['Examples', 'Marketing', 'Subscriptions', 'Deals', 'Touchpoints', 'Transactions']);
+  expect(await page.locator('#tabs [role="tab"]').allTextContents()).toEqual([
+    'Examples',
+    'Marketing',
+    'Subscriptions',
+    'Deals',
+    'Touchpoints',
+    'Transactions',
+  ]);
   expect(await formulaAt('Marketing', 1, 9)).toBeUndefined();
 });
 
@@ -286,7 +313,12 @@ it('lets keyboard users out: Escape and Tab leave the grid, skip links reach the
       .filter((e) => !(e as HTMLElement).hidden && (e as HTMLElement).offsetParent !== null)
       .filter((e) => {
         const el = e as HTMLInputElement;
-        const labelled = el.getAttribute('aria-label') || el.getAttribute('aria-labelledby') || (el.labels && el.labels.length) || el.textContent?.trim() || el.title;
+        const labelled =
+          el.getAttribute('aria-label') ||
+          el.getAttribute('aria-labelledby') ||
+          (el.labels && el.labels.length) ||
+          el.textContent?.trim() ||
+          el.title;
         return !labelled;
       })
       .map((e) => e.outerHTML.slice(0, 80)),
@@ -324,9 +356,15 @@ it('speaks French with ?lang=fr: page, panel, function help and grid numbers', a
   await fresh.close();
 });
 
-it('gives drawings over the grid a layer and each cell\'s box', async () => {
+it("gives drawings over the grid a layer and each cell's box", async () => {
   const geometry = await page.evaluate(() => {
-    const grid = (window as unknown as { kpiPilot: { grid: { overlay: HTMLElement; cellBox(r: number, c: number): { left: number; top: number; width: number; height: number } } } }).kpiPilot.grid;
+    const grid = (
+      window as unknown as {
+        kpiPilot: {
+          grid: { overlay: HTMLElement; cellBox(r: number, c: number): { left: number; top: number; width: number; height: number } };
+        };
+      }
+    ).kpiPilot.grid;
     const a = grid.cellBox(2, 1);
     const b = grid.cellBox(3, 2); // one row down, one column right
     return { inGrid: grid.overlay.parentElement?.id, a, b };

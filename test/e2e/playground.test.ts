@@ -41,7 +41,13 @@ it('computes a =CAC() typed over the sample ranges', async () => {
   const expected = sample.checks.find((c) => c.label.startsWith('CAC'))!.expected;
   // shown as money (the registry's unit for CAC), held in full precision
   expect(await cell(1, 9).textContent()).toBe(expected.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
-  const held = await page.evaluate(() => (window as unknown as { kpiPilot: { workbook: { hf: { getCellValue(a: object): number } } } }).kpiPilot.workbook.hf.getCellValue({ sheet: 1, row: 1, col: 9 }));
+  const held = await page.evaluate(() =>
+    (window as unknown as { kpiPilot: { workbook: { hf: { getCellValue(a: object): number } } } }).kpiPilot.workbook.hf.getCellValue({
+      sheet: 1,
+      row: 1,
+      col: 9,
+    }),
+  );
   expect(Math.abs(held - expected)).toBeLessThan(1e-6 * expected);
   await cell(1, 9).click();
   expect(await page.inputValue('#formula')).toBe('=CAC(C2:C121, F2:F121)');
@@ -72,13 +78,19 @@ it('computes every Examples row without error and matching its expected value', 
   await page.waitForSelector('body[data-examples="done"]'); // entered just after the first render
   await openSheet('Examples');
   const rows = await page.evaluate(() => {
-    const wb = (window as unknown as { kpiPilot: { workbook: { size: (s: number) => { rows: number }; view: (a: object) => { display: string; error?: string } } } }).kpiPilot.workbook;
+    const wb = (
+      window as unknown as {
+        kpiPilot: { workbook: { size: (s: number) => { rows: number }; view: (a: object) => { display: string; error?: string } } };
+      }
+    ).kpiPilot.workbook;
     const out: string[][] = [];
     for (let row = 1; row < wb.size(0).rows; row++) {
-      out.push([0, 2, 3, 4].map((col) => {
-        const v = wb.view({ sheet: 0, row, col });
-        return v.error ? `${v.display} ${v.error}` : v.display;
-      }));
+      out.push(
+        [0, 2, 3, 4].map((col) => {
+          const v = wb.view({ sheet: 0, row, col });
+          return v.error ? `${v.display} ${v.error}` : v.display;
+        }),
+      );
     }
     return out;
   });

@@ -50,7 +50,9 @@ async function next(): Promise<void> {
 async function generate(p: Page): Promise<string> {
   const notices = p.locator('#sidebar .kp-notices').first(); // the generate step's notices (the share section has its own)
   await p.locator('#sidebar').getByRole('button', { name: 'Generate dashboard' }).click();
-  await p.waitForFunction(() => /generated|Failed/.test(document.querySelector('#sidebar .kp-notices')?.textContent ?? ''), undefined, { timeout: 120000 });
+  await p.waitForFunction(() => /generated|Failed/.test(document.querySelector('#sidebar .kp-notices')?.textContent ?? ''), undefined, {
+    timeout: 120000,
+  });
   return (await notices.textContent()) ?? '';
 }
 
@@ -65,16 +67,28 @@ it('walks the steps: SaaS template, balance meter, mapping, a goal', async () =>
   expect(await meter.textContent()).toContain('Impact share: 86% (at least 70%)');
   expect(await meter.textContent()).toContain('Balanced');
   // one more KPI: the meter warns live
-  await sidebar().getByLabel(/^Leads/).check();
+  await sidebar()
+    .getByLabel(/^Leads/)
+    .check();
   expect(await meter.textContent()).toContain('KPIs: 8 (5–7)');
   expect(await meter.textContent()).toContain('can be a vanity metric');
-  await sidebar().getByLabel(/^Leads/).uncheck();
+  await sidebar()
+    .getByLabel(/^Leads/)
+    .uncheck();
   expect(await meter.textContent()).toContain('Balanced');
   await next();
   // extra sheets are optional; alerts are on for a new dashboard
   expect(await sidebar().getByRole('heading', { level: 2 }).textContent()).toBe('Extras');
-  expect(await sidebar().getByLabel(/^Add an Attribution sheet/).isChecked()).toBe(false);
-  expect(await sidebar().getByLabel(/^Flag KPIs in breach on the dashboard/).isChecked()).toBe(true);
+  expect(
+    await sidebar()
+      .getByLabel(/^Add an Attribution sheet/)
+      .isChecked(),
+  ).toBe(false);
+  expect(
+    await sidebar()
+      .getByLabel(/^Flag KPIs in breach on the dashboard/)
+      .isChecked(),
+  ).toBe(true);
   await next();
 
   // mapping detected from the sample's headers; the manager can change a column and put it back
@@ -103,7 +117,18 @@ it('walks the steps: SaaS template, balance meter, mapping, a goal', async () =>
 it('generates the four sheets with the values and status worked out from the sample rows', async () => {
   const notice = await generate(page);
   expect(notice).toContain('Dashboard generated: KPI Dashboard, KPI Goals, KPI Definitions, KPI History.');
-  expect(await sheetTabs(page)).toEqual(['Examples', 'Marketing', 'Subscriptions', 'Deals', 'Touchpoints', 'Transactions', 'KPI Dashboard', 'KPI Goals', 'KPI Definitions', 'KPI History']);
+  expect(await sheetTabs(page)).toEqual([
+    'Examples',
+    'Marketing',
+    'Subscriptions',
+    'Deals',
+    'Touchpoints',
+    'Transactions',
+    'KPI Dashboard',
+    'KPI Goals',
+    'KPI Definitions',
+    'KPI History',
+  ]);
   // the dashboard is shown; cards in template order: MRR, MRR churn, NRR, CAC, LTV, lead-to-opp, CPL
   expect(await cell(page, 1, 1).textContent()).toBe('2026-10-31');
   expect(await cell(page, 4, 0).textContent()).toBe('MRR');
@@ -145,7 +170,9 @@ it('snapshot records the card values in KPI History, one row per KPI for the per
   const button = () => sidebar().getByRole('button', { name: 'Record values as of 2026-10-31' });
   await button().click();
   await page.waitForFunction(() => /7 values added/.test(document.querySelector('#sidebar .kp-notices')?.textContent ?? ''));
-  expect(await sidebar().locator('.kp-notices').first().textContent()).toContain('KPI History as of 2026-10-31: 7 values added, 0 updated in place.');
+  expect(await sidebar().locator('.kp-notices').first().textContent()).toContain(
+    'KPI History as of 2026-10-31: 7 values added, 0 updated in place.',
+  );
   // a second snapshot of the same period updates those rows in place
   await button().click();
   await page.waitForFunction(() => /7 updated in place/.test(document.querySelector('#sidebar .kp-notices')?.textContent ?? ''));
@@ -157,9 +184,18 @@ it('snapshot records the card values in KPI History, one row per KPI for the per
 });
 
 it('offers the workbook as an .xlsx, loading ExcelJS only on the click', async () => {
-  const scripts = () => page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.endsWith('.js')));
+  const scripts = () =>
+    page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .map((e) => e.name)
+        .filter((n) => n.endsWith('.js')),
+    );
   expect((await scripts()).some((n) => n.includes('xlsx'))).toBe(false);
-  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60000 }), page.getByRole('button', { name: 'Download workbook' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download', { timeout: 60000 }),
+    page.getByRole('button', { name: 'Download workbook' }).click(),
+  ]);
   expect(download.suggestedFilename()).toBe('kpi-pilot.xlsx');
   const bytes = readFileSync((await download.path())!);
   expect(bytes.subarray(0, 2).toString()).toBe('PK'); // a zip, as every .xlsx
@@ -192,13 +228,19 @@ it('keeps the setup across a reload, and leaves a user sheet named KPI Dashboard
   await page.fill('#formula', 'my notes');
   await page.press('#formula', 'Enter');
   const notice = await generate(page);
-  expect(notice).toContain('A sheet named "KPI Dashboard" already exists and is not KPI Pilot\'s: the dashboard uses "KPI Dashboard (KPI Pilot)" instead.');
+  expect(notice).toContain(
+    'A sheet named "KPI Dashboard" already exists and is not KPI Pilot\'s: the dashboard uses "KPI Dashboard (KPI Pilot)" instead.',
+  );
   await page.locator('#tabs').getByRole('tab', { name: 'KPI Dashboard', exact: true }).click();
   expect(await cell(page, 0, 0).textContent()).toBe('my notes');
-  expect(await page.evaluate(() => {
-    const wb = (window as unknown as { kpiPilot: { workbook: { hf: { getSheetValues(id: number): unknown[][]; getSheetId(n: string): number } } } }).kpiPilot.workbook;
-    return wb.hf.getSheetValues(wb.hf.getSheetId('KPI Dashboard'));
-  })).toEqual([['my notes']]);
+  expect(
+    await page.evaluate(() => {
+      const wb = (
+        window as unknown as { kpiPilot: { workbook: { hf: { getSheetValues(id: number): unknown[][]; getSheetId(n: string): number } } } }
+      ).kpiPilot.workbook;
+      return wb.hf.getSheetValues(wb.hf.getSheetId('KPI Dashboard'));
+    }),
+  ).toEqual([['my notes']]);
   await page.locator('#tabs').getByRole('tab', { name: 'KPI Dashboard (KPI Pilot)' }).click();
   expect(await cell(page, 4, 1).textContent()).toBe(money(MRR));
 });
@@ -232,7 +274,9 @@ it('reaches "Generate dashboard" with the keyboard only', async () => {
   }
   expect(reached).toBe(true);
   await p.keyboard.press('Enter');
-  await p.waitForFunction(() => /generated/.test(document.querySelector('#sidebar .kp-notices')?.textContent ?? ''), undefined, { timeout: 120000 });
+  await p.waitForFunction(() => /generated/.test(document.querySelector('#sidebar .kp-notices')?.textContent ?? ''), undefined, {
+    timeout: 120000,
+  });
   expect(await p.evaluate(() => document.activeElement?.textContent)).toBe('Generate dashboard');
   expect(errs).toEqual([]);
   await context.close();
@@ -254,7 +298,9 @@ it('speaks French when the browser does, down to the generated sheets', async ()
   await p.screenshot({ path: join(artifacts, 'sidebar-goals-fr.png') });
   await side.getByRole('button', { name: '6. Générer' }).click();
   await side.getByRole('button', { name: 'Générer le tableau de bord' }).click();
-  await p.waitForFunction(() => /généré/.test(document.querySelector('#sidebar .kp-notices')?.textContent ?? ''), undefined, { timeout: 120000 });
+  await p.waitForFunction(() => /généré/.test(document.querySelector('#sidebar .kp-notices')?.textContent ?? ''), undefined, {
+    timeout: 120000,
+  });
   expect(await cell(p, 0, 0).textContent()).toBe('Tableau de bord KPI');
   await p.locator('#tabs').getByRole('tab', { name: 'KPI Goals' }).click();
   expect(await cell(p, 2, 3).textContent()).toBe('2,5\u202f%'); // 2,5 typed in percent: 0.025 in the cell, shown the French way

@@ -1,4 +1,3 @@
-
 import { Browser, Page } from 'playwright-core';
 import { kpi } from '../../core/dashboard/catalog';
 import { tr } from '../../core/dashboard/i18n';
@@ -25,7 +24,9 @@ const cell = (row: number, col: number) => page.locator(`#grid td[data-row="${ro
 /** The computed values of a sheet, read from the playground's engine. */
 function sheetValues(name: string): Promise<unknown[][]> {
   return page.evaluate((sheet) => {
-    const wb = (window as unknown as { kpiPilot: { workbook: { hf: { getSheetValues(id: number): unknown[][]; getSheetId(n: string): number } } } }).kpiPilot.workbook;
+    const wb = (
+      window as unknown as { kpiPilot: { workbook: { hf: { getSheetValues(id: number): unknown[][]; getSheetId(n: string): number } } } }
+    ).kpiPilot.workbook;
     return wb.hf.getSheetValues(wb.hf.getSheetId(sheet));
   }, name);
 }
@@ -49,7 +50,11 @@ describe.each(TEMPLATES.map((t) => [t.id, t] as const))('the %s template on the 
     await sidebar().getByLabel(tr(tpl.name, 'en')).check();
     await sidebar().getByRole('button', { name: '6. Generate' }).click();
     await sidebar().getByRole('button', { name: 'Generate dashboard' }).click();
-    await page.waitForFunction(() => /generated|Failed/.test(document.querySelector('#sidebar .kp-notices')?.textContent ?? ''), undefined, { timeout: 120000 });
+    await page.waitForFunction(
+      () => /generated|Failed/.test(document.querySelector('#sidebar .kp-notices')?.textContent ?? ''),
+      undefined,
+      { timeout: 120000 },
+    );
     const notice = (await sidebar().locator('.kp-notices').first().textContent()) ?? '';
     expect(notice).toContain('Dashboard generated');
     expect(notice).not.toContain('is not computed');
@@ -71,7 +76,9 @@ describe.each(TEMPLATES.map((t) => [t.id, t] as const))('the %s template on the 
 
   it('names only chosen cards as needing the add-in', async () => {
     const needs = sidebar().locator('.kp-share .kp-warn');
-    expect(await needs.textContent()).toBe(`Without the add-in a colleague sees errors in KPI Dashboard: ${NEEDS_ADDIN[id]}. "Prepare for sharing" replaces them by their values (and "Make live again" restores them).`);
+    expect(await needs.textContent()).toBe(
+      `Without the add-in a colleague sees errors in KPI Dashboard: ${NEEDS_ADDIN[id]}. "Prepare for sharing" replaces them by their values (and "Make live again" restores them).`,
+    );
   });
 });
 

@@ -44,7 +44,10 @@ export interface FakeOptions {
   mailQuota?: number;
 }
 
-export const BASE_SCOPES = ['https://www.googleapis.com/auth/spreadsheets.currentonly', 'https://www.googleapis.com/auth/script.container.ui'] as const;
+export const BASE_SCOPES = [
+  'https://www.googleapis.com/auth/spreadsheets.currentonly',
+  'https://www.googleapis.com/auth/script.container.ui',
+] as const;
 const SCOPE = {
   scriptapp: 'https://www.googleapis.com/auth/script.scriptapp',
   mail: 'https://www.googleapis.com/auth/script.send_mail',
@@ -82,17 +85,59 @@ const DEFAULT_COLS = 26;
 const MAX_PROPERTY_BYTES = 9 * 1024;
 
 const READS = new Set([
-  'getNamedRanges', 'getRangeByName',
-  'getSheets', 'getSheetByName', 'getSpreadsheetTimeZone', 'getLastRow', 'getLastColumn', 'getCharts', 'getConditionalFormatRules',
-  'getDeveloperMetadata', 'getValues', 'getValue', 'getFormulas', 'getNumberFormats', 'getFrozenRows', 'getMaxRows', 'getMaxColumns',
-  'getBackgrounds', 'getDisplayValues', 'getColumnWidth', 'getActiveSheet', 'flush', 'find',
+  'getNamedRanges',
+  'getRangeByName',
+  'getSheets',
+  'getSheetByName',
+  'getSpreadsheetTimeZone',
+  'getLastRow',
+  'getLastColumn',
+  'getCharts',
+  'getConditionalFormatRules',
+  'getDeveloperMetadata',
+  'getValues',
+  'getValue',
+  'getFormulas',
+  'getNumberFormats',
+  'getFrozenRows',
+  'getMaxRows',
+  'getMaxColumns',
+  'getBackgrounds',
+  'getDisplayValues',
+  'getColumnWidth',
+  'getActiveSheet',
+  'flush',
+  'find',
 ]);
 const SERVICE_CLASSES = new Set([
-  'PropertiesService', 'Properties', 'LockService', 'Lock', 'Session', 'Utilities', 'HtmlService', 'HtmlOutput', 'Ui', 'Menu',
-  'ScriptApp', 'AuthorizationInfo', 'TriggerBuilder', 'ClockTriggerBuilder', 'Trigger', 'MailApp', 'User',
+  'PropertiesService',
+  'Properties',
+  'LockService',
+  'Lock',
+  'Session',
+  'Utilities',
+  'HtmlService',
+  'HtmlOutput',
+  'Ui',
+  'Menu',
+  'ScriptApp',
+  'AuthorizationInfo',
+  'TriggerBuilder',
+  'ClockTriggerBuilder',
+  'Trigger',
+  'MailApp',
+  'User',
 ]);
 const BUILDER_CLASSES = new Set(['ConditionalFormatRuleBuilder', 'EmbeddedChartBuilder', 'DeveloperMetadataFinder']);
-const VALUE_CLASSES = new Set(['DeveloperMetadata', 'DeveloperMetadataLocation', 'ConditionalFormatRule', 'EmbeddedChart', 'BooleanCondition', 'ContainerInfo', 'ChartOptions']);
+const VALUE_CLASSES = new Set([
+  'DeveloperMetadata',
+  'DeveloperMetadataLocation',
+  'ConditionalFormatRule',
+  'EmbeddedChart',
+  'BooleanCondition',
+  'ContainerInfo',
+  'ChartOptions',
+]);
 
 function kindOf(cls: string, method: string): CallKind {
   if (SERVICE_CLASSES.has(cls) || method === 'getUi') return 'service';
@@ -206,7 +251,12 @@ export class FakeSheets {
         if (typeof value !== 'function' || typeof prop !== 'string' || prop.startsWith('$') || prop === 'constructor') return value;
         return (...args: unknown[]) => {
           this.log.push(`${target.$class}.${prop}`);
-          return this.wrap(value.apply(target, args.map((a) => this.unwrap(a))));
+          return this.wrap(
+            value.apply(
+              target,
+              args.map((a) => this.unwrap(a)),
+            ),
+          );
         };
       },
     });
@@ -320,7 +370,8 @@ export class FakeSheets {
       sendEmail(message: FakeMail | string, subject?: string, body?: string) {
         fake.needScope(SCOPE.mail, 'MailApp.sendEmail');
         const m: FakeMail = typeof message === 'string' ? { to: message, subject: subject ?? '', body: body ?? '' } : { ...message };
-        if (!m.to || typeof m.subject !== 'string' || typeof m.body !== 'string') throw new Error('Invalid argument: a message needs to, subject and body');
+        if (!m.to || typeof m.subject !== 'string' || typeof m.body !== 'string')
+          throw new Error('Invalid argument: a message needs to, subject and body');
         if (/[\r\n]/.test(m.subject)) throw new Error('Invalid argument: subject');
         if (fake.mail.quota < 1) throw new Error('Service invoked too many times for one day: email.');
         fake.mail.quota--;
@@ -412,7 +463,9 @@ export class FakeSheets {
 
   /** Markers as (sheet name, key, value): the role markers (KPIPILOT_SHEET), not the sheet ids recorded beside them. */
   markers(): [string, string, string][] {
-    return this.spreadsheet.metadata.filter((m) => this.spreadsheet.sheets.includes(m.sheet) && m.key === 'KPIPILOT_SHEET').map((m) => [m.sheet.name, m.key, m.value]);
+    return this.spreadsheet.metadata
+      .filter((m) => this.spreadsheet.sheets.includes(m.sheet) && m.key === 'KPIPILOT_SHEET')
+      .map((m) => [m.sheet.name, m.key, m.value]);
   }
 
   /** Everything about a sheet, as plain data, to compare two states. */
@@ -614,7 +667,11 @@ export class RawSheet extends Raw {
   }
   getLastRow() {
     let last = 0;
-    for (let r = this.grid.length - 1; r >= 0; r--) if (this.grid[r]?.some(hasContent)) { last = r + 1; break; }
+    for (let r = this.grid.length - 1; r >= 0; r--)
+      if (this.grid[r]?.some(hasContent)) {
+        last = r + 1;
+        break;
+      }
     for (const [key, v] of this.spilled()) if (v !== '') last = Math.max(last, Number(key.split(',')[0]));
     return last;
   }
@@ -726,7 +783,9 @@ export class RawSheet extends Raw {
         if (cell?.f === undefined) return;
         const v = evaluate?.(this.name, r + 1, c + 1, cell.f) ?? '';
         if (!Array.isArray(v)) return void out.set(`${r + 1},${c + 1}`, v);
-        const blocked = v.some((line: unknown[], i: number) => line.some((_x, j) => (i || j) && hasContent(this.cell(r + 1 + i, c + 1 + j))));
+        const blocked = v.some((line: unknown[], i: number) =>
+          line.some((_x, j) => (i || j) && hasContent(this.cell(r + 1 + i, c + 1 + j))),
+        );
         if (blocked) return void out.set(`${r + 1},${c + 1}`, '#REF!');
         v.forEach((line: unknown[], i: number) => line.forEach((x, j) => out.set(`${r + 1 + i},${c + 1 + j}`, x ?? '')));
       }),
@@ -779,12 +838,20 @@ export class RawRange extends Raw {
   }
   private each<T>(data: T[][] | null, name: string, fn: (cell: Cell, v: T, r: number, c: number) => void): this {
     if (data) {
-      if (data.length !== this.rows) throw new Error(`${name}: the number of rows in the data (${data.length}) does not match the number of rows in the range (${this.rows}).`);
+      if (data.length !== this.rows)
+        throw new Error(
+          `${name}: the number of rows in the data (${data.length}) does not match the number of rows in the range (${this.rows}).`,
+        );
       data.forEach((row) => {
-        if (row.length !== this.cols) throw new Error(`${name}: the number of columns in the data (${row.length}) does not match the number of columns in the range (${this.cols}).`);
+        if (row.length !== this.cols)
+          throw new Error(
+            `${name}: the number of columns in the data (${row.length}) does not match the number of columns in the range (${this.cols}).`,
+          );
       });
     }
-    for (let r = 0; r < this.rows; r++) for (let c = 0; c < this.cols; c++) fn(this.sheet.cell(this.row + r, this.col + c, true)!, data ? data[r][c] : (undefined as T), r, c);
+    for (let r = 0; r < this.rows; r++)
+      for (let c = 0; c < this.cols; c++)
+        fn(this.sheet.cell(this.row + r, this.col + c, true)!, data ? data[r][c] : (undefined as T), r, c);
     return this;
   }
   private style(name: string, key: string, data: unknown[][]): this {
@@ -827,7 +894,7 @@ export class RawRange extends Raw {
       const row: unknown[] = [];
       for (let c = 0; c < this.cols; c++) {
         const cell = this.sheet.cell(this.row + r, this.col + c);
-        let v: unknown = shown.get(`${this.row + r},${this.col + c}`) ?? (cell?.v ?? '');
+        let v: unknown = shown.get(`${this.row + r},${this.col + c}`) ?? cell?.v ?? '';
         if (typeof v === 'number' && cell?.fmt && DATE_FORMAT_RE.test(cell.fmt)) v = fake.dateOf(v);
         row.push(v);
       }
@@ -840,11 +907,15 @@ export class RawRange extends Raw {
   }
   getFormulas() {
     this.counted();
-    return Array.from({ length: this.rows }, (_, r) => Array.from({ length: this.cols }, (_, c) => this.sheet.cell(this.row + r, this.col + c)?.f ?? ''));
+    return Array.from({ length: this.rows }, (_, r) =>
+      Array.from({ length: this.cols }, (_, c) => this.sheet.cell(this.row + r, this.col + c)?.f ?? ''),
+    );
   }
   getNumberFormats() {
     this.counted();
-    return Array.from({ length: this.rows }, (_, r) => Array.from({ length: this.cols }, (_, c) => this.sheet.cell(this.row + r, this.col + c)?.fmt ?? 'General'));
+    return Array.from({ length: this.rows }, (_, r) =>
+      Array.from({ length: this.cols }, (_, c) => this.sheet.cell(this.row + r, this.col + c)?.fmt ?? 'General'),
+    );
   }
   setNumberFormats(formats: string[][]) {
     return this.each(formats, 'setNumberFormats', (cell, f) => {
@@ -875,7 +946,8 @@ export class RawRange extends Raw {
     return this.style('setHorizontalAlignments', 'horizontalAlignment', v);
   }
   setWrapStrategies(v: unknown[][]) {
-    if (v.flat().some((x) => !['WRAP', 'OVERFLOW', 'CLIP'].includes(x as string))) throw new Error('setWrapStrategies takes WrapStrategy values');
+    if (v.flat().some((x) => !['WRAP', 'OVERFLOW', 'CLIP'].includes(x as string)))
+      throw new Error('setWrapStrategies takes WrapStrategy values');
     return this.style('setWrapStrategies', 'wrap', v);
   }
   clear() {
@@ -909,7 +981,8 @@ function enter(cell: Cell, v: unknown): void {
   }
   if (v.startsWith('=')) cell.f = v;
   else if (v.startsWith("'")) cell.v = v.slice(1);
-  else if (/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?%?$/i.test(v.trim())) cell.v = v.trim().endsWith('%') ? Number(v.trim().slice(0, -1)) / 100 : Number(v);
+  else if (/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?%?$/i.test(v.trim()))
+    cell.v = v.trim().endsWith('%') ? Number(v.trim().slice(0, -1)) / 100 : Number(v);
   else if (/^(true|false)$/i.test(v.trim())) cell.v = v.trim().toLowerCase() === 'true';
   else if (/^\d{4}-\d{2}-\d{2}$/.test(v.trim())) {
     const [y, m, d] = v.trim().split('-').map(Number);
@@ -1065,7 +1138,13 @@ export class RawChart extends Raw {
     return [...this.ranges];
   }
   describe() {
-    return { type: this.type, ranges: this.ranges.map((r) => r.getA1Notation()), options: this.options, position: this.position, numHeaders: this.numHeaders };
+    return {
+      type: this.type,
+      ranges: this.ranges.map((r) => r.getA1Notation()),
+      options: this.options,
+      position: this.position,
+      numHeaders: this.numHeaders,
+    };
   }
 }
 
@@ -1292,7 +1371,16 @@ class RawClockTriggerBuilder extends Raw {
 // ---- time zones without a library: Intl knows them ----------------------------------------
 
 function zoneParts(timeZone: string, ms: number): Record<string, number> {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }).formatToParts(new Date(ms));
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(new Date(ms));
   const out: Record<string, number> = {};
   for (const p of parts) if (p.type !== 'literal') out[p.type] = Number(p.value);
   return out;
@@ -1313,6 +1401,18 @@ export function formatDate(date: Date, timeZone: string, pattern: string): strin
   const pad = (n: number, w = 2) => String(Math.abs(n)).padStart(w, '0');
   const z = `${off < 0 ? '-' : '+'}${pad(Math.floor(Math.abs(off) / 60))}${pad(Math.abs(off) % 60)}`;
   return pattern.replace(/yyyy|MM|dd|HH|mm|ss|Z/g, (t) =>
-    t === 'yyyy' ? String(p.year) : t === 'MM' ? pad(p.month) : t === 'dd' ? pad(p.day) : t === 'HH' ? pad(p.hour) : t === 'mm' ? pad(p.minute) : t === 'ss' ? pad(p.second) : z,
+    t === 'yyyy'
+      ? String(p.year)
+      : t === 'MM'
+        ? pad(p.month)
+        : t === 'dd'
+          ? pad(p.day)
+          : t === 'HH'
+            ? pad(p.hour)
+            : t === 'mm'
+              ? pad(p.minute)
+              : t === 'ss'
+                ? pad(p.second)
+                : z,
   );
 }

@@ -36,7 +36,15 @@ describe('FORECAST_ETS matches LibreOffice Calc 7.4 FORECAST.ETS.ADD / PI.ADD (r
       c.forecasts.forEach((f, i) => expect(Math.abs(out[i][0] / f.value - 1)).toBeLessThan(0.01));
     });
     it('prediction interval half-widths within 1% of the mean of 200 Calc evaluations', () => {
-      const out = runFunction(FORECAST_ETS_CONFINT, [col(c.intervals.map((p) => p.target)), col(c.values), col(c.timeline), 0.95, c.seasonality, c.completion, c.aggregation]) as number[][];
+      const out = runFunction(FORECAST_ETS_CONFINT, [
+        col(c.intervals.map((p) => p.target)),
+        col(c.values),
+        col(c.timeline),
+        0.95,
+        c.seasonality,
+        c.completion,
+        c.aggregation,
+      ]) as number[][];
       c.intervals.forEach((p, i) => expect(Math.abs(out[i][0] / p.mean - 1)).toBeLessThan(0.01));
     });
   });
@@ -55,7 +63,9 @@ describe('season detection finds the true season (Calc returns 49 and 48 on the 
     expect(runFunction(FORECAST_ETS_SEASONALITY, [col(c.values), col(c.timeline)])).toBe(want);
   });
   it('a straight line with noise-free trend has no season (0)', () => {
-    expect(runFunction(FORECAST_ETS_SEASONALITY, [col([3, 5, 7, 9, 11, 13, 15, 17, 19, 21]), col([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])])).toBe(0);
+    expect(runFunction(FORECAST_ETS_SEASONALITY, [col([3, 5, 7, 9, 11, 13, 15, 17, 19, 21]), col([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])])).toBe(
+      0,
+    );
   });
   it('Series G with dates as ISO text and detection gives the same forecast as season 12', () => {
     const dates = seriesG.values.map((_, i) => new Date(Date.UTC(1949, i, 1)).toISOString().slice(0, 10));
@@ -68,7 +78,12 @@ describe('season detection finds the true season (Calc returns 49 and 48 on the 
 describe('timeline handling worked by hand', () => {
   it('2,000 hourly timestamps are a regular series with a step of 1/24 day (rounding of an hour does not break it)', () => {
     const times = Array.from({ length: 2000 }, (_, i) => 45000 + i / 24);
-    const r = regularize(times, times.map((_, i) => i), true, 1);
+    const r = regularize(
+      times,
+      times.map((_, i) => i),
+      true,
+      1,
+    );
     expect(r.values).toHaveLength(2000);
     expect(r.filled).toBe(0);
     expect(Math.abs(r.step - 1 / 24)).toBeLessThan(1e-12);

@@ -19,17 +19,24 @@ const codeOf = (f: () => unknown): string => {
   }
   return 'no error';
 };
-const smape = (y: number[], f: number[]) => y.reduce((s, v, i) => s + (200 * Math.abs(v - f[i])) / (Math.abs(v) + Math.abs(f[i])), 0) / y.length;
+const smape = (y: number[], f: number[]) =>
+  y.reduce((s, v, i) => s + (200 * Math.abs(v - f[i])) / (Math.abs(v) + Math.abs(f[i])), 0) / y.length;
 
 describe('KPI_FORECAST', () => {
-  it('Series G, 1960 held out: sMAPE below 6% and half the seasonal naive forecast\'s (10.6%)', () => {
+  it("Series G, 1960 held out: sMAPE below 6% and half the seasonal naive forecast's (10.6%)", () => {
     const y = seriesG.values;
     const train = y.slice(0, 132);
     const test = y.slice(132);
     const r = kpiForecast(train, 12, 12);
     expect(r.season).toBe(12);
-    const ours = smape(test, r.rows.map((x) => x.forecast));
-    const snaive = smape(test, test.map((_, i) => train[120 + i]));
+    const ours = smape(
+      test,
+      r.rows.map((x) => x.forecast),
+    );
+    const snaive = smape(
+      test,
+      test.map((_, i) => train[120 + i]),
+    );
     expect(snaive).toBeCloseTo(10.57, 2);
     expect(ours).toBeLessThan(6);
     expect(ours).toBeLessThan(snaive / 2);
@@ -61,8 +68,14 @@ describe('KPI_FORECAST', () => {
     const test = y.slice(-168);
     const r = kpiForecast(train, 168, 1);
     expect(r.season).toBe(168);
-    const ours = smape(test, r.rows.map((x) => x.forecast));
-    const snaive = smape(test, test.map((_, i) => train[train.length - 168 + i]));
+    const ours = smape(
+      test,
+      r.rows.map((x) => x.forecast),
+    );
+    const snaive = smape(
+      test,
+      test.map((_, i) => train[train.length - 168 + i]),
+    );
     expect(ours).toBeLessThan(snaive);
   });
   it('a season that drifts week to week: validation on the last cycles picks the seasonal naive forecast', () => {
@@ -71,7 +84,7 @@ describe('KPI_FORECAST', () => {
     const g = seededNormal(8);
     const y = Array.from({ length: 24 * 7 * 7 }, (_, t) => {
       const peak = 12 + (4 * t) / (24 * 7 * 7);
-      return 100 + 60 * Math.exp(-(((t % 24) - peak) ** 2) / 4) + 40 * Math.exp(-((((t % 168) / 24) - 3) ** 2)) + g();
+      return 100 + 60 * Math.exp(-(((t % 24) - peak) ** 2) / 4) + 40 * Math.exp(-(((t % 168) / 24 - 3) ** 2)) + g();
     });
     const r = kpiForecast(y, 24, 168);
     expect(r.model).toBe('seasonal naive');
@@ -153,7 +166,12 @@ describe('ANOMALIES (Seasonal Hybrid ESD)', () => {
   it('a flat series has no anomaly, nor does a flat series with small noise', () => {
     expect(findAnomalies(new Array(50).fill(7)).some(Boolean)).toBe(false);
     const g = seededNormal(5);
-    expect(findAnomalies(Array.from({ length: 300 }, () => 50 + g()), { period: 0 }).filter(Boolean).length).toBeLessThanOrEqual(1);
+    expect(
+      findAnomalies(
+        Array.from({ length: 300 }, () => 50 + g()),
+        { period: 0 },
+      ).filter(Boolean).length,
+    ).toBeLessThanOrEqual(1);
   });
   it('direction "high" ignores a drop, "low" ignores a spike', () => {
     const y = [10, 11, 10, 12, 10, 95, 11, 10, -60, 11, 10, 12, 11, 10, 11, 12, 10, 11, 10, 12];

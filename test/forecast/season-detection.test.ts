@@ -44,7 +44,15 @@ function confusion(withTimeline: boolean) {
         const y = controlSeries(kind, length, seed++ * 31);
         add('none', detectSeason(y, withTimeline ? { step: STEP[[12, 7, 52, 24][r]] } : {}));
       }
-  const text = [...rows].map(([truth, row]) => `${truth}→{${[...row].sort((a, b) => b[1] - a[1]).map(([g, k]) => `${g === 1 ? 'none' : g}:${k}`).join(' ')}}`).join(' ');
+  const text = [...rows]
+    .map(
+      ([truth, row]) =>
+        `${truth}→{${[...row]
+          .sort((a, b) => b[1] - a[1])
+          .map(([g, k]) => `${g === 1 ? 'none' : g}:${k}`)
+          .join(' ')}}`,
+    )
+    .join(' ');
   const right = (truth: string) => rows.get(truth)?.get(truth === 'none' ? 1 : Number(truth)) ?? 0;
   return { rows, text, right };
 }

@@ -59,7 +59,9 @@ describe('Excel manifest', () => {
     const extra = parseManifest(manifestXml({ ...base, appDomains: ['https://login.example.org'] }));
     expect(extra.AppDomains.AppDomain).toBe('https://login.example.org');
     expect(() => manifestXml({ ...base, appDomains: ['https://addin.example.com'] })).toThrow(/served from .* leave it out/);
-    expect(() => manifestXml({ ...base, appDomains: ['https://login.example.org/auth'] })).toThrow('write https://login.example.org (no path, no trailing slash)');
+    expect(() => manifestXml({ ...base, appDomains: ['https://login.example.org/auth'] })).toThrow(
+      'write https://login.example.org (no path, no trailing slash)',
+    );
     expect(() => manifestXml({ ...base, appDomains: ['https://login.example.org/'] })).toThrow(/no trailing slash/);
     expect(() => manifestXml({ ...base, appDomains: ['login.example.org'] })).toThrow(/not a URL|https:\/\//);
     // the add-in's own URLs may carry a path: only AppDomain may not
@@ -69,7 +71,9 @@ describe('Excel manifest', () => {
   it('points SupportUrl at the function reference, or at the https support page of the publisher', () => {
     const base = { version: '1.0.0', baseUrl: 'https://addin.example.com/kpi-pilot' };
     expect(parseManifest(manifestXml(base)).SupportUrl['@DefaultValue']).toBe('https://addin.example.com/kpi-pilot/help.html');
-    expect(parseManifest(manifestXml({ ...base, supportUrl: 'https://example.com/support?a=1&b=2' })).SupportUrl['@DefaultValue']).toBe('https://example.com/support?a=1&b=2');
+    expect(parseManifest(manifestXml({ ...base, supportUrl: 'https://example.com/support?a=1&b=2' })).SupportUrl['@DefaultValue']).toBe(
+      'https://example.com/support?a=1&b=2',
+    );
     expect(() => manifestXml({ ...base, supportUrl: 'http://example.com/support' })).toThrow(/must be an https:\/\/ address/);
   });
 
@@ -80,10 +84,34 @@ describe('Excel manifest', () => {
 
   it('gives prereleases distinct four-part versions that sort as semver does', () => {
     // semver order (semver.org item 11): 1.2.2 < 1.2.3-alpha < 1.2.3-alpha.1 < 1.2.3-beta.2 < 1.2.3-beta.11 < 1.2.3-rc.1 < 1.2.3 < 1.2.4-alpha.1 < 1.3.0
-    const ordered = ['1.2.2', '1.2.3-alpha', '1.2.3-alpha.1', '1.2.3-beta.2', '1.2.3-beta.11', '1.2.3-rc.1', '1.2.3', '1.2.4-alpha.1', '1.3.0'];
+    const ordered = [
+      '1.2.2',
+      '1.2.3-alpha',
+      '1.2.3-alpha.1',
+      '1.2.3-beta.2',
+      '1.2.3-beta.11',
+      '1.2.3-rc.1',
+      '1.2.3',
+      '1.2.4-alpha.1',
+      '1.3.0',
+    ];
     const mapped = ordered.map(toFourPartVersion);
-    expect(mapped).toEqual(['1.2.2.999', '1.2.3.100', '1.2.3.101', '1.2.3.202', '1.2.3.211', '1.2.3.301', '1.2.3.999', '1.2.4.101', '1.3.0.999']);
-    const key = (v: string) => v.split('.').map((p) => p.padStart(5, '0')).join('.');
+    expect(mapped).toEqual([
+      '1.2.2.999',
+      '1.2.3.100',
+      '1.2.3.101',
+      '1.2.3.202',
+      '1.2.3.211',
+      '1.2.3.301',
+      '1.2.3.999',
+      '1.2.4.101',
+      '1.3.0.999',
+    ]);
+    const key = (v: string) =>
+      v
+        .split('.')
+        .map((p) => p.padStart(5, '0'))
+        .join('.');
     expect([...mapped].sort((a, b) => key(a).localeCompare(key(b)))).toEqual(mapped);
     // the manifest schema's Version pattern: up to four parts of 1 to 5 digits
     for (const v of mapped) expect(v).toMatch(/^[0-9]{1,5}(\.[0-9]{1,5}){0,3}$/);

@@ -32,7 +32,9 @@ const jan = (day: number) => new Date(Date.UTC(2026, 0, day));
 
 describe('dates a spreadsheet cannot hold', () => {
   it('MRR with an as-of serial of 1e9 is an error naming month, not 0', () => {
-    expect(inSheets('MRR(d, v, 1e9)', { d: [[jan(5)]], v: [[100]] }).message).toBe(`month: 1000000000 is outside the dates a spreadsheet holds (${OUTSIDE})`);
+    expect(inSheets('MRR(d, v, 1e9)', { d: [[jan(5)]], v: [[100]] }).message).toBe(
+      `month: 1000000000 is outside the dates a spreadsheet holds (${OUTSIDE})`,
+    );
     const e = inExcel('MRR', [[46027]], [[100]], 1e9).error!;
     expect(e.code).toBe('#NUM!');
   });
@@ -43,7 +45,11 @@ describe('dates a spreadsheet cannot hold', () => {
   });
 
   it('NRR and GOAL_STATUS messages never print NaN', () => {
-    const nrr = inSheets('NRR(c, d, m, "2026-01-01", 1e9)', { c: [['A'], ['A']], d: [[jan(1)], [new Date(Date.UTC(2026, 1, 1))]], m: [[100], [120]] });
+    const nrr = inSheets('NRR(c, d, m, "2026-01-01", 1e9)', {
+      c: [['A'], ['A']],
+      d: [[jan(1)], [new Date(Date.UTC(2026, 1, 1))]],
+      m: [[100], [120]],
+    });
     expect(nrr.message).toBe(`end_month: 1000000000 is outside the dates a spreadsheet holds (${OUTSIDE})`);
     const goal = inSheets('GOAL_STATUS(10, 100, 46023, 1e9, 46100)');
     expect(goal.message).toBe(`end_date: 1000000000 is outside the dates a spreadsheet holds (${OUTSIDE})`);
@@ -53,7 +59,9 @@ describe('dates a spreadsheet cannot hold', () => {
   });
 
   it('Sheets dates before the epoch are refused too', () => {
-    expect(inSheets('MRR(d, v, w)', { d: [[jan(5)]], v: [[100]], w: new Date(Date.UTC(1850, 0, 1)) }).message).toMatch(/^month: 1850-01-01 is outside the dates/);
+    expect(inSheets('MRR(d, v, w)', { d: [[jan(5)]], v: [[100]], w: new Date(Date.UTC(1850, 0, 1)) }).message).toMatch(
+      /^month: 1850-01-01 is outside the dates/,
+    );
   });
 });
 
@@ -62,7 +70,8 @@ describe('result sizes', () => {
   const dates = ['2026-01-05', '2026-01-20', '2026-02-03', '2026-02-10', '2026-03-01', '2026-04-01', '9999-01-05'].map((d) => [d]);
 
   it('COHORT_RETENTION with one date typed in 9999 names that date instead of spilling 95,000 columns', () => {
-    const message = 'dates, row 7: 9999-01-05 makes the cohort table 95,677 months wide (2026-01 to 9999-01), more columns than Google Sheets holds (18,278); check that date';
+    const message =
+      'dates, row 7: 9999-01-05 makes the cohort table 95,677 months wide (2026-01 to 9999-01), more columns than Google Sheets holds (18,278); check that date';
     expect(inSheets('COHORT_RETENTION(c, d)', { c: customers, d: dates }).message).toBe(message);
     const e = inExcel('COHORT_RETENTION', customers, dates, null, null).error!;
     expect(e.code).toBe('#NUM!');
@@ -82,13 +91,22 @@ describe('result sizes', () => {
 
 describe('domains', () => {
   it('CHURN_RATE(10, 20) is an error, not 200%', () => {
-    expect(inSheets('CHURN_RATE(10, 20)').message).toBe('customers_lost (20) is more than customers_at_start (10): a period cannot lose more customers than it started with');
+    expect(inSheets('CHURN_RATE(10, 20)').message).toBe(
+      'customers_lost (20) is more than customers_at_start (10): a period cannot lose more customers than it started with',
+    );
     expect(inExcel('CHURN_RATE', 10, 20).error!.code).toBe('#NUM!');
     expect(inSheets('CHURN_RATE(200, 10)').value).toBe(0.05);
   });
 
   it('CLV_PREDICT refuses margin −1 with the same message as LTV', () => {
-    const args = { f: [[2], [1], [0]], r: [[30], [10], [0]], t: [[39], [38], [39]], m: [[10], [10], [0]], bg: [[0.243, 4.414, 0.793, 2.426]], gg: [[6.25, 3.74, 15.44]] };
+    const args = {
+      f: [[2], [1], [0]],
+      r: [[30], [10], [0]],
+      t: [[39], [38], [39]],
+      m: [[10], [10], [0]],
+      bg: [[0.243, 4.414, 0.793, 2.426]],
+      gg: [[6.25, 3.74, 15.44]],
+    };
     const clv = inSheets('CLV_PREDICT(f, r, t, m, 52, 0, -1, bg, gg)', args).message;
     expect(clv).toBe('margin must be a fraction between 0 and 1 (5% is 0.05), got -1');
     expect(inSheets('LTV(100, 0.05, -1)').message).toBe('gross_margin must be a fraction between 0 and 1 (5% is 0.05), got -1');

@@ -69,7 +69,9 @@ describe('dates in Sheets are read in the spreadsheet time zone', () => {
     context.Utilities = {
       formatDate: (d: Date, tz: string, pattern: string) => {
         if (pattern !== 'Z') throw new Error('unexpected pattern');
-        const name = new Intl.DateTimeFormat('en-US', { timeZone: tz, timeZoneName: 'longOffset' }).formatToParts(d).find((p) => p.type === 'timeZoneName')!.value;
+        const name = new Intl.DateTimeFormat('en-US', { timeZone: tz, timeZoneName: 'longOffset' })
+          .formatToParts(d)
+          .find((p) => p.type === 'timeZoneName')!.value;
         const m = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
         return m ? `${m[1]}${m[2]}${m[3]}` : '+0000';
       },

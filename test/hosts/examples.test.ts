@@ -11,7 +11,11 @@ import vm from 'vm';
  */
 const sheets = loadAppsScript();
 /** Dates made inside the Apps Script realm, as Sheets hands them to the function. */
-const sheetsDate = vm.runInContext('(function (y, m, d) { return new Date(y, m, d); })', sheets) as (y: number, m: number, d: number) => Date;
+const sheetsDate = vm.runInContext('(function (y, m, d) { return new Date(y, m, d); })', sheets) as (
+  y: number,
+  m: number,
+  d: number,
+) => Date;
 const excel = loadExcelFunctions();
 
 describe.each(FUNCTIONS.map((f) => [f.name, f] as const))('%s example', (name, fn) => {

@@ -69,7 +69,12 @@ describe('Excel output', () => {
   const metadata = JSON.parse(readFileSync(join(DIST, 'office-addin/functions.json'), 'utf8'));
 
   it('functions.json lists exactly the registry functions with valid ids and types', () => {
-    expect(metadata.functions.map((f: { id: string; parameters: { name: string }[] }) => ({ name: f.id, params: f.parameters.map((p) => p.name) }))).toEqual(registry);
+    expect(
+      metadata.functions.map((f: { id: string; parameters: { name: string }[] }) => ({
+        name: f.id,
+        params: f.parameters.map((p) => p.name),
+      })),
+    ).toEqual(registry);
     for (const f of metadata.functions) {
       expect(f.id).toMatch(/^[A-Z][A-Z0-9_.]{2,}$/);
       expect(f.name).toBe(f.id);

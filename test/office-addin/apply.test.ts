@@ -20,7 +20,9 @@ const DATA = ['Marketing', 'Subscriptions', 'Deals', 'Orders'];
 async function generate(book: FakeWorkbook, setup = saasSetup()) {
   const before = book.syncs;
   const progress: [string, number, number][] = [];
-  const result = await bridgeFor(book, officeFake()).generate(setup, '2026-03-15', (step, done, total) => progress.push([step, done, total]));
+  const result = await bridgeFor(book, officeFake()).generate(setup, '2026-03-15', (step, done, total) =>
+    progress.push([step, done, total]),
+  );
   return { result, progress, syncs: book.syncs - before };
 }
 
@@ -76,8 +78,12 @@ describe('a first generation', () => {
 
   it('prefixes KPIPILOT. to the custom-function calls only: native functions and text stay as they are', () => {
     // N = MRR (native SUMIFS), O = MRR churn (REVENUE_CHURN), P = NRR: both custom, open ranges closed at Excel's last row
-    expect(book.input('KPI Dashboard', 'N16')).toBe(`=SUMIFS('Subscriptions'!C:C,'Subscriptions'!B:B,">="&$L16,'Subscriptions'!B:B,"<"&$M16)`); // [period start, next start)
-    expect(book.input('KPI Dashboard', 'O16')).toBe(`=KPIPILOT.REVENUE_CHURN('Subscriptions'!A2:A1048576,'Subscriptions'!B2:B1048576,'Subscriptions'!C2:C1048576,$L16)`);
+    expect(book.input('KPI Dashboard', 'N16')).toBe(
+      `=SUMIFS('Subscriptions'!C:C,'Subscriptions'!B:B,">="&$L16,'Subscriptions'!B:B,"<"&$M16)`,
+    ); // [period start, next start)
+    expect(book.input('KPI Dashboard', 'O16')).toBe(
+      `=KPIPILOT.REVENUE_CHURN('Subscriptions'!A2:A1048576,'Subscriptions'!B2:B1048576,'Subscriptions'!C2:C1048576,$L16)`,
+    );
     expect(String(book.input('KPI Dashboard', 'P16'))).toMatch(/^=KPIPILOT\.NRR\('Subscriptions'!A2:A1048576,/);
     // the Definitions sheet names the functions as text: never prefixed
     expect(book.input('KPI Definitions', 'D2')).toBe('MRR(months, amounts, period)');
@@ -92,10 +98,19 @@ describe('a first generation', () => {
   it('adds the status rules as exact text matches and the change rules by direction', () => {
     const cfs = book.sheet('KPI Dashboard').conditionalFormats;
     const onTrack = cfs.find((c) => c.rule?.formula1 === '="On track"')!;
-    expect(onTrack).toEqual({ address: 'E5:E11', type: 'CellValue', rule: { operator: 'EqualTo', formula1: '="On track"' }, fill: '#D9EAD3', fontColor: '#274E13' });
+    expect(onTrack).toEqual({
+      address: 'E5:E11',
+      type: 'CellValue',
+      rule: { operator: 'EqualTo', formula1: '="On track"' },
+      fill: '#D9EAD3',
+      fontColor: '#274E13',
+    });
     expect(cfs.filter((c) => c.address === 'E5:E11')).toHaveLength(8); // seven statuses and "Check goal"
     // MRR (row 5) is better higher: a rise is green; CPL (row 11) is better lower: a rise is red
-    expect(cfs.find((c) => c.address === 'G5' && c.rule?.operator === 'GreaterThan')).toMatchObject({ rule: { formula1: '0' }, fill: '#D9EAD3' });
+    expect(cfs.find((c) => c.address === 'G5' && c.rule?.operator === 'GreaterThan')).toMatchObject({
+      rule: { formula1: '0' },
+      fill: '#D9EAD3',
+    });
     expect(cfs.find((c) => c.address === 'G11' && c.rule?.operator === 'GreaterThan')).toMatchObject({ fill: '#F4CCCC' });
     expect(book.sheet('KPI Goals').conditionalFormats.filter((c) => c.address === 'K2:K8')).toHaveLength(8);
   });
@@ -170,7 +185,10 @@ describe('regenerating', () => {
 
   it("never touches a user's sheet named KPI Dashboard: ours takes another name and says so", async () => {
     const book = companyWorkbook();
-    const user = book.addSheet('KPI Dashboard', [['My own dashboard', 42], ['=SUM(B1)', null]]);
+    const user = book.addSheet('KPI Dashboard', [
+      ['My own dashboard', 42],
+      ['=SUM(B1)', null],
+    ]);
     const before = JSON.stringify([...user.cells]);
     const { result } = await generate(book);
     expect(result.sheets[0]).toBe('KPI Dashboard (KPI Pilot)');
@@ -195,11 +213,13 @@ describe('applyPlan on its own', () => {
       blocks: [
         {
           range: 'A1:C1',
-          cells: [[
-            { formula: `=IF(A2="NRR(x)",NRR('NRR'!A2:A,B2:B3),SUMIFS(C2:C3,D2:D3,"NRR"))` },
-            { formula: '=nrr(A2:A3)+MRR_TOTAL+SUM(1)' },
-            '2026-01',
-          ]],
+          cells: [
+            [
+              { formula: `=IF(A2="NRR(x)",NRR('NRR'!A2:A,B2:B3),SUMIFS(C2:C3,D2:D3,"NRR"))` },
+              { formula: '=nrr(A2:A3)+MRR_TOTAL+SUM(1)' },
+              '2026-01',
+            ],
+          ],
           customFunctions: ['NRR'],
         },
       ],

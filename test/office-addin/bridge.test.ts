@@ -36,7 +36,9 @@ describe('the setup in the document settings', () => {
   it('refuses an invalid setup with a KpiError and reports a failed save', async () => {
     const bad = { ...saasSetup(), kpis: ['not_a_kpi'] } as unknown as ReturnType<typeof saasSetup>;
     await expect(bridgeFor(new FakeWorkbook(), officeFake()).save(bad)).rejects.toBeInstanceOf(KpiError);
-    await expect(bridgeFor(new FakeWorkbook(), officeFake('en-US', {}, true)).save(saasSetup())).rejects.toThrow(/could not be saved.*read-only/);
+    await expect(bridgeFor(new FakeWorkbook(), officeFake('en-US', {}, true)).save(saasSetup())).rejects.toThrow(
+      /could not be saved.*read-only/,
+    );
   });
 });
 
@@ -49,7 +51,17 @@ describe('load', () => {
     expect(info.today).toBe('2026-03-15');
     expect(info.history).toEqual({});
     const marketing = info.sheets.find((s) => s.name === 'Marketing')!;
-    expect(marketing.headers).toEqual(['Month', 'Channel', 'Spend', 'Leads', 'Opportunities', 'New customers', 'Attributed revenue', 'Sessions', 'Active customers']);
+    expect(marketing.headers).toEqual([
+      'Month',
+      'Channel',
+      'Spend',
+      'Leads',
+      'Opportunities',
+      'New customers',
+      'Attributed revenue',
+      'Sessions',
+      'Active customers',
+    ]);
     expect(marketing.headerRow).toBe(1);
     expect(marketing.rows).toBe(9); // the fixture's nine months × channels rows
     expect(info.existing.every((s) => s.marker === null)).toBe(true);
@@ -69,14 +81,21 @@ describe('load', () => {
     await bridge.generate(saasSetup(), '2026-03-15');
     const hist = book.sheet('KPI History');
     // two snapshots written by hand, newest first on purpose: history comes back oldest first
-    [[46096, 'mrr', 520], [46065, 'mrr', 500], [46096, 'cpl', 12]].forEach((r, i) => r.forEach((v, j) => hist.cells.set((i + 1) * 16384 + j, { input: v })));
+    [
+      [46096, 'mrr', 520],
+      [46065, 'mrr', 500],
+      [46096, 'cpl', 12],
+    ].forEach((r, i) => r.forEach((v, j) => hist.cells.set((i + 1) * 16384 + j, { input: v })));
     const before = book.syncs;
     const info = await bridge.load();
     expect(book.syncs - before).toBe(3);
     expect(info.sheets.map((s) => s.name)).toEqual(['Marketing', 'Subscriptions', 'Deals', 'Orders', 'Notes']);
     expect(info.sheets[4]).toEqual({ name: 'Notes', headers: [''], headerRow: 1, rows: 0 });
     expect(info.existing.filter((s) => s.marker).map((s) => [s.name, s.marker])).toEqual([
-      ['KPI Dashboard', 'dashboard'], ['KPI Goals', 'goals'], ['KPI Definitions', 'definitions'], ['KPI History', 'history'],
+      ['KPI Dashboard', 'dashboard'],
+      ['KPI Goals', 'goals'],
+      ['KPI Definitions', 'definitions'],
+      ['KPI History', 'history'],
     ]);
     expect(info.history).toEqual({ mrr: [500, 520], cpl: [12] });
   });
@@ -93,11 +112,22 @@ describe('Snapshot now', () => {
     const first = await bridge.snapshot();
     expect(book.syncs - before).toBe(4);
     expect(first).toEqual({ appended: 6, updated: 0, skipped: ['cac'], date: '2026-03-15' });
-    const expected = [['MRR', 'mrr', 520, '#,##0.00'], ['MRR churn rate', 'mrr_churn', 0.05, '0.0%'], ['Net revenue retention (12 months)', 'nrr', 1.02, '0.0%'], ['Customer lifetime value', 'ltv', 310.5, '#,##0.00'], ['Lead-to-opportunity rate', 'lead_to_opp', 0.25, '0.0%'], ['Cost per lead', 'cpl', 12, '#,##0.00']];
+    const expected = [
+      ['MRR', 'mrr', 520, '#,##0.00'],
+      ['MRR churn rate', 'mrr_churn', 0.05, '0.0%'],
+      ['Net revenue retention (12 months)', 'nrr', 1.02, '0.0%'],
+      ['Customer lifetime value', 'ltv', 310.5, '#,##0.00'],
+      ['Lead-to-opportunity rate', 'lead_to_opp', 0.25, '0.0%'],
+      ['Cost per lead', 'cpl', 12, '#,##0.00'],
+    ];
     expected.forEach(([name, kpi, v, format], i) => {
       expect(book.input('KPI History', `A${2 + i}`)).toBe(46096); // B2 holds the as-of serial
       expect(book.cell('KPI History', `A${2 + i}`)!.numberFormat).toBe('yyyy-mm-dd');
-      expect([book.input('KPI History', `B${2 + i}`), book.input('KPI History', `C${2 + i}`), book.input('KPI History', `D${2 + i}`)]).toEqual([name, kpi, v]);
+      expect([
+        book.input('KPI History', `B${2 + i}`),
+        book.input('KPI History', `C${2 + i}`),
+        book.input('KPI History', `D${2 + i}`),
+      ]).toEqual([name, kpi, v]);
       expect(book.cell('KPI History', `D${2 + i}`)!.numberFormat).toBe(format);
     });
     book.setComputed('KPI Dashboard', 'B8', 300);
@@ -133,7 +163,9 @@ describe('Snapshot now', () => {
     const bridge = bridgeFor(book, officeFake());
     await bridge.generate(saasSetup(), '2026-03-15');
     book.sheet('KPI Dashboard').cells.set(1 * 16384 + 1, { input: 'soon' }); // B2
-    await expect(bridge.snapshot()).rejects.toThrow('The dashboard’s as-of cell holds "soon", not a date. Nothing was written. Type a date there or generate the dashboard again.');
+    await expect(bridge.snapshot()).rejects.toThrow(
+      'The dashboard’s as-of cell holds "soon", not a date. Nothing was written. Type a date there or generate the dashboard again.',
+    );
     book.sheet('KPI Dashboard').cells.set(1 * 16384 + 1, { input: 46096 });
     book.names.delete('KPIPILOT_CARDS');
     await expect(bridge.snapshot()).rejects.toThrow(/cannot find the dashboard’s card table \(its recorded name KPIPILOT_CARDS is gone\)/);

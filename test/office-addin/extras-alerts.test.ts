@@ -57,9 +57,13 @@ describe('generating every extra sheet with alerts', () => {
     const custom = book.sheet('KPI Dashboard').conditionalFormats.filter((cf) => cf.type === 'Custom');
     expect(custom).toEqual([{ address: 'A5:B11', type: 'Custom', rule: { formula: '=$K5<>""' }, fill: '#F4CCCC', fontColor: '#990000' }]);
     // the alert labels in K keep their value rules
-    expect(book.sheet('KPI Dashboard').conditionalFormats.filter((cf) => cf.address === 'K5:K11').map((cf) => cf.rule?.formula1).sort()).toEqual(
-      ['="Anomaly"', '="Behind pace + Anomaly"', '="Behind pace"', '="Past threshold + Anomaly"', '="Past threshold"'],
-    );
+    expect(
+      book
+        .sheet('KPI Dashboard')
+        .conditionalFormats.filter((cf) => cf.address === 'K5:K11')
+        .map((cf) => cf.rule?.formula1)
+        .sort(),
+    ).toEqual(['="Anomaly"', '="Behind pace + Anomaly"', '="Behind pace"', '="Past threshold + Anomaly"', '="Past threshold"']);
   });
 
   it('regenerates in place in 2 + 1 + 6 syncs (KPI Goals read back, History kept), leaving one custom format, not two', async () => {
@@ -89,7 +93,11 @@ describe('the data row counts the planner gets', () => {
       const book = bigWorkbook(n);
       book.addSheet('Touches', [TOUCHES[0], ...Array.from({ length: n }, (_, i) => TOUCHES[1 + (i % 5)])]);
       const bridge = bridgeFor(book, officeFake());
-      return [await syncsOf(book, () => bridge.generate(allExtrasSetup(), AS_OF)), await syncsOf(book, () => bridge.generate(allExtrasSetup(), AS_OF)), await syncsOf(book, () => bridge.alerts())];
+      return [
+        await syncsOf(book, () => bridge.generate(allExtrasSetup(), AS_OF)),
+        await syncsOf(book, () => bridge.generate(allExtrasSetup(), AS_OF)),
+        await syncsOf(book, () => bridge.alerts()),
+      ];
     };
     const small = await count(500);
     expect(small).toEqual([9, 9, 2]);
@@ -190,7 +198,8 @@ describe('setDailyAlerts in Excel', () => {
 });
 
 describe('alerts() after rows were inserted above the cards', () => {
-  const RENAMED = 'The dashboard’s card table no longer shows MRR (it was renamed, deleted or moved out of the table). Nothing was written. Generate the dashboard again to restore it.';
+  const RENAMED =
+    'The dashboard’s card table no longer shows MRR (it was renamed, deleted or moved out of the table). Nothing was written. Generate the dashboard again to restore it.';
 
   it('follow the anchors to the same breaches, and refuse with a message, writing nothing, when a card is no longer found', async () => {
     const book = companyWorkbook();
@@ -200,7 +209,11 @@ describe('alerts() after rows were inserted above the cards', () => {
     book.insertRows('KPI Dashboard', 1, 1); // the as-of date is now B3
     book.insertRows('KPI Dashboard', 6, 2); // MRR's card is now row 8
     expect(book.input('KPI Dashboard', 'A8')).toBe('MRR');
-    expect((await bridge.alerts()).breaches.map((b) => [b.kpi, b.value])).toEqual([['mrr', 110], ['cac', 60], ['cpl', 60]]);
+    expect((await bridge.alerts()).breaches.map((b) => [b.kpi, b.value])).toEqual([
+      ['mrr', 110],
+      ['cac', 60],
+      ['cpl', 60],
+    ]);
     book.cell('KPI Dashboard', 'A8')!.input = 'Monthly revenue';
     const before = JSON.stringify(book.sheets.map((s) => [s.name, [...s.cells]]));
     await expect(bridge.alerts()).rejects.toThrow(RENAMED);

@@ -76,7 +76,8 @@ export class SheetModel {
     for (const [k, c] of this.cells) {
       if (!Array.isArray(c.computed) || c.quoted || typeof c.input !== 'string' || !c.input.startsWith('=')) continue;
       const grid = c.computed as unknown[][];
-      const row = Math.floor(k / COLS), col = k % COLS;
+      const row = Math.floor(k / COLS),
+        col = k % COLS;
       const blocked = grid.some((line, i) => line.some((_v, j) => (i || j) && (this.cells.get(key(row + i, col + j))?.input ?? '') !== ''));
       if (blocked) {
         values.set(k, '#SPILL!');
@@ -185,7 +186,9 @@ class WorksheetCollection extends Loadable {
   protected read(prop: string): unknown {
     if (prop === 'items/name' || prop === 'items' || prop === 'items/id') {
       // 'items/name,items/id' loads both on the same proxies
-      const list = (this.loaded['items/name'] ?? this.loaded['items/id'] ?? this.ctx.book.sheets.map((m) => new Worksheet(this.ctx, m))) as Worksheet[];
+      const list = (this.loaded['items/name'] ??
+        this.loaded['items/id'] ??
+        this.ctx.book.sheets.map((m) => new Worksheet(this.ctx, m))) as Worksheet[];
       for (const w of list) {
         if (prop !== 'items/id') w.preload('name', w.model.name);
         if (prop !== 'items/name') w.preload('id', w.model.id);
@@ -220,12 +223,23 @@ class Worksheet extends Loadable {
   readonly names: NamedItemCollection;
   readonly charts: ChartCollection;
   readonly freezePanes: { freezeRows: (n?: number) => void; unfreeze: () => void };
-  readonly pageLayout: { orientation?: string; zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number }; setPrintArea: (a: string) => void };
-  constructor(ctx: FakeContext, readonly model: SheetModel) {
+  readonly pageLayout: {
+    orientation?: string;
+    zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number };
+    setPrintArea: (a: string) => void;
+  };
+  constructor(
+    ctx: FakeContext,
+    readonly model: SheetModel,
+  ) {
     super(ctx);
     this.pageLayout = {
-      set orientation(v: string) { model.print.orientation = v; },
-      set zoom(v: { horizontalFitToPages?: number; verticalFitToPages?: number }) { model.print.zoom = { ...v }; },
+      set orientation(v: string) {
+        model.print.orientation = v;
+      },
+      set zoom(v: { horizontalFitToPages?: number; verticalFitToPages?: number }) {
+        model.print.zoom = { ...v };
+      },
       setPrintArea: (a: string) => {
         parseAddress(a); // throws on an address Excel would refuse
         model.print.area = a;
@@ -271,12 +285,16 @@ class Worksheet extends Loadable {
     this.ctx.book.active = this.model.name;
   }
   private usedRect(valuesOnly: boolean): Rect | null {
-    let r1 = Infinity, c1 = Infinity, r2 = -1, c2 = -1;
+    let r1 = Infinity,
+      c1 = Infinity,
+      r2 = -1,
+      c2 = -1;
     const spilled = [...this.model.spills().values].filter(([, v]) => v !== '').map(([k]) => k);
     for (const k of [...this.model.cells.keys(), ...spilled]) {
       const cell = this.model.cells.get(k);
       if (valuesOnly && cell && (cell.input === '' || cell.input === undefined) && !spilled.includes(k)) continue;
-      const row = Math.floor(k / COLS), col = k % COLS;
+      const row = Math.floor(k / COLS),
+        col = k % COLS;
       if (row < r1) r1 = row;
       if (row > r2) r2 = row;
       if (col < c1) c1 = col;
@@ -294,7 +312,12 @@ class Worksheet extends Loadable {
 }
 
 class NamedItem extends Loadable {
-  constructor(ctx: FakeContext, private readonly model: SheetModel, private readonly key: string, orNull: boolean) {
+  constructor(
+    ctx: FakeContext,
+    private readonly model: SheetModel,
+    private readonly key: string,
+    orNull: boolean,
+  ) {
     super(ctx);
     if (orNull) this.isNull = () => !model.names.has(key);
   }
@@ -326,7 +349,10 @@ class NamedItem extends Loadable {
 }
 
 class NamedItemCollection {
-  constructor(private readonly ctx: FakeContext, private readonly model: SheetModel) {}
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly model: SheetModel,
+  ) {}
   add(name: string, reference: string): NamedItem {
     if (this.model.names.has(name)) throw new Error(`ItemAlreadyExists: name ${name}`);
     if (!/^[A-Za-z_][A-Za-z0-9_.]*$/.test(name)) throw new Error(`InvalidArgument: bad name ${name}`);
@@ -348,7 +374,10 @@ export interface FakeWorkbookName {
 }
 
 class WorkbookNamedItem extends Loadable {
-  constructor(ctx: FakeContext, private readonly key: string) {
+  constructor(
+    ctx: FakeContext,
+    private readonly key: string,
+  ) {
     super(ctx);
     this.isNull = () => !ctx.book.names.has(key);
   }
@@ -366,10 +395,15 @@ class WorkbookNamedItem extends Loadable {
     const book = this.ctx.book;
     const at = () => book.names.get(this.key);
     const model = at()?.sheet ?? new SheetModel('#gone');
-    return new Range(this.ctx, model, () => {
-      const n = at();
-      return n && book.sheets.includes(n.sheet) ? { row: n.row, col: n.col, rows: n.rows, cols: n.cols, bounded: true } : null;
-    }, true);
+    return new Range(
+      this.ctx,
+      model,
+      () => {
+        const n = at();
+        return n && book.sheets.includes(n.sheet) ? { row: n.row, col: n.col, rows: n.rows, cols: n.cols, bounded: true } : null;
+      },
+      true,
+    );
   }
 }
 
@@ -404,12 +438,30 @@ class Chart extends Loadable {
   readonly legend: { visible?: boolean };
   readonly axes: { valueAxis: { numberFormat?: string } };
   readonly series: { getItemAt: (i: number) => ChartSeries; add: (name: string) => ChartSeries };
-  constructor(ctx: FakeContext, private readonly sheet: SheetModel, readonly model: FakeChart) {
+  constructor(
+    ctx: FakeContext,
+    private readonly sheet: SheetModel,
+    readonly model: FakeChart,
+  ) {
     super(ctx);
     const m = model;
-    this.title = { set text(v: string) { m.title = v; } } as { text?: string };
-    this.legend = { set visible(v: boolean) { m.legendVisible = v; } } as { visible?: boolean };
-    this.axes = { valueAxis: { set numberFormat(v: string) { m.valueAxisFormat = v; } } as { numberFormat?: string } };
+    this.title = {
+      set text(v: string) {
+        m.title = v;
+      },
+    } as { text?: string };
+    this.legend = {
+      set visible(v: boolean) {
+        m.legendVisible = v;
+      },
+    } as { visible?: boolean };
+    this.axes = {
+      valueAxis: {
+        set numberFormat(v: string) {
+          m.valueAxisFormat = v;
+        },
+      } as { numberFormat?: string },
+    };
     this.series = {
       getItemAt: (i) => {
         if (!m.series[i]) throw new Error('ItemNotFound: series');
@@ -451,7 +503,10 @@ class Chart extends Loadable {
 }
 
 class ChartCollection extends Loadable {
-  constructor(ctx: FakeContext, private readonly model: SheetModel) {
+  constructor(
+    ctx: FakeContext,
+    private readonly model: SheetModel,
+  ) {
     super(ctx);
   }
   protected read(prop: string): unknown {
@@ -489,22 +544,43 @@ class Range extends Loadable {
   get sheetModel(): SheetModel {
     return this.sheet;
   }
-  constructor(ctx: FakeContext, private readonly sheet: SheetModel, rect: Rect | (() => Rect | null), orNull = false) {
+  constructor(
+    ctx: FakeContext,
+    private readonly sheet: SheetModel,
+    rect: Rect | (() => Rect | null),
+    orNull = false,
+  ) {
     super(ctx);
     this.rectOf = typeof rect === 'function' ? rect : () => rect;
     if (orNull) this.isNull = () => this.rectOf() === null;
     const each = (apply: (c: FakeCell) => void) => this.eachCell(apply);
     const range = this;
     this.format = {
-      fill: { set color(v: string) { each((c) => (c.fill = v)); } } as { color?: string },
+      fill: {
+        set color(v: string) {
+          each((c) => (c.fill = v));
+        },
+      } as { color?: string },
       font: {
-        set bold(v: boolean) { each((c) => (c.bold = v)); },
-        set italic(v: boolean) { each((c) => (c.italic = v)); },
-        set color(v: string) { each((c) => (c.fontColor = v)); },
-        set size(v: number) { each((c) => (c.fontSize = v)); },
+        set bold(v: boolean) {
+          each((c) => (c.bold = v));
+        },
+        set italic(v: boolean) {
+          each((c) => (c.italic = v));
+        },
+        set color(v: string) {
+          each((c) => (c.fontColor = v));
+        },
+        set size(v: number) {
+          each((c) => (c.fontSize = v));
+        },
       } as { bold?: boolean },
-      set wrapText(v: boolean) { each((c) => (c.wrap = v)); },
-      set horizontalAlignment(v: string) { each((c) => (c.align = v)); },
+      set wrapText(v: boolean) {
+        each((c) => (c.wrap = v));
+      },
+      set horizontalAlignment(v: string) {
+        each((c) => (c.align = v));
+      },
       set columnWidth(v: number) {
         const r = range.rect();
         for (let c = r.col; c < r.col + r.cols; c++) sheet.columnWidths[columnLetter(c + 1)] = v;
@@ -655,7 +731,8 @@ class Range extends Loadable {
     if (applyTo !== 'All') throw new Error('fake: only clear("All")');
     const r = this.rect();
     for (const k of [...this.sheet.cells.keys()]) {
-      const row = Math.floor(k / COLS), col = k % COLS;
+      const row = Math.floor(k / COLS),
+        col = k % COLS;
       if (row >= r.row && row < r.row + r.rows && col >= r.col && col < r.col + r.cols) this.sheet.cells.delete(k);
     }
   }
@@ -677,12 +754,26 @@ class ConditionalFormatProxy {
       if (cf.type !== type) throw new Error(`InvalidOperation: this is a ${cf.type} conditional format, not ${type}`);
     };
     const format = {
-      fill: { set color(v: string) { cf.fill = v; } } as { color?: string },
-      font: { set color(v: string) { cf.fontColor = v; } } as { color?: string },
+      fill: {
+        set color(v: string) {
+          cf.fill = v;
+        },
+      } as { color?: string },
+      font: {
+        set color(v: string) {
+          cf.fontColor = v;
+        },
+      } as { color?: string },
     };
     this.cellValue = {
-      set rule(v: { operator?: string; formula1?: string }) { only('CellValue'); cf.rule = { ...v }; },
-      get format() { only('CellValue'); return format; },
+      set rule(v: { operator?: string; formula1?: string }) {
+        only('CellValue');
+        cf.rule = { ...v };
+      },
+      get format() {
+        only('CellValue');
+        return format;
+      },
     } as ConditionalFormatProxy['cellValue'];
     this.custom = {
       rule: {
@@ -692,7 +783,10 @@ class ConditionalFormatProxy {
           cf.rule = { formula: v };
         },
       } as { formula?: string },
-      get format() { only('Custom'); return format; },
+      get format() {
+        only('Custom');
+        return format;
+      },
     } as ConditionalFormatProxy['custom'];
   }
 }
@@ -778,7 +872,8 @@ export class FakeWorkbook {
     const m = this.sheet(sheet);
     const moved = new Map<number, FakeCell>();
     for (const [k, c] of m.cells) {
-      const row = Math.floor(k / COLS), col = k % COLS;
+      const row = Math.floor(k / COLS),
+        col = k % COLS;
       moved.set(row >= before - 1 ? key(row + howMany, col) : k, c);
     }
     m.cells.clear();
@@ -798,7 +893,8 @@ export class FakeWorkbook {
   /** Every typed input of a sheet, as "A1" -> input. */
   inputs(sheet: string): Map<string, FakeCell['input']> {
     const out = new Map<string, FakeCell['input']>();
-    for (const [k, c] of this.sheet(sheet).cells) if (c.input !== '') out.set(`${columnLetter((k % COLS) + 1)}${Math.floor(k / COLS) + 1}`, c.input);
+    for (const [k, c] of this.sheet(sheet).cells)
+      if (c.input !== '') out.set(`${columnLetter((k % COLS) + 1)}${Math.floor(k / COLS) + 1}`, c.input);
     return out;
   }
 }

@@ -44,4 +44,3 @@ export function officeFake(displayLanguage = 'en-US', initial: Record<string, un
   (fake as { office: typeof Office }).office = mock as unknown as typeof Office;
   return fake;
 }
-

@@ -15,11 +15,20 @@ const ANALYSIS_FORMULA = '=KPIPILOT.KPI_BY("CAC",Marketing!B2:B99,Marketing!C2:C
 /** A table for a table function (header, "2024" as text, numbers), a number for the others. */
 function value(formula: string, row: number, col: number): unknown {
   if (!needsFreezing(formula)) return row * 1000 + col;
-  if (maySpill(formula)) return [['Channel', 'Value'], ['2024', 10 + col], ['=Ads', ''], ['SEO', 0.5]];
+  if (maySpill(formula))
+    return [
+      ['Channel', 'Value'],
+      ['2024', 10 + col],
+      ['=Ads', ''],
+      ['SEO', 0.5],
+    ];
   return formula.length + row / 100;
 }
 function compute(book: FakeWorkbook): void {
-  for (const s of book.sheets) for (const [k, c] of s.cells) if (!c.quoted && typeof c.input === 'string' && c.input.startsWith('=')) c.computed = value(c.input, Math.floor(k / 16384), k % 16384);
+  for (const s of book.sheets)
+    for (const [k, c] of s.cells)
+      if (!c.quoted && typeof c.input === 'string' && c.input.startsWith('='))
+        c.computed = value(c.input, Math.floor(k / 16384), k % 16384);
 }
 function dump(book: FakeWorkbook): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -34,7 +43,9 @@ function dump(book: FakeWorkbook): Record<string, unknown> {
   return out;
 }
 
-async function generated(book: FakeWorkbook = companyWorkbook(true)): Promise<{ book: FakeWorkbook; bridge: ReturnType<typeof bridgeFor> }> {
+async function generated(
+  book: FakeWorkbook = companyWorkbook(true),
+): Promise<{ book: FakeWorkbook; bridge: ReturnType<typeof bridgeFor> }> {
   const bridge = bridgeFor(book, officeFake());
   await bridge.generate(allExtrasSetup(), AS_OF);
   book.addSheet('Analysis', [['By channel'], [ANALYSIS_FORMULA]]);
@@ -49,8 +60,18 @@ describe('share-ready in Excel', () => {
     const r = await bridge.share!.prepare();
     expect(book.syncs - before).toBe(4);
     expect(r.sheets).toEqual(['KPI Dashboard', 'Attribution', 'Customers at risk', 'Commissions', 'Analysis']);
-    for (const s of book.sheets) if (s.name !== FORMULAS_SHEET) expect([s.name, [...s.cells.values()].filter((c) => !c.quoted && callsKpiPilot(c.input))]).toEqual([s.name, []]);
-    expect(['A2', 'B2', 'A3', 'B3', 'A4', 'A5', 'B5'].map((a) => book.input('Analysis', a))).toEqual(['Channel', 'Value', '2024', 10, '=Ads', 'SEO', 0.5]); // 10 + the fake's 0-based column
+    for (const s of book.sheets)
+      if (s.name !== FORMULAS_SHEET)
+        expect([s.name, [...s.cells.values()].filter((c) => !c.quoted && callsKpiPilot(c.input))]).toEqual([s.name, []]);
+    expect(['A2', 'B2', 'A3', 'B3', 'A4', 'A5', 'B5'].map((a) => book.input('Analysis', a))).toEqual([
+      'Channel',
+      'Value',
+      '2024',
+      10,
+      '=Ads',
+      'SEO',
+      0.5,
+    ]); // 10 + the fake's 0-based column
     expect(book.input('Analysis', 'B1')).toMatch(/^Values as of 2026-03-15, computed by KPI Pilot\./);
     expect(book.sheet(FORMULAS_SHEET).visibility).toBe('Hidden');
     expect(book.input(FORMULAS_SHEET, 'E5')).toContain('KPIPILOT.'); // the dashboard's alert column calls ANOMALIES

@@ -10,7 +10,21 @@ import { SHEETS } from '../fixtures/dashboard/company';
 import { FakeWorkbook } from './fake-excel';
 
 export const MAPPING: DataMapping = {
-  marketing: { sheet: 'Marketing', headerRow: 1, columns: { date: 'A', channel: 'B', spend: 'C', leads: 'D', opportunities: 'E', customers: 'F', revenue: 'G', sessions: 'H', active_customers: 'I' } },
+  marketing: {
+    sheet: 'Marketing',
+    headerRow: 1,
+    columns: {
+      date: 'A',
+      channel: 'B',
+      spend: 'C',
+      leads: 'D',
+      opportunities: 'E',
+      customers: 'F',
+      revenue: 'G',
+      sessions: 'H',
+      active_customers: 'I',
+    },
+  },
   ledger: { sheet: 'Subscriptions', headerRow: 1, columns: { customer: 'A', month: 'B', mrr: 'C' } },
   deals: { sheet: 'Deals', headerRow: 1, columns: { id: 'A', owner: 'B', created: 'C', closed: 'D', amount: 'E', outcome: 'F' } },
   orders: { sheet: 'Orders', headerRow: 1, columns: { date: 'A', id: 'B', customer: 'C', amount: 'D' } },
@@ -45,10 +59,39 @@ export function bigWorkbook(n: number): FakeWorkbook {
   const start = 45658; // 2025-01-01
   const day = (i: number) => start + (i % 450);
   const rows = (header: string[], make: (i: number) => unknown[]) => [header, ...Array.from({ length: n }, (_, i) => make(i))];
-  book.addSheet('Marketing', rows(SHEETS.Marketing[0] as string[], (i) => [day(i), i % 3 ? 'Ads' : 'Referral', 100 + (i % 50), 5 + (i % 7), 1 + (i % 3), i % 2, 300 + (i % 90), 500 + i % 100, 40]));
-  book.addSheet('Subscriptions', rows(SHEETS.Subscriptions[0] as string[], (i) => [`C${i % 997}`, day(i) - (day(i) % 30), 50 + (i % 40)]));
-  book.addSheet('Deals', rows(SHEETS.Deals[0] as string[], (i) => [`D${i}`, i % 2 ? 'Ana' : 'Ben', day(i), day(i) + 20, 1000 + (i % 500), i % 3 ? 'Closed Won' : 'Closed Lost']));
-  book.addSheet('Orders', rows(SHEETS.Orders[0] as string[], (i) => [day(i), `O${i}`, `C${i % 997}`, 20 + (i % 80)]));
+  book.addSheet(
+    'Marketing',
+    rows(SHEETS.Marketing[0] as string[], (i) => [
+      day(i),
+      i % 3 ? 'Ads' : 'Referral',
+      100 + (i % 50),
+      5 + (i % 7),
+      1 + (i % 3),
+      i % 2,
+      300 + (i % 90),
+      500 + (i % 100),
+      40,
+    ]),
+  );
+  book.addSheet(
+    'Subscriptions',
+    rows(SHEETS.Subscriptions[0] as string[], (i) => [`C${i % 997}`, day(i) - (day(i) % 30), 50 + (i % 40)]),
+  );
+  book.addSheet(
+    'Deals',
+    rows(SHEETS.Deals[0] as string[], (i) => [
+      `D${i}`,
+      i % 2 ? 'Ana' : 'Ben',
+      day(i),
+      day(i) + 20,
+      1000 + (i % 500),
+      i % 3 ? 'Closed Won' : 'Closed Lost',
+    ]),
+  );
+  book.addSheet(
+    'Orders',
+    rows(SHEETS.Orders[0] as string[], (i) => [day(i), `O${i}`, `C${i % 997}`, 20 + (i % 80)]),
+  );
   return book;
 }
 
@@ -60,7 +103,11 @@ export function bridgeFor(book: FakeWorkbook, office: { office: typeof Office })
 /** Office's common API as a plain object (for the bench, which runs outside jest). */
 export function plainOffice(displayLanguage = 'en-US'): { office: typeof Office } {
   const store: Record<string, unknown> = {};
-  const settings = { get: (n: string) => store[n] ?? null, set: (n: string, v: unknown) => void (store[n] = v), saveAsync: (cb: (r: { status: string }) => void) => cb({ status: 'succeeded' }) };
+  const settings = {
+    get: (n: string) => store[n] ?? null,
+    set: (n: string, v: unknown) => void (store[n] = v),
+    saveAsync: (cb: (r: { status: string }) => void) => cb({ status: 'succeeded' }),
+  };
   return { office: { context: { displayLanguage, document: { settings } } } as unknown as typeof Office };
 }
 
@@ -78,8 +125,15 @@ export const TOUCHES: unknown[][] = [
 export function allExtrasSetup(): DashboardSetup {
   return {
     ...saasSetup(),
-    mapping: { ...MAPPING, touches: { sheet: 'Touches', headerRow: 1, columns: { journey: 'A', timestamp: 'B', channel: 'C', converted: 'D', value: 'E' } } },
-    extras: { attribution: true, customers: true, commissions: { quota: 10000, tiers: [0, 1], rates: [0.05, 0.08], method: 'retroactive' } },
+    mapping: {
+      ...MAPPING,
+      touches: { sheet: 'Touches', headerRow: 1, columns: { journey: 'A', timestamp: 'B', channel: 'C', converted: 'D', value: 'E' } },
+    },
+    extras: {
+      attribution: true,
+      customers: true,
+      commissions: { quota: 10000, tiers: [0, 1], rates: [0.05, 0.08], method: 'retroactive' },
+    },
     alerts: { enabled: true, email: false },
   };
 }

@@ -7,14 +7,27 @@ import { dataEdge } from '../../playground/ui/navigation';
 
 describe('TSV as Sheets and Excel exchange it', () => {
   it('reads rows, quoted cells and a trailing newline', () => {
-    expect(parseTsv('a\t1\r\nb\t2\r\n')).toEqual([['a', '1'], ['b', '2']]);
-    expect(parseTsv('"x\ty"\t"say ""hi"""\n"two\nlines"\t')).toEqual([['x\ty', 'say "hi"'], ['two\nlines', '']]);
-    expect(parseTsv('a\nb\tc')).toEqual([['a', ''], ['b', 'c']]);
+    expect(parseTsv('a\t1\r\nb\t2\r\n')).toEqual([
+      ['a', '1'],
+      ['b', '2'],
+    ]);
+    expect(parseTsv('"x\ty"\t"say ""hi"""\n"two\nlines"\t')).toEqual([
+      ['x\ty', 'say "hi"'],
+      ['two\nlines', ''],
+    ]);
+    expect(parseTsv('a\nb\tc')).toEqual([
+      ['a', ''],
+      ['b', 'c'],
+    ]);
     expect(parseTsv('5" screen\t1')).toEqual([['5" screen', '1']]); // a quote inside a cell stays text
   });
 
   it('writes what it reads', () => {
-    const rows = [['Month', 'Note'], ['2026-01-01', 'tab\there'], ['x', 'a "quote"']];
+    const rows = [
+      ['Month', 'Note'],
+      ['2026-01-01', 'tab\there'],
+      ['x', 'a "quote"'],
+    ];
     expect(toTsv(rows)).toBe('Month\tNote\n2026-01-01\t"tab\there"\nx\t"a ""quote"""');
     expect(parseTsv(toTsv(rows))).toEqual(rows);
   });
@@ -33,7 +46,15 @@ describe('TSV as Sheets and Excel exchange it', () => {
 });
 
 describe('edits with undo', () => {
-  const book = () => new Workbook({ S: [[1, 10], [2, 20], [3, 30], [null, null]] });
+  const book = () =>
+    new Workbook({
+      S: [
+        [1, 10],
+        [2, 20],
+        [3, 30],
+        [null, null],
+      ],
+    });
 
   it('fills down with relative references and undoes it', async () => {
     const wb = book();
@@ -125,7 +146,13 @@ describe('a change larger than one slice', () => {
 
 describe('the workbook kept in the browser', () => {
   it('stores untouched sample sheets by name and the rest in full', async () => {
-    const sample = { Data: [['Month', 'Spend'], ['2026-01-01', 100]], Other: [[1]] };
+    const sample = {
+      Data: [
+        ['Month', 'Spend'],
+        ['2026-01-01', 100],
+      ],
+      Other: [[1]],
+    };
     const wb = new Workbook(sample);
     const h = new EditHistory(wb);
     const userSheet = wb.addSheet('Mine', [['=SUM(Data!B2:B2)*2']]);
@@ -133,7 +160,11 @@ describe('the workbook kept in the browser', () => {
     wb.markers.set(wb.sheetId('Other'), 'dashboard');
     const text = serializeWorkbook(wb, new Set(['Data', 'Other']));
     const saved = JSON.parse(text);
-    expect(saved.sheets.map((s: { name: string; sample?: boolean }) => [s.name, !!s.sample])).toEqual([['Data', true], ['Other', false], ['Mine', false]]);
+    expect(saved.sheets.map((s: { name: string; sample?: boolean }) => [s.name, !!s.sample])).toEqual([
+      ['Data', true],
+      ['Other', false],
+      ['Mine', false],
+    ]);
     const back = restoreWorkbook(text, sample)!;
     expect(back.workbook.view({ sheet: 2, row: 0, col: 0 }).display).toBe('$200.00');
     expect(back.workbook.markers.get(1)).toBe('dashboard');

@@ -72,15 +72,27 @@ describe('the function catalog', () => {
 
 describe('errors in plain words', () => {
   it.each([
-    ['=SUM(A1', 'Parsing error. Expecting token of type --> RParen <-- but found --> \'\' <--', 'A ")" is missing at the end: every "(" needs its ")".'],
+    [
+      '=SUM(A1',
+      "Parsing error. Expecting token of type --> RParen <-- but found --> '' <--",
+      'A ")" is missing at the end: every "(" needs its ")".',
+    ],
     ['=SUM(A1))', 'Parsing error. x', 'There is a ")" with no "(" before it, at character 9.'],
     ['="abc', 'Parsing error. unexpected character', 'A text in quotes is not closed: add the closing ".'],
     ['=SUM(A1:)', 'Parsing error. x', 'A range needs both ends, like A1:B10.'],
     ['=A1+*2', 'Parsing error. x', 'Something is missing between "+" and "*".'],
     ['=A1*', 'Parsing error. x', 'The formula ends with "*": something is missing after it.'],
     ['=SUMM(A1)', 'Function name SUMM not recognized.', 'Unknown function SUMM. Did you mean SUM?'],
-    ['=CAC(C2:C9, F2:F9, G2:G9, H2:H9)', 'Wrong number of arguments.', 'CAC takes 2 to 3 arguments, this call has 4: CAC(marketing_spend, new_customers, [sales_spend])'],
-    ['=KPI_BY("cac")', 'Wrong number of arguments.', expect.stringMatching(/^KPI_BY takes \d+ to \d+ arguments, this call has 1: KPI_BY\(kpi, groups, /)],
+    [
+      '=CAC(C2:C9, F2:F9, G2:G9, H2:H9)',
+      'Wrong number of arguments.',
+      'CAC takes 2 to 3 arguments, this call has 4: CAC(marketing_spend, new_customers, [sales_spend])',
+    ],
+    [
+      '=KPI_BY("cac")',
+      'Wrong number of arguments.',
+      expect.stringMatching(/^KPI_BY takes \d+ to \d+ arguments, this call has 1: KPI_BY\(kpi, groups, /),
+    ],
   ])('%s', (formula, message, plain) => {
     expect(explainError(formula, '#ERROR!', message)).toEqual(plain);
   });
@@ -104,7 +116,14 @@ describe('default formats from the registry', () => {
 
   it('shows CAC as money and ROMI as a percentage, in English and in French', () => {
     // spend 100 + 200 + 470.586207 (3 months), 1 new customer: CAC 770.586207 -> "770.59"
-    const wb = new Workbook({ S: [[100, 1, 250], [200, 0, 500], [470.586207, 0, 0], ['=CAC(A1:A3, B1:B3)', '=ROMI(C1:C3, A1:A3)', 1234.5]] });
+    const wb = new Workbook({
+      S: [
+        [100, 1, 250],
+        [200, 0, 500],
+        [470.586207, 0, 0],
+        ['=CAC(A1:A3, B1:B3)', '=ROMI(C1:C3, A1:A3)', 1234.5],
+      ],
+    });
     expect(wb.view({ sheet: 0, row: 3, col: 0 }).display).toBe('770.59');
     // ROMI = (750 - 770.586207) / 770.586207 = -0.026715... -> -2.7%
     expect(wb.view({ sheet: 0, row: 3, col: 1 }).display).toBe('-2.7%');

@@ -1,9 +1,9 @@
 import { ownReferences, writeOrder } from '../../playground/dashboard/write-order';
 import { Workbook } from '../../playground/engine/workbook';
 
-describe('the order a sheet\'s formulas are written in', () => {
+describe("the order a sheet's formulas are written in", () => {
   it('reads its own-sheet references only', () => {
-    expect(ownReferences("=SUM('Deals'!E2)+LOG10(2)+LEN(\"A1\")", 'Plan')).toEqual([]);
+    expect(ownReferences('=SUM(\'Deals\'!E2)+LOG10(2)+LEN("A1")', 'Plan')).toEqual([]);
     expect(ownReferences("=A1+Plan!B2:C3+'Plan'!$D$4", 'Plan')).toEqual([
       { top: 0, left: 0, bottom: 0, right: 0 },
       { top: 1, left: 1, bottom: 2, right: 2 },
@@ -23,7 +23,10 @@ describe('the order a sheet\'s formulas are written in', () => {
     ];
     expect(writeOrder(cells, 'Customers at risk').map((c) => `${c.row}:${c.col}`)).toEqual(['4:12', '4:21', '5:11', '5:0', '0:5']);
     // a cycle falls back to the plan's order
-    const cycle = [{ row: 0, col: 0, formula: '=B1' }, { row: 0, col: 1, formula: '=A1' }];
+    const cycle = [
+      { row: 0, col: 0, formula: '=B1' },
+      { row: 0, col: 1, formula: '=A1' },
+    ];
     expect(writeOrder(cycle, 'S').map((c) => c.col)).toEqual([0, 1]);
   });
 });

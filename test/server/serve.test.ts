@@ -58,7 +58,8 @@ describe('the local server on a loopback port', () => {
   let base: string;
   let server: Server;
   let port: number;
-  const bigScript = 'export const rows = [' + Array.from({ length: 400 }, (_, i) => `{ "month": ${i}, "mrr": ${i * 17} }`).join(',') + '];\n';
+  const bigScript =
+    'export const rows = [' + Array.from({ length: 400 }, (_, i) => `{ "month": ${i}, "mrr": ${i * 17} }`).join(',') + '];\n';
 
   beforeAll(async () => {
     base = mkdtempSync(join(tmpdir(), 'kpi-serve-'));
@@ -109,7 +110,13 @@ describe('the local server on a loopback port', () => {
   });
 
   it('never serves the sibling folder whose name starts like the root, however it is spelled', async () => {
-    for (const path of ['/../www-private/secret.txt', '/%2e%2e/www-private/secret.txt', '/..%2fwww-private/secret.txt', '/x/../../www-private/secret.txt', '/..\\www-private\\secret.txt']) {
+    for (const path of [
+      '/../www-private/secret.txt',
+      '/%2e%2e/www-private/secret.txt',
+      '/..%2fwww-private/secret.txt',
+      '/x/../../www-private/secret.txt',
+      '/..\\www-private\\secret.txt',
+    ]) {
       const res = await get(port, path);
       expect(res.status).toBe(400);
       expect(res.body.toString()).not.toContain('private\n');
@@ -165,7 +172,8 @@ describe('request paths', () => {
     expect(requestPath('/app.js?v=2')).toBe('/app.js');
     expect(requestPath('/a%20b.html')).toBe('/a b.html');
     expect(requestPath('/')).toBe('/');
-    for (const bad of ['', 'app.js', '*', 'http://x/app.js', '/%', '/%00', '/a\\b', '/./a', '/a/..', '/%2e%2e/x']) expect(requestPath(bad)).toBeNull();
+    for (const bad of ['', 'app.js', '*', 'http://x/app.js', '/%', '/%00', '/a\\b', '/./a', '/a/..', '/%2e%2e/x'])
+      expect(requestPath(bad)).toBeNull();
   });
 });
 
@@ -173,7 +181,8 @@ describe('start-up errors in plain words', () => {
   it('explains a PORT that is not a port', () => {
     expect(parsePort(undefined)).toBe(3000);
     expect(parsePort(' 8080 ')).toBe(8080);
-    for (const bad of ['abc', '80.5', '-1', '0', '70000', '1e3']) expect(() => parsePort(bad)).toThrow(/PORT must be a whole number from 1 to 65535/);
+    for (const bad of ['abc', '80.5', '-1', '0', '70000', '1e3'])
+      expect(() => parsePort(bad)).toThrow(/PORT must be a whole number from 1 to 65535/);
   });
 
   it('explains a missing development certificate', () => {

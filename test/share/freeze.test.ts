@@ -6,7 +6,17 @@
 import { buildPlan } from '../../core/dashboard/planner';
 import { DashboardSetup } from '../../core/dashboard/setup';
 import {
-  addinNeeds, bannerText, callsKpiPilot, kpiCalls, maySpill, parseRecord, planFreeze, recordOf, recordRows, restoreWrites, SheetCells,
+  addinNeeds,
+  bannerText,
+  callsKpiPilot,
+  kpiCalls,
+  maySpill,
+  parseRecord,
+  planFreeze,
+  recordOf,
+  recordRows,
+  restoreWrites,
+  SheetCells,
 } from '../../core/dashboard/share';
 
 describe('which formulas call KPI Pilot', () => {
@@ -62,7 +72,10 @@ function sheet(): SheetCells {
 }
 
 describe('planFreeze', () => {
-  const plan = planFreeze([sheet(), { sheet: 'Plain', top: 1, left: 1, formulas: [['=SUM(1,2)']], values: [[3]] }], { date: '2026-03-31', locale: 'en' });
+  const plan = planFreeze([sheet(), { sheet: 'Plain', top: 1, left: 1, formulas: [['=SUM(1,2)']], values: [[3]] }], {
+    date: '2026-03-31',
+    locale: 'en',
+  });
 
   it('freezes the KPI Pilot cells only: one value for a scalar, the whole table with its header for a spill', () => {
     expect(plan.sheets).toEqual(['Report']);
@@ -72,17 +85,40 @@ describe('planFreeze', () => {
     ]);
     expect(plan.writes.map((w) => [w.range, w.row, w.col, w.cells])).toEqual([
       ['B3', 3, 2, [[1200]]],
-      ['A5:C7', 5, 1, [['Channel', 'Sum', 'Share'], ['Ads', 10, ''], ['SEO', 30, 0.75]]],
+      [
+        'A5:C7',
+        5,
+        1,
+        [
+          ['Channel', 'Sum', 'Share'],
+          ['Ads', 10, ''],
+          ['SEO', 30, 0.75],
+        ],
+      ],
     ]);
   });
 
   it('puts the banner in the first empty cell of row 1 from column B', () => {
-    expect(plan.banners).toEqual([{ sheet: 'Report', cell: 'B1', row: 1, col: 2, text: 'Values as of 2026-03-31, computed by KPI Pilot. "Make live again" in the add-in restores the formulas.' }]);
-    expect(bannerText('2026-03-31', 'fr')).toBe('Valeurs au 2026-03-31, calculées par KPI Pilot. « Rendre dynamique » dans le module rétablit les formules.');
+    expect(plan.banners).toEqual([
+      {
+        sheet: 'Report',
+        cell: 'B1',
+        row: 1,
+        col: 2,
+        text: 'Values as of 2026-03-31, computed by KPI Pilot. "Make live again" in the add-in restores the formulas.',
+      },
+    ]);
+    expect(bannerText('2026-03-31', 'fr')).toBe(
+      'Valeurs au 2026-03-31, calculées par KPI Pilot. « Rendre dynamique » dans le module rétablit les formules.',
+    );
   });
 
   it('takes the spill a host knows over the rule (Excel, HyperFormula)', () => {
-    const exact = planFreeze([sheet()], { date: '2026-03-31', locale: 'en', spillOf: (_s, r, c) => (r === 5 && c === 1 ? { rows: 2, cols: 2 } : undefined) });
+    const exact = planFreeze([sheet()], {
+      date: '2026-03-31',
+      locale: 'en',
+      spillOf: (_s, r, c) => (r === 5 && c === 1 ? { rows: 2, cols: 2 } : undefined),
+    });
     expect(exact.writes.map((w) => w.range)).toEqual(['B3', 'A5:B6']);
   });
 
@@ -90,7 +126,15 @@ describe('planFreeze', () => {
     const writes = restoreWrites(recordOf(plan));
     expect(writes.map((w) => [w.sheet, w.range, w.cells])).toEqual([
       ['Report', 'B3', [['=MRR(Data!A2:A,Data!B2:B,DATE(2026,3,1))']]],
-      ['Report', 'A5:C7', [['=KPI_BY(Data!A2:A,Data!C2:C,"sum")', '', ''], ['', '', ''], ['', '', '']]],
+      [
+        'Report',
+        'A5:C7',
+        [
+          ['=KPI_BY(Data!A2:A,Data!C2:C,"sum")', '', ''],
+          ['', '', ''],
+          ['', '', ''],
+        ],
+      ],
       ['Report', 'B1', [['']]],
     ]);
   });
@@ -100,12 +144,19 @@ describe('planFreeze', () => {
     const formulas = s.formulas.map((r) => [...r]);
     const values = s.values.map((r) => [...r]);
     const write = (w: { row: number; col: number; cells: readonly (readonly unknown[])[] }, into: 'values' | 'formulas') =>
-      w.cells.forEach((row, i) => row.forEach((x, j) => {
-        if (into === 'values') { values[w.row - 1 + i][w.col - 1 + j] = x; formulas[w.row - 1 + i][w.col - 1 + j] = x; }
-        else formulas[w.row - 1 + i][w.col - 1 + j] = x;
-      }));
+      w.cells.forEach((row, i) =>
+        row.forEach((x, j) => {
+          if (into === 'values') {
+            values[w.row - 1 + i][w.col - 1 + j] = x;
+            formulas[w.row - 1 + i][w.col - 1 + j] = x;
+          } else formulas[w.row - 1 + i][w.col - 1 + j] = x;
+        }),
+      );
     plan.writes.forEach((w) => write(w, 'values'));
-    plan.banners.forEach((b) => { values[0][1] = b.text; formulas[0][1] = b.text; });
+    plan.banners.forEach((b) => {
+      values[0][1] = b.text;
+      formulas[0][1] = b.text;
+    });
     const frozen = { formulas: formulas.map((r) => [...r]), values: values.map((r) => [...r]) };
     expect(F(3, 2, frozen.formulas)).toBe(1200);
     expect(F(3, 3, frozen.formulas)).toBe('=B3*12');
@@ -118,7 +169,9 @@ describe('planFreeze', () => {
 
   it('refuses a date that is not ISO and grids of different shapes, saying what is wrong', () => {
     expect(() => planFreeze([], { date: '31/03/2026', locale: 'en' })).toThrow('the freeze date 31/03/2026 is not YYYY-MM-DD');
-    expect(() => planFreeze([{ sheet: 'X', top: 1, left: 1, formulas: [['']], values: [] }], { date: '2026-03-31', locale: 'en' })).toThrow('the formulas and values read from X do not have the same shape');
+    expect(() => planFreeze([{ sheet: 'X', top: 1, left: 1, formulas: [['']], values: [] }], { date: '2026-03-31', locale: 'en' })).toThrow(
+      'the formulas and values read from X do not have the same shape',
+    );
   });
 });
 

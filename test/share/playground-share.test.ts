@@ -14,17 +14,35 @@ import { generateSample } from '../../playground/sample/company';
 import { freezeWorkbook, restoreWorkbook, storeSheet } from '../../playground/share/freeze';
 
 const sample = generateSample();
-const MAPPING = detectMapping(Object.entries(sample.sheets).map(([name, rows]) => ({ name, headers: rows[0], rows: rows.length - 1 }))).mapping;
-const SETUP: DashboardSetup = { v: 1, locale: 'en', kpis: ['mrr', 'mrr_churn', 'nrr', 'cac'], mapping: MAPPING, goals: [], extras: { attribution: true } };
+const MAPPING = detectMapping(
+  Object.entries(sample.sheets).map(([name, rows]) => ({ name, headers: rows[0], rows: rows.length - 1 })),
+).mapping;
+const SETUP: DashboardSetup = {
+  v: 1,
+  locale: 'en',
+  kpis: ['mrr', 'mrr_churn', 'nrr', 'cac'],
+  mapping: MAPPING,
+  goals: [],
+  extras: { attribution: true },
+};
 
 function build(): Workbook {
-  const wb = new Workbook({ ...sample.sheets, Analysis: [['By channel'], ['=KPI_BY("CAC",Marketing!B2:B121,Marketing!C2:C121,Marketing!F2:F121)']] });
+  const wb = new Workbook({
+    ...sample.sheets,
+    Analysis: [['By channel'], ['=KPI_BY("CAC",Marketing!B2:B121,Marketing!C2:C121,Marketing!F2:F121)']],
+  });
   applyPlan(wb, buildPlan({ setup: SETUP, asOf: '2026-10-15', existingSheets: wb.sheetNames().map((name) => ({ name, marker: null })) }));
   return wb;
 }
 const snapshot = (wb: Workbook) =>
   Object.fromEntries(
-    wb.sheetNames().map((n) => [n, { formulas: wb.hf.getSheetSerialized(wb.sheetId(n)), values: wb.hf.getSheetValues(wb.sheetId(n)).map((r) => r.map((v) => (v instanceof DetailedCellError ? v.value : v))) }]),
+    wb.sheetNames().map((n) => [
+      n,
+      {
+        formulas: wb.hf.getSheetSerialized(wb.sheetId(n)),
+        values: wb.hf.getSheetValues(wb.sheetId(n)).map((r) => r.map((v) => (v instanceof DetailedCellError ? v.value : v))),
+      },
+    ]),
   );
 
 describe('share-ready in the playground', () => {
@@ -47,18 +65,27 @@ describe('share-ready in the playground', () => {
     for (const [name, s] of Object.entries(live)) {
       s.values.forEach((row, r) =>
         row.forEach((v, c) => {
-          if (r === 0 && frozen[name].values[0][c] !== v && String(frozen[name].values[0][c]).startsWith('Values as of 2026-10-31, computed by KPI Pilot')) return;
+          if (
+            r === 0 &&
+            frozen[name].values[0][c] !== v &&
+            String(frozen[name].values[0][c]).startsWith('Values as of 2026-10-31, computed by KPI Pilot')
+          )
+            return;
           const got = frozen[name].values[r]?.[c] ?? null;
           if (typeof v === 'number' && typeof got === 'number' && Math.abs(got - v) <= 1e-8 * Math.max(1, Math.abs(v))) return;
           expect([name, r, c, got]).toEqual([name, r, c, v ?? null]);
         }),
       );
     }
-    expect(frozen['KPI Dashboard'].values[0][1]).toBe('Values as of 2026-10-31, computed by KPI Pilot. "Make live again" in the add-in restores the formulas.');
+    expect(frozen['KPI Dashboard'].values[0][1]).toBe(
+      'Values as of 2026-10-31, computed by KPI Pilot. "Make live again" in the add-in restores the formulas.',
+    );
   });
 
   it('refuses to freeze twice', () => {
-    expect(() => freezeWorkbook(wb, '2026-10-31', 'en')).toThrow('this workbook is already prepared for sharing (see the sheet KPI Pilot formulas): make it live again first');
+    expect(() => freezeWorkbook(wb, '2026-10-31', 'en')).toThrow(
+      'this workbook is already prepared for sharing (see the sheet KPI Pilot formulas): make it live again first',
+    );
   });
 
   it('makes it live again exactly, and freezes again to the same cells', () => {

@@ -47,7 +47,13 @@ describe('pre-filled baselines', () => {
   });
 
   it('never replaces a baseline read back from KPI Goals (a saved or merged setup)', () => {
-    const setup: DashboardSetup = { v: 1, locale: 'en', kpis: ['nrr', 'mrr'], mapping: {}, goals: [{ kpi: 'nrr', baseline: 0.9, target: 1 }] };
+    const setup: DashboardSetup = {
+      v: 1,
+      locale: 'en',
+      kpis: ['nrr', 'mrr'],
+      mapping: {},
+      goals: [{ kpi: 'nrr', baseline: 0.9, target: 1 }],
+    };
     const s = prefillBaselines(initialState(info({ setup })), HISTORY);
     expect(s.goals.nrr!.baseline).toBe('90');
     expect(s.goals.nrr!.baselineFrom).toBeUndefined();
@@ -76,12 +82,26 @@ describe('the playground provides the data history', () => {
     const storage = { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => void store.set(k, v) };
     const bridge = createPlaygroundBridge(wb, { today: '2026-10-31', locale: 'en', storage });
     const loaded = await bridge.load();
-    const setup: DashboardSetup = { v: 1, locale: 'en', template: 'saas', kpis: [...template('saas').kpis], mapping: detectMapping(loaded.sheets).mapping, goals: [] };
+    const setup: DashboardSetup = {
+      v: 1,
+      locale: 'en',
+      template: 'saas',
+      kpis: [...template('saas').kpis],
+      mapping: detectMapping(loaded.sheets).mapping,
+      goals: [],
+    };
     const h = await bridge.dataHistory!(setup);
     expect(h.months).toHaveLength(24);
     expect(h.lastFull).toBe('2026-10');
     const rows = sample.sheets.Subscriptions.slice(1);
-    const nrr = call('NRR', col(...rows.map((r) => r[0])), col(...rows.map((r) => r[1])), col(...rows.map((r) => r[2])), '2025-09-01', '2026-09-01') as number;
+    const nrr = call(
+      'NRR',
+      col(...rows.map((r) => r[0])),
+      col(...rows.map((r) => r[1])),
+      col(...rows.map((r) => r[2])),
+      '2025-09-01',
+      '2026-09-01',
+    ) as number;
     expect(h.values.nrr![h.months.indexOf('2026-09')]).toBeCloseTo(nrr, 12);
   });
 });

@@ -69,7 +69,9 @@ describe('digest recipients in the sidebar', () => {
     const items = panel.all((n) => n.tag === 'li');
     expect(items.map((li) => li.attrs['data-address'])).toEqual(['bob@acme.fr', 'victim@external.example']);
     expect(items[0].textContent).toBe('bob@acme.fr (cac, cpl): your domain');
-    expect(items[1].textContent).toContain('victim@external.example (nrr): outside your domain: its digest comes to you until you confirm it');
+    expect(items[1].textContent).toContain(
+      'victim@external.example (nrr): outside your domain: its digest comes to you until you confirm it',
+    );
     expect(panel.textContent).toContain('The owners’ addresses changed since you last saw this list.');
     const buttons = panel.all((n) => n.tag === 'button');
     expect(buttons.map((b) => b.attrs['data-confirm'] ?? 'seen')).toEqual(['victim@external.example', 'seen']);
@@ -80,7 +82,9 @@ describe('digest recipients in the sidebar', () => {
   });
 
   it('offers no confirmation to another editor, and says who must confirm', () => {
-    const panel = recipientsPanel({ ...STATUS, canConfirmRecipients: false }, 'fr', { confirm: async () => undefined }) as unknown as FakeNode;
+    const panel = recipientsPanel({ ...STATUS, canConfirmRecipients: false }, 'fr', {
+      confirm: async () => undefined,
+    }) as unknown as FakeNode;
     expect(panel.all((n) => n.tag === 'button')).toEqual([]);
     expect(panel.textContent).toContain('ce compte doit la confirmer');
   });

@@ -23,7 +23,14 @@ function setupFor(wb: Workbook): DashboardSetup {
     const headers = Array.from({ length: wb.size(id).cols }, (_, col) => wb.hf.getCellValue({ sheet: id, row: 0, col }));
     return { name, headers, rows: wb.size(id).rows - 1 };
   });
-  return { v: 1, locale: 'en', template: 'saas', kpis: [...template('saas').kpis], mapping: detectMapping(sheets).mapping, goals: [{ kpi: 'mrr', baseline: 250000, target: 350000, start: '2026-01-01', end: '2026-12-31', owner: 'Ana' }] };
+  return {
+    v: 1,
+    locale: 'en',
+    template: 'saas',
+    kpis: [...template('saas').kpis],
+    mapping: detectMapping(sheets).mapping,
+    goals: [{ kpi: 'mrr', baseline: 250000, target: 350000, start: '2026-01-01', end: '2026-12-31', owner: 'Ana' }],
+  };
 }
 
 /** Relative 1e-9: HyperFormula rounds results to 10 significant digits. */
@@ -39,7 +46,9 @@ const october = sample.sheets.Marketing.slice(1).filter((r) => r[0] === '2026-10
 const spend = october.reduce((t, r) => t + (r[2] as number), 0);
 const leads = october.reduce((t, r) => t + (r[3] as number), 0);
 const customers = october.reduce((t, r) => t + (r[5] as number), 0);
-const mrr = sample.sheets.Subscriptions.slice(1).filter((r) => r[1] === '2026-10-01').reduce((t, r) => t + (r[2] as number), 0);
+const mrr = sample.sheets.Subscriptions.slice(1)
+  .filter((r) => r[1] === '2026-10-01')
+  .reduce((t, r) => t + (r[2] as number), 0);
 
 let wb: Workbook;
 beforeAll(() => {
@@ -121,7 +130,10 @@ describe('alerts in the playground', () => {
     const bridge = createPlaygroundBridge(own, { today: AS_OF, locale: 'en', storage: memoryStorage() });
     const setup = setupFor(own);
     // MRR (about 295,000) under an explicit threshold of 400,000; CAC over a threshold of 1 (it is in the hundreds)
-    setup.goals = [{ ...setup.goals[0], threshold: 400000 }, { kpi: 'cac', threshold: 1, owner: 'Bo' }];
+    setup.goals = [
+      { ...setup.goals[0], threshold: 400000 },
+      { kpi: 'cac', threshold: 1, owner: 'Bo' },
+    ];
     setup.alerts = { enabled: true };
     await bridge.generate(setup, AS_OF);
     const { breaches, dailyAvailable } = await bridge.alerts();

@@ -30,8 +30,12 @@ describe('number formats', () => {
 describe('open-ended ranges', () => {
   const rows = (sheet: string) => ({ Ledger: 900, "O'Neil data": 50 })[sheet] ?? 2;
   it('closes each at its own sheet’s last row', () => {
-    expect(closeOpenRanges("=NRR('Ledger'!A2:A,'Ledger'!B2:B,'Ledger'!C2:C,$L5)", rows)).toBe("=NRR('Ledger'!A2:A900,'Ledger'!B2:B900,'Ledger'!C2:C900,$L5)");
-    expect(closeOpenRanges("=REVENUE_CHURN('O''Neil data'!A2:A,'O''Neil data'!B2:B)", rows)).toBe("=REVENUE_CHURN('O''Neil data'!A2:A50,'O''Neil data'!B2:B50)");
+    expect(closeOpenRanges("=NRR('Ledger'!A2:A,'Ledger'!B2:B,'Ledger'!C2:C,$L5)", rows)).toBe(
+      "=NRR('Ledger'!A2:A900,'Ledger'!B2:B900,'Ledger'!C2:C900,$L5)",
+    );
+    expect(closeOpenRanges("=REVENUE_CHURN('O''Neil data'!A2:A,'O''Neil data'!B2:B)", rows)).toBe(
+      "=REVENUE_CHURN('O''Neil data'!A2:A50,'O''Neil data'!B2:B50)",
+    );
   });
   it('leaves closed ranges, whole columns and text alone', () => {
     const f = `=SUMIFS('Ledger'!C:C,'Ledger'!B:B,">="&$L5)+COUNTIFS('Ledger'!A2:A10,"'Ledger'!A2:A")`;
@@ -56,7 +60,13 @@ describe('formula formats: the formula moved to each cell of its range', () => {
   });
 
   it('colours a cell when its moved formula is true', () => {
-    const wb = new Workbook({ S: [['a', 'x'], ['b', ''], ['c', 'y']] });
+    const wb = new Workbook({
+      S: [
+        ['a', 'x'],
+        ['b', ''],
+        ['c', 'y'],
+      ],
+    });
     const look = wb.look(0);
     look.formulaFormats = [{ ranges: ['A1:A3'], formula: '=$B1<>""', style: { background: '#FCE8E6' } }];
     const bg = (row: number) => wb.format({ sheet: 0, row, col: 0 })?.style?.background;

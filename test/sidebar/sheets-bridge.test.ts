@@ -74,7 +74,11 @@ it('asks the server for alerts and switches the daily digest by the fixed names'
   expect(await bridge.alerts()).toEqual(status);
   expect(await bridge.setDailyAlerts(true)).toEqual({ ...status, daily: true });
   expect(await bridge.setDailyAlerts(false)).toEqual(status);
-  expect(calls).toEqual([['getAlerts', []], ['setDailyAlerts', [true]], ['setDailyAlerts', [false]]]);
+  expect(calls).toEqual([
+    ['getAlerts', []],
+    ['setDailyAlerts', [true]],
+    ['setDailyAlerts', [false]],
+  ]);
 });
 
 it('names a missing alerts function (a server pushed before alerts existed)', async () => {

@@ -2,13 +2,40 @@ import { parseSetup, serializeSetup } from '../../core/dashboard';
 import { formatAmount, parseAmount } from '../../sidebar/amounts';
 import type { WorkbookInfo } from '../../sidebar/bridge';
 import {
-  addTier, canAddTier, canLeave, chooseTemplate, columnChoices, commissionPlan, CommissionInput, datasetsNeeded, extraMissing, goalCheck,
-  goalDraft, goalsWithErrors, initialState, moveKpi, removeTier, selection, setAlertsEnabled, setExtra, setGoalField, setPlanField, setTier,
-  SidebarState, stepAfter, toggleKpi, toSetup, withDailyStatus,
+  addTier,
+  canAddTier,
+  canLeave,
+  chooseTemplate,
+  columnChoices,
+  commissionPlan,
+  CommissionInput,
+  datasetsNeeded,
+  extraMissing,
+  goalCheck,
+  goalDraft,
+  goalsWithErrors,
+  initialState,
+  moveKpi,
+  removeTier,
+  selection,
+  setAlertsEnabled,
+  setExtra,
+  setGoalField,
+  setPlanField,
+  setTier,
+  SidebarState,
+  stepAfter,
+  toggleKpi,
+  toSetup,
+  withDailyStatus,
 } from '../../sidebar/state';
 
 /** The sidebar's logic without a DOM: every rule the UI follows, checked against hand-worked values. */
-const MARKETING = { name: 'Marketing', headers: ['Month', 'Channel', 'Spend', 'Leads', 'Opportunities', 'New customers', 'Revenue'], rows: 120 };
+const MARKETING = {
+  name: 'Marketing',
+  headers: ['Month', 'Channel', 'Spend', 'Leads', 'Opportunities', 'New customers', 'Revenue'],
+  rows: 120,
+};
 const LEDGER = { name: 'Subscriptions', headers: ['Customer', 'Month', 'MRR'], rows: 900 };
 
 function info(extra: Partial<WorkbookInfo> = {}): WorkbookInfo {
@@ -53,7 +80,11 @@ describe('templates and KPIs', () => {
     const s = initialState(info());
     expect(s.step).toBe('template');
     expect(s.kpis).toEqual([]);
-    expect(s.mapping.marketing).toEqual({ sheet: 'Marketing', headerRow: 1, columns: { date: 'A', channel: 'B', spend: 'C', leads: 'D', opportunities: 'E', customers: 'F', revenue: 'G' } });
+    expect(s.mapping.marketing).toEqual({
+      sheet: 'Marketing',
+      headerRow: 1,
+      columns: { date: 'A', channel: 'B', spend: 'C', leads: 'D', opportunities: 'E', customers: 'F', revenue: 'G' },
+    });
     expect(s.mapping.ledger).toEqual({ sheet: 'Subscriptions', headerRow: 1, columns: { customer: 'A', month: 'B', mrr: 'C' } });
   });
 
@@ -119,21 +150,44 @@ describe('mapping', () => {
           { ref: 'marketing.sales_spend', name: 'sales_spend', required: false },
         ],
       },
-      { dataset: 'ledger', fields: expect.arrayContaining([{ ref: 'ledger.customer', name: 'customer', required: true }, { ref: 'ledger.month', name: 'month', required: true }, { ref: 'ledger.mrr', name: 'mrr', required: true }]) },
+      {
+        dataset: 'ledger',
+        fields: expect.arrayContaining([
+          { ref: 'ledger.customer', name: 'customer', required: true },
+          { ref: 'ledger.month', name: 'month', required: true },
+          { ref: 'ledger.mrr', name: 'mrr', required: true },
+        ]),
+      },
     ]);
     expect(datasetsNeeded([])).toEqual([]);
   });
 
   it('offers each column of a sheet with its header', () => {
-    expect(columnChoices(LEDGER)).toEqual([{ letter: 'A', header: 'Customer' }, { letter: 'B', header: 'Month' }, { letter: 'C', header: 'MRR' }]);
+    expect(columnChoices(LEDGER)).toEqual([
+      { letter: 'A', header: 'Customer' },
+      { letter: 'B', header: 'Month' },
+      { letter: 'C', header: 'MRR' },
+    ]);
     expect(columnChoices(undefined)).toEqual([]);
   });
 });
 
 describe('goals', () => {
   it('reads typed text for the SMART check: numbers parsed, other text kept so the check can name it', () => {
-    expect(goalDraft('lead_to_opp', { baseline: '18', target: 'a lot', start: '', end: '2026-12-31', owner: 'Bo', frequency: 'weekly', threshold: '' }, 'en')).toEqual({
-      kpi: 'lead_to_opp', baseline: 0.18, target: 'a lot', start: undefined, end: '2026-12-31', owner: 'Bo', frequency: 'weekly',
+    expect(
+      goalDraft(
+        'lead_to_opp',
+        { baseline: '18', target: 'a lot', start: '', end: '2026-12-31', owner: 'Bo', frequency: 'weekly', threshold: '' },
+        'en',
+      ),
+    ).toEqual({
+      kpi: 'lead_to_opp',
+      baseline: 0.18,
+      target: 'a lot',
+      start: undefined,
+      end: '2026-12-31',
+      owner: 'Bo',
+      frequency: 'weekly',
     });
   });
 
@@ -176,7 +230,15 @@ describe('the setup', () => {
     const setup = toSetup(filled());
     expect(setup.locale).toBe('fr');
     expect(setup.template).toBe('saas');
-    expect(setup.goals.find((g) => g.kpi === 'lead_to_opp')).toEqual({ kpi: 'lead_to_opp', baseline: 0.185, target: 0.22, start: '2026-07-01', end: '2026-12-31', owner: '<b>Zoé</b>', frequency: 'weekly' });
+    expect(setup.goals.find((g) => g.kpi === 'lead_to_opp')).toEqual({
+      kpi: 'lead_to_opp',
+      baseline: 0.185,
+      target: 0.22,
+      start: '2026-07-01',
+      end: '2026-12-31',
+      owner: '<b>Zoé</b>',
+      frequency: 'weekly',
+    });
     expect(setup.goals.find((g) => g.kpi === 'cac')).toMatchObject({ target: null }); // not a number: left out
     expect(Object.keys(setup.mapping).sort()).toEqual(['ledger', 'marketing']); // the two sheets of info()
     expect(() => serializeSetup(setup)).not.toThrow();
@@ -187,7 +249,15 @@ describe('the setup', () => {
     const s = initialState(info({ locale: 'fr', setup: saved }));
     expect(s.step).toBe('generate');
     expect(s.kpis).toEqual(saved.kpis);
-    expect(s.goals.lead_to_opp).toEqual({ baseline: '18,5', target: '22', start: '2026-07-01', end: '2026-12-31', owner: '<b>Zoé</b>', frequency: 'weekly', threshold: '' });
+    expect(s.goals.lead_to_opp).toEqual({
+      baseline: '18,5',
+      target: '22',
+      start: '2026-07-01',
+      end: '2026-12-31',
+      owner: '<b>Zoé</b>',
+      frequency: 'weekly',
+      threshold: '',
+    });
     expect(toSetup(s)).toEqual(saved);
   });
 
@@ -209,37 +279,84 @@ describe('extra sheets and alerts', () => {
   const DEALS = { name: 'Deals', headers: ['Deal', 'Owner', 'Created', 'Closed', 'Amount', 'Stage'], rows: 300 };
   const TX = { name: 'Transactions', headers: ['Customer', 'Date', 'Amount'], rows: 900 };
   const all = () => info({ sheets: [MARKETING, LEDGER, TOUCHES, DEALS, TX] });
-  const plan = (p: Partial<CommissionInput>): CommissionInput => ({ quota: '', tiers: [{ start: '0', rate: '' }], method: 'marginal', cap: '', period: 'month', ...p });
+  const plan = (p: Partial<CommissionInput>): CommissionInput => ({
+    quota: '',
+    tiers: [{ start: '0', rate: '' }],
+    method: 'marginal',
+    cap: '',
+    period: 'month',
+    ...p,
+  });
 
   it('lists the touches dataset only when Attribution is ticked, the others with their extra', () => {
     let s = chooseTemplate(initialState(all()), 'saas');
     expect(datasetsNeeded(s.kpis, s.extras).map((d) => d.dataset)).toEqual(['marketing', 'ledger']);
     s = setExtra(s, 'attribution', true);
     const touches = datasetsNeeded(s.kpis, s.extras).find((d) => d.dataset === 'touches')!;
-    expect(touches.fields.map((f) => [f.name, f.required])).toEqual([['journey', true], ['timestamp', true], ['channel', true], ['converted', true], ['value', false]]);
+    expect(touches.fields.map((f) => [f.name, f.required])).toEqual([
+      ['journey', true],
+      ['timestamp', true],
+      ['channel', true],
+      ['converted', true],
+      ['value', false],
+    ]);
     s = setExtra(setExtra(s, 'customers', true), 'commissions', true);
     expect(datasetsNeeded(s.kpis, s.extras).map((d) => d.dataset)).toEqual(['marketing', 'ledger', 'deals', 'orders', 'touches']); // the catalog's order
-    expect(datasetsNeeded(s.kpis, s.extras).find((d) => d.dataset === 'deals')!.fields.map((f) => f.name)).toEqual(['owner', 'amount', 'outcome', 'closed']);
-    expect(datasetsNeeded(s.kpis, s.extras).find((d) => d.dataset === 'orders')!.fields.map((f) => f.name)).toEqual(['customer', 'date', 'amount']);
+    expect(
+      datasetsNeeded(s.kpis, s.extras)
+        .find((d) => d.dataset === 'deals')!
+        .fields.map((f) => f.name),
+    ).toEqual(['owner', 'amount', 'outcome', 'closed']);
+    expect(
+      datasetsNeeded(s.kpis, s.extras)
+        .find((d) => d.dataset === 'orders')!
+        .fields.map((f) => f.name),
+    ).toEqual(['customer', 'date', 'amount']);
   });
 
   it('names what an extra still lacks in the mapping', () => {
     const s = initialState(all());
     expect(extraMissing(s.mapping, 'attribution')).toEqual([]);
     expect(extraMissing({}, 'attribution')).toEqual(['touches.journey', 'touches.timestamp', 'touches.channel', 'touches.converted']);
-    expect(extraMissing(initialState(info()).mapping, 'commissions')).toEqual(['deals.owner', 'deals.amount', 'deals.outcome', 'deals.closed']);
+    expect(extraMissing(initialState(info()).mapping, 'commissions')).toEqual([
+      'deals.owner',
+      'deals.amount',
+      'deals.outcome',
+      'deals.closed',
+    ]);
   });
 
   it('reads a commission plan typed in percent, in French', () => {
     // quota 50 000; tiers from 0, 100% and 150% of quota paying 5%, 8% and 12,5%; cap 20 000
-    const input = plan({ quota: '50 000', tiers: [{ start: '0', rate: '5' }, { start: '100', rate: '8' }, { start: '150', rate: '12,5' }], method: 'retroactive', cap: '20 000', period: 'quarter' });
-    expect(commissionPlan(input, 'fr')).toEqual({ plan: { quota: 50000, tiers: [0, 1, 1.5], rates: [0.05, 0.08, 0.125], method: 'retroactive', period: 'quarter', cap: 20000 }, problems: [] });
+    const input = plan({
+      quota: '50 000',
+      tiers: [
+        { start: '0', rate: '5' },
+        { start: '100', rate: '8' },
+        { start: '150', rate: '12,5' },
+      ],
+      method: 'retroactive',
+      cap: '20 000',
+      period: 'quarter',
+    });
+    expect(commissionPlan(input, 'fr')).toEqual({
+      plan: { quota: 50000, tiers: [0, 1, 1.5], rates: [0.05, 0.08, 0.125], method: 'retroactive', period: 'quarter', cap: 20000 },
+      problems: [],
+    });
     // no cap typed: none in the plan
     expect(commissionPlan({ ...input, cap: '' }, 'fr').plan).not.toHaveProperty('cap');
   });
 
   it('explains each problem of a plan in English and French', () => {
-    const bad = plan({ quota: '', tiers: [{ start: '0', rate: '5' }, { start: '80', rate: '-1' }, { start: '60', rate: 'x' }], cap: '-5' });
+    const bad = plan({
+      quota: '',
+      tiers: [
+        { start: '0', rate: '5' },
+        { start: '80', rate: '-1' },
+        { start: '60', rate: 'x' },
+      ],
+      cap: '-5',
+    });
     expect(commissionPlan(bad, 'en')).toEqual({
       problems: [
         'Type the quota: the won amount each owner should reach in the period.',
@@ -249,16 +366,27 @@ describe('extra sheets and alerts', () => {
         'The cap must be a number of 0 or more, or blank for no cap.',
       ],
     });
-    expect(commissionPlan(plan({ quota: '0', tiers: [{ start: '0', rate: '5' }, { start: '', rate: '8' }] }), 'fr').problems).toEqual([
-      'Le quota doit être un nombre supérieur à 0.',
-      'Palier 2 : indiquer où il commence, en % du quota.',
-    ]);
+    expect(
+      commissionPlan(
+        plan({
+          quota: '0',
+          tiers: [
+            { start: '0', rate: '5' },
+            { start: '', rate: '8' },
+          ],
+        }),
+        'fr',
+      ).problems,
+    ).toEqual(['Le quota doit être un nombre supérieur à 0.', 'Palier 2 : indiquer où il commence, en % du quota.']);
   });
 
   it('adds tiers up to COMMISSION’s 20 and never removes the first', () => {
     let s = setExtra(chooseTemplate(initialState(all()), 'saas'), 'commissions', true);
     s = setTier(addTier(s), 1, 'start', '100');
-    expect(s.extras.plan.tiers).toEqual([{ start: '0', rate: '' }, { start: '100', rate: '' }]);
+    expect(s.extras.plan.tiers).toEqual([
+      { start: '0', rate: '' },
+      { start: '100', rate: '' },
+    ]);
     expect(removeTier(s, 0)).toBe(s);
     expect(removeTier(s, 1).extras.plan.tiers).toHaveLength(1);
     for (let i = 0; i < 30; i++) s = addTier(s);
@@ -274,10 +402,32 @@ describe('extra sheets and alerts', () => {
     s = setTier(s, 0, 'rate', '5');
     s = setTier(setTier(addTier(s), 1, 'start', '100'), 1, 'rate', '8');
     const setup = toSetup(s);
-    expect(setup.extras).toEqual({ customerHorizonWeeks: 26, attribution: true, commissions: { quota: 200000, tiers: [0, 1], rates: [0.05, 0.08], method: 'marginal', period: 'month' } });
-    expect(setup.mapping.touches).toEqual({ sheet: 'Touchpoints', headerRow: 1, columns: { journey: 'A', timestamp: 'B', channel: 'C', converted: 'D', value: 'E' } });
+    expect(setup.extras).toEqual({
+      customerHorizonWeeks: 26,
+      attribution: true,
+      commissions: { quota: 200000, tiers: [0, 1], rates: [0.05, 0.08], method: 'marginal', period: 'month' },
+    });
+    expect(setup.mapping.touches).toEqual({
+      sheet: 'Touchpoints',
+      headerRow: 1,
+      columns: { journey: 'A', timestamp: 'B', channel: 'C', converted: 'D', value: 'E' },
+    });
     const again = initialState({ ...all(), setup: parseSetup(serializeSetup(setup)) });
-    expect(again.extras).toEqual({ attribution: true, customers: false, commissions: true, plan: { quota: '200000', tiers: [{ start: '0', rate: '5' }, { start: '100', rate: '8' }], method: 'marginal', cap: '', period: 'month' } });
+    expect(again.extras).toEqual({
+      attribution: true,
+      customers: false,
+      commissions: true,
+      plan: {
+        quota: '200000',
+        tiers: [
+          { start: '0', rate: '5' },
+          { start: '100', rate: '8' },
+        ],
+        method: 'marginal',
+        cap: '',
+        period: 'month',
+      },
+    });
     expect(toSetup(again)).toEqual(setup);
   });
 
@@ -300,7 +450,14 @@ describe('extra sheets and alerts', () => {
     expect(toSetup(s).goals.find((g) => g.kpi === 'cac')).not.toHaveProperty('threshold');
     expect(toSetup(setAlertsEnabled(s, false))).not.toHaveProperty('alerts'); // never switched on, nothing saved
     // a setup saved before alerts existed keeps none until the manager switches them on
-    const old = { v: 1 as const, locale: 'en' as const, template: 'saas' as const, kpis: ['mrr' as const], mapping: {}, goals: [{ kpi: 'mrr' as const }] };
+    const old = {
+      v: 1 as const,
+      locale: 'en' as const,
+      template: 'saas' as const,
+      kpis: ['mrr' as const],
+      mapping: {},
+      goals: [{ kpi: 'mrr' as const }],
+    };
     const reopened = initialState(info({ setup: old }));
     expect(reopened.alertsEnabled).toBe(false);
     expect(toSetup(reopened)).not.toHaveProperty('alerts');

@@ -58,7 +58,10 @@ export interface PlaygroundSession {
  * `open` is false) opens the playground, before the file's tests; closes both after them.
  * `ready` receives the session (to keep its parts in the file's variables) and may prepare more.
  */
-export function usePlayground(ready: (session: PlaygroundSession) => unknown, { open = true, timeout = 60000 }: { open?: boolean; timeout?: number } = {}): void {
+export function usePlayground(
+  ready: (session: PlaygroundSession) => unknown,
+  { open = true, timeout = 60000 }: { open?: boolean; timeout?: number } = {},
+): void {
   let server: Server | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {

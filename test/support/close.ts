@@ -2,7 +2,8 @@
 export function expectClose(actual: unknown, expected: unknown, rel = 1e-9, path = 'result'): void {
   if (Array.isArray(expected)) {
     if (!Array.isArray(actual)) throw new Error(`${path}: expected a table, got ${JSON.stringify(actual)}`);
-    if (actual.length !== expected.length) throw new Error(`${path}: expected ${expected.length} rows, got ${actual.length}: ${JSON.stringify(actual)}`);
+    if (actual.length !== expected.length)
+      throw new Error(`${path}: expected ${expected.length} rows, got ${actual.length}: ${JSON.stringify(actual)}`);
     expected.forEach((e, i) => expectClose(actual[i], e, rel, `${path}[${i}]`));
     return;
   }

@@ -34,7 +34,15 @@ export function loadExcelFunctions(): { functions: Map<string, (...args: unknown
       functions.set(id, fn);
     },
     Error: FakeCustomFunctionsError,
-    ErrorCode: { invalidValue: '#VALUE!', notAvailable: '#N/A', divisionByZero: '#DIV/0!', invalidNumber: '#NUM!', nullReference: '#NULL!', invalidName: '#NAME?', invalidReference: '#REF!' },
+    ErrorCode: {
+      invalidValue: '#VALUE!',
+      notAvailable: '#N/A',
+      divisionByZero: '#DIV/0!',
+      invalidNumber: '#NUM!',
+      nullReference: '#NULL!',
+      invalidName: '#NAME?',
+      invalidReference: '#REF!',
+    },
   };
   // No window, no document: functions.js must load in Excel's JavaScript-only runtime.
   const context = vm.createContext({ CustomFunctions, console });

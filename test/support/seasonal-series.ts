@@ -22,7 +22,10 @@ export function seasonShape(period: number, seed: number): number[] {
   // Two harmonics with random phases plus a random component: smooth enough to look like a KPI.
   const a = 2 * Math.PI * seededRandom(seed + 7)();
   const b = 2 * Math.PI * seededRandom(seed + 8)();
-  const raw = Array.from({ length: period }, (_, j) => Math.sin((2 * Math.PI * j) / period + a) + 0.5 * Math.sin((4 * Math.PI * j) / period + b) + 0.3 * g());
+  const raw = Array.from(
+    { length: period },
+    (_, j) => Math.sin((2 * Math.PI * j) / period + a) + 0.5 * Math.sin((4 * Math.PI * j) / period + b) + 0.3 * g(),
+  );
   const mean = raw.reduce((s, v) => s + v, 0) / period;
   const sd = Math.sqrt(raw.reduce((s, v) => s + (v - mean) ** 2, 0) / period);
   return raw.map((v) => (v - mean) / sd);
@@ -67,7 +70,8 @@ export function controlSeries(kind: Control, length: number, seed: number): numb
  */
 export function hourlySeries(length: number, seed: number, noise = 0.1): number[] {
   const g = seededNormal(seed);
-  const weekday = (h: number) => 0.25 + Math.exp(-((h - 12.5) ** 2) / 8) + 1.2 * Math.exp(-((h - 20) ** 2) / 6) + 0.4 * Math.exp(-((h - 9) ** 2) / 3);
+  const weekday = (h: number) =>
+    0.25 + Math.exp(-((h - 12.5) ** 2) / 8) + 1.2 * Math.exp(-((h - 20) ** 2) / 6) + 0.4 * Math.exp(-((h - 9) ** 2) / 3);
   const weekend = (h: number) => 0.6 * (0.25 + 1.1 * Math.exp(-((h - 14) ** 2) / 12) + Math.exp(-((h - 20.5) ** 2) / 5));
   return Array.from({ length }, (_, t) => {
     const h = t % 24;
@@ -89,7 +93,8 @@ export function weeklySeries(length: number, seed: number, noise = 0.05): number
   const g = seededNormal(seed);
   return Array.from({ length }, (_, t) => {
     const w = t % 52;
-    const season = 1 + 0.35 * Math.exp(-((w - 49) ** 2) / 6) - 0.15 * Math.exp(-((w - 31) ** 2) / 20) + 0.05 * Math.sin((2 * Math.PI * w) / 52);
+    const season =
+      1 + 0.35 * Math.exp(-((w - 49) ** 2) / 6) - 0.15 * Math.exp(-((w - 31) ** 2) / 20) + 0.05 * Math.sin((2 * Math.PI * w) / 52);
     return 1000 * (1 + 0.002 * t) * season * (1 + noise * g());
   });
 }

@@ -36,7 +36,13 @@ async function bundle(): Promise<string> {
         {
           test: /\.ts$/,
           exclude: /node_modules/,
-          use: { loader: 'ts-loader', options: { transpileOnly: true, compilerOptions: { noEmit: false, module: 'es2020', moduleResolution: 'node', target: 'es2019' } } },
+          use: {
+            loader: 'ts-loader',
+            options: {
+              transpileOnly: true,
+              compilerOptions: { noEmit: false, module: 'es2020', moduleResolution: 'node', target: 'es2019' },
+            },
+          },
         },
       ],
     },
@@ -66,7 +72,9 @@ it('builds the sample dashboard workbook in Chromium, with the same cells as in 
     async ({ asOf, kpis }) => {
       const K = (window as unknown as { KpiXlsx: typeof import('./browser-entry') }).KpiXlsx;
       const sample = K.generateSample();
-      const mapping = K.detectMapping(Object.entries(sample.sheets).map(([name, rows]) => ({ name, headers: rows[0], rows: rows.length - 1 }))).mapping;
+      const mapping = K.detectMapping(
+        Object.entries(sample.sheets).map(([name, rows]) => ({ name, headers: rows[0], rows: rows.length - 1 })),
+      ).mapping;
       const plan = K.buildPlan({ setup: { v: 1, locale: 'en', kpis: kpis as never, mapping, goals: [] }, asOf });
       const bytes = await K.workbookToXlsx(K.dashboardWorkbookSheets(sample.sheets, plan));
       return { plain: Object.getPrototypeOf(bytes) === Uint8Array.prototype, bytes: Array.from(bytes) };
@@ -77,9 +85,14 @@ it('builds the sample dashboard workbook in Chromium, with the same cells as in 
   expect(fromPage.plain).toBe(true);
 
   const sample = generateSample();
-  const mapping = detectMapping(Object.entries(sample.sheets).map(([name, rows]) => ({ name, headers: rows[0], rows: rows.length - 1 }))).mapping;
+  const mapping = detectMapping(
+    Object.entries(sample.sheets).map(([name, rows]) => ({ name, headers: rows[0], rows: rows.length - 1 })),
+  ).mapping;
   const plan = buildPlan({ setup: { v: 1, locale: 'en', kpis: KPIS as never, mapping, goals: [] }, asOf: AS_OF });
-  const [web, node] = await Promise.all([readBytes(new Uint8Array(fromPage.bytes)), readBytes(await workbookToXlsx(dashboardWorkbookSheets(sample.sheets, plan)))]);
+  const [web, node] = await Promise.all([
+    readBytes(new Uint8Array(fromPage.bytes)),
+    readBytes(await workbookToXlsx(dashboardWorkbookSheets(sample.sheets, plan))),
+  ]);
   expect(web.worksheets.map((w) => w.name)).toEqual(node.worksheets.map((w) => w.name));
   for (const ws of node.worksheets) {
     const other = web.getWorksheet(ws.name)!;
@@ -88,7 +101,9 @@ it('builds the sample dashboard workbook in Chromium, with the same cells as in 
       row.eachCell((cell) => {
         const there = other.getCell(cell.address);
         if (JSON.stringify(there.value) !== JSON.stringify(cell.value) || there.numFmt !== cell.numFmt) {
-          throw new Error(`${ws.name}!${cell.address}: browser wrote ${JSON.stringify(there.value)} (${there.numFmt}), Node ${JSON.stringify(cell.value)} (${cell.numFmt})`);
+          throw new Error(
+            `${ws.name}!${cell.address}: browser wrote ${JSON.stringify(there.value)} (${there.numFmt}), Node ${JSON.stringify(cell.value)} (${cell.numFmt})`,
+          );
         }
       }),
     );

@@ -14,8 +14,17 @@ import { generateSample } from '../../playground/sample/company';
 import { readBytes } from './read-back';
 
 const sample = generateSample();
-const MAPPING = detectMapping(Object.entries(sample.sheets).map(([name, rows]) => ({ name, headers: rows[0], rows: rows.length - 1 }))).mapping;
-const SETUP: DashboardSetup = { v: 1, locale: 'en', kpis: ['mrr', 'cac', 'win_rate'], mapping: MAPPING, goals: [], extras: { attribution: true } };
+const MAPPING = detectMapping(
+  Object.entries(sample.sheets).map(([name, rows]) => ({ name, headers: rows[0], rows: rows.length - 1 })),
+).mapping;
+const SETUP: DashboardSetup = {
+  v: 1,
+  locale: 'en',
+  kpis: ['mrr', 'cac', 'win_rate'],
+  mapping: MAPPING,
+  goals: [],
+  extras: { attribution: true },
+};
 
 let zip: JSZip;
 let bytes: Uint8Array;
@@ -29,10 +38,15 @@ beforeAll(async () => {
 
 describe('charts in the .xlsx package', () => {
   it('has one chart part per KPI card and one for Attribution, each declared in [Content_Types].xml', async () => {
-    const charts = Object.keys(zip.files).filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f)).sort();
+    const charts = Object.keys(zip.files)
+      .filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f))
+      .sort();
     expect(charts).toEqual(['xl/charts/chart1.xml', 'xl/charts/chart2.xml', 'xl/charts/chart3.xml', 'xl/charts/chart4.xml']);
     const types = await text('[Content_Types].xml');
-    for (const c of charts) expect(types).toContain(`<Override PartName="/${c}" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>`);
+    for (const c of charts)
+      expect(types).toContain(
+        `<Override PartName="/${c}" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>`,
+      );
     expect(types).toContain('PartName="/xl/drawings/drawing1.xml"');
     expect(types).toContain('PartName="/xl/drawings/drawing2.xml"');
   });
@@ -66,7 +80,10 @@ describe('charts in the .xlsx package', () => {
     const linked = [];
     for (const f of sheetWithDrawing) if ((await text(f)).includes('<drawing r:id="rIdKpiPilotCharts"/>')) linked.push(f);
     expect(linked).toHaveLength(2);
-    for (const f of linked) expect(await text(f.replace(/sheet(\d+)\.xml$/, '_rels/sheet$1.xml.rels'))).toMatch(/Type="http:\/\/schemas.openxmlformats.org\/officeDocument\/2006\/relationships\/drawing" Target="..\/drawings\/drawing\d\.xml"/);
+    for (const f of linked)
+      expect(await text(f.replace(/sheet(\d+)\.xml$/, '_rels/sheet$1.xml.rels'))).toMatch(
+        /Type="http:\/\/schemas.openxmlformats.org\/officeDocument\/2006\/relationships\/drawing" Target="..\/drawings\/drawing\d\.xml"/,
+      );
   });
 
   it('still reads as a workbook (ExcelJS opens it with every sheet)', async () => {

@@ -37,7 +37,9 @@ import { columnCells, isError, readWorkbook, splitRef, Value, valueOf } from './
 
 const AS_OF = '2026-10-15';
 const sample = generateSample();
-const MAPPING = detectMapping(Object.entries(sample.sheets).map(([name, rows]) => ({ name, headers: rows[0], rows: rows.length - 1 }))).mapping;
+const MAPPING = detectMapping(
+  Object.entries(sample.sheets).map(([name, rows]) => ({ name, headers: rows[0], rows: rows.length - 1 })),
+).mapping;
 const CARDS: KpiId[] = ['mrr', 'arpa', 'cac', 'cpl', 'conversion_rate', 'lead_to_opp', 'win_rate'];
 /** The trend table's months, oldest first: 2025-11 ... 2026-10. */
 const MONTHS = Array.from({ length: 12 }, (_, i) => (i < 2 ? `2025-${11 + i}` : `2026-${String(i - 1).padStart(2, '0')}`));
@@ -59,15 +61,41 @@ const GOALS: (Goal & { progress: number; status: string })[] = [
   // (c − 0.5c) / (0.9c − 0.5c) = 1.25 >= 1
   { kpi: 'mrr', baseline: 0.5 * c('mrr'), target: 0.9 * c('mrr'), ...YEAR, owner: 'Alice Martin', progress: 1.25, status: 'Achieved' },
   // starts after the as-of date; (c − 0.9c) / (1.2c − 0.9c) = 1/3
-  { kpi: 'arpa', baseline: 0.9 * c('arpa'), target: 1.2 * c('arpa'), start: '2026-11-01', end: '2027-03-31', owner: 'Bilal Haddad', progress: 1 / 3, status: 'Not started' },
+  {
+    kpi: 'arpa',
+    baseline: 0.9 * c('arpa'),
+    target: 1.2 * c('arpa'),
+    start: '2026-11-01',
+    end: '2027-03-31',
+    owner: 'Bilal Haddad',
+    progress: 1 / 3,
+    status: 'Not started',
+  },
   // lower is better: (c − 1.2c) / (0.8c − 1.2c) = 0.5 < 0.7885 − 0.1
   { kpi: 'cac', baseline: 1.2 * c('cac'), target: 0.8 * c('cac'), ...YEAR, owner: '=Chloé', progress: 0.5, status: 'Off track' },
   // (c − 1.5c) / (5c/6 − 1.5c) = 0.75, between 0.6885 and 0.7885
   { kpi: 'cpl', baseline: 1.5 * c('cpl'), target: (5 / 6) * c('cpl'), ...YEAR, owner: 'Diego Santos', progress: 0.75, status: 'At risk' },
   // ended 2026-06-30; (c − 0) / (2c − 0) = 0.5
-  { kpi: 'conversion_rate', baseline: 0, target: 2 * c('conversion_rate'), start: '2025-01-01', end: '2026-06-30', owner: 'Emma Chen', progress: 0.5, status: 'Missed' },
+  {
+    kpi: 'conversion_rate',
+    baseline: 0,
+    target: 2 * c('conversion_rate'),
+    start: '2025-01-01',
+    end: '2026-06-30',
+    owner: 'Emma Chen',
+    progress: 0.5,
+    status: 'Missed',
+  },
   // (c − 0.1c) / (1.1c − 0.1c) = 0.9 >= 0.7885
-  { kpi: 'win_rate', baseline: 0.1 * c('win_rate'), target: 1.1 * c('win_rate'), ...YEAR, owner: 'Alice Martin', progress: 0.9, status: 'On track' },
+  {
+    kpi: 'win_rate',
+    baseline: 0.1 * c('win_rate'),
+    target: 1.1 * c('win_rate'),
+    ...YEAR,
+    owner: 'Alice Martin',
+    progress: 0.9,
+    status: 'On track',
+  },
 ];
 
 const SETUP: DashboardSetup = {
@@ -94,26 +122,36 @@ const col = (rows: unknown[][], i: number) => rows.map((r) => [r[i]]);
 function coreValue(id: KpiId, ym: string): number | '' {
   const m = sample.sheets.Marketing.slice(1).filter((r) => String(r[0]).slice(0, 7) === ym);
   const ledger = sample.sheets.Subscriptions.slice(1);
-  const closed = sample.sheets.Deals.slice(1).filter((r) => typeof r[3] === 'string' && r[3].slice(0, 7) === ym && (r[5] === 'Won' || r[5] === 'Lost'));
+  const closed = sample.sheets.Deals.slice(1).filter(
+    (r) => typeof r[3] === 'string' && r[3].slice(0, 7) === ym && (r[5] === 'Won' || r[5] === 'Lost'),
+  );
   const period = D(`${ym}-01`);
   try {
     switch (id) {
-      case 'mrr': return call('MRR', [col(ledger, 1), col(ledger, 2), period]);
+      case 'mrr':
+        return call('MRR', [col(ledger, 1), col(ledger, 2), period]);
       case 'arpa': {
         const paying = ledger.filter((r) => String(r[1]).slice(0, 7) === ym && (r[2] as number) > 0).length;
         return call('ARPA', [call('MRR', [col(ledger, 1), col(ledger, 2), period]), paying]);
       }
-      case 'cac': return call('CAC', [col(m, 2), col(m, 5)]);
-      case 'cpl': return call('CPL', [col(m, 2), col(m, 3)]);
-      case 'conversion_rate': return call('CONVERSION_RATE', [col(m, 5), col(m, 3)]);
-      case 'lead_to_opp': return call('LEAD_TO_OPP', [col(m, 4), col(m, 3)]);
-      case 'win_rate': return call('WIN_RATE', [closed.filter((r) => r[5] === 'Won').length, closed.length]);
+      case 'cac':
+        return call('CAC', [col(m, 2), col(m, 5)]);
+      case 'cpl':
+        return call('CPL', [col(m, 2), col(m, 3)]);
+      case 'conversion_rate':
+        return call('CONVERSION_RATE', [col(m, 5), col(m, 3)]);
+      case 'lead_to_opp':
+        return call('LEAD_TO_OPP', [col(m, 4), col(m, 3)]);
+      case 'win_rate':
+        return call('WIN_RATE', [closed.filter((r) => r[5] === 'Won').length, closed.length]);
       case 'avg_deal_size': {
         const won = closed.filter((r) => r[5] === 'Won');
         return call('ATV', [col(won, 4), won.length]);
       }
-      case 'sales_cycle': return call('SALES_CYCLE', [col(closed, 2), col(closed, 3)]);
-      default: throw new Error(`no core check for ${id}`);
+      case 'sales_cycle':
+        return call('SALES_CYCLE', [col(closed, 2), col(closed, 3)]);
+      default:
+        throw new Error(`no core check for ${id}`);
     }
   } catch (e) {
     if ((e as { code?: string }).code === '#DIV/0!') return '';
@@ -124,8 +162,10 @@ function coreValue(id: KpiId, ym: string): number | '' {
 function expectSame(actual: Value, expected: number | string, label: string): void {
   if (typeof expected === 'number') {
     if (typeof actual !== 'number') throw new Error(`${label}: expected ${expected}, LibreOffice shows ${JSON.stringify(actual)}`);
-    if (Math.abs(actual - expected) > 1e-9 * Math.max(1, Math.abs(expected))) throw new Error(`${label}: expected ${expected}, LibreOffice shows ${actual}`);
-  } else if (actual !== expected) throw new Error(`${label}: expected ${JSON.stringify(expected)}, LibreOffice shows ${JSON.stringify(actual)}`);
+    if (Math.abs(actual - expected) > 1e-9 * Math.max(1, Math.abs(expected)))
+      throw new Error(`${label}: expected ${expected}, LibreOffice shows ${actual}`);
+  } else if (actual !== expected)
+    throw new Error(`${label}: expected ${JSON.stringify(expected)}, LibreOffice shows ${JSON.stringify(actual)}`);
 }
 
 // ---- the LibreOffice run ---------------------------------------------------------------------
@@ -161,7 +201,17 @@ afterAll(() => {
 describe('the sample workbook recalculated by LibreOffice', () => {
   it('keeps every sheet: the five data sheets, then the four dashboard sheets', () => {
     expect(run.version).toMatch(/^LibreOffice \d/);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Marketing', 'Subscriptions', 'Deals', 'Touchpoints', 'Transactions', 'KPI Dashboard', 'KPI Goals', 'KPI Definitions', 'KPI History']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      'Marketing',
+      'Subscriptions',
+      'Deals',
+      'Touchpoints',
+      'Transactions',
+      'KPI Dashboard',
+      'KPI Goals',
+      'KPI Definitions',
+      'KPI History',
+    ]);
   });
 
   it('keeps the data: ISO dates as date serials, numbers, booleans and empty cells', () => {
@@ -195,16 +245,23 @@ describe('the sample workbook recalculated by LibreOffice', () => {
     });
   });
 
-  it.each(['cac_payback', 'pipeline_velocity'] as KpiId[])('%s (native, built from other trend cells): every month matches arithmetic', (id) => {
-    columnCells(plan.trend.series[id]).forEach((x, i) => expectSame(at(x.sheet, x.address), ARITH[i][id], `${id} ${MONTHS[i]}`));
-  });
+  it.each(['cac_payback', 'pipeline_velocity'] as KpiId[])(
+    '%s (native, built from other trend cells): every month matches arithmetic',
+    (id) => {
+      columnCells(plan.trend.series[id]).forEach((x, i) => expectSame(at(x.sheet, x.address), ARITH[i][id], `${id} ${MONTHS[i]}`));
+    },
+  );
 
   it('shows the previous month and the change beside each card', () => {
     CARDS.forEach((id, i) => {
       const r = 5 + i;
       const [now, prev] = [NOW[id], ARITH[10][id]];
       expectSame(at('KPI Dashboard', `F${r}`), prev, `${id} previous`);
-      expectSame(at('KPI Dashboard', `G${r}`), typeof now === 'number' && typeof prev === 'number' && prev !== 0 ? (now - prev) / Math.abs(prev) : '', `${id} change`);
+      expectSame(
+        at('KPI Dashboard', `G${r}`),
+        typeof now === 'number' && typeof prev === 'number' && prev !== 0 ? (now - prev) / Math.abs(prev) : '',
+        `${id} change`,
+      );
     });
   });
 
@@ -232,11 +289,19 @@ describe('the sample workbook recalculated by LibreOffice', () => {
     const block = dash.blocks.find((b) => b.cells[0]?.[0] === 'Targeting or qualification')!;
     const top = Number(/\d+/.exec(block.range)![0]);
     // MRR churn is not a card: its rule is not shown
-    expect(block.cells.map((row) => row[0]).slice(0, 5)).toEqual(['Targeting or qualification', 'Unit economics', 'Cash tied in acquisition', 'Pipeline velocity', 'ARPA: what moved']);
+    expect(block.cells.map((row) => row[0]).slice(0, 5)).toEqual([
+      'Targeting or qualification',
+      'Unit economics',
+      'Cash tied in acquisition',
+      'Pipeline velocity',
+      'ARPA: what moved',
+    ]);
     const message = String(at(dash.name, `B${top}`));
     const mean = (id: string) => ARITH.slice(0, 11).reduce((t, k) => t + (k[id] as number), 0) / 11;
     const targeting = (NOW.cpl as number) > 1.2 * mean('cpl') && (NOW.conversion_rate as number) < 0.8 * mean('conversion_rate');
-    expect(message).toMatch(targeting ? /lead-qualification problem/ : /^OK: cost per lead [\d.]+ and lead-to-customer conversion [\d.]+% are within range/);
+    expect(message).toMatch(
+      targeting ? /lead-qualification problem/ : /^OK: cost per lead [\d.]+ and lead-to-customer conversion [\d.]+% are within range/,
+    );
   });
 
   it('explains each ratio card’s change since September with its parts’ changes, as the arithmetic says', () => {
@@ -273,7 +338,7 @@ describe('the sample workbook recalculated by LibreOffice', () => {
     }
   });
 
-  it('shows no error anywhere: the only cells calling a custom function are LTV\'s, blank or saying what they need', () => {
+  it("shows no error anywhere: the only cells calling a custom function are LTV's, blank or saying what they need", () => {
     const expected = new Set<string>();
     const custom = new Set<string>();
     for (const s of plan.sheets) {
@@ -301,13 +366,18 @@ describe('the sample workbook recalculated by LibreOffice', () => {
     const ltvRow = `${dash.name}!B${top + block.cells.findIndex((row) => row[0] === 'Customer lifetime value: what moved')}`;
     const ltvColumn = columnCells(plan.trend.series.ltv).map((x) => `${x.sheet}!${x.address}`);
     // and KPI_CHANGE_DRIVERS in the by-channel rows of CAC, CPL and the two lead conversions, which say in Calc what they need
-    const channelRows = ['Customer acquisition cost', 'Cost per lead', 'Lead-to-customer conversion', 'Lead-to-opportunity rate']
-      .map((name) => `${dash.name}!B${top + block.cells.findIndex((row) => row[0] === `${name} by channel`)}`);
+    const channelRows = ['Customer acquisition cost', 'Cost per lead', 'Lead-to-customer conversion', 'Lead-to-opportunity rate'].map(
+      (name) => `${dash.name}!B${top + block.cells.findIndex((row) => row[0] === `${name} by channel`)}`,
+    );
     expect([...expected].sort()).toEqual([...ltvColumn, ltvRow, ...channelRows].sort());
     const shown = (ref: string) => at(ref.slice(0, ref.lastIndexOf('!')), ref.slice(ref.lastIndexOf('!') + 1));
     for (const ref of ltvColumn) expect([ref, shown(ref)]).toEqual([ref, '']);
     expect(shown(ltvRow)).toBe('Needs customer lifetime value for the current and previous periods');
-    for (const ref of channelRows) expect([ref, shown(ref)]).toEqual([ref, 'Needs the KPI Pilot add-in to split by channel (or a Marketing cell that is not a number or a date)']);
+    for (const ref of channelRows)
+      expect([ref, shown(ref)]).toEqual([
+        ref,
+        'Needs the KPI Pilot add-in to split by channel (or a Marketing cell that is not a number or a date)',
+      ]);
     const errors = new Map<string, string>();
     for (const ws of wb.worksheets) {
       ws.eachRow({ includeEmpty: false }, (row) =>
@@ -321,7 +391,8 @@ describe('the sample workbook recalculated by LibreOffice', () => {
   });
 
   it('leaves LTV and LTV:CAC blank (not an error) where MRR churn cannot be computed', () => {
-    for (const id of ['ltv', 'ltv_cac'] as KpiId[]) columnCells(plan.trend.series[id]).forEach((x) => expect(at(x.sheet, x.address)).toBe(''));
+    for (const id of ['ltv', 'ltv_cac'] as KpiId[])
+      columnCells(plan.trend.series[id]).forEach((x) => expect(at(x.sheet, x.address)).toBe(''));
   });
 });
 
@@ -329,7 +400,9 @@ test('without LibreOffice the run fails and says how to install it', () => {
   const saved = process.env.KPI_SOFFICE;
   process.env.KPI_SOFFICE = '/nonexistent/soffice';
   try {
-    expect(() => recalculate('/tmp/any.xlsx')).toThrow(/LibreOffice is needed .* KPI_SOFFICE=\/nonexistent\/soffice does not exist: install Debian's libreoffice-calc/);
+    expect(() => recalculate('/tmp/any.xlsx')).toThrow(
+      /LibreOffice is needed .* KPI_SOFFICE=\/nonexistent\/soffice does not exist: install Debian's libreoffice-calc/,
+    );
   } finally {
     if (saved === undefined) delete process.env.KPI_SOFFICE;
     else process.env.KPI_SOFFICE = saved;

@@ -38,7 +38,19 @@ export function nextMonth(ym: string): string {
 
 /** Totals of one month, ym = "YYYY-MM". */
 export function monthFigures(sheets: SampleWorkbook['sheets'], ym: string): MonthFigures {
-  const f: MonthFigures = { spend: 0, leads: 0, opportunities: 0, newCustomers: 0, mrr: 0, payingCustomers: 0, won: 0, lost: 0, wonAmount: 0, cycleDays: 0, openAtEnd: 0 };
+  const f: MonthFigures = {
+    spend: 0,
+    leads: 0,
+    opportunities: 0,
+    newCustomers: 0,
+    mrr: 0,
+    payingCustomers: 0,
+    won: 0,
+    lost: 0,
+    wonAmount: 0,
+    cycleDays: 0,
+    openAtEnd: 0,
+  };
   const inMonth = (v: unknown) => typeof v === 'string' && v.slice(0, 7) === ym;
   for (const r of body(sheets.Marketing)) {
     if (!inMonth(r[0])) continue;

@@ -36,7 +36,9 @@ const AS_OF = '2026-10-15';
 const TODAY = '2026-10-31';
 const sample = generateSample();
 const ANALYSIS = 'Analysis';
-const MAPPING = detectMapping(Object.entries(sample.sheets).map(([name, rows]) => ({ name, headers: rows[0], rows: rows.length - 1 }))).mapping;
+const MAPPING = detectMapping(
+  Object.entries(sample.sheets).map(([name, rows]) => ({ name, headers: rows[0], rows: rows.length - 1 })),
+).mapping;
 const SETUP: DashboardSetup = {
   v: 1,
   locale: 'en',
@@ -44,7 +46,11 @@ const SETUP: DashboardSetup = {
   kpis: ['mrr', 'mrr_churn', 'nrr', 'ltv', 'cac', 'win_rate', 'arpa'],
   mapping: MAPPING,
   goals: [{ kpi: 'mrr', baseline: 100000, target: 200000, start: '2026-01-01', end: '2026-12-31', owner: 'Alice Martin' }],
-  extras: { attribution: true, customers: true, commissions: { quota: 200000, tiers: [0, 0.5, 1], rates: [0.02, 0.05, 0.08], method: 'retroactive', period: 'quarter' } },
+  extras: {
+    attribution: true,
+    customers: true,
+    commissions: { quota: 200000, tiers: [0, 0.5, 1], rates: [0.02, 0.05, 0.08], method: 'retroactive', period: 'quarter' },
+  },
 };
 
 let plan: DashboardPlan;
@@ -62,14 +68,23 @@ beforeAll(async () => {
     // an analyst's own tables: a KPI_BY breakdown and a cohort table, both spilling from their cell
     [ANALYSIS]: [
       ['CAC by channel', null, null, null, 'Cohorts'],
-      ['=KPI_BY("CAC",Marketing!B2:B121,Marketing!C2:C121,Marketing!F2:F121)', null, null, null, '=COHORT_RETENTION(Subscriptions!A2:A400,Subscriptions!B2:B400)'],
+      [
+        '=KPI_BY("CAC",Marketing!B2:B121,Marketing!C2:C121,Marketing!F2:F121)',
+        null,
+        null,
+        null,
+        '=COHORT_RETENTION(Subscriptions!A2:A400,Subscriptions!B2:B400)',
+      ],
     ],
   });
   plan = buildPlan({ setup: SETUP, asOf: AS_OF, existingSheets: workbook.sheetNames().map((name) => ({ name, marker: null })) });
   applyPlan(workbook, plan);
   for (const name of [...GENERATED(), ANALYSIS]) {
     const id = workbook.sheetId(name);
-    live.set(name, workbook.hf.getSheetValues(id).map((row) => row.map((v) => (v instanceof DetailedCellError ? { error: v.value } : (v as Value)))));
+    live.set(
+      name,
+      workbook.hf.getSheetValues(id).map((row) => row.map((v) => (v instanceof DetailedCellError ? { error: v.value } : (v as Value)))),
+    );
   }
   const bytes = await workbookToXlsx(workbookSheets(workbook, plan, { shareReady: true, date: TODAY, locale: 'en' }));
   dir = mkdtempSync(join(tmpdir(), 'kpi-share-'));
@@ -90,8 +105,22 @@ describe('the share-ready workbook recalculated by LibreOffice', () => {
   it('has the generated sheets, the extras and the analyst sheet, with the formulas sheet hidden at the end', () => {
     const names = out.worksheets.map((w) => w.name);
     // KPI History comes with the user's sheets: it is written from the workbook (its appended rows), not from the plan
-    expect(names).toEqual([...Object.keys(sample.sheets), ANALYSIS, 'KPI History', ...plan.sheets.filter((s) => s.role !== 'history').map((s) => s.name), FORMULAS_SHEET]);
-    expect(plan.sheets.map((s) => s.role)).toEqual(['dashboard', 'goals', 'definitions', 'history', 'attribution', 'customers', 'commissions']);
+    expect(names).toEqual([
+      ...Object.keys(sample.sheets),
+      ANALYSIS,
+      'KPI History',
+      ...plan.sheets.filter((s) => s.role !== 'history').map((s) => s.name),
+      FORMULAS_SHEET,
+    ]);
+    expect(plan.sheets.map((s) => s.role)).toEqual([
+      'dashboard',
+      'goals',
+      'definitions',
+      'history',
+      'attribution',
+      'customers',
+      'commissions',
+    ]);
     expect(out.getWorksheet(FORMULAS_SHEET)!.state).toBe('hidden');
   });
 
@@ -100,7 +129,10 @@ describe('the share-ready workbook recalculated by LibreOffice', () => {
     const frozen = new Set(record.formulas.map((f) => f.sheet));
     expect([...frozen].sort()).toEqual(['Analysis', 'Attribution', 'Commissions', 'Customers at risk', 'KPI Dashboard'].sort());
     expect(record.formulas.every((f) => needsFreezing(f.formula))).toBe(true);
-    expect(record.formulas.filter((f) => !callsKpiPilot(f.formula)).map((f) => `${f.sheet}!${f.cell}`)).toEqual(['Customers at risk!A6', 'Commissions!A6']); // SORT/FILTER/HSTACK, #NAME? in LibreOffice 7
+    expect(record.formulas.filter((f) => !callsKpiPilot(f.formula)).map((f) => `${f.sheet}!${f.cell}`)).toEqual([
+      'Customers at risk!A6',
+      'Commissions!A6',
+    ]); // SORT/FILTER/HSTACK, #NAME? in LibreOffice 7
     expect(record.frozenAt).toBe(TODAY);
     // the analyst's two tables, frozen whole from their header
     expect(record.formulas.filter((f) => f.sheet === ANALYSIS).map((f) => f.cell)).toEqual(['A2', 'E2']);
@@ -136,7 +168,8 @@ describe('the share-ready workbook recalculated by LibreOffice', () => {
           compared++;
           if (typeof expected === 'number') {
             numbers.set(sheet, (numbers.get(sheet) ?? 0) + 1);
-            if (typeof shown !== 'number' || Math.abs(shown - expected) > 1e-9 * Math.max(1, Math.abs(expected))) throw new Error(`${sheet}!${address}: live ${expected}, LibreOffice ${JSON.stringify(shown)}`);
+            if (typeof shown !== 'number' || Math.abs(shown - expected) > 1e-9 * Math.max(1, Math.abs(expected)))
+              throw new Error(`${sheet}!${address}: live ${expected}, LibreOffice ${JSON.stringify(shown)}`);
           } else expect([`${sheet}!${address}`, shown]).toEqual([`${sheet}!${address}`, expected]);
         }),
       );
@@ -151,7 +184,10 @@ describe('the share-ready workbook recalculated by LibreOffice', () => {
       const row1 = live.get(sheet)![0] ?? [];
       let col = 2;
       while (row1[col - 1] !== null && row1[col - 1] !== undefined && row1[col - 1] !== '') col++;
-      expect([sheet, at(sheet, cell(col, 1))]).toEqual([sheet, `Values as of ${TODAY}, computed by KPI Pilot. "Make live again" in the add-in restores the formulas.`]);
+      expect([sheet, at(sheet, cell(col, 1))]).toEqual([
+        sheet,
+        `Values as of ${TODAY}, computed by KPI Pilot. "Make live again" in the add-in restores the formulas.`,
+      ]);
     }
   });
 
@@ -169,8 +205,16 @@ describe('the share-ready workbook recalculated by LibreOffice', () => {
 describe('the charts after a LibreOffice round trip', () => {
   it('opens with every chart: a line per KPI card and the Attribution columns, on their sheets', async () => {
     const zip = await JSZip.loadAsync(readFileSync(recalculated));
-    const charts = await Promise.all(Object.keys(zip.files).filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f))
-      .map((f) => zip.file(f)!.async('string').then((x) => x.replace(/&apos;/g, "'").replace(/&quot;/g, '"'))));
+    const charts = await Promise.all(
+      Object.keys(zip.files)
+        .filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f))
+        .map((f) =>
+          zip
+            .file(f)!
+            .async('string')
+            .then((x) => x.replace(/&apos;/g, "'").replace(/&quot;/g, '"')),
+        ),
+    );
     expect(charts.filter((x) => x.includes('<c:lineChart>'))).toHaveLength(SETUP.kpis.length);
     expect(charts.filter((x) => x.includes('<c:barChart>'))).toHaveLength(1);
     // LibreOffice wrote the ranges back as it read them

@@ -66,7 +66,11 @@ describe('workbookToXlsx', () => {
           [
             { value: 46082, numFmt: 'yyyy-mm' },
             { formula: '=A1+1', numFmt: 'yyyy-mm-dd' },
-            { value: 0.125, numFmt: '0.0%', style: { bold: true, background: '#1F4E79', fontColor: '#FFFFFF', wrap: true, horizontalAlignment: 'center' } },
+            {
+              value: 0.125,
+              numFmt: '0.0%',
+              style: { bold: true, background: '#1F4E79', fontColor: '#FFFFFF', wrap: true, horizontalAlignment: 'center' },
+            },
             { value: '=text in an object stays text' },
           ],
         ],
@@ -78,7 +82,14 @@ describe('workbookToXlsx', () => {
     expect(ws.getCell('B1').value).toEqual({ formula: 'A1+1' });
     expect(ws.getCell('B1').numFmt).toBe('yyyy-mm-dd');
     const c = ws.getCell('C1');
-    expect([c.value, c.numFmt, c.font.bold, c.font.color?.argb, c.alignment.wrapText, c.alignment.horizontal]).toEqual([0.125, '0.0%', true, 'FFFFFFFF', true, 'center']);
+    expect([c.value, c.numFmt, c.font.bold, c.font.color?.argb, c.alignment.wrapText, c.alignment.horizontal]).toEqual([
+      0.125,
+      '0.0%',
+      true,
+      'FFFFFFFF',
+      true,
+      'center',
+    ]);
     expect((c.fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FF1F4E79');
     expect(valueOf(ws, 'D1')).toBe('=text in an object stays text');
   });
@@ -111,7 +122,13 @@ describe('workbookToXlsx', () => {
   });
 
   it.each([
-    [[{ name: 'A', rows: [] }, { name: 'a', rows: [] }], /two sheets are named "a"/],
+    [
+      [
+        { name: 'A', rows: [] },
+        { name: 'a', rows: [] },
+      ],
+      /two sheets are named "a"/,
+    ],
     [[{ name: 'x'.repeat(32), rows: [] }], /longer than 31/],
     [[{ name: 'Q1/Q2', rows: [] }], /does not allow/],
     [[{ name: ' ', rows: [] }], /needs a name/],
@@ -182,11 +199,16 @@ describe('planToXlsxSheets', () => {
 
   it('renders formulas for Excel: custom functions as KPIPILOT.NAME, open-ended ranges closed at row 1,048,576', () => {
     const dash = planToXlsxSheets(plan).sheets[0];
-    const formulas = dash.rows.flat().map((c) => (c as { formula?: string } | undefined)?.formula).filter((f): f is string => !!f);
+    const formulas = dash.rows
+      .flat()
+      .map((c) => (c as { formula?: string } | undefined)?.formula)
+      .filter((f): f is string => !!f);
     const nrr = formulas.filter((f) => f.includes('NRR('));
     expect(nrr).toHaveLength(3);
     for (const f of nrr) {
-      expect(f).toMatch(/^=KPIPILOT\.NRR\('Subscriptions'!A2:A1048576,'Subscriptions'!B2:B1048576,'Subscriptions'!C2:C1048576,EDATE\(\$L\d+,-12\),\$L\d+\)$/);
+      expect(f).toMatch(
+        /^=KPIPILOT\.NRR\('Subscriptions'!A2:A1048576,'Subscriptions'!B2:B1048576,'Subscriptions'!C2:C1048576,EDATE\(\$L\d+,-12\),\$L\d+\)$/,
+      );
     }
     expect(formulas.some((f) => /KPIPILOT\.(SUMIFS|IFERROR|EDATE)/.test(f))).toBe(false);
     expect(formulas).toContain("=SUMIFS('Subscriptions'!C:C,'Subscriptions'!B:B,\">=\"&$L7,'Subscriptions'!B:B,\"<\"&$M7)");
@@ -194,16 +216,25 @@ describe('planToXlsxSheets', () => {
 
   it('puts the plan sheets after the data, replacing an earlier generation of the same name in place', () => {
     const data = { Marketing: [['Month']], 'KPI Goals': [['old']], Subscriptions: [['Customer']] };
-    expect(dashboardWorkbookSheets(data, plan).map((s) => s.name)).toEqual(['Marketing', 'KPI Goals', 'Subscriptions', 'KPI Dashboard', 'KPI Definitions', 'KPI History']);
+    expect(dashboardWorkbookSheets(data, plan).map((s) => s.name)).toEqual([
+      'Marketing',
+      'KPI Goals',
+      'Subscriptions',
+      'KPI Dashboard',
+      'KPI Definitions',
+      'KPI History',
+    ]);
     expect(dashboardWorkbookSheets(data, plan)[1].rows[0]).not.toEqual(['old']);
   });
 
   it('carries the optional formula conditional formats, rendered for Excel', () => {
     const withAlerts = {
       ...plan,
-      sheets: [{ ...plan.sheets[0], formulaFormats: [{ ranges: ['A5:J8'], formula: "=$K5<>\"\"", style: { background: '#F4CCCC' } }] }],
+      sheets: [{ ...plan.sheets[0], formulaFormats: [{ ranges: ['A5:J8'], formula: '=$K5<>""', style: { background: '#F4CCCC' } }] }],
     } as DashboardPlan;
-    expect(planToXlsxSheets(withAlerts).sheets[0].formulaFormats).toEqual([{ ranges: ['A5:J8'], formula: '=$K5<>""', style: { background: '#F4CCCC' } }]);
+    expect(planToXlsxSheets(withAlerts).sheets[0].formulaFormats).toEqual([
+      { ranges: ['A5:J8'], formula: '=$K5<>""', style: { background: '#F4CCCC' } },
+    ]);
     expect(planToXlsxSheets(plan).sheets[0].formulaFormats).toBeUndefined();
   });
 

@@ -68,7 +68,12 @@ export function currentIsAnomalous(column: readonly unknown[], direction: Direct
   const last = column[column.length - 1];
   if (typeof last !== 'number') return false;
   if (numbers.length < 3) return false;
-  return latestIsAnomalous(numbers, { period: ANOMALY_PERIOD, alpha: ANOMALY_ALPHA, maxShare: ANOMALY_MAX_SHARE, direction: badDirection(direction) });
+  return latestIsAnomalous(numbers, {
+    period: ANOMALY_PERIOD,
+    alpha: ANOMALY_ALPHA,
+    maxShare: ANOMALY_MAX_SHARE,
+    direction: badDirection(direction),
+  });
 }
 
 /**
@@ -95,7 +100,16 @@ export function checkAlerts(input: AlertInput): Breach[] {
     if (currentIsAnomalous(input.series[id] ?? [], def.direction)) kinds.push('anomaly');
     if (!kinds.length) continue;
     const owner = goal?.owner?.trim() || null;
-    out.push({ kpi: id, name: tr(def.name, locale), unit: def.unit, direction: def.direction, owner, value: v, kinds, threshold: t && kinds.includes(t.source) ? t.value : null });
+    out.push({
+      kpi: id,
+      name: tr(def.name, locale),
+      unit: def.unit,
+      direction: def.direction,
+      owner,
+      value: v,
+      kinds,
+      threshold: t && kinds.includes(t.source) ? t.value : null,
+    });
   }
   return out;
 }

@@ -92,13 +92,24 @@ export function buildDigests(breaches: readonly Breach[], options: DigestOptions
   const out: Digest[] = [];
   for (const { owner, items } of groups.values()) {
     const subject =
-      items.length === 1 ? fill(tr(AL.subjectOne, locale), { kpi: items[0].name, date }) : fill(tr(AL.subject, locale), { n: items.length, date });
+      items.length === 1
+        ? fill(tr(AL.subjectOne, locale), { kpi: items[0].name, date })
+        : fill(tr(AL.subject, locale), { n: items.length, date });
     const address = recipientOf(owner);
     const withheld = address && options.policy && !mayReceive(address, options.policy) ? address : null;
     const hello = tr(AL.hello, locale);
     const intro = fill(tr(withheld ? AL.introWithheld : owner ? AL.intro : AL.introNoOwner, locale), { date });
     const lines = items.map((b) => describeBreach(b, locale));
-    const text = [hello, '', intro, '', ...lines.map((l) => `- ${l}`), '', ...(url ? [fill(tr(AL.open, locale), { url }), ''] : []), tr(AL.footer, locale)].join('\n');
+    const text = [
+      hello,
+      '',
+      intro,
+      '',
+      ...lines.map((l) => `- ${l}`),
+      '',
+      ...(url ? [fill(tr(AL.open, locale), { url }), ''] : []),
+      tr(AL.footer, locale),
+    ].join('\n');
     const html = [
       `<p>${escapeHtml(hello)}</p>`,
       `<p>${escapeHtml(intro)}</p>`,

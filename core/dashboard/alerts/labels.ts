@@ -12,7 +12,10 @@ export const BREACH_LABELS: Record<BreachKind, Text> = {
 /** The alert cell's text for these kinds, as the dashboard formula writes it: "Behind pace + Anomaly", "" for none. */
 export function alertLabel(kinds: readonly BreachKind[], locale: Locale): string {
   const order: BreachKind[] = ['pace', 'threshold', 'anomaly'];
-  return order.filter((k) => kinds.includes(k)).map((k) => tr(BREACH_LABELS[k], locale)).join(' + ');
+  return order
+    .filter((k) => kinds.includes(k))
+    .map((k) => tr(BREACH_LABELS[k], locale))
+    .join(' + ');
 }
 
 /** Every label the alert cell can show (for the conditional formats). */
@@ -30,7 +33,10 @@ export const AL = {
   subjectOne: t('KPI Pilot: {kpi} needs attention ({date})', 'KPI Pilot : {kpi} à surveiller ({date})'),
   hello: t('Hello,', 'Bonjour,'),
   intro: t('As of {date}, these KPIs need attention:', 'Au {date}, ces KPI demandent votre attention :'),
-  introNoOwner: t('As of {date}, these KPIs without an owner need attention:', 'Au {date}, ces KPI sans responsable demandent votre attention :'),
+  introNoOwner: t(
+    'As of {date}, these KPIs without an owner need attention:',
+    'Au {date}, ces KPI sans responsable demandent votre attention :',
+  ),
   introWithheld: t(
     'As of {date}, these KPIs need attention. Their owner’s address is outside your domain, so this digest comes to you until you confirm that address in the KPI Pilot sidebar:',
     'Au {date}, ces KPI demandent votre attention. L’adresse de leur responsable est hors de votre domaine : ce récapitulatif vous parvient tant que vous ne l’avez pas confirmée dans le panneau KPI Pilot :',

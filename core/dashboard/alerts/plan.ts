@@ -1,8 +1,21 @@
 import { columnLetter, rect, requireRect, sheetRef } from '../a1';
 import { expectedShare } from '../goal-status';
 import {
-  ALERT_GOAL_COLS, alertColumn, asOfRef, cardHeaderRange, cardRow, cardTableRange, COLORS, GOAL_COLS, goalCell, goalRow, goalsHeaderRange, goalsTableRange,
-  LAYOUT, trendLast, trendTop,
+  ALERT_GOAL_COLS,
+  alertColumn,
+  asOfRef,
+  cardHeaderRange,
+  cardRow,
+  cardTableRange,
+  COLORS,
+  GOAL_COLS,
+  goalCell,
+  goalRow,
+  goalsHeaderRange,
+  goalsTableRange,
+  LAYOUT,
+  trendLast,
+  trendTop,
 } from '../layout';
 import { kpi, KpiId } from '../catalog';
 import { NUMBER_FORMATS } from '../format';
@@ -43,7 +56,11 @@ const BAD = COLORS.bad;
 const WARN = COLORS.warn;
 const s = (text: string) => `"${text.replace(/"/g, '""')}"`;
 
-export function withAlerts(dashboard: PlannedSheet, goals: PlannedSheet, a: AlertsPlanInput): { dashboard: PlannedSheet; goals: PlannedSheet; spec: AlertsSpec } {
+export function withAlerts(
+  dashboard: PlannedSheet,
+  goals: PlannedSheet,
+  a: AlertsPlanInput,
+): { dashboard: PlannedSheet; goals: PlannedSheet; spec: AlertsSpec } {
   const { locale, cards } = a;
   const n = cards.length;
   const G = GOAL_COLS.status; // K: status; L = explicit threshold, M = threshold in use (layout.ts)
@@ -56,11 +73,13 @@ export function withAlerts(dashboard: PlannedSheet, goals: PlannedSheet, a: Aler
   // ---- KPI Goals: L explicit threshold, M threshold in use ----
   const goalRows: PlanCell[][] = cards.map((id, i) => {
     const goal = a.setup.goals.find((g) => g.kpi === id);
-    const [C, D, E, F, L] = [GOAL_COLS.baseline, GOAL_COLS.target, GOAL_COLS.start, GOAL_COLS.end, ALERT_GOAL_COLS.explicit].map((c) => goalCell(c, i));
+    const [C, D, E, F, L] = [GOAL_COLS.baseline, GOAL_COLS.target, GOAL_COLS.start, GOAL_COLS.end, ALERT_GOAL_COLS.explicit].map((c) =>
+      goalCell(c, i),
+    );
     const expected = expectedShare({ start: E, end: F, asOf });
     const pace = `IF(OR(NOT(ISNUMBER(${D})),NOT(ISNUMBER(${E})),NOT(ISNUMBER(${F}))),"",IF(OR(${F}<${E},${asOf}<${E},${asOf}>${F},${D}=${C}),"",${C}+(${D}-${C})*(${expected}-${tol})))`;
     const kept = a.keptThresholds?.[id];
-    return [kept !== undefined ? kept : goal?.threshold ?? null, { formula: `=IF(ISNUMBER(${L}),${L},${pace})` }];
+    return [kept !== undefined ? kept : (goal?.threshold ?? null), { formula: `=IF(ISNUMBER(${L}),${L},${pace})` }];
   });
   const goalFormats = cards.map((id) => [NUMBER_FORMATS[kpi(id).unit], NUMBER_FORMATS[kpi(id).unit]]);
   const goalsOut = widen(goals, goalsHeaderRange(G), [AL.thresholdHeaders.map((h) => tr(h, locale))], undefined);
@@ -97,11 +116,21 @@ export function withAlerts(dashboard: PlannedSheet, goals: PlannedSheet, a: Aler
     return [{ formula: `=IF(${anomaly},IF(${crossed},${kind}&" + "&${labels.anomaly},${labels.anomaly}),IF(${crossed},${kind},""))` }];
   });
   let dash = widen(dashboard, cardHeaderRange(), [[tr(AL.alertHeader, locale)]], undefined);
-  dash = widen(dash, cardTableRange(n), cardCells, cards.map(() => [null]), [...custom]);
+  dash = widen(
+    dash,
+    cardTableRange(n),
+    cardCells,
+    cards.map(() => [null]),
+    [...custom],
+  );
   const first = LAYOUT.firstCardRow;
   const lastCard = cardRow(n - 1);
   const alertRange = `${alertCol}${first}:${alertCol}${lastCard}`;
-  const rules: ConditionalFormat[] = allAlertLabels(locale).map((l) => ({ ranges: [alertRange], rule: { type: 'textEquals', text: l.text }, style: l.anomalyOnly ? WARN : BAD }));
+  const rules: ConditionalFormat[] = allAlertLabels(locale).map((l) => ({
+    ranges: [alertRange],
+    rule: { type: 'textEquals', text: l.text },
+    style: l.anomalyOnly ? WARN : BAD,
+  }));
   const rowRule: FormulaConditionalFormat = { ranges: [`A${first}:B${lastCard}`], formula: `=$${alertCol}${first}<>""`, style: BAD };
   const dashboardSheet: PlannedSheet = {
     ...dash,
@@ -120,7 +149,13 @@ export function withAlerts(dashboard: PlannedSheet, goals: PlannedSheet, a: Aler
 }
 
 /** The sheet with one block (found by its exact range) extended to the right by extra columns. */
-export function widen(sheet: PlannedSheet, range: string, extra: PlanCell[][], extraFormats: (string | null)[][] | undefined, custom: string[] = []): PlannedSheet {
+export function widen(
+  sheet: PlannedSheet,
+  range: string,
+  extra: PlanCell[][],
+  extraFormats: (string | null)[][] | undefined,
+  custom: string[] = [],
+): PlannedSheet {
   const i = sheet.blocks.findIndex((b) => b.range === range);
   if (i < 0) throw new Error(`alerts: no block ${range} on ${sheet.name}`);
   const b = sheet.blocks[i];
@@ -130,7 +165,9 @@ export function widen(sheet: PlannedSheet, range: string, extra: PlanCell[][], e
     ...b,
     range: rect(at.col + 1, at.row + 1, width, b.cells.length),
     cells: b.cells.map((row, r) => [...row, ...extra[r]]),
-    ...(b.numberFormats ? { numberFormats: b.numberFormats.map((row, r) => [...row, ...(extraFormats?.[r] ?? extra[r].map(() => null))]) } : {}),
+    ...(b.numberFormats
+      ? { numberFormats: b.numberFormats.map((row, r) => [...row, ...(extraFormats?.[r] ?? extra[r].map(() => null))]) }
+      : {}),
     ...(custom.length || b.customFunctions ? { customFunctions: [...new Set([...(b.customFunctions ?? []), ...custom])] } : {}),
   };
   const blocks = [...sheet.blocks];

@@ -56,7 +56,9 @@ export function digestRecipients(goals: readonly { kpi: string; owner?: string |
     const key = norm(address);
     byAddress.set(key, [...(byAddress.get(key) ?? []), g.kpi]);
   }
-  return [...byAddress.keys()].sort().map((address) => ({ address, status: recipientStatus(address, policy), kpis: byAddress.get(address)! }));
+  return [...byAddress.keys()]
+    .sort()
+    .map((address) => ({ address, status: recipientStatus(address, policy), kpis: byAddress.get(address)! }));
 }
 
 /** What the account was last shown: the addresses and their statuses, so a change can be noticed. */

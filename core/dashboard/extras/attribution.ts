@@ -49,7 +49,11 @@ export function attributionSheet(ctx: ExtraContext): PlannedSheet {
     { range: 'A1', cells: [[tr(XL.attributionTitle, locale)]], style: TITLE_STYLE },
     { range: 'A2', cells: [[tr(XL.causation, locale)]], style: { bold: true, fontColor: '#7F6000' } },
     { range: 'A3', cells: [[fill(tr(XL.attributionNote, locale), { sheet: touches.sheet, days: halfLife })]], style: NOTE_STYLE },
-    { range: rect(1, L.headerRow, 1 + MODELS.length, 1), cells: [[tr(XL.channel, locale), ...MODELS.map((m) => tr(XL.models[m], locale))]], style: HEADER_STYLE },
+    {
+      range: rect(1, L.headerRow, 1 + MODELS.length, 1),
+      cells: [[tr(XL.channel, locale), ...MODELS.map((m) => tr(XL.models[m], locale))]],
+      style: HEADER_STYLE,
+    },
   ];
 
   // comparison rows: channel from the Markov table on the same row, each model's credit by VLOOKUP
@@ -76,7 +80,12 @@ export function attributionSheet(ctx: ExtraContext): PlannedSheet {
     titles[L.sourceStride * i] = tr(XL.models[m], locale);
     formulas[L.sourceStride * i] = fx(attributionFormula(ctx, m)!);
   });
-  blocks.push({ range: rect(L.sourceColumn, L.titleRow, width, 2), cells: [titles, formulas], style: { bold: false }, customFunctions: ['ATTRIBUTION_TOUCHES'] });
+  blocks.push({
+    range: rect(L.sourceColumn, L.titleRow, width, 2),
+    cells: [titles, formulas],
+    style: { bold: false },
+    customFunctions: ['ATTRIBUTION_TOUCHES'],
+  });
 
   const lastRow = L.firstRow + R - 1;
   const charts: ChartSpec[] = [
@@ -87,15 +96,26 @@ export function attributionSheet(ctx: ExtraContext): PlannedSheet {
       widthPx: 760,
       heightPx: 340,
       categories: `A${L.firstRow}:A${lastRow}`,
-      series: MODELS.map((m, i) => ({ name: tr(XL.models[m], locale), values: `${columnLetter(2 + i)}${L.firstRow}:${columnLetter(2 + i)}${lastRow}` })),
+      series: MODELS.map((m, i) => ({
+        name: tr(XL.models[m], locale),
+        values: `${columnLetter(2 + i)}${L.firstRow}:${columnLetter(2 + i)}${lastRow}`,
+      })),
       numberFormat: '#,##0.0',
     },
   ];
 
   const widths: Record<string, number> = { A: 180, I: 24, J: 24 };
   MODELS.forEach((_, i) => (widths[columnLetter(2 + i)] = 100));
-  for (let c = L.sourceColumn; c < L.sourceColumn + width; c++) widths[columnLetter(c)] = (c - L.sourceColumn) % L.sourceStride === 4 ? 24 : 110;
-  return extraSheet('attribution', ctx.names.attribution!, { mode: 'replace', frozenRows: L.headerRow, columnWidths: widths, blocks, conditionalFormats: [], charts });
+  for (let c = L.sourceColumn; c < L.sourceColumn + width; c++)
+    widths[columnLetter(c)] = (c - L.sourceColumn) % L.sourceStride === 4 ? 24 : 110;
+  return extraSheet('attribution', ctx.names.attribution!, {
+    mode: 'replace',
+    frozenRows: L.headerRow,
+    columnWidths: widths,
+    blocks,
+    conditionalFormats: [],
+    charts,
+  });
 }
 
 export function attributionMissing(ctx: ExtraContext): string[] {

@@ -26,7 +26,14 @@ import { XL } from './labels';
  */
 export const COMMISSION_FIELDS: readonly FieldRef[] = ['deals.owner', 'deals.amount', 'deals.outcome', 'deals.closed'];
 export const OWNER_ROWS = 50;
-export const COMMISSIONS_LAYOUT = { headerRow: 5, firstRow: 6, periodStart: '$D$3', periodNext: '$F$3', planColumn: 8, settingsColumn: 11 } as const;
+export const COMMISSIONS_LAYOUT = {
+  headerRow: 5,
+  firstRow: 6,
+  periodStart: '$D$3',
+  periodNext: '$F$3',
+  planColumn: 8,
+  settingsColumn: 11,
+} as const;
 
 const MONTHS: Record<CommissionPeriod, number> = { month: 1, quarter: 3, year: 12 };
 
@@ -56,11 +63,24 @@ export function commissionsSheet(ctx: ExtraContext, plan: CommissionsExtra): Pla
     { range: 'A2', cells: [[fill(tr(XL.commissionsNote, locale), { sheet: deals.sheet })]], style: NOTE_STYLE },
     {
       range: 'A3:F3',
-      cells: [[tr(XL.period, locale), tr(XL.periods[period], locale), tr(XL.from, locale), fx(periodStartFormula(period, asOfRef(ctx))), tr(XL.to, locale), fx(`EDATE(D3,${MONTHS[period]})`)]],
+      cells: [
+        [
+          tr(XL.period, locale),
+          tr(XL.periods[period], locale),
+          tr(XL.from, locale),
+          fx(periodStartFormula(period, asOfRef(ctx))),
+          tr(XL.to, locale),
+          fx(`EDATE(D3,${MONTHS[period]})`),
+        ],
+      ],
       numberFormats: [[null, null, null, DATE_FORMAT, null, DATE_FORMAT]],
       style: { bold: true },
     },
-    { range: rect(1, L.headerRow, XL.commissionHeaders.length, 1), cells: [XL.commissionHeaders.map((h) => tr(h, locale))], style: HEADER_STYLE },
+    {
+      range: rect(1, L.headerRow, XL.commissionHeaders.length, 1),
+      cells: [XL.commissionHeaders.map((h) => tr(h, locale))],
+      style: HEADER_STYLE,
+    },
   ];
 
   const owners = openField(ctx.setup, 'deals.owner')!;
@@ -71,7 +91,9 @@ export function commissionsSheet(ctx: ExtraContext, plan: CommissionsExtra): Pla
     const when = (formula: string) => fx(`IF($A${r}="","",${formula})`);
     rows.push([
       k === 0 ? fx(`SORT(UNIQUE(FILTER(${owners},${owners}<>"")))`) : null,
-      when(`SUMIFS(${amount},${owner},$A${r},${outcome},${lit(options.wonPattern)},${closed},">="&${L.periodStart},${closed},"<"&${L.periodNext})`),
+      when(
+        `SUMIFS(${amount},${owner},$A${r},${outcome},${lit(options.wonPattern)},${closed},">="&${L.periodStart},${closed},"<"&${L.periodNext})`,
+      ),
       when(quota),
       when(`B${r}/C${r}`),
       when(`MATCH(D${r},${starts},1)`),
@@ -96,11 +118,22 @@ export function commissionsSheet(ctx: ExtraContext, plan: CommissionsExtra): Pla
       [tr(XL.method, locale), method],
       [tr(XL.cap, locale), plan.cap ?? null],
     ],
-    numberFormats: [[null, '#,##0.00'], [null, null], [null, '#,##0.00']],
+    numberFormats: [
+      [null, '#,##0.00'],
+      [null, null],
+      [null, '#,##0.00'],
+    ],
   });
 
   const widths: Record<string, number> = { A: 180, B: 110, C: 110, D: 90, E: 90, F: 80, G: 110, H: 150, I: 80, J: 24, K: 90, L: 110 };
-  return extraSheet('commissions', ctx.names.commissions!, { mode: 'replace', frozenRows: L.headerRow, columnWidths: widths, blocks, conditionalFormats: [], charts: [] });
+  return extraSheet('commissions', ctx.names.commissions!, {
+    mode: 'replace',
+    frozenRows: L.headerRow,
+    columnWidths: widths,
+    blocks,
+    conditionalFormats: [],
+    charts: [],
+  });
 }
 
 export function commissionsMissing(ctx: ExtraContext): string[] {

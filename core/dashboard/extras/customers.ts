@@ -96,7 +96,11 @@ export function customersSheet(ctx: ExtraContext): PlannedSheet {
       numberFormats: [[null, '0%', null, '0']],
       style: { bold: true },
     },
-    { range: rect(1, L.headerRow, XL.customerHeaders.length, 1), cells: [XL.customerHeaders.map((h) => tr(h, locale))], style: HEADER_STYLE },
+    {
+      range: rect(1, L.headerRow, XL.customerHeaders.length, 1),
+      cells: [XL.customerHeaders.map((h) => tr(h, locale))],
+      style: HEADER_STYLE,
+    },
     { range: cell(1, L.firstRow), cells: [[fx(rankedTable())]] },
   ];
   // model data: headers of the helper columns, then the formulas (RFM's header spills from M5)
@@ -129,11 +133,31 @@ export function customersSheet(ctx: ExtraContext): PlannedSheet {
   for (let c = L.pAlive; c <= L.fits + 4; c++) widths[col(c)] = 100;
   // the ranked table's column formats, as whole columns (its height follows the data)
   // K holds the sort key (negated value at risk): shown as nothing
-  const columnFormats: Record<string, string> = { A: '0.0%', C: '0', D: '0.0', E: '0.0', F: '#,##0.00', G: '0.0%', H: '0.00', I: '#,##0.00', J: '#,##0.00', K: ';;;' };
+  const columnFormats: Record<string, string> = {
+    A: '0.0%',
+    C: '0',
+    D: '0.0',
+    E: '0.0',
+    F: '#,##0.00',
+    G: '0.0%',
+    H: '0.00',
+    I: '#,##0.00',
+    J: '#,##0.00',
+    K: ';;;',
+  };
   // Sheets does not add rows for a custom function's spill: room for one row per transaction (customers ≤ transactions)
   const rows = ctx.dataRows?.orders;
   const minRows = rows === undefined ? {} : { minRows: L.firstRow + rows + 10 };
-  return extraSheet('customers', ctx.names.customers!, { mode: 'replace', frozenRows: L.headerRow, columnWidths: widths, columnFormats, blocks, conditionalFormats: [], charts: [], ...minRows });
+  return extraSheet('customers', ctx.names.customers!, {
+    mode: 'replace',
+    frozenRows: L.headerRow,
+    columnWidths: widths,
+    columnFormats,
+    blocks,
+    conditionalFormats: [],
+    charts: [],
+    ...minRows,
+  });
 }
 
 export function customersMissing(ctx: ExtraContext): string[] {

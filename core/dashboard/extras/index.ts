@@ -17,7 +17,13 @@ export function planExtras(ctx: ExtraContext): PlannedSheet[] {
   const out: PlannedSheet[] = [];
   const add = (role: ExtraSheetRole, missing: string[], build: () => PlannedSheet) => {
     if (missing.length === 0) out.push(build());
-    else ctx.notices.push({ code: 'extra_skipped', level: 'warning', sheet: role, text: fill(tr(XL.extraSkipped, ctx.locale), { sheet: ctx.names[role]!, fields: missing.join(', ') }) });
+    else
+      ctx.notices.push({
+        code: 'extra_skipped',
+        level: 'warning',
+        sheet: role,
+        text: fill(tr(XL.extraSkipped, ctx.locale), { sheet: ctx.names[role]!, fields: missing.join(', ') }),
+      });
   };
   if (x.attribution) add('attribution', attributionMissing(ctx), () => attributionSheet(ctx));
   if (x.customers) add('customers', customersMissing(ctx), () => customersSheet(ctx));

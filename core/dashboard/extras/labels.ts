@@ -4,7 +4,10 @@ import { t } from '../i18n';
 export const XL = {
   extraSkipped: t('The {sheet} sheet is not added: map {fields}.', 'La feuille {sheet} n’est pas ajoutée : associer {fields}.'),
   // attribution
-  attributionTitle: t('Attribution: conversions credited to each channel, by model', 'Attribution : conversions créditées à chaque canal, par modèle'),
+  attributionTitle: t(
+    'Attribution: conversions credited to each channel, by model',
+    'Attribution : conversions créditées à chaque canal, par modèle',
+  ),
   causation: t(
     'Attribution measures association, not causation: a channel that gets credit did not necessarily cause the sale. Test with a holdout before moving budget.',
     'L’attribution mesure une association, pas une causalité : un canal crédité n’a pas forcément causé la vente. Tester avec un groupe témoin avant de déplacer le budget.',
@@ -58,7 +61,15 @@ export const XL = {
   from: t('From', 'Du'),
   to: t('To (excluded)', 'Au (exclu)'),
   periods: { month: t('Month', 'Mois'), quarter: t('Quarter', 'Trimestre'), year: t('Year', 'Année') },
-  commissionHeaders: [t('Owner', 'Responsable'), t('Won amount', 'Montant gagné'), t('Quota', 'Quota'), t('Attainment', 'Atteinte'), t('Tier reached', 'Palier atteint'), t('Rate', 'Taux'), t('Payout', 'Commission')],
+  commissionHeaders: [
+    t('Owner', 'Responsable'),
+    t('Won amount', 'Montant gagné'),
+    t('Quota', 'Quota'),
+    t('Attainment', 'Atteinte'),
+    t('Tier reached', 'Palier atteint'),
+    t('Rate', 'Taux'),
+    t('Payout', 'Commission'),
+  ],
   planHeaders: [t('Tier starts (share of quota)', 'Début du palier (part du quota)'), t('Rate', 'Taux')],
   quota: t('Quota', 'Quota'),
   method: t('Method', 'Méthode'),

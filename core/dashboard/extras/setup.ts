@@ -61,7 +61,8 @@ export function validateExtras(raw: unknown): void {
   const num = (k: string, lo: number, hi: number, int: boolean) => {
     const v = x[k];
     if (v === undefined) return;
-    if (typeof v !== 'number' || !Number.isFinite(v) || v < lo || v > hi || (int && !Number.isInteger(v))) throw valueError(`setup extras.${k} must be a ${int ? 'whole ' : ''}number from ${lo} to ${hi}`);
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < lo || v > hi || (int && !Number.isInteger(v)))
+      throw valueError(`setup extras.${k} must be a ${int ? 'whole ' : ''}number from ${lo} to ${hi}`);
   };
   num('attributionChannels', 2, 50, true);
   num('halfLifeDays', 0.01, 3650, false);
@@ -76,27 +77,36 @@ export const MAX_COMMISSION_TIERS = 20;
 export function validateCommissions(raw: unknown): asserts raw is CommissionsExtra {
   const c = raw as Partial<CommissionsExtra> | null;
   if (!c || typeof c !== 'object') throw valueError('setup extras.commissions must be an object: quota, tiers, rates');
-  if (typeof c.quota !== 'number' || !Number.isFinite(c.quota) || c.quota <= 0) throw valueError('commission plan: quota must be a number greater than 0');
+  if (typeof c.quota !== 'number' || !Number.isFinite(c.quota) || c.quota <= 0)
+    throw valueError('commission plan: quota must be a number greater than 0');
   if (!Array.isArray(c.tiers) || !Array.isArray(c.rates)) throw valueError('commission plan: tiers and rates must be lists of numbers');
-  if (c.tiers.length === 0 || c.tiers.length > MAX_COMMISSION_TIERS) throw valueError(`commission plan: give 1 to ${MAX_COMMISSION_TIERS} tiers`);
-  if (c.tiers.length !== c.rates.length) throw valueError(`commission plan: ${c.tiers.length} tiers but ${c.rates.length} rates; give each tier its rate`);
+  if (c.tiers.length === 0 || c.tiers.length > MAX_COMMISSION_TIERS)
+    throw valueError(`commission plan: give 1 to ${MAX_COMMISSION_TIERS} tiers`);
+  if (c.tiers.length !== c.rates.length)
+    throw valueError(`commission plan: ${c.tiers.length} tiers but ${c.rates.length} rates; give each tier its rate`);
   c.tiers.forEach((t, i) => {
     if (typeof t !== 'number' || !Number.isFinite(t)) throw valueError(`commission plan: tier ${i + 1} must be a number`);
     if (i === 0 && t !== 0) throw valueError('commission plan: the first tier must start at 0');
-    if (i > 0 && !(t > (c.tiers as number[])[i - 1])) throw valueError(`commission plan: tier ${i + 1} (${t}) must start above tier ${i} (${(c.tiers as number[])[i - 1]})`);
+    if (i > 0 && !(t > (c.tiers as number[])[i - 1]))
+      throw valueError(`commission plan: tier ${i + 1} (${t}) must start above tier ${i} (${(c.tiers as number[])[i - 1]})`);
   });
   c.rates.forEach((r, i) => {
-    if (typeof r !== 'number' || !Number.isFinite(r) || r < 0) throw valueError(`commission plan: rate ${i + 1} must be a number ≥ 0 (5% is 0.05)`);
+    if (typeof r !== 'number' || !Number.isFinite(r) || r < 0)
+      throw valueError(`commission plan: rate ${i + 1} must be a number ≥ 0 (5% is 0.05)`);
   });
-  if (c.method !== undefined && c.method !== 'marginal' && c.method !== 'retroactive') throw valueError('commission plan: method must be "marginal" or "retroactive"');
-  if (c.cap !== undefined && c.cap !== null && (typeof c.cap !== 'number' || !Number.isFinite(c.cap) || c.cap < 0)) throw valueError('commission plan: cap must be a number ≥ 0, or absent for no cap');
-  if (c.period !== undefined && !COMMISSION_PERIODS.includes(c.period)) throw valueError(`commission plan: period must be one of ${COMMISSION_PERIODS.join(', ')}`);
+  if (c.method !== undefined && c.method !== 'marginal' && c.method !== 'retroactive')
+    throw valueError('commission plan: method must be "marginal" or "retroactive"');
+  if (c.cap !== undefined && c.cap !== null && (typeof c.cap !== 'number' || !Number.isFinite(c.cap) || c.cap < 0))
+    throw valueError('commission plan: cap must be a number ≥ 0, or absent for no cap');
+  if (c.period !== undefined && !COMMISSION_PERIODS.includes(c.period))
+    throw valueError(`commission plan: period must be one of ${COMMISSION_PERIODS.join(', ')}`);
 }
 
 /** Checks setup.alerts. @throws KpiError #VALUE! */
 export function validateAlerts(raw: unknown): void {
   if (raw === undefined || raw === null) return;
   const a = raw as Partial<AlertsSetup>;
-  if (typeof a !== 'object' || typeof a.enabled !== 'boolean') throw valueError('setup alerts must be an object with enabled true or false');
+  if (typeof a !== 'object' || typeof a.enabled !== 'boolean')
+    throw valueError('setup alerts must be an object with enabled true or false');
   if (a.email !== undefined && typeof a.email !== 'boolean') throw valueError('setup alerts.email must be true or false');
 }

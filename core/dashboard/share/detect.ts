@@ -48,8 +48,30 @@ export function callsKpiPilot(formula: unknown): boolean {
  * so a share-ready workbook freezes them too: it must read the same in any spreadsheet app.
  */
 export const DYNAMIC_ARRAY_FUNCTIONS: ReadonlySet<string> = new Set([
-  'FILTER', 'SORT', 'SORTBY', 'UNIQUE', 'SEQUENCE', 'RANDARRAY', 'HSTACK', 'VSTACK', 'TOCOL', 'TOROW', 'WRAPROWS', 'WRAPCOLS',
-  'TAKE', 'DROP', 'CHOOSECOLS', 'CHOOSEROWS', 'EXPAND', 'XLOOKUP', 'XMATCH', 'LET', 'LAMBDA', 'TEXTSPLIT', 'TEXTBEFORE', 'TEXTAFTER',
+  'FILTER',
+  'SORT',
+  'SORTBY',
+  'UNIQUE',
+  'SEQUENCE',
+  'RANDARRAY',
+  'HSTACK',
+  'VSTACK',
+  'TOCOL',
+  'TOROW',
+  'WRAPROWS',
+  'WRAPCOLS',
+  'TAKE',
+  'DROP',
+  'CHOOSECOLS',
+  'CHOOSEROWS',
+  'EXPAND',
+  'XLOOKUP',
+  'XMATCH',
+  'LET',
+  'LAMBDA',
+  'TEXTSPLIT',
+  'TEXTBEFORE',
+  'TEXTAFTER',
 ]);
 
 function calls(formula: unknown, names: ReadonlySet<string>): string[] {

@@ -67,7 +67,10 @@ export interface FreezePlan {
 }
 
 export const BANNER: { readonly text: ReturnType<typeof t> } = {
-  text: t('Values as of {date}, computed by KPI Pilot. "Make live again" in the add-in restores the formulas.', 'Valeurs au {date}, calculées par KPI Pilot. « Rendre dynamique » dans le module rétablit les formules.'),
+  text: t(
+    'Values as of {date}, computed by KPI Pilot. "Make live again" in the add-in restores the formulas.',
+    'Valeurs au {date}, calculées par KPI Pilot. « Rendre dynamique » dans le module rétablit les formules.',
+  ),
 };
 
 export function bannerText(date: string, locale: Locale): string {
@@ -235,7 +238,9 @@ export function restoreWrites(record: FreezeRecord): CellWrite[] {
   const out: CellWrite[] = [];
   for (const f of record.formulas) {
     const r = parseRect(f.range)!;
-    const cells = Array.from({ length: r.height }, (_, i) => Array.from({ length: r.width }, (_, j) => (i === 0 && j === 0 ? f.formula : '')));
+    const cells = Array.from({ length: r.height }, (_, i) =>
+      Array.from({ length: r.width }, (_, j) => (i === 0 && j === 0 ? f.formula : '')),
+    );
     out.push({ sheet: f.sheet, range: f.range, row: r.row + 1, col: r.col + 1, cells });
   }
   for (const b of record.banners) {
@@ -244,4 +249,3 @@ export function restoreWrites(record: FreezeRecord): CellWrite[] {
   }
   return out;
 }
-

@@ -66,7 +66,8 @@ export function addinNeeds(plan: Pick<DashboardPlan, 'sheets' | 'trend' | 'snaps
     const formulas = new Map<KpiId, string>();
     for (const [col, id] of columns) formulas.set(id, formulaAt(dashboard, col, firstRow) ?? '');
     for (const [id, f] of formulas) if (callsKpiPilot(f)) needs.add(id);
-    const reads = (f: string, id: KpiId) => new RegExp(`(^|[^A-Za-z$'!])\\$?${columnLetter([...columns].find(([, x]) => x === id)![0] + 1)}\\$?${firstRow + 1}(?![0-9])`).test(f);
+    const reads = (f: string, id: KpiId) =>
+      new RegExp(`(^|[^A-Za-z$'!])\\$?${columnLetter([...columns].find(([, x]) => x === id)![0] + 1)}\\$?${firstRow + 1}(?![0-9])`).test(f);
     for (let changed = true; changed; ) {
       changed = false;
       for (const [id, f] of formulas) {
@@ -95,7 +96,8 @@ const NOTICE = {
 export function addinNeedsText(needs: AddinNeeds, locale: Locale): string {
   if (!needs.sheets.length) return '';
   const name = (id: KpiId) => tr(kpi(id).name, locale);
-  const what = needs.cards.length ? fill(tr(NOTICE.cards, locale), { names: needs.cards.map(name).join(', ') }) : tr(NOTICE.sheetsOnly, locale);
+  const what = needs.cards.length
+    ? fill(tr(NOTICE.cards, locale), { names: needs.cards.map(name).join(', ') })
+    : tr(NOTICE.sheetsOnly, locale);
   return fill(tr(NOTICE.needs, locale), { sheets: needs.sheets.join(', '), cards: what });
 }
-

@@ -16,7 +16,8 @@ export const FORMULAS_SHEET = 'KPI Pilot formulas';
 /** Marker value of the store sheet (same key as the generated sheets' markers, its own value). */
 export const FORMULAS_ROLE = 'formulas';
 export const STORE_HEADERS = ['Kind', 'Sheet', 'Cell', 'Range', 'Formula'] as const;
-const EXPLANATION = 'KPI Pilot keeps here the formulas it replaced by their values to share this workbook. "Make live again" in the add-in puts them back; please leave this sheet as it is.';
+const EXPLANATION =
+  'KPI Pilot keeps here the formulas it replaced by their values to share this workbook. "Make live again" in the add-in puts them back; please leave this sheet as it is.';
 const HEADER_ROW = 4;
 
 /** The store sheet's rows (text and the ISO date only). Formulas start with "=": hosts write them as text. */
@@ -39,7 +40,10 @@ export function recordRows(record: FreezeRecord): string[][] {
 export function parseRecord(rows: readonly (readonly unknown[])[]): FreezeRecord {
   const text = (v: unknown) => (v === null || v === undefined ? '' : String(v));
   const header = rows[HEADER_ROW - 1]?.slice(0, STORE_HEADERS.length).map(text);
-  if (!header || header.join('|') !== STORE_HEADERS.join('|')) throw valueError(`the sheet ${FORMULAS_SHEET} has lost its headers on row ${HEADER_ROW}: restore them (${STORE_HEADERS.join(', ')}) or undo the edit`);
+  if (!header || header.join('|') !== STORE_HEADERS.join('|'))
+    throw valueError(
+      `the sheet ${FORMULAS_SHEET} has lost its headers on row ${HEADER_ROW}: restore them (${STORE_HEADERS.join(', ')}) or undo the edit`,
+    );
   const frozenAt = text(rows[1]?.[1]);
   const formulas: FrozenFormula[] = [];
   const banners: { sheet: string; cell: string }[] = [];

@@ -38,7 +38,9 @@ describe('alert thresholds (hand-worked)', () => {
 
   it('counts a blank baseline as 0 and a one-day goal as due', () => {
     expect(alertThreshold({ kpi: 'leads', target: 50, ...YEAR }, 'higher', ASOF, 0)!.value).toBeCloseTo(50 * E, 12);
-    expect(alertThreshold({ kpi: 'leads', baseline: 10, target: 20, start: '2026-03-15', end: '2026-03-15' }, 'higher', ASOF, 0.1)!.value).toBeCloseTo(19, 12);
+    expect(
+      alertThreshold({ kpi: 'leads', baseline: 10, target: 20, start: '2026-03-15', end: '2026-03-15' }, 'higher', ASOF, 0.1)!.value,
+    ).toBeCloseTo(19, 12);
   });
 
   it('has no pace outside the dates, without target or dates, or when target = baseline', () => {
@@ -53,8 +55,16 @@ describe('alert thresholds (hand-worked)', () => {
   });
 
   it('uses an explicit threshold first, on the side of the KPI direction', () => {
-    expect(alertThreshold({ kpi: 'cpl', threshold: 15, baseline: 20, target: 10, ...YEAR }, 'lower', ASOF, 0.1)).toEqual({ value: 15, breachWhen: 'above', source: 'threshold' });
-    expect(alertThreshold({ kpi: 'leads', threshold: 80 }, 'higher', ASOF, 0.1)).toEqual({ value: 80, breachWhen: 'below', source: 'threshold' });
+    expect(alertThreshold({ kpi: 'cpl', threshold: 15, baseline: 20, target: 10, ...YEAR }, 'lower', ASOF, 0.1)).toEqual({
+      value: 15,
+      breachWhen: 'above',
+      source: 'threshold',
+    });
+    expect(alertThreshold({ kpi: 'leads', threshold: 80 }, 'higher', ASOF, 0.1)).toEqual({
+      value: 80,
+      breachWhen: 'below',
+      source: 'threshold',
+    });
   });
 });
 
@@ -79,7 +89,10 @@ describe('anomaly check of the current period', () => {
 const d = (y: number, m: number) => serialFromYmd(y, m - 1, 1);
 const LEADS = [100, 104, 98, 101, 99, 103, 100, 102, 97, 101, 100, 20];
 const CUSTOMERS = [10, 11, 10, 9, 10, 11, 10, 10, 9, 10, 11, 10];
-const MARKETING = [['Month', 'Channel', 'Spend', 'Leads', 'New customers'], ...LEADS.map((l, i) => [d(2025 + Math.floor((3 + i) / 12), ((3 + i) % 12) + 1), 'Ads', 1000, l, CUSTOMERS[i]])];
+const MARKETING = [
+  ['Month', 'Channel', 'Spend', 'Leads', 'New customers'],
+  ...LEADS.map((l, i) => [d(2025 + Math.floor((3 + i) / 12), ((3 + i) % 12) + 1), 'Ads', 1000, l, CUSTOMERS[i]]),
+];
 const data = { Marketing: MARKETING } as Record<string, (string | number | null)[][]>;
 const MAPPING = detectMapping([{ name: 'Marketing', headers: MARKETING[0], rows: 12 }]).mapping;
 const SETUP: DashboardSetup = {
@@ -123,7 +136,9 @@ describe('alerts on the dashboard (HyperFormula)', () => {
     });
     const texts = dash.conditionalFormats.filter((c) => c.ranges[0] === 'K5:K9').map((c) => (c.rule as { text: string }).text);
     expect(texts).toEqual(['Behind pace', 'Past threshold', 'Anomaly', 'Behind pace + Anomaly', 'Past threshold + Anomaly']);
-    expect(dash.formulaFormats).toEqual([{ ranges: ['A5:B9'], formula: '=$K5<>""', style: { background: '#F4CCCC', fontColor: '#990000' } }]);
+    expect(dash.formulaFormats).toEqual([
+      { ranges: ['A5:B9'], formula: '=$K5<>""', style: { background: '#F4CCCC', fontColor: '#990000' } },
+    ]);
     expect(dash.blocks.find((b) => b.range === 'A5:K9')!.customFunctions).toContain('ANOMALIES');
     expect(dash.columnWidths.K).toBe(150);
   });
@@ -160,7 +175,25 @@ describe('alerts on the dashboard (HyperFormula)', () => {
   });
 
   it('reads an edited threshold back from the goals sheet', () => {
-    const rows = [['KPI', 'KPI id', 'Baseline', 'Target', 'Start', 'End', 'Owner', 'Frequency', 'Current', 'Progress', 'Status', 'Alert threshold', 'Threshold in use'], ['CPL', 'cpl', '', '', '', '', 'Ana', 'Weekly', 50, '', '', 12, 12], ['Leads', 'leads', 100, 130, '', '', 'Ana', 'Weekly', 20, '', '', '', 103]];
+    const rows = [
+      [
+        'KPI',
+        'KPI id',
+        'Baseline',
+        'Target',
+        'Start',
+        'End',
+        'Owner',
+        'Frequency',
+        'Current',
+        'Progress',
+        'Status',
+        'Alert threshold',
+        'Threshold in use',
+      ],
+      ['CPL', 'cpl', '', '', '', '', 'Ana', 'Weekly', 50, '', '', 12, 12],
+      ['Leads', 'leads', 100, 130, '', '', 'Ana', 'Weekly', 20, '', '', '', 103],
+    ];
     expect(goalsFromSheet(rows).map((g) => g.threshold)).toEqual([12, null]);
     expect(goalsFromSheet(rows.map((r) => r.slice(0, 11)))[0]).not.toHaveProperty('threshold');
   });
@@ -175,16 +208,56 @@ describe('alerts on the dashboard (HyperFormula)', () => {
 });
 
 describe('digests', () => {
-  const breach = (over: Partial<Breach>): Breach => ({ kpi: 'leads', name: 'Leads', unit: 'count', direction: 'higher', owner: null, value: 20, kinds: ['pace'], threshold: 103.02, ...over });
+  const breach = (over: Partial<Breach>): Breach => ({
+    kpi: 'leads',
+    name: 'Leads',
+    unit: 'count',
+    direction: 'higher',
+    owner: null,
+    value: 20,
+    kinds: ['pace'],
+    threshold: 103.02,
+    ...over,
+  });
   const B: Breach[] = [
     breach({ owner: 'Ana <ana@acme.fr>' }),
-    breach({ kpi: 'cpl', name: 'Cost per lead', unit: 'currency', direction: 'lower', owner: ' ana <ana@acme.fr>', value: 50, kinds: ['threshold', 'anomaly'], threshold: 15 }),
-    breach({ kpi: 'mrr_churn', name: 'MRR churn rate', unit: 'percent', direction: 'lower', owner: null, value: 0.125, kinds: ['anomaly'], threshold: null }),
-    breach({ kpi: 'cac', name: 'R&D <script>"cost"</script>', unit: 'currency', owner: '<img src=x onerror=alert(1)> O\'Neil', value: 1234.5, kinds: ['pace'], threshold: 1000 }),
+    breach({
+      kpi: 'cpl',
+      name: 'Cost per lead',
+      unit: 'currency',
+      direction: 'lower',
+      owner: ' ana <ana@acme.fr>',
+      value: 50,
+      kinds: ['threshold', 'anomaly'],
+      threshold: 15,
+    }),
+    breach({
+      kpi: 'mrr_churn',
+      name: 'MRR churn rate',
+      unit: 'percent',
+      direction: 'lower',
+      owner: null,
+      value: 0.125,
+      kinds: ['anomaly'],
+      threshold: null,
+    }),
+    breach({
+      kpi: 'cac',
+      name: 'R&D <script>"cost"</script>',
+      unit: 'currency',
+      owner: "<img src=x onerror=alert(1)> O'Neil",
+      value: 1234.5,
+      kinds: ['pace'],
+      threshold: 1000,
+    }),
   ];
 
   it('writes one message per owner, grouped case-insensitively, in order of first breach', () => {
-    const digests = buildDigests(B, { locale: 'en', asOf: '2026-03-15', dashboardUrl: 'https://docs.google.com/spreadsheets/d/abc?x=1&y=2' });
+    const digests = buildDigests(B, {
+      locale: 'en',
+      asOf: '2026-03-15',
+      dashboardUrl: 'https://docs.google.com/spreadsheets/d/abc?x=1&y=2',
+    });
     expect(digests.map((g) => [g.owner, g.to, g.kpis])).toEqual([
       ['Ana <ana@acme.fr>', 'ana@acme.fr', ['leads', 'cpl']],
       [null, null, ['mrr_churn']],
@@ -230,9 +303,17 @@ describe('digests', () => {
   it('writes French, with French dates and numbers', () => {
     const [ana] = buildDigests(B.slice(0, 2), { locale: 'fr', asOf: D('2026-03-15') });
     expect(ana.subject).toBe('KPI Pilot : 2 KPI à surveiller (15/03/2026)');
-    expect(ana.text.split('\n').slice(0, 5)).toEqual(['Bonjour,', '', 'Au 15/03/2026, ces KPI demandent votre attention :', '', '- Leads : 20 (En retard sur le rythme) — en retard sur le rythme de son objectif (103 à ce jour)']);
+    expect(ana.text.split('\n').slice(0, 5)).toEqual([
+      'Bonjour,',
+      '',
+      'Au 15/03/2026, ces KPI demandent votre attention :',
+      '',
+      '- Leads : 20 (En retard sur le rythme) — en retard sur le rythme de son objectif (103 à ce jour)',
+    ]);
     expect(describeBreach(B[2], 'fr')).toBe('MRR churn rate : 12,5 % (Anomalie) — inhabituel par rapport à son historique (anomalie)');
-    expect(describeBreach(B[1], 'fr')).toBe('Cost per lead : 50 (Seuil franchi + Anomalie) — au-delà de son seuil d’alerte (15) ; inhabituel par rapport à son historique (anomalie)');
+    expect(describeBreach(B[1], 'fr')).toBe(
+      'Cost per lead : 50 (Seuil franchi + Anomalie) — au-delà de son seuil d’alerte (15) ; inhabituel par rapport à son historique (anomalie)',
+    );
   });
 
   it('keeps subjects on one line and finds addresses', () => {
@@ -240,11 +321,21 @@ describe('digests', () => {
     expect(g.subject).not.toMatch(/[\r\n]/);
     expect(recipientOf('Ana Lima <ana.lima+kpi@acme.co.uk>')).toBe('ana.lima+kpi@acme.co.uk');
     expect(recipientOf('Ana')).toBeNull();
-    expect(buildDigests([breach({ owner: 'Ana' })], { locale: 'en', asOf: '2026-03-15', fallbackRecipient: 'boss@acme.fr' })[0].to).toBe('boss@acme.fr');
+    expect(buildDigests([breach({ owner: 'Ana' })], { locale: 'en', asOf: '2026-03-15', fallbackRecipient: 'boss@acme.fr' })[0].to).toBe(
+      'boss@acme.fr',
+    );
   });
 
   it('sends within the MailApp quota, most breaches first', () => {
-    const mk = (to: string | null, n: number) => ({ owner: to, to, withheld: null, subject: '', text: '', html: '', kpis: Array(n).fill('leads') });
+    const mk = (to: string | null, n: number) => ({
+      owner: to,
+      to,
+      withheld: null,
+      subject: '',
+      text: '',
+      html: '',
+      kpis: Array(n).fill('leads'),
+    });
     const all = [mk('a@x.com', 1), mk(null, 2), mk('b@x.com', 3), mk('c@x.com', 2)];
     const q = fitToQuota(all, 2);
     expect(q.send.map((g) => g.to)).toEqual(['b@x.com', 'c@x.com']);

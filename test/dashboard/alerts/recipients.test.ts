@@ -12,7 +12,16 @@ const policy = { account: 'Ana@Acme.fr', confirmed: ['partner@agency.example'] }
 
 function breach(owner: string | null, kpi = 'leads'): Breach {
   // the KPI id is only carried along here
-  return { kpi: kpi as Breach['kpi'], name: 'Leads', unit: 'count', direction: 'higher', owner, value: 20, kinds: ['pace'], threshold: 103 };
+  return {
+    kpi: kpi as Breach['kpi'],
+    name: 'Leads',
+    unit: 'count',
+    direction: 'higher',
+    owner,
+    value: 20,
+    kinds: ['pace'],
+    threshold: 103,
+  };
 }
 
 describe('recipient policy', () => {
@@ -53,7 +62,12 @@ describe('recipient policy', () => {
 
 describe('digests under the policy', () => {
   it('an owner outside the domain is not written to: the account gets that digest, marked as waiting', () => {
-    const [digest] = buildDigests([breach('Dear friend, click here <victim@external.example>')], { locale: 'en', asOf: '2026-03-15', fallbackRecipient: 'ana@acme.fr', policy });
+    const [digest] = buildDigests([breach('Dear friend, click here <victim@external.example>')], {
+      locale: 'en',
+      asOf: '2026-03-15',
+      fallbackRecipient: 'ana@acme.fr',
+      policy,
+    });
     expect(digest.to).toBe('ana@acme.fr');
     expect(digest.withheld).toBe('victim@external.example');
     expect(digest.text.split('\n')[0]).toBe('Hello,');
@@ -63,7 +77,12 @@ describe('digests under the policy', () => {
   });
 
   it('same-domain and confirmed owners get their own digest', () => {
-    const digests = buildDigests([breach('Bob <bob@acme.fr>', 'cac'), breach('partner@agency.example', 'cpl')], { locale: 'en', asOf: '2026-03-15', fallbackRecipient: 'ana@acme.fr', policy });
+    const digests = buildDigests([breach('Bob <bob@acme.fr>', 'cac'), breach('partner@agency.example', 'cpl')], {
+      locale: 'en',
+      asOf: '2026-03-15',
+      fallbackRecipient: 'ana@acme.fr',
+      policy,
+    });
     expect(digests.map((d) => [d.to, d.withheld])).toEqual([
       ['bob@acme.fr', null],
       ['partner@agency.example', null],

@@ -39,7 +39,8 @@ const summary = (i: number) => rfm.map((r) => [r[i]]);
 const [r, alpha, a, b] = run('BGNBD_FIT', [summary(1), summary(2), summary(3)])[1] as number[];
 
 /** P(alive | x, t_x, T) = 1 / (1 + [x > 0] · a / (b + x − 1) · ((α + T) / (α + t_x))^(r + x)). */
-const pAliveByHand = (x: number, tx: number, T: number) => (x === 0 ? 1 : 1 / (1 + (a / (b + x - 1)) * ((alpha + T) / (alpha + tx)) ** (r + x)));
+const pAliveByHand = (x: number, tx: number, T: number) =>
+  x === 0 ? 1 : 1 / (1 + (a / (b + x - 1)) * ((alpha + T) / (alpha + tx)) ** (r + x));
 const byHand = counted.map((c) => pAliveByHand(c.x, c.tx, c.T));
 const lost = byHand.filter((p) => p < FLOOR).length;
 

@@ -36,22 +36,53 @@ const close = (a: unknown, b: number) => {
 
 describe('mapping of the extras data', () => {
   it('detects touchpoints, transactions and deals from their headers', () => {
-    expect(MAPPING.touches).toEqual({ sheet: 'Touchpoints', headerRow: 1, columns: { journey: 'A', timestamp: 'B', channel: 'C', converted: 'D', value: 'E' } });
+    expect(MAPPING.touches).toEqual({
+      sheet: 'Touchpoints',
+      headerRow: 1,
+      columns: { journey: 'A', timestamp: 'B', channel: 'C', converted: 'D', value: 'E' },
+    });
     expect(MAPPING.orders?.columns).toMatchObject({ customer: 'A', date: 'B', amount: 'C' });
     expect(MAPPING.deals?.columns).toMatchObject({ owner: 'B', closed: 'C', amount: 'D', outcome: 'E' });
   });
 
   it('recognises HubSpot, GA4 and French touchpoint exports', () => {
     const found = (headers: string[]) => detectMapping([{ name: 'Sheet1', headers, rows: 5 }]).mapping.touches?.columns;
-    expect(found(['Contact ID', 'Interaction date', 'Interaction source', 'Converted'])).toEqual({ journey: 'A', timestamp: 'B', channel: 'C', converted: 'D' });
-    expect(found(['user_pseudo_id', 'event_timestamp', 'source / medium', 'purchased', 'purchase_revenue'])).toEqual({ journey: 'A', timestamp: 'B', channel: 'C', converted: 'D', value: 'E' });
-    expect(found(['Parcours', 'Horodatage', 'Canal', 'Converti', 'Valeur de conversion'])).toEqual({ journey: 'A', timestamp: 'B', channel: 'C', converted: 'D', value: 'E' });
+    expect(found(['Contact ID', 'Interaction date', 'Interaction source', 'Converted'])).toEqual({
+      journey: 'A',
+      timestamp: 'B',
+      channel: 'C',
+      converted: 'D',
+    });
+    expect(found(['user_pseudo_id', 'event_timestamp', 'source / medium', 'purchased', 'purchase_revenue'])).toEqual({
+      journey: 'A',
+      timestamp: 'B',
+      channel: 'C',
+      converted: 'D',
+      value: 'E',
+    });
+    expect(found(['Parcours', 'Horodatage', 'Canal', 'Converti', 'Valeur de conversion'])).toEqual({
+      journey: 'A',
+      timestamp: 'B',
+      channel: 'C',
+      converted: 'D',
+      value: 'E',
+    });
   });
 });
 
 describe('setup of the extras', () => {
   it('round-trips and stays far below 9 KB with every extra and alerts on', () => {
-    const s: DashboardSetup = { ...setup({ attribution: true, customers: true, commissions: { ...PLAN_RETRO, cap: 30000, period: 'quarter' }, attributionChannels: 20, halfLifeDays: 3, customerHorizonWeeks: 26 }), alerts: { enabled: true, email: true } };
+    const s: DashboardSetup = {
+      ...setup({
+        attribution: true,
+        customers: true,
+        commissions: { ...PLAN_RETRO, cap: 30000, period: 'quarter' },
+        attributionChannels: 20,
+        halfLifeDays: 3,
+        customerHorizonWeeks: 26,
+      }),
+      alerts: { enabled: true, email: true },
+    };
     const text = serializeSetup(s);
     expect(parseSetup(text)).toEqual(s);
     expect(text.length).toBeLessThan(2500);
@@ -71,8 +102,12 @@ describe('setup of the extras', () => {
   });
 
   it('refuses bad alerts and thresholds', () => {
-    expect(() => serializeSetup({ ...setup(undefined), alerts: { enabled: 'on' } as never })).toThrow(/alerts must be an object with enabled/);
-    expect(() => serializeSetup({ ...setup(undefined), goals: [{ kpi: 'orders', threshold: 'ten' as never }] })).toThrow(/threshold must be a number/);
+    expect(() => serializeSetup({ ...setup(undefined), alerts: { enabled: 'on' } as never })).toThrow(
+      /alerts must be an object with enabled/,
+    );
+    expect(() => serializeSetup({ ...setup(undefined), goals: [{ kpi: 'orders', threshold: 'ten' as never }] })).toThrow(
+      /threshold must be a number/,
+    );
   });
 });
 
@@ -103,7 +138,13 @@ describe('plans with extras', () => {
     const { touches: _t, ...noTouches } = MAPPING;
     const plan = buildPlan({ setup: { ...setup({ attribution: true }), mapping: noTouches }, asOf: AS_OF });
     expect(plan.sheets.map((s) => s.role)).not.toContain('attribution');
-    expect(plan.notices).toContainEqual(expect.objectContaining({ code: 'extra_skipped', sheet: 'attribution', text: expect.stringContaining('Journey (customer, user or session id)') }));
+    expect(plan.notices).toContainEqual(
+      expect.objectContaining({
+        code: 'extra_skipped',
+        sheet: 'attribution',
+        text: expect.stringContaining('Journey (customer, user or session id)'),
+      }),
+    );
   });
 
   it("renames an extra sheet when a user's sheet has its name, and reports only asked-for sheets", () => {
@@ -112,23 +153,40 @@ describe('plans with extras', () => {
     expect(sheetOf(plan, 'commissions').name).toBe('Commissions (KPI Pilot)');
     expect(plan.notices.filter((n) => n.code === 'renamed').map((n) => n.sheet)).toEqual(['commissions']);
     // our marked sheet is reused under its current name
-    const again = buildPlan({ setup: setup({ commissions: PLAN_RETRO }), asOf: AS_OF, existingSheets: [...existing, { name: 'Team pay', marker: 'commissions' }] });
+    const again = buildPlan({
+      setup: setup({ commissions: PLAN_RETRO }),
+      asOf: AS_OF,
+      existingSheets: [...existing, { name: 'Team pay', marker: 'commissions' }],
+    });
     expect(sheetOf(again, 'commissions').name).toBe('Team pay');
   });
 });
 
 describe('host rendering of the extras', () => {
-  const plan = buildPlan({ setup: setup({ attribution: true, customers: true, commissions: PLAN_RETRO }), asOf: AS_OF, dataRows: { orders: ORDERS.length - 1 } });
+  const plan = buildPlan({
+    setup: setup({ attribution: true, customers: true, commissions: PLAN_RETRO }),
+    asOf: AS_OF,
+    dataRows: { orders: ORDERS.length - 1 },
+  });
   const excel = renderPlan(plan, 'excel');
-  const formulaAt = (p: DashboardPlan, role: string, range: string, i = 0, j = 0) => (sheetOf(p, role).blocks.find((b) => b.range === range)!.cells[i][j] as { formula: string }).formula;
+  const formulaAt = (p: DashboardPlan, role: string, range: string, i = 0, j = 0) =>
+    (sheetOf(p, role).blocks.find((b) => b.range === range)!.cells[i][j] as { formula: string }).formula;
 
   it('prefixes the custom functions for Excel and closes the open ranges, natives untouched', () => {
-    expect(formulaAt(plan, 'attribution', 'K4:AR5', 1, 0)).toBe(`=ATTRIBUTION_TOUCHES('Touchpoints'!A2:A,'Touchpoints'!B2:B,'Touchpoints'!C2:C,'Touchpoints'!D2:D,'Touchpoints'!E2:E,"first",7)`);
-    expect(formulaAt(excel, 'attribution', 'K4:AR5', 1, 0)).toBe(`=KPIPILOT.ATTRIBUTION_TOUCHES('Touchpoints'!A2:A1048576,'Touchpoints'!B2:B1048576,'Touchpoints'!C2:C1048576,'Touchpoints'!D2:D1048576,'Touchpoints'!E2:E1048576,"first",7)`);
+    expect(formulaAt(plan, 'attribution', 'K4:AR5', 1, 0)).toBe(
+      `=ATTRIBUTION_TOUCHES('Touchpoints'!A2:A,'Touchpoints'!B2:B,'Touchpoints'!C2:C,'Touchpoints'!D2:D,'Touchpoints'!E2:E,"first",7)`,
+    );
+    expect(formulaAt(excel, 'attribution', 'K4:AR5', 1, 0)).toBe(
+      `=KPIPILOT.ATTRIBUTION_TOUCHES('Touchpoints'!A2:A1048576,'Touchpoints'!B2:B1048576,'Touchpoints'!C2:C1048576,'Touchpoints'!D2:D1048576,'Touchpoints'!E2:E1048576,"first",7)`,
+    );
     expect(formulaAt(excel, 'attribution', 'A6:H17', 0, 1)).toBe(`=IF($A6="","",VLOOKUP($A6,'Attribution'!K6:L1048576,2,0))`);
-    expect(formulaAt(excel, 'customers', 'A6')).toMatch(/^=SORT\(HSTACK\(FILTER\('Customers at risk'!L6:L1048576,\('Customers at risk'!M6:M1048576<>""\)\*\('Customers at risk'!L6:L1048576>=\$B\$4\)\),.*,11,1\)$/);
+    expect(formulaAt(excel, 'customers', 'A6')).toMatch(
+      /^=SORT\(HSTACK\(FILTER\('Customers at risk'!L6:L1048576,\('Customers at risk'!M6:M1048576<>""\)\*\('Customers at risk'!L6:L1048576>=\$B\$4\)\),.*,11,1\)$/,
+    );
     expect(formulaAt(excel, 'customers', 'A4:D4', 0, 3)).toBe(`=COUNTIF('Customers at risk'!L6:L1048576,"<"&$B$4)`);
-    expect(formulaAt(excel, 'customers', 'L5:T6', 1, 0)).toBe(`=KPIPILOT.P_ALIVE('Customers at risk'!N6:N1048576,'Customers at risk'!O6:O1048576,'Customers at risk'!P6:P1048576,$V$6:$Y$6)`);
+    expect(formulaAt(excel, 'customers', 'L5:T6', 1, 0)).toBe(
+      `=KPIPILOT.P_ALIVE('Customers at risk'!N6:N1048576,'Customers at risk'!O6:O1048576,'Customers at risk'!P6:P1048576,$V$6:$Y$6)`,
+    );
     expect(formulaAt(excel, 'commissions', 'A6:G55', 0, 6)).toBe('=IF($A6="","",KPIPILOT.COMMISSION(B6,C6,$H$6:$H$8,$I$6:$I$8,$L$6,$L$7))');
   });
 
@@ -210,7 +268,10 @@ describe('Attribution sheet in HyperFormula', () => {
 
   it('omits the value argument when no value column is mapped', () => {
     const { value: _v, ...cols } = MAPPING.touches!.columns;
-    const plan2 = buildPlan({ setup: { ...setup({ attribution: true }), mapping: { ...MAPPING, touches: { ...MAPPING.touches!, columns: cols } } }, asOf: AS_OF });
+    const plan2 = buildPlan({
+      setup: { ...setup({ attribution: true }), mapping: { ...MAPPING, touches: { ...MAPPING.touches!, columns: cols } } },
+      asOf: AS_OF,
+    });
     const wb2 = applyToWorkbook(plan2, data);
     close(valueAt(wb2, 'Attribution', `D${6 + core.slice(1).findIndex((r) => r[0] === 'Search')}`), 13 / 6);
     expect(valueAt(wb2, 'Attribution', 'M6')).toBe(null);
@@ -288,7 +349,17 @@ describe('Customers at risk sheet in HyperFormula (CDNOW, 400 customers)', () =>
       const r = 6 + k;
       close(at(`A${r}`), alive[i]);
       expect(at(`B${r}`)).toBe(rfm[i][0]);
-      for (const [c, v] of [['C', rfm[i][1]], ['D', rfm[i][2]], ['E', rfm[i][3]], ['F', rfm[i][4]], ['G', churn[i]], ['H', expected[i]], ['I', value[i]], ['J', atRisk[i]]] as const) close(at(`${c}${r}`), v as number);
+      for (const [c, v] of [
+        ['C', rfm[i][1]],
+        ['D', rfm[i][2]],
+        ['E', rfm[i][3]],
+        ['F', rfm[i][4]],
+        ['G', churn[i]],
+        ['H', expected[i]],
+        ['I', value[i]],
+        ['J', atRisk[i]],
+      ] as const)
+        close(at(`${c}${r}`), v as number);
     });
     expect(at(`B${6 + order.length}`)).toBe(null);
   });

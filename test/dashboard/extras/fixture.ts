@@ -38,7 +38,6 @@ export const DEALS: Row[] = [
   ['D7', 'Dan', d(2026, 4, 1), 300000, 'Closed Won'],
 ];
 
-
 /**
  * Transactions of the first `customers` customers of the CDNOW 1/10 sample (test/fixtures/cdnow,
  * MIT via lifetimes, see its SOURCE.md) up to 1997-09-30: Customer, Order date, Total. Real data,
