@@ -6,5 +6,7 @@ const base = require('./jest.config');
 
 module.exports = {
   ...base,
+  // Both cores: these suites are CPU-bound and independent (jest's default leaves one core idle).
+  maxWorkers: '100%',
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/e2e/', '<rootDir>/test/xlsx/(browser|libreoffice|share-ready)\\.test\\.ts$'],
 };
