@@ -1,32 +1,11 @@
 /** Shared set-up of the Apps Script host tests: the fake installed as globals, sample setups and data. */
 import { serialFromYmd } from '../../core/args/cells';
-import { DashboardSetup, DataMapping } from '../../core/dashboard/setup';
+import { DashboardSetup } from '../../core/dashboard/setup';
 import { template, TemplateId } from '../../core/dashboard/templates';
-import { SHEETS } from '../fixtures/dashboard/company';
+import { MAPPING, SHEETS } from '../fixtures/dashboard/company';
 import { FakeOptions, FakeSheets } from '../fakes/spreadsheet-app';
 
-export const MAPPING: DataMapping = {
-  marketing: {
-    sheet: 'Marketing',
-    headerRow: 1,
-    columns: {
-      date: 'A',
-      channel: 'B',
-      spend: 'C',
-      leads: 'D',
-      opportunities: 'E',
-      customers: 'F',
-      revenue: 'G',
-      sessions: 'H',
-      active_customers: 'I',
-    },
-  },
-  ledger: { sheet: 'Subscriptions', headerRow: 1, columns: { customer: 'A', month: 'B', mrr: 'C' } },
-  deals: { sheet: 'Deals', headerRow: 1, columns: { id: 'A', owner: 'B', created: 'C', closed: 'D', amount: 'E', outcome: 'F' } },
-  orders: { sheet: 'Orders', headerRow: 1, columns: { date: 'A', id: 'B', customer: 'C', amount: 'D' } },
-};
-
-export const AS_OF = '2026-03-15';
+export { AS_OF } from '../fixtures/dashboard/company';
 
 /** A template's setup over the sample company, with one goal, as the sidebar would send it. */
 export function sampleSetup(id: TemplateId = 'saas', extra: Partial<DashboardSetup> = {}): DashboardSetup {

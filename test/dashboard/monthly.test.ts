@@ -3,7 +3,7 @@ import { columnNumber } from '../../core/dashboard/a1';
 import { baselineFromData, lastFullMonth, monthName } from '../../core/dashboard/baselines';
 import { CATALOG, KpiId, kpi } from '../../core/dashboard/catalog';
 import { checkGoal } from '../../core/dashboard/goals';
-import { detectMapping, hasField } from '../../core/dashboard/mapping';
+import { hasField } from '../../core/dashboard/mapping';
 import { fieldsNeeded } from '../../core/dashboard/catalog';
 import { buildPlan } from '../../core/dashboard/planner';
 import { DataMapping } from '../../core/dashboard/setup';
@@ -12,6 +12,7 @@ import { generateSample } from '../../playground/sample/company';
 import { DEALS, LEDGER, MARKETING, ORDERS, SHEETS } from '../fixtures/dashboard/company';
 import { applyToWorkbook } from './hf-apply';
 import { call, col } from '../support/call';
+import { mappingOf } from '../support/mapping';
 
 /** The mapped columns of a mapping, read from whole sheets as a host reads them: the cells below the header row. */
 function columnsOf(mapping: DataMapping, sheets: Record<string, readonly (readonly unknown[])[]>, kpis: readonly KpiId[]): MappedColumns {
@@ -23,9 +24,6 @@ function columnsOf(mapping: DataMapping, sheets: Record<string, readonly (readon
   }
   return out;
 }
-
-const mappingOf = (sheets: Record<string, readonly (readonly unknown[])[]>) =>
-  detectMapping(Object.entries(sheets).map(([name, rows]) => ({ name, headers: rows[0] as unknown[], rows: rows.length - 1 }))).mapping;
 
 describe('KPI values per month from the mapped data', () => {
   const mapping = mappingOf(SHEETS);

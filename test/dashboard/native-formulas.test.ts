@@ -6,7 +6,6 @@
  */
 import { toSerial } from '../../core/args/cells';
 import { CATALOG, kpi, KpiId } from '../../core/dashboard/catalog';
-import { detectMapping } from '../../core/dashboard/mapping';
 import { DashboardPlan } from '../../core/dashboard/plan';
 import { buildPlan } from '../../core/dashboard/planner';
 import { DashboardSetup } from '../../core/dashboard/setup';
@@ -16,9 +15,10 @@ import { callFunction } from '../../core/hosts';
 import { goalStatus, goalProgress } from '../../core/kpi/goals';
 import { AS_OF, DEALS, LEDGER, MARKETING, ORDERS, Row, SHEETS } from '../fixtures/dashboard/company';
 import { applyToWorkbook, valueAt } from './hf-apply';
+import { mappingOf } from '../support/mapping';
 
 const OPTIONS = { grossMargin: 0.8, nrrMonths: 2, trendPeriods: 4 };
-const MAPPING = detectMapping(Object.entries(SHEETS).map(([name, rows]) => ({ name, headers: rows[0], rows: rows.length - 1 }))).mapping;
+const MAPPING = mappingOf(SHEETS);
 const ALL = CATALOG.map((k) => k.id);
 const D = (iso: string) => toSerial(iso)!;
 const PERIODS = ['2025-12-01', '2026-01-01', '2026-02-01', '2026-03-01'].map(D);

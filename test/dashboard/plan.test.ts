@@ -8,27 +8,10 @@ import { CellBlock, DashboardPlan, PlanCell } from '../../core/dashboard/plan';
 import { buildPlan } from '../../core/dashboard/planner';
 import { DashboardSetup, DataMapping } from '../../core/dashboard/setup';
 import { template, TemplateId } from '../../core/dashboard/templates';
-import { MARKETING, SHEETS } from '../fixtures/dashboard/company';
+import { MAPPING, MARKETING, SHEETS } from '../fixtures/dashboard/company';
 import { applyToWorkbook, parseRange, valueAt } from './hf-apply';
 
-const MARKETING_MAP = {
-  sheet: 'Marketing',
-  headerRow: 1,
-  columns: {
-    date: 'A',
-    channel: 'B',
-    spend: 'C',
-    leads: 'D',
-    opportunities: 'E',
-    customers: 'F',
-    revenue: 'G',
-    sessions: 'H',
-    active_customers: 'I',
-  },
-};
-const LEDGER_MAP = { sheet: 'Subscriptions', headerRow: 1, columns: { customer: 'A', month: 'B', mrr: 'C' } };
-const DEALS_MAP = { sheet: 'Deals', headerRow: 1, columns: { id: 'A', owner: 'B', created: 'C', closed: 'D', amount: 'E', outcome: 'F' } };
-const ORDERS_MAP = { sheet: 'Orders', headerRow: 1, columns: { date: 'A', id: 'B', customer: 'C', amount: 'D' } };
+const { marketing: MARKETING_MAP, ledger: LEDGER_MAP, deals: DEALS_MAP, orders: ORDERS_MAP } = MAPPING;
 const FULL: DataMapping = { marketing: MARKETING_MAP, ledger: LEDGER_MAP, deals: DEALS_MAP, orders: ORDERS_MAP };
 
 function planOf(

@@ -6,17 +6,15 @@
 import { mkdirSync } from 'fs';
 import { join } from 'path';
 import { Page } from 'playwright-core';
-import { detectMapping } from '../../core/dashboard/mapping';
 import { DashboardSetup } from '../../core/dashboard/setup';
 import { generateSample } from '../../playground/sample/company';
 import { usePlayground } from '../support/browser';
+import { mappingOf } from '../support/mapping';
 
 jest.setTimeout(240000);
 
 const sample = generateSample();
-const MAPPING = detectMapping(
-  Object.entries(sample.sheets).map(([name, rows]) => ({ name, headers: rows[0], rows: rows.length - 1 })),
-).mapping;
+const MAPPING = mappingOf(sample.sheets);
 const SETUP: DashboardSetup = {
   v: 1,
   locale: 'en',

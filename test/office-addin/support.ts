@@ -3,32 +3,11 @@
  * global, and setups of the SaaS template over the hand-made company of test/fixtures/dashboard.
  * Office's common API comes from office-fake.ts (office-addin-mock) in tests, or plainOffice here.
  */
-import { DashboardSetup, DataMapping } from '../../core/dashboard/setup';
+import { DashboardSetup } from '../../core/dashboard/setup';
 import { template } from '../../core/dashboard/templates';
 import { createExcelBridge } from '../../office-addin/dashboard/bridge';
-import { SHEETS } from '../fixtures/dashboard/company';
+import { MAPPING, SHEETS } from '../fixtures/dashboard/company';
 import { FakeWorkbook } from './fake-excel';
-
-export const MAPPING: DataMapping = {
-  marketing: {
-    sheet: 'Marketing',
-    headerRow: 1,
-    columns: {
-      date: 'A',
-      channel: 'B',
-      spend: 'C',
-      leads: 'D',
-      opportunities: 'E',
-      customers: 'F',
-      revenue: 'G',
-      sessions: 'H',
-      active_customers: 'I',
-    },
-  },
-  ledger: { sheet: 'Subscriptions', headerRow: 1, columns: { customer: 'A', month: 'B', mrr: 'C' } },
-  deals: { sheet: 'Deals', headerRow: 1, columns: { id: 'A', owner: 'B', created: 'C', closed: 'D', amount: 'E', outcome: 'F' } },
-  orders: { sheet: 'Orders', headerRow: 1, columns: { date: 'A', id: 'B', customer: 'C', amount: 'D' } },
-};
 
 /** The SaaS template's 7 KPIs (MRR, MRR churn, NRR, CAC, LTV, lead-to-opportunity, CPL), one goal. */
 export function saasSetup(locale: 'en' | 'fr' = 'en'): DashboardSetup {

@@ -4,7 +4,6 @@
  * but KPI Pilot cells (and the banner) changes.
  */
 import { DetailedCellError } from 'hyperformula';
-import { detectMapping } from '../../core/dashboard/mapping';
 import { buildPlan } from '../../core/dashboard/planner';
 import { DashboardSetup } from '../../core/dashboard/setup';
 import { callsKpiPilot, FORMULAS_SHEET } from '../../core/dashboard/share';
@@ -12,11 +11,10 @@ import { applyPlan } from '../../playground/dashboard/apply';
 import { Workbook } from '../../playground/engine/workbook';
 import { generateSample } from '../../playground/sample/company';
 import { freezeWorkbook, restoreWorkbook, storeSheet } from '../../playground/share/freeze';
+import { mappingOf } from '../support/mapping';
 
 const sample = generateSample();
-const MAPPING = detectMapping(
-  Object.entries(sample.sheets).map(([name, rows]) => ({ name, headers: rows[0], rows: rows.length - 1 })),
-).mapping;
+const MAPPING = mappingOf(sample.sheets);
 const SETUP: DashboardSetup = {
   v: 1,
   locale: 'en',

@@ -5,18 +5,16 @@
  * LibreOffice round trip is in share-ready.test.ts.
  */
 import JSZip from 'jszip';
-import { detectMapping } from '../../core/dashboard/mapping';
 import { buildPlan } from '../../core/dashboard/planner';
 import { DashboardSetup } from '../../core/dashboard/setup';
 import { dashboardWorkbookSheets } from '../../playground/export/plan-sheets';
 import { workbookToXlsx } from '../../playground/export/xlsx';
 import { generateSample } from '../../playground/sample/company';
 import { readBytes } from './read-back';
+import { mappingOf } from '../support/mapping';
 
 const sample = generateSample();
-const MAPPING = detectMapping(
-  Object.entries(sample.sheets).map(([name, rows]) => ({ name, headers: rows[0], rows: rows.length - 1 })),
-).mapping;
+const MAPPING = mappingOf(sample.sheets);
 const SETUP: DashboardSetup = {
   v: 1,
   locale: 'en',

@@ -3,7 +3,6 @@
  * serials in the workbook) get the plan's date column format, goals' start and end dates and the
  * cards' number formats travel with their cells. Read back with ExcelJS.
  */
-import { detectMapping } from '../../core/dashboard/mapping';
 import { buildPlan } from '../../core/dashboard/planner';
 import { snapshotRows } from '../../core/dashboard/snapshot';
 import { applyPlan } from '../../playground/dashboard/apply';
@@ -12,12 +11,11 @@ import { workbookSheets } from '../../playground/export/workbook-sheets';
 import { workbookToXlsx } from '../../playground/export/xlsx';
 import { generateSample } from '../../playground/sample/company';
 import { readBytes } from './read-back';
+import { mappingOf } from '../support/mapping';
 
 it('writes History dates and goal dates as dates with their formats, and card number formats', async () => {
   const sample = generateSample();
-  const mapping = detectMapping(
-    Object.entries(sample.sheets).map(([name, rows]) => ({ name, headers: rows[0], rows: rows.length - 1 })),
-  ).mapping;
+  const mapping = mappingOf(sample.sheets);
   const setup = {
     v: 1 as const,
     locale: 'en' as const,

@@ -22,7 +22,6 @@ import { toSerial } from '../../core/args/cells';
 import { columnLetter, columnNumber } from '../../core/dashboard/a1';
 import { KpiId } from '../../core/dashboard/catalog';
 import { statusLabel } from '../../core/dashboard/labels';
-import { detectMapping } from '../../core/dashboard/mapping';
 import { DashboardPlan } from '../../core/dashboard/plan';
 import { buildPlan } from '../../core/dashboard/planner';
 import { DashboardSetup, Goal } from '../../core/dashboard/setup';
@@ -34,12 +33,11 @@ import { generateSample } from '../../playground/sample/company';
 import { recalculate, RecalcResult } from '../../scripts/libreoffice/recalc';
 import { kpisOf, monthFigures, MonthFigures, nextMonth } from './sample-arithmetic';
 import { columnCells, isError, readWorkbook, splitRef, Value, valueOf } from './read-back';
+import { mappingOf } from '../support/mapping';
 
 const AS_OF = '2026-10-15';
 const sample = generateSample();
-const MAPPING = detectMapping(
-  Object.entries(sample.sheets).map(([name, rows]) => ({ name, headers: rows[0], rows: rows.length - 1 })),
-).mapping;
+const MAPPING = mappingOf(sample.sheets);
 const CARDS: KpiId[] = ['mrr', 'arpa', 'cac', 'cpl', 'conversion_rate', 'lead_to_opp', 'win_rate'];
 /** The trend table's months, oldest first: 2025-11 ... 2026-10. */
 const MONTHS = Array.from({ length: 12 }, (_, i) => (i < 2 ? `2025-${11 + i}` : `2026-${String(i - 1).padStart(2, '0')}`));

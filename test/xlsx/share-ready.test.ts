@@ -19,7 +19,6 @@ import { join } from 'path';
 import type ExcelJS from 'exceljs';
 import { DetailedCellError } from 'hyperformula';
 import { cell } from '../../core/dashboard/a1';
-import { detectMapping } from '../../core/dashboard/mapping';
 import { DashboardPlan } from '../../core/dashboard/plan';
 import { buildPlan } from '../../core/dashboard/planner';
 import { DashboardSetup } from '../../core/dashboard/setup';
@@ -31,14 +30,13 @@ import { workbookToXlsx } from '../../playground/export/xlsx';
 import { generateSample } from '../../playground/sample/company';
 import { recalculate } from '../../scripts/libreoffice/recalc';
 import { isError, readWorkbook, Value, valueOf } from './read-back';
+import { mappingOf } from '../support/mapping';
 
 const AS_OF = '2026-10-15';
 const TODAY = '2026-10-31';
 const sample = generateSample();
 const ANALYSIS = 'Analysis';
-const MAPPING = detectMapping(
-  Object.entries(sample.sheets).map(([name, rows]) => ({ name, headers: rows[0], rows: rows.length - 1 })),
-).mapping;
+const MAPPING = mappingOf(sample.sheets);
 const SETUP: DashboardSetup = {
   v: 1,
   locale: 'en',

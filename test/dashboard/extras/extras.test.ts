@@ -18,11 +18,12 @@ import { applyToWorkbook, valueAt } from '../hf-apply';
 import { AS_OF, cdnowOrders, DEALS, Row, TOUCHES } from './fixture';
 import { Workbook } from '../../../playground/engine/workbook';
 import { cell } from '../../../core/dashboard/a1';
+import { mappingOf } from '../../support/mapping';
 
 const ORDERS = cdnowOrders(400);
 const SHEETS: Record<string, Row[]> = { Touchpoints: TOUCHES, Orders: ORDERS, Deals: DEALS };
 const data = SHEETS as unknown as Record<string, (string | number | boolean | null)[][]>;
-const MAPPING = detectMapping(Object.entries(SHEETS).map(([name, rows]) => ({ name, headers: rows[0], rows: rows.length - 1 }))).mapping;
+const MAPPING = mappingOf(SHEETS);
 const PLAN_RETRO: CommissionsExtra = { quota: 200000, tiers: [0, 0.5, 1], rates: [0.02, 0.05, 0.08], method: 'retroactive' };
 
 function setup(extras: DashboardSetup['extras'], locale: 'en' | 'fr' = 'en'): DashboardSetup {
