@@ -61,12 +61,18 @@ export const goalRow = (i: number): number => GOALS_FIRST_ROW + i;
 /** A KPI Goals cell of the i-th card's goal row. */
 export const goalCell = (col: number, i: number): string => cell(col, goalRow(i));
 
-/** The card table's header row and body (A..J), for n cards. */
-export const cardHeaderRange = (): string => rect(1, LAYOUT.headerRow, LAYOUT.cardColumns, 1);
-export const cardTableRange = (n: number): string => rect(1, LAYOUT.firstCardRow, LAYOUT.cardColumns, n);
+/** Columns of the card table: A..J, then K "Alert" when alerts are on. */
+export const cardWidth = (alerts: boolean): number => LAYOUT.cardColumns + (alerts ? 1 : 0);
+
+/** The card table's header row and body, `width` columns wide, for n cards. */
+export const cardHeaderRange = (width: number): string => rect(1, LAYOUT.headerRow, width, 1);
+export const cardTableRange = (width: number, n: number): string => rect(1, LAYOUT.firstCardRow, width, n);
 
 /** The column right of the card table: the alert labels when alerts are on. */
 export const alertColumn = (): string => columnLetter(LAYOUT.cardColumns + 1);
+
+/** Columns of KPI Goals' table before the Note column: A..K, then L and M when alerts are on. */
+export const goalsWidth = (alerts: boolean): number => (alerts ? ALERT_GOAL_COLS.inUse : GOAL_COLS.status);
 
 /** KPI Goals' header and body rectangles, `width` columns wide, for n goals. */
 export const goalsHeaderRange = (width: number): string => rect(1, 1, width, 1);

@@ -12,17 +12,17 @@ import { ExistingSheet, resolveSheetNames } from './names';
 import { DashboardPlan, PLAN_VERSION, PlanNotice } from './plan';
 import { DashboardSetup, optionsOf, validateSetup } from './setup';
 import { planExtras, requestedExtraRoles } from './extras';
-import { withAlerts } from './alerts/plan';
+import { alertsSpec } from './alerts/plan';
 import { dashboardAnchors } from './anchors';
 import { addinNeeds, addinNeedsText } from './share/notice';
 import { withPrint } from './print';
 import { trendColumns } from './trend-columns';
-import { ALERT_GOAL_COLS, trendColumnNumber, GOAL_COLS, LAYOUT } from './layout';
+import { trendColumnNumber, LAYOUT } from './layout';
 
-import { KeptGoalCells, safeText, SheetContext } from './sheets/common';
+import { alertsInput, KeptGoalCells, SheetContext } from './sheets/common';
 import { dashboardSheet } from './sheets/dashboard';
 import { definitionsSheet } from './sheets/definitions';
-import { goalsSheet, withGoalNotes } from './sheets/goals';
+import { goalsSheet } from './sheets/goals';
 import { historySheet } from './sheets/history';
 
 export type { KeptGoalCells } from './sheets/common';
@@ -116,28 +116,14 @@ export function buildPlan(req: PlanRequest): DashboardPlan {
     notices,
     keepGoalCells: req.keepGoalCells,
   };
-  let dashboard = dashboardSheet(ctx);
-  let goals = goalsSheet(ctx);
+  // each sheet module places its own alert columns when alerts are on (alerts/plan.ts)
+  const dashboard = dashboardSheet(ctx);
+  const goals = goalsSheet(ctx);
   const definitions = definitionsSheet(ctx);
   const history = historySheet(ctx);
   const extras = planExtras({ setup, locale, options, names, notices, dataRows: req.dataRows });
-  let alerts: DashboardPlan['alerts'];
-  if (setup.alerts?.enabled) {
-    const out = withAlerts(dashboard, goals, {
-      setup,
-      locale,
-      options,
-      names,
-      cards,
-      trendColumn: (id) => (missing.has(id) ? undefined : columnLetter(trendColumnNumber(columns.indexOf(id)))),
-      keptThresholds: Object.fromEntries(
-        Object.entries(req.keepGoalCells ?? {}).flatMap(([k, v]) => (v?.threshold !== undefined ? [[k, safeText(v.threshold)]] : [])),
-      ),
-    });
-    ({ dashboard, goals } = out);
-    alerts = out.spec;
-  }
-  goals = withGoalNotes(goals, ctx, alerts ? ALERT_GOAL_COLS.inUse : GOAL_COLS.status);
+  const alertsFrom = alertsInput(ctx);
+  const alerts = alertsFrom && alertsSpec(alertsFrom);
 
   const dash = sheetRef(names.dashboard);
   const trendTop = LAYOUT.firstCardRow;

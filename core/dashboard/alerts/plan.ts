@@ -1,18 +1,14 @@
-import { columnLetter, rect, requireRect, sheetRef } from '../a1';
+import { columnLetter, sheetRef } from '../a1';
 import { expectedShare } from '../goal-status';
 import {
   ALERT_GOAL_COLS,
   alertColumn,
   asOfRef,
-  cardHeaderRange,
   cardRow,
-  cardTableRange,
   COLORS,
   GOAL_COLS,
   goalCell,
   goalRow,
-  goalsHeaderRange,
-  goalsTableRange,
   LAYOUT,
   trendLast,
   trendTop,
@@ -20,14 +16,16 @@ import {
 import { kpi, KpiId } from '../catalog';
 import { NUMBER_FORMATS } from '../format';
 import { Locale, tr } from '../i18n';
-import { AlertsSpec, CellBlock, ConditionalFormat, FormulaConditionalFormat, PlanCell, PlannedSheet } from '../plan';
+import { AlertsSpec, ConditionalFormat, FormulaConditionalFormat, PlanCell } from '../plan';
 import { DashboardSetup, SetupOptions } from '../setup';
 import { SheetNameMap } from '../names';
 import { ANOMALY_ALPHA, ANOMALY_MAX_SHARE, ANOMALY_PERIOD, badDirection } from './check';
 import { AL, allAlertLabels, BREACH_LABELS } from './labels';
 
 /**
- * Alerts on the generated sheets (setup.alerts.enabled), as live formulas mirroring checkAlerts:
+ * Alerts on the generated sheets (setup.alerts.enabled), as live formulas mirroring checkAlerts.
+ * This module writes the columns' contents; the sheet modules (sheets/goals.ts, sheets/dashboard.ts)
+ * place them where layout.ts says, as part of their own blocks.
  *
  * - KPI Goals gets two columns: L "Alert threshold (optional)", the goal's explicit threshold as
  *   an editable value, and M "Threshold in use": L when it holds a number, else the pace
@@ -52,26 +50,24 @@ export interface AlertsPlanInput {
   readonly keptThresholds?: Partial<Record<KpiId, string>>;
 }
 
-const BAD = COLORS.bad;
-const WARN = COLORS.warn;
+/** Columns a sheet module appends to one of its tables: a header row and one row per card. */
+export interface AlertColumns {
+  readonly headers: string[];
+  readonly rows: PlanCell[][];
+  readonly formats: (string | null)[][];
+  /** Custom functions the rows call (for the block's customFunctions). */
+  readonly customFunctions: string[];
+  /** Column widths (pixels) by letter. */
+  readonly widths: Record<string, number>;
+}
+
 const s = (text: string) => `"${text.replace(/"/g, '""')}"`;
 
-export function withAlerts(
-  dashboard: PlannedSheet,
-  goals: PlannedSheet,
-  a: AlertsPlanInput,
-): { dashboard: PlannedSheet; goals: PlannedSheet; spec: AlertsSpec } {
-  const { locale, cards } = a;
-  const n = cards.length;
-  const G = GOAL_COLS.status; // K: status; L = explicit threshold, M = threshold in use (layout.ts)
-  const explicitCol = columnLetter(ALERT_GOAL_COLS.explicit);
-  const inUseCol = columnLetter(ALERT_GOAL_COLS.inUse);
-  const goalsRef = sheetRef(a.names.goals);
+/** KPI Goals' alert columns (L explicit threshold, M threshold in use), right of the status column. */
+export function alertGoalColumns(a: AlertsPlanInput): AlertColumns {
   const asOf = asOfRef(a.names.dashboard);
   const tol = a.options.tolerance;
-
-  // ---- KPI Goals: L explicit threshold, M threshold in use ----
-  const goalRows: PlanCell[][] = cards.map((id, i) => {
+  const rows: PlanCell[][] = a.cards.map((id, i) => {
     const goal = a.setup.goals.find((g) => g.kpi === id);
     const [C, D, E, F, L] = [GOAL_COLS.baseline, GOAL_COLS.target, GOAL_COLS.start, GOAL_COLS.end, ALERT_GOAL_COLS.explicit].map((c) =>
       goalCell(c, i),
@@ -81,12 +77,23 @@ export function withAlerts(
     const kept = a.keptThresholds?.[id];
     return [kept !== undefined ? kept : (goal?.threshold ?? null), { formula: `=IF(ISNUMBER(${L}),${L},${pace})` }];
   });
-  const goalFormats = cards.map((id) => [NUMBER_FORMATS[kpi(id).unit], NUMBER_FORMATS[kpi(id).unit]]);
-  const goalsOut = widen(goals, goalsHeaderRange(G), [AL.thresholdHeaders.map((h) => tr(h, locale))], undefined);
-  const goalsBlocks = widen(goalsOut, goalsTableRange(G, n), goalRows, goalFormats);
-  const goalsSheet: PlannedSheet = { ...goalsBlocks, columnWidths: { ...goals.columnWidths, [explicitCol]: 130, [inUseCol]: 110 } };
+  return {
+    headers: AL.thresholdHeaders.map((h) => tr(h, a.locale)),
+    rows,
+    formats: a.cards.map((id) => [NUMBER_FORMATS[kpi(id).unit], NUMBER_FORMATS[kpi(id).unit]]),
+    customFunctions: [],
+    widths: { [columnLetter(ALERT_GOAL_COLS.explicit)]: 130, [columnLetter(ALERT_GOAL_COLS.inUse)]: 110 },
+  };
+}
 
-  // ---- dashboard: K alert label ----
+/** The dashboard's alert column (K, right of the card table) with its highlighting rules. */
+export function alertCardColumn(a: AlertsPlanInput): AlertColumns & {
+  conditionalFormats: ConditionalFormat[];
+  formulaFormats: FormulaConditionalFormat[];
+} {
+  const { locale, cards } = a;
+  const goalsRef = sheetRef(a.names.goals);
+  const [explicitCol, inUseCol] = [ALERT_GOAL_COLS.explicit, ALERT_GOAL_COLS.inUse].map(columnLetter);
   const top = trendTop();
   const last = trendLast(a.options.trendPeriods);
   const T = last - top + 1;
@@ -97,7 +104,7 @@ export function withAlerts(
     anomaly: s(tr(BREACH_LABELS.anomaly, locale)),
   };
   const custom = new Set<string>();
-  const cardCells: PlanCell[][] = cards.map((id, i) => {
+  const rows: PlanCell[][] = cards.map((id, i) => {
     const r = cardRow(i);
     const col = a.trendColumn(id);
     if (!col) return [null];
@@ -115,62 +122,33 @@ export function withAlerts(
     // ANOMALIES once (a custom-function call), the native threshold test in both branches
     return [{ formula: `=IF(${anomaly},IF(${crossed},${kind}&" + "&${labels.anomaly},${labels.anomaly}),IF(${crossed},${kind},""))` }];
   });
-  let dash = widen(dashboard, cardHeaderRange(), [[tr(AL.alertHeader, locale)]], undefined);
-  dash = widen(
-    dash,
-    cardTableRange(n),
-    cardCells,
-    cards.map(() => [null]),
-    [...custom],
-  );
   const first = LAYOUT.firstCardRow;
-  const lastCard = cardRow(n - 1);
-  const alertRange = `${alertCol}${first}:${alertCol}${lastCard}`;
-  const rules: ConditionalFormat[] = allAlertLabels(locale).map((l) => ({
-    ranges: [alertRange],
-    rule: { type: 'textEquals', text: l.text },
-    style: l.anomalyOnly ? WARN : BAD,
-  }));
-  const rowRule: FormulaConditionalFormat = { ranges: [`A${first}:B${lastCard}`], formula: `=$${alertCol}${first}<>""`, style: BAD };
-  const dashboardSheet: PlannedSheet = {
-    ...dash,
-    columnWidths: { ...dashboard.columnWidths, [alertCol]: 150 },
-    conditionalFormats: [...dashboard.conditionalFormats, ...rules],
-    formulaFormats: [...(dashboard.formulaFormats ?? []), rowRule],
+  const alertRange = alertLabelsRange(cards.length);
+  return {
+    headers: [tr(AL.alertHeader, locale)],
+    rows,
+    formats: cards.map(() => [null]),
+    customFunctions: [...custom],
+    widths: { [alertCol]: 150 },
+    conditionalFormats: allAlertLabels(locale).map((l) => ({
+      ranges: [alertRange],
+      rule: { type: 'textEquals', text: l.text },
+      style: l.anomalyOnly ? COLORS.warn : COLORS.bad,
+    })),
+    formulaFormats: [{ ranges: [`A${first}:B${cardRow(cards.length - 1)}`], formula: `=$${alertCol}${first}<>""`, style: COLORS.bad }],
   };
-
-  const spec: AlertsSpec = {
-    labelsRange: `${sheetRef(a.names.dashboard)}${alertRange}`,
-    thresholdsRange: `${goalsRef}${inUseCol}${goalRow(0)}:${inUseCol}${goalRow(n - 1)}`,
-    kpis: [...cards],
-    owners: cards.map((id) => a.setup.goals.find((g) => g.kpi === id)?.owner?.trim() || null),
-  };
-  return { dashboard: dashboardSheet, goals: goalsSheet, spec };
 }
 
-/** The sheet with one block (found by its exact range) extended to the right by extra columns. */
-export function widen(
-  sheet: PlannedSheet,
-  range: string,
-  extra: PlanCell[][],
-  extraFormats: (string | null)[][] | undefined,
-  custom: string[] = [],
-): PlannedSheet {
-  const i = sheet.blocks.findIndex((b) => b.range === range);
-  if (i < 0) throw new Error(`alerts: no block ${range} on ${sheet.name}`);
-  const b = sheet.blocks[i];
-  const at = requireRect(b.range);
-  const width = b.cells[0].length + extra[0].length;
-  const widened: CellBlock = {
-    ...b,
-    range: rect(at.col + 1, at.row + 1, width, b.cells.length),
-    cells: b.cells.map((row, r) => [...row, ...extra[r]]),
-    ...(b.numberFormats
-      ? { numberFormats: b.numberFormats.map((row, r) => [...row, ...(extraFormats?.[r] ?? extra[r].map(() => null))]) }
-      : {}),
-    ...(custom.length || b.customFunctions ? { customFunctions: [...new Set([...(b.customFunctions ?? []), ...custom])] } : {}),
+/** Where hosts read the alerts back: the dashboard's alert cells and KPI Goals' thresholds in use. */
+export function alertsSpec(a: AlertsPlanInput): AlertsSpec {
+  const n = a.cards.length;
+  const inUseCol = columnLetter(ALERT_GOAL_COLS.inUse);
+  return {
+    labelsRange: `${sheetRef(a.names.dashboard)}${alertLabelsRange(n)}`,
+    thresholdsRange: `${sheetRef(a.names.goals)}${inUseCol}${goalRow(0)}:${inUseCol}${goalRow(n - 1)}`,
+    kpis: [...a.cards],
+    owners: a.cards.map((id) => a.setup.goals.find((g) => g.kpi === id)?.owner?.trim() || null),
   };
-  const blocks = [...sheet.blocks];
-  blocks[i] = widened;
-  return { ...sheet, blocks };
 }
+
+const alertLabelsRange = (n: number): string => `${alertColumn()}${LAYOUT.firstCardRow}:${alertColumn()}${cardRow(n - 1)}`;

@@ -6,7 +6,9 @@ import { STATUS_LABELS } from '../labels';
 import { SheetNameMap } from '../names';
 import { ConditionalFormat, MARKER_KEY, PlanCell, PlannedSheet, PlanNotice, SheetRole } from '../plan';
 import { DashboardSetup, Goal, SetupOptions } from '../setup';
-import { COLORS } from '../layout';
+import { COLORS, trendColumnNumber } from '../layout';
+import { columnLetter } from '../a1';
+import { AlertsPlanInput } from '../alerts/plan';
 
 /** What every generated sheet's planner shares: the context, cell helpers, header style, status colours. */
 /** The goal fields a KPI Goals cell holds and the planner may have to write back as typed. */
@@ -30,6 +32,22 @@ export interface SheetContext {
   readonly missing: ReadonlyMap<KpiId, FieldRef[]>;
   readonly notices: PlanNotice[];
   readonly keepGoalCells?: KeptGoalCells;
+}
+
+/** What the alert columns (alerts/plan.ts) are built from; undefined when alerts are off. */
+export function alertsInput(ctx: SheetContext): AlertsPlanInput | undefined {
+  if (!ctx.setup.alerts?.enabled) return undefined;
+  return {
+    setup: ctx.setup,
+    locale: ctx.locale,
+    options: ctx.options,
+    names: ctx.names,
+    cards: ctx.cards,
+    trendColumn: (id) => (ctx.missing.has(id) ? undefined : columnLetter(trendColumnNumber(ctx.columns.indexOf(id)))),
+    keptThresholds: Object.fromEntries(
+      Object.entries(ctx.keepGoalCells ?? {}).flatMap(([k, v]) => (v?.threshold !== undefined ? [[k, safeText(v.threshold)]] : [])),
+    ),
+  };
 }
 
 export function sheet(role: SheetRole, name: string, parts: Omit<PlannedSheet, 'role' | 'name' | 'marker'>): PlannedSheet {

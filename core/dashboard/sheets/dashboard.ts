@@ -10,11 +10,15 @@ import { KIND_LABELS, TIMING_LABELS, UI } from '../labels';
 import { CellBlock, ConditionalFormat, ChartSpec, PlanCell, PlannedSheet } from '../plan';
 import { template } from '../templates';
 import { columnOrInline, trendFormula } from '../trend-columns';
-import { trendColumnNumber, cardTableRange, cardHeaderRange, COLORS, GOAL_COLS, LAYOUT } from '../layout';
+import { alertColumn, cardHeaderRange, cardTableRange, cardWidth, COLORS, GOAL_COLS, goalRow, LAYOUT, trendColumnNumber } from '../layout';
+import { alertCardColumn } from '../alerts/plan';
 
-import { f, headerStyle, safeText, sheet, SheetContext, statusFormats } from './common';
+import { alertsInput, f, headerStyle, safeText, sheet, SheetContext, statusFormats } from './common';
 
-/** KPI Dashboard: title and as-of date, the card table, the trend table, insights and one chart per card (layout.ts). */
+/**
+ * KPI Dashboard: title and as-of date, the card table (with the alert column when alerts are on),
+ * the trend table, insights and one chart per card (layout.ts).
+ */
 function typeLabel(ctx: SheetContext, def: KpiDefinition): string {
   const parts = [tr(KIND_LABELS[def.kind], ctx.locale), tr(TIMING_LABELS[def.timing], ctx.locale)];
   const tpl = ctx.setup.template ? template(ctx.setup.template) : undefined;
@@ -33,6 +37,9 @@ export function dashboardSheet(ctx: SheetContext): PlannedSheet {
   const blocks: CellBlock[] = [];
   const conditionalFormats: ConditionalFormat[] = [];
   const charts: ChartSpec[] = [];
+  const input = alertsInput(ctx);
+  const alerts = input && alertCardColumn(input);
+  const cardCols = cardWidth(alerts !== undefined);
 
   blocks.push({ range: 'A1', cells: [[tr(UI.dashboardTitle, locale)]], style: { bold: true, fontSize: 16 } });
   blocks.push({
@@ -42,7 +49,11 @@ export function dashboardSheet(ctx: SheetContext): PlannedSheet {
     style: { bold: true },
   });
   blocks.push({ range: 'A3', cells: [[tr(UI.note, locale)]], style: { italic: true, fontColor: '#666666' } });
-  blocks.push({ range: cardHeaderRange(), cells: [UI.cardHeaders.map((h) => tr(h, locale))], style: headerStyle });
+  blocks.push({
+    range: cardHeaderRange(cardCols),
+    cells: [[...UI.cardHeaders.map((h) => tr(h, locale)), ...(alerts?.headers ?? [])]],
+    style: headerStyle,
+  });
 
   // trend table: one row per period, oldest first; the last row is the current period
   const trendTop = L.firstCardRow;
@@ -97,7 +108,7 @@ export function dashboardSheet(ctx: SheetContext): PlannedSheet {
   cards.forEach((id, i) => {
     const def = kpi(id);
     const r = L.firstCardRow + i;
-    const g = 2 + i; // its row on the goals sheet
+    const g = goalRow(i);
     const ref = (col: number) => `${goals}${cell(col, g)}`;
     const fromGoals = (col: number) => f(`IF(${ref(col)}="","",${ref(col)})`);
     const missing = ctx.missing.get(id);
@@ -116,13 +127,19 @@ export function dashboardSheet(ctx: SheetContext): PlannedSheet {
       fromGoals(GOAL_COLS.owner),
       fromGoals(GOAL_COLS.frequency),
       typeLabel(ctx, def),
+      ...(alerts?.rows[i] ?? []),
     ]);
     const unit = NUMBER_FORMATS[def.unit];
-    cardFormats.push([null, unit, unit, PROGRESS_FORMAT, null, unit, CHANGE_FORMAT, null, null, null]);
+    cardFormats.push([null, unit, unit, PROGRESS_FORMAT, null, unit, CHANGE_FORMAT, null, null, null, ...(alerts?.formats[i] ?? [])]);
     (def.direction === 'higher' ? higherRows : lowerRows).push(`G${r}`);
   });
   const lastCard = L.firstCardRow + cards.length - 1;
-  blocks.push({ range: cardTableRange(cards.length), cells: cardRows, numberFormats: cardFormats });
+  blocks.push({
+    range: cardTableRange(cardCols, cards.length),
+    cells: cardRows,
+    numberFormats: cardFormats,
+    ...(alerts?.customFunctions.length ? { customFunctions: alerts.customFunctions } : {}),
+  });
   conditionalFormats.push(...statusFormats(`E${L.firstCardRow}:E${lastCard}`, locale));
   if (higherRows.length) {
     conditionalFormats.push({ ranges: higherRows, rule: { type: 'greaterThan', value: 0 }, style: COLORS.good });
@@ -214,10 +231,13 @@ export function dashboardSheet(ctx: SheetContext): PlannedSheet {
       });
     });
 
-  const widths: Record<string, number> = { A: 220, K: 24 };
+  // the column right of the cards: a narrow gap, or the alert labels
+  const widths: Record<string, number> = { A: 220, [alertColumn()]: 24 };
   for (let c = 2; c <= L.cardColumns; c++) widths[columnLetter(c)] = 100;
   if (insightRows[0][1] !== null) widths.B = INSIGHT_WIDTH;
   for (let c = L.trendColumn; c < L.trendColumn + trendWidth; c++) widths[columnLetter(c)] = 110;
+  Object.assign(widths, alerts?.widths);
+  if (alerts) conditionalFormats.push(...alerts.conditionalFormats);
   return sheet('dashboard', ctx.names.dashboard, {
     mode: 'replace',
     frozenRows: L.headerRow,
@@ -225,5 +245,6 @@ export function dashboardSheet(ctx: SheetContext): PlannedSheet {
     blocks,
     conditionalFormats,
     charts,
+    ...(alerts ? { formulaFormats: alerts.formulaFormats } : {}),
   });
 }

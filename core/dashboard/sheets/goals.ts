@@ -5,14 +5,17 @@ import { DATE_FORMAT, NUMBER_FORMATS, PROGRESS_FORMAT } from '../format';
 import { tr } from '../i18n';
 import { FREQUENCY_LABELS, UI } from '../labels';
 import { CellBlock, PlanCell, PlannedSheet } from '../plan';
-import { widen } from '../alerts/plan';
+import { alertGoalColumns } from '../alerts/plan';
 import { GoalCells, noteFormula, progressFormula, statusFormula } from '../goal-status';
 import { GOAL_NOTES } from '../labels';
-import { asOfRef, GOAL_COLS, goalsHeaderRange, goalsTableRange, LAYOUT } from '../layout';
+import { asOfRef, GOAL_COLS, goalsHeaderRange, goalsTableRange, goalRow, goalsWidth, LAYOUT } from '../layout';
 
-import { f, goalOf, GoalCellField, headerStyle, safeText, sheet, SheetContext, statusFormats } from './common';
+import { alertsInput, f, goalOf, GoalCellField, headerStyle, safeText, sheet, SheetContext, statusFormats } from './common';
 
-/** KPI Goals: one row per card with its goal, progress and status formulas, then the Note column. */
+/**
+ * KPI Goals: one row per card with its goal, progress and status formulas, the two alert columns
+ * when alerts are on, then the Note column.
+ */
 export function goalsSheet(ctx: SheetContext): PlannedSheet {
   const { locale, cards, options } = ctx;
   const dash = sheetRef(ctx.names.dashboard);
@@ -20,9 +23,11 @@ export function goalsSheet(ctx: SheetContext): PlannedSheet {
   const rows: PlanCell[][] = [];
   const formats: (string | null)[][] = [];
   const C = GOAL_COLS;
+  const input = alertsInput(ctx);
+  const alerts = input && alertGoalColumns(input);
   cards.forEach((id, i) => {
     const def = kpi(id);
-    const r = 2 + i;
+    const r = goalRow(i);
     const g = goalOf(ctx, id);
     const a = (col: number) => cell(col, r);
     const cells: GoalCells = {
@@ -50,17 +55,34 @@ export function goalsSheet(ctx: SheetContext): PlannedSheet {
       f(`${dash}B${LAYOUT.firstCardRow + i}`),
       { formula: progressFormula(cells) },
       { formula: statusFormula(cells) },
+      ...(alerts?.rows[i] ?? []),
     ]);
     const unit = NUMBER_FORMATS[def.unit];
-    formats.push([null, null, unit, unit, DATE_FORMAT, DATE_FORMAT, null, null, unit, PROGRESS_FORMAT, null]);
+    formats.push([
+      null,
+      null,
+      unit,
+      unit,
+      DATE_FORMAT,
+      DATE_FORMAT,
+      null,
+      null,
+      unit,
+      PROGRESS_FORMAT,
+      null,
+      ...(alerts?.formats[i] ?? []),
+    ]);
   });
-  const width = UI.goalHeaders.length;
+  const width = goalsWidth(alerts !== undefined);
+  const headers = [...UI.goalHeaders.map((h) => tr(h, locale)), ...(alerts?.headers ?? []), tr(GOAL_NOTES.header, locale)];
   const blocks: CellBlock[] = [
-    { range: goalsHeaderRange(width), cells: [UI.goalHeaders.map((h) => tr(h, locale))], style: headerStyle },
+    { range: goalsHeaderRange(width + 1), cells: [headers], style: headerStyle },
     { range: goalsTableRange(width, cards.length), cells: rows, numberFormats: formats },
+    noteColumn(ctx, width + 1),
   ];
   const widths: Record<string, number> = { A: 220, B: 130, G: 140, H: 110 };
   for (const c of ['C', 'D', 'E', 'F', 'I', 'J', 'K']) widths[c] = 100;
+  Object.assign(widths, alerts?.widths, { [columnLetter(width + 1)]: 320 });
   return sheet('goals', ctx.names.goals, {
     mode: 'replace',
     frozenRows: 1,
@@ -71,12 +93,11 @@ export function goalsSheet(ctx: SheetContext): PlannedSheet {
   });
 }
 
-/** The Note column right of the goals table (after the alert columns when present): goal-status.ts noteFormula. */
-export function withGoalNotes(goals: PlannedSheet, ctx: SheetContext, width: number): PlannedSheet {
-  const n = ctx.cards.length;
+/** The Note column (column number `col`, after the alert columns when present): goal-status.ts noteFormula. */
+function noteColumn(ctx: SheetContext, col: number): CellBlock {
   const C = GOAL_COLS;
   const notes: PlanCell[][] = ctx.cards.map((id, i) => {
-    const a = (col: number) => cell(col, 2 + i);
+    const a = (c: number) => cell(c, goalRow(i));
     return [
       {
         formula: noteFormula({
@@ -93,11 +114,7 @@ export function withGoalNotes(goals: PlannedSheet, ctx: SheetContext, width: num
       },
     ];
   });
-  const out = widen(goals, goalsHeaderRange(width), [[tr(GOAL_NOTES.header, ctx.locale)]], undefined);
-  const letter = columnLetter(width + 1);
-  return {
-    ...out,
-    blocks: [...out.blocks, { range: `${letter}2:${letter}${n + 1}`, cells: notes, style: { wrap: true, fontColor: '#7F6000' } }],
-    columnWidths: { ...out.columnWidths, [letter]: 320 },
-  };
+  const letter = columnLetter(col);
+  const range = `${letter}${goalRow(0)}:${letter}${goalRow(ctx.cards.length - 1)}`;
+  return { range, cells: notes, style: { wrap: true, fontColor: '#7F6000' } };
 }
