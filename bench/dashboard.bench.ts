@@ -7,6 +7,7 @@
  */
 import { HyperFormula, RawCellContent } from 'hyperformula';
 import { serialFromYmd } from '../core/args/cells';
+import { requireRect } from '../core/dashboard/a1';
 import { buildPlan, detectMapping, renderPlan, SheetInfo, template } from '../core/dashboard';
 import { callFunction } from '../core/hosts';
 import { compare, report, section, time } from './harness';
@@ -73,9 +74,7 @@ export function run(): void {
     for (const s of p.sheets) {
       const grid: RawCellContent[][] = [];
       for (const b of s.blocks) {
-        const m = /^([A-Z]+)(\d+)/.exec(b.range)!;
-        const col = m[1].split('').reduce((v, ch) => v * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-        const row = Number(m[2]) - 1;
+        const { row, col } = requireRect(b.range);
         b.cells.forEach((r, i) =>
           r.forEach((c, j) => ((grid[row + i] ??= [])[col + j] = c !== null && typeof c === 'object' ? c.formula : c)),
         );

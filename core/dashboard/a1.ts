@@ -80,6 +80,29 @@ export function parseRect(range: string): Rect | undefined {
   return { row: Math.min(r1, r2), col: Math.min(c1, c2), width: Math.abs(c2 - c1) + 1, height: Math.abs(r2 - r1) + 1 };
 }
 
+/**
+ * A whole-column range ("C:E", "$C:$C", wholeColumn's form) as its 0-based first column and
+ * width; undefined for anything else.
+ * @example parseColumnSpan('C:E') // => { col: 2, width: 3 }
+ */
+export function parseColumnSpan(range: string): { col: number; width: number } | undefined {
+  const m = /^\$?([A-Za-z]{1,3}):\$?([A-Za-z]{1,3})$/.exec(range.trim());
+  if (!m) return undefined;
+  const [c1, c2] = [columnNumber(m[1]) as number, columnNumber(m[2]) as number];
+  return { col: Math.min(c1, c2) - 1, width: Math.abs(c2 - c1) + 1 };
+}
+
+/**
+ * A whole-row range ("2:5", "$2:$2") as its 0-based first row and height; undefined for anything else.
+ * @example parseRowSpan('2:5') // => { row: 1, height: 4 }
+ */
+export function parseRowSpan(range: string): { row: number; height: number } | undefined {
+  const m = /^\$?([1-9]\d*):\$?([1-9]\d*)$/.exec(range.trim());
+  if (!m) return undefined;
+  const [r1, r2] = [Number(m[1]), Number(m[2])];
+  return { row: Math.min(r1, r2) - 1, height: Math.abs(r2 - r1) + 1 };
+}
+
 /** parseRect for ranges the planner wrote itself: a bad one is a bug, so it throws. */
 export function requireRect(range: string): Rect {
   const r = parseRect(range);

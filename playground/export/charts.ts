@@ -1,5 +1,5 @@
 import JSZip from 'jszip';
-import { columnNumber, parseRect, sheetRef } from '../../core/dashboard/a1';
+import { absCell, parseRect, sheetRef } from '../../core/dashboard/a1';
 import type { ChartSpec } from '../../core/dashboard/plan';
 
 /**
@@ -33,9 +33,9 @@ const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replac
 function ref(sheet: string, range: string): string {
   const r = parseRect(range);
   if (!r) throw new Error(`chart range ${range} of ${sheet} is not an A1 range`);
-  const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/i.exec(range.replace(/\$/g, ''))!;
-  const a = `$${m[1].toUpperCase()}$${m[2]}`;
-  return `${sheetRef(sheet)}${m[3] ? `${a}:$${m[3].toUpperCase()}$${m[4]}` : a}`;
+  const a = absCell(r.col + 1, r.row + 1);
+  const single = r.width === 1 && r.height === 1;
+  return `${sheetRef(sheet)}${single ? a : `${a}:${absCell(r.col + r.width, r.row + r.height)}`}`;
 }
 
 function chartXml(sheet: string, spec: ChartSpec): string {
@@ -77,10 +77,9 @@ function chartXml(sheet: string, spec: ChartSpec): string {
 function drawingXml(charts: readonly ChartSpec[], firstRel: number): string {
   const anchors = charts
     .map((spec, i) => {
-      const m = /^([A-Z]+)(\d+)$/i.exec(spec.anchor.replace(/\$/g, ''));
-      if (!m) throw new Error(`chart anchor ${spec.anchor} is not a cell`);
-      const col = columnNumber(m[1])! - 1;
-      const row = Number(m[2]) - 1;
+      const at = parseRect(spec.anchor);
+      if (!at || spec.anchor.includes(':')) throw new Error(`chart anchor ${spec.anchor} is not a cell`);
+      const { col, row } = at;
       const id = i + 2;
       return (
         `<xdr:oneCellAnchor><xdr:from><xdr:col>${col}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${row}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from>` +

@@ -15,6 +15,7 @@ import { callFunction } from '../../core/hosts';
 import { goalStatus, goalProgress } from '../../core/kpi/goals';
 import { AS_OF, DEALS, LEDGER, MARKETING, ORDERS, Row, SHEETS } from '../fixtures/dashboard/company';
 import { applyToWorkbook, valueAt } from './hf-apply';
+import { columnCells, refOf } from '../support/refs';
 import { mappingOf } from '../support/mapping';
 
 const OPTIONS = { grossMargin: 0.8, nrrMonths: 2, trendPeriods: 4 };
@@ -169,19 +170,6 @@ function expectClose(actual: unknown, expected: number | string, label: string):
   }
 }
 
-const refOf = (full: string) => {
-  const m = /^'((?:[^']|'')+)'!(.+)$/.exec(full)!;
-  return { sheet: m[1].replace(/''/g, "'"), address: m[2] };
-};
-const cellsOf = (range: string) => {
-  const { sheet, address } = refOf(range);
-  const [a, b] = address.split(':');
-  const colL = a.replace(/\d+/g, '');
-  const r1 = Number(a.replace(/[A-Z]+/g, ''));
-  const r2 = Number(b.replace(/[A-Z]+/g, ''));
-  return Array.from({ length: r2 - r1 + 1 }, (_, i) => ({ sheet, address: `${colL}${r1 + i}` }));
-};
-
 describe('the plan of every catalog KPI, evaluated in HyperFormula', () => {
   let plan: DashboardPlan;
   let wb: ReturnType<typeof applyToWorkbook>;
@@ -199,12 +187,12 @@ describe('the plan of every catalog KPI, evaluated in HyperFormula', () => {
   });
 
   it('puts the four periods December 2025 - March 2026 in the trend table', () => {
-    const periods = cellsOf(plan.trend.periods).map((c) => valueAt(wb, c.sheet, c.address));
+    const periods = columnCells(plan.trend.periods).map((c) => valueAt(wb, c.sheet, c.address));
     expect(periods).toEqual(PERIODS);
   });
 
   it.each(ALL)('%s: every period matches the core functions on the same rows', (id) => {
-    const cells = cellsOf(plan.trend.series[id]);
+    const cells = columnCells(plan.trend.series[id]);
     cells.forEach((c, i) => expectClose(valueAt(wb, c.sheet, c.address), expectedCell(id, PERIODS[i], NEXT[i]), `${id} ${i}`));
   });
 
@@ -253,10 +241,10 @@ describe('the plan of every catalog KPI, evaluated in HyperFormula', () => {
       const book = applyToWorkbook(alone, data);
       const { sheet, address } = refOf(alone.valueCells[id]);
       expectClose(valueAt(book, sheet, address), HAND[id], id);
-      cellsOf(alone.trend.series[id]).forEach((c, i) =>
+      columnCells(alone.trend.series[id]).forEach((c, i) =>
         expectClose(
           valueAt(book, c.sheet, c.address),
-          valueAt(wb, c.sheet, cellsOf(plan.trend.series[id])[i].address) as number | string,
+          valueAt(wb, c.sheet, columnCells(plan.trend.series[id])[i].address) as number | string,
           `${id} ${i}`,
         ),
       );
@@ -275,7 +263,7 @@ describe('the plan of every catalog KPI, evaluated in HyperFormula', () => {
 
   it('shows blanks, not errors, for native KPIs of a period without data, and the custom function error where its data is missing', () => {
     const first = (id: KpiId) => {
-      const c = cellsOf(plan.trend.series[id])[0];
+      const c = columnCells(plan.trend.series[id])[0];
       return valueAt(wb, c.sheet, c.address);
     };
     expect(first('win_rate')).toBe(''); // no deal closed in December

@@ -16,6 +16,7 @@ import { DashboardSetup } from '../../core/dashboard/setup';
 import { TEMPLATES, TemplateId } from '../../core/dashboard/templates';
 import { generateSample } from '../../playground/sample/company';
 import { applyToWorkbook, valueAt } from './hf-apply';
+import { refOf } from '../support/refs';
 
 const sample = generateSample();
 const MAPPING = detectMapping(
@@ -95,8 +96,8 @@ describe('the e-commerce template evaluated on the sample (October 2026)', () =>
   const plan = planOf(TEMPLATES.find((t) => t.id === 'ecommerce')!.kpis, 'ecommerce');
   const wb = applyToWorkbook(plan, sample.sheets);
   const at = (id: KpiId) => {
-    const [sheet, address] = plan.valueCells[id].split('!');
-    return valueAt(wb, sheet.replace(/^'|'$/g, ''), address);
+    const { sheet, address } = refOf(plan.valueCells[id]);
+    return valueAt(wb, sheet, address);
   };
 
   // plain arithmetic over the rows: Marketing [Month, Channel, Spend, Leads, Opportunities, New customers, Revenue, Sessions, Active customers],

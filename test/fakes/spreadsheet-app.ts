@@ -17,7 +17,7 @@
  * getRange outside the grid (1000 × 26 for a new sheet) throws; sheet names are unique
  * case-insensitively; a property value holds at most 9 KB.
  */
-import { columnLetter, columnNumber } from '../../core/dashboard/a1';
+import { columnLetter, columnNumber, parseColumnSpan, parseRect, parseRowSpan, rect } from '../../core/dashboard/a1';
 
 export type CallKind = 'read' | 'write' | 'get' | 'builder' | 'service';
 export type CallCounts = Record<CallKind, number> & { total: number; document: number };
@@ -697,16 +697,13 @@ export class RawSheet extends Raw {
     return new RawRangeList(a1s.map((a) => this.getRange(a)));
   }
   private parse(a1: string): { row: number; col: number; rows: number; cols: number } {
-    const s = a1.toUpperCase().replace(/\$/g, '');
-    let m = /^(\d+):(\d+)$/.exec(s);
-    if (m) return { row: +m[1], col: 1, rows: +m[2] - +m[1] + 1, cols: this.maxCols };
-    m = /^([A-Z]+):([A-Z]+)$/.exec(s);
-    if (m) return { row: 1, col: columnNumber(m[1])!, rows: this.maxRows, cols: columnNumber(m[2])! - columnNumber(m[1])! + 1 };
-    m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(s);
-    if (!m) throw new Error(`Range not found: ${a1}`);
-    const c1 = columnNumber(m[1])!;
-    const r1 = +m[2];
-    return { row: r1, col: c1, rows: (m[4] ? +m[4] : r1) - r1 + 1, cols: (m[3] ? columnNumber(m[3])! : c1) - c1 + 1 };
+    const rows = parseRowSpan(a1);
+    if (rows) return { row: rows.row + 1, col: 1, rows: rows.height, cols: this.maxCols };
+    const cols = parseColumnSpan(a1);
+    if (cols) return { row: 1, col: cols.col + 1, rows: this.maxRows, cols: cols.width };
+    const r = parseRect(a1);
+    if (!r) throw new Error(`Range not found: ${a1}`);
+    return { row: r.row + 1, col: r.col + 1, rows: r.height, cols: r.width };
   }
   clear() {
     this.grid = [];
@@ -833,8 +830,7 @@ export class RawRange extends Raw {
     return this.sheet;
   }
   getA1Notation() {
-    const a = `${columnLetter(this.col)}${this.row}`;
-    return this.rows === 1 && this.cols === 1 ? a : `${a}:${columnLetter(this.col + this.cols - 1)}${this.row + this.rows - 1}`;
+    return rect(this.col, this.row, this.cols, this.rows);
   }
   private each<T>(data: T[][] | null, name: string, fn: (cell: Cell, v: T, r: number, c: number) => void): this {
     if (data) {

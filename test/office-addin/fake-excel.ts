@@ -13,7 +13,7 @@
  * Formula cells hold no computed value unless a test sets one with setComputed().
  * Test and bench support only.
  */
-import { columnLetter, columnNumber } from '../../core/dashboard/a1';
+import { columnLetter, parseColumnSpan, parseRect, rect } from '../../core/dashboard/a1';
 
 export interface FakeCell {
   /** What was typed: a formula ("=..."), a number, text or boolean. */
@@ -115,24 +115,15 @@ interface Rect {
 
 export function parseAddress(address: string | undefined): Rect {
   if (address === undefined) return { row: 0, col: 0, rows: 1048576, cols: COLS, bounded: false };
-  const a = address.replace(/\$/g, '');
-  const whole = /^([A-Z]+):([A-Z]+)$/.exec(a);
-  if (whole) {
-    const c1 = columnNumber(whole[1])! - 1;
-    return { row: 0, col: c1, rows: 1048576, cols: columnNumber(whole[2])! - c1, bounded: false };
-  }
-  const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(a);
-  if (!m) throw new Error(`InvalidArgument: bad address ${address}`);
-  const col = columnNumber(m[1])! - 1;
-  const row = Number(m[2]) - 1;
-  const col2 = m[3] ? columnNumber(m[3])! - 1 : col;
-  const row2 = m[4] ? Number(m[4]) - 1 : row;
-  return { row, col, rows: row2 - row + 1, cols: col2 - col + 1, bounded: true };
+  const whole = parseColumnSpan(address);
+  if (whole) return { row: 0, col: whole.col, rows: 1048576, cols: whole.width, bounded: false };
+  const r = parseRect(address);
+  if (!r) throw new Error(`InvalidArgument: bad address ${address}`);
+  return { row: r.row, col: r.col, rows: r.height, cols: r.width, bounded: true };
 }
 
 export function addressOf(r: Rect): string {
-  const a = `${columnLetter(r.col + 1)}${r.row + 1}`;
-  return r.rows === 1 && r.cols === 1 ? a : `${a}:${columnLetter(r.col + r.cols)}${r.row + r.rows}`;
+  return rect(r.col + 1, r.row + 1, r.cols, r.rows);
 }
 
 function notLoaded(what: string): never {

@@ -19,7 +19,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import type ExcelJS from 'exceljs';
 import { toSerial } from '../../core/args/cells';
-import { columnLetter, columnNumber } from '../../core/dashboard/a1';
+import { cell, requireRect } from '../../core/dashboard/a1';
 import { KpiId } from '../../core/dashboard/catalog';
 import { statusLabel } from '../../core/dashboard/labels';
 import { DashboardPlan } from '../../core/dashboard/plan';
@@ -32,7 +32,8 @@ import { workbookToXlsx } from '../../playground/export/xlsx';
 import { generateSample } from '../../playground/sample/company';
 import { recalculate, RecalcResult } from '../../scripts/libreoffice/recalc';
 import { kpisOf, monthFigures, MonthFigures, nextMonth } from './sample-arithmetic';
-import { columnCells, isError, readWorkbook, splitRef, Value, valueOf } from './read-back';
+import { isError, readWorkbook, Value, valueOf } from './read-back';
+import { columnCells, refOf } from '../support/refs';
 import { mappingOf } from '../support/mapping';
 
 const AS_OF = '2026-10-15';
@@ -178,7 +179,7 @@ const at = (sheet: string, address: string): Value => {
   return valueOf(ws, address);
 };
 const atRef = (full: string) => {
-  const { sheet, address } = splitRef(full);
+  const { sheet, address } = refOf(full);
   return at(sheet, address);
 };
 
@@ -344,12 +345,11 @@ describe('the sample workbook recalculated by LibreOffice', () => {
         const names = b.customFunctions ?? [];
         names.forEach((n) => custom.add(n));
         if (!names.length) continue;
-        const [, colL, row] = /^([A-Z]+)(\d+)/.exec(b.range)!;
-        const first = columnNumber(colL)!;
+        const box = requireRect(b.range);
         b.cells.forEach((cells, i) =>
-          cells.forEach((cell, j) => {
-            if (cell && typeof cell === 'object' && names.some((n) => new RegExp(`\\b${n}\\(`).test(cell.formula))) {
-              expected.add(`${s.name}!${columnLetter(first + j)}${Number(row) + i}`);
+          cells.forEach((value, j) => {
+            if (value && typeof value === 'object' && names.some((n) => new RegExp(`\\b${n}\\(`).test(value.formula))) {
+              expected.add(`${s.name}!${cell(box.col + 1 + j, box.row + 1 + i)}`);
             }
           }),
         );
@@ -368,7 +368,7 @@ describe('the sample workbook recalculated by LibreOffice', () => {
       (name) => `${dash.name}!B${top + block.cells.findIndex((row) => row[0] === `${name} by channel`)}`,
     );
     expect([...expected].sort()).toEqual([...ltvColumn, ltvRow, ...channelRows].sort());
-    const shown = (ref: string) => at(ref.slice(0, ref.lastIndexOf('!')), ref.slice(ref.lastIndexOf('!') + 1));
+    const shown = atRef;
     for (const ref of ltvColumn) expect([ref, shown(ref)]).toEqual([ref, '']);
     expect(shown(ltvRow)).toBe('Needs customer lifetime value for the current and previous periods');
     for (const ref of channelRows)

@@ -49,18 +49,3 @@ export function valueOf(ws: ExcelJS.Worksheet, address: string): Value {
   }
   return normalise(v);
 }
-
-/** "'KPI Dashboard'!B5" -> sheet and address. */
-export function splitRef(full: string): { sheet: string; address: string } {
-  const m = /^'((?:[^']|'')+)'!(.+)$/.exec(full);
-  if (!m) throw new Error(`not a full reference: ${full}`);
-  return { sheet: m[1].replace(/''/g, "'"), address: m[2] };
-}
-
-/** The cells of a one-column range "'S'!N5:N16", top to bottom. */
-export function columnCells(full: string): { sheet: string; address: string }[] {
-  const { sheet, address } = splitRef(full);
-  const m = /^([A-Z]+)(\d+):\1(\d+)$/.exec(address);
-  if (!m) throw new Error(`not a one-column range: ${full}`);
-  return Array.from({ length: Number(m[3]) - Number(m[2]) + 1 }, (_, i) => ({ sheet, address: `${m[1]}${Number(m[2]) + i}` }));
-}

@@ -1,4 +1,4 @@
-import { columnLetter, parseRect, requireRect } from '../a1';
+import { columnLetter, parseRect, parseSheetRef, requireRect } from '../a1';
 import { kpi, KpiId } from '../catalog';
 import { fill, Locale, t, tr } from '../i18n';
 import { DashboardPlan, PlanCell, PlannedSheet } from '../plan';
@@ -58,7 +58,8 @@ export function addinNeeds(plan: Pick<DashboardPlan, 'sheets' | 'trend' | 'snaps
     const columns = new Map<number, KpiId>();
     let firstRow = 0;
     for (const [id, range] of Object.entries(plan.trend.series)) {
-      const r = parseRect(range.slice(range.lastIndexOf('!') + 1));
+      const ref = parseSheetRef(range);
+      const r = ref && parseRect(ref.a1);
       if (!r) continue;
       columns.set(r.col, id as KpiId);
       firstRow = r.row;

@@ -13,6 +13,7 @@ import { detectMapping } from '../../../core/dashboard/mapping';
 import { buildPlan } from '../../../core/dashboard/planner';
 import { DashboardSetup, Goal } from '../../../core/dashboard/setup';
 import { applyToWorkbook, valueAt } from '../hf-apply';
+import { columnCells } from '../../support/refs';
 
 const D = (iso: string) => toSerial(iso)!;
 const ASOF = D('2026-03-15');
@@ -114,13 +115,7 @@ describe('alerts on the dashboard (HyperFormula)', () => {
   const wb = applyToWorkbook(plan, data);
   const dash = plan.sheets[0];
   const goals = plan.sheets[1];
-  const colOf = (ref: string) => /!([A-Z]+)\d+/.exec(ref)![1];
-  const series = (id: string) => {
-    const ref = plan.trend.series[id];
-    const [a, b] = /!([A-Z]+\d+):([A-Z]+\d+)$/.exec(ref)!.slice(1);
-    const [r1, r2] = [Number(a.replace(/[A-Z]+/, '')), Number(b.replace(/[A-Z]+/, ''))];
-    return Array.from({ length: r2 - r1 + 1 }, (_, i) => valueAt(wb, 'KPI Dashboard', `${colOf(ref)}${r1 + i}`));
-  };
+  const series = (id: string) => columnCells(plan.trend.series[id]).map((c) => valueAt(wb, c.sheet, c.address));
   const values = Object.fromEntries(SETUP.kpis.map((id, i) => [id, valueAt(wb, 'KPI Dashboard', `B${5 + i}`)]));
 
   it('plans the alert column, thresholds, rules and where to read them', () => {
