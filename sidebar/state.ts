@@ -2,13 +2,9 @@ import {
   checkGoal,
   checkSelection,
   columnLetter,
-  CommissionPeriod,
-  COMMISSION_PERIODS,
-  CommissionsExtra,
   EXTRA_SHEET_DATA,
   EXTRA_SHEET_ROLES,
   ExtraSheetRole,
-  MAX_COMMISSION_TIERS,
   DashboardExtras,
   DashboardSetup,
   DataMapping,
@@ -18,7 +14,6 @@ import {
   detectMapping,
   FieldRef,
   fieldsNeeded,
-  fill,
   Frequency,
   FREQUENCIES,
   Goal,
@@ -33,13 +28,10 @@ import {
   SmartCheck,
   template,
   TemplateId,
-  Text,
-  tr,
-  validateCommissions,
 } from '../core/dashboard';
 import { formatAmount, parseAmount } from './amounts';
 import type { WorkbookInfo } from './bridge';
-import { PLAN_TEXT } from './text';
+import { CommissionInput, commissionInput, commissionPlan } from './steps/commission-input';
 
 /**
  * The sidebar's state and every rule it follows, with no DOM: app.ts renders this and sends the
@@ -61,21 +53,6 @@ export interface GoalInput {
   threshold: string;
   /** Set while the baseline is the KPI's value from the data (the month YYYY-MM it is of), not typed (baselines.ts). */
   baselineFrom?: string;
-}
-
-/** One tier of the commission plan as typed: where it starts (percent of quota) and its rate (percent). */
-export interface TierInput {
-  start: string;
-  rate: string;
-}
-
-/** The commission plan as typed: amounts in the currency, tier starts and rates in percent. */
-export interface CommissionInput {
-  quota: string;
-  tiers: TierInput[];
-  method: 'marginal' | 'retroactive';
-  cap: string;
-  period: CommissionPeriod;
 }
 
 /** The extra sheets ticked, and the commission plan kept while typed (even while Commissions is not ticked). */
@@ -300,105 +277,14 @@ export function extraMissing(mapping: DataMapping, extra: ExtraSheetRole): Field
 
 // ---- extra sheets and alerts -----------------------------------------------------------------------
 
-/** The extras of a saved setup as inputs (a new plan: one tier from 0, marginal, monthly). */
+/** The extras of a saved setup as inputs (the commission plan: steps/commission-input.ts). */
 export function extrasInput(saved: DashboardExtras | undefined, locale: Locale): ExtrasInput {
   const c = saved?.commissions;
-  const plan: CommissionInput = c
-    ? {
-        quota: formatAmount(c.quota, 'currency', locale),
-        tiers: c.tiers.map((start, i) => ({
-          start: formatAmount(start, 'percent', locale),
-          rate: formatAmount(c.rates[i], 'percent', locale),
-        })),
-        method: c.method ?? 'marginal',
-        cap: formatAmount(c.cap, 'currency', locale),
-        period: c.period ?? 'month',
-      }
-    : { quota: '', tiers: [{ start: '0', rate: '' }], method: 'marginal', cap: '', period: 'month' };
-  return { attribution: !!saved?.attribution, customers: !!saved?.customers, commissions: !!c, plan };
+  return { attribution: !!saved?.attribution, customers: !!saved?.customers, commissions: !!c, plan: commissionInput(c, locale) };
 }
 
 export function setExtra(state: SidebarState, extra: ExtraSheetRole, on: boolean): SidebarState {
   return { ...state, extras: { ...state.extras, [extra]: on } };
-}
-
-export function setPlanField<K extends 'quota' | 'method' | 'cap' | 'period'>(
-  state: SidebarState,
-  field: K,
-  value: CommissionInput[K],
-): SidebarState {
-  return { ...state, extras: { ...state.extras, plan: { ...state.extras.plan, [field]: value } } };
-}
-
-export function setTier(state: SidebarState, index: number, field: keyof TierInput, value: string): SidebarState {
-  const tiers = state.extras.plan.tiers.map((t, i) => (i === index ? { ...t, [field]: value } : t));
-  return { ...state, extras: { ...state.extras, plan: { ...state.extras.plan, tiers } } };
-}
-
-/** Adds a tier at the end (up to MAX_COMMISSION_TIERS, the core's limit). */
-export function addTier(state: SidebarState): SidebarState {
-  if (state.extras.plan.tiers.length >= MAX_COMMISSION_TIERS) return state;
-  return {
-    ...state,
-    extras: { ...state.extras, plan: { ...state.extras.plan, tiers: [...state.extras.plan.tiers, { start: '', rate: '' }] } },
-  };
-}
-
-/** Removes a tier; the first (from 0) stays. */
-export function removeTier(state: SidebarState, index: number): SidebarState {
-  if (index <= 0) return state;
-  return {
-    ...state,
-    extras: { ...state.extras, plan: { ...state.extras.plan, tiers: state.extras.plan.tiers.filter((_, i) => i !== index) } },
-  };
-}
-
-export function canAddTier(state: SidebarState): boolean {
-  return state.extras.plan.tiers.length < MAX_COMMISSION_TIERS;
-}
-
-/**
- * The commission plan as COMMISSION reads it, or the problems to fix, in the manager's language.
- * Tier starts and rates are typed in percent (100 = quota reached, 5 = 5%); the first tier starts
- * at 0. The core's validateCommissions runs last, so a plan shown as valid here is one the
- * planner accepts. O(tiers).
- */
-export function commissionPlan(input: CommissionInput, locale: Locale): { plan?: CommissionsExtra; problems: string[] } {
-  const problems: string[] = [];
-  const say = (text: Text, values: Record<string, string | number> = {}) => problems.push(fill(tr(text, locale), values));
-  const quota = parseAmount(input.quota, 'currency', locale);
-  if (quota === undefined) say(PLAN_TEXT.quotaBlank);
-  else if (!(quota > 0)) say(PLAN_TEXT.quotaBad);
-  const tiers: number[] = [];
-  const rates: number[] = [];
-  input.tiers.forEach((tier, i) => {
-    const n = i + 1;
-    const start = i === 0 ? 0 : parseAmount(tier.start, 'percent', locale);
-    if (start === undefined || Number.isNaN(start)) say(PLAN_TEXT.startBad, { n });
-    else if (i > 0 && Number.isFinite(tiers[i - 1]) && !(start > tiers[i - 1]))
-      say(PLAN_TEXT.startOrder, { n, m: i, prev: formatAmount(tiers[i - 1], 'percent', locale) });
-    tiers.push(start === undefined ? NaN : start);
-    const rate = parseAmount(tier.rate, 'percent', locale);
-    if (rate === undefined || !(rate >= 0)) say(PLAN_TEXT.rateBad, { n });
-    rates.push(rate ?? NaN);
-  });
-  const cap = parseAmount(input.cap, 'currency', locale);
-  if (cap !== undefined && !(cap >= 0)) say(PLAN_TEXT.capBad);
-  if (problems.length) return { problems };
-  const plan: CommissionsExtra = {
-    quota: quota!,
-    tiers,
-    rates,
-    method: input.method,
-    period: COMMISSION_PERIODS.includes(input.period) ? input.period : 'month',
-  };
-  if (cap !== undefined) plan.cap = cap;
-  try {
-    validateCommissions(plan); // the rules the planner and COMMISSION apply
-  } catch (e) {
-    return { problems: [e instanceof Error ? e.message : String(e)] };
-  }
-  return { plan, problems: [] };
 }
 
 export function setAlertsEnabled(state: SidebarState, on: boolean): SidebarState {

@@ -1,6 +1,6 @@
 import { COMMISSION_PERIODS } from '../../core/dashboard';
 import { el, replace, select, uid } from '../dom';
-import { addTier, canAddTier, commissionPlan, removeTier, setPlanField, setTier } from '../state';
+import { addTier, canAddTier, commissionPlan, removeTier, setPlanField, setTier } from './commission-input';
 import { TEXT } from '../text';
 import { StepContext } from './context';
 

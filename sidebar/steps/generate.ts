@@ -1,7 +1,8 @@
 import { buildPlan, CATALOG, KpiId, copyNotices, PlanNotice, STANDARD_NAMES } from '../../core/dashboard';
 import type { WorkbookInfo } from '../bridge';
 import { el, replace, uid } from '../dom';
-import { commissionPlan, extraMissing, goalsWithErrors, goalTouched, tickedExtras, toSetup, withMergedGoals } from '../state';
+import { extraMissing, goalsWithErrors, goalTouched, tickedExtras, toSetup, withMergedGoals } from '../state';
+import { commissionPlan } from './commission-input';
 import { TEXT } from '../text';
 import { shareSection } from '../share';
 import { message, StepContext } from './context';

@@ -2,13 +2,9 @@ import { parseSetup, serializeSetup } from '../../core/dashboard';
 import { formatAmount, parseAmount } from '../../sidebar/amounts';
 import type { WorkbookInfo } from '../../sidebar/bridge';
 import {
-  addTier,
-  canAddTier,
   canLeave,
   chooseTemplate,
   columnChoices,
-  commissionPlan,
-  CommissionInput,
   datasetsNeeded,
   extraMissing,
   goalCheck,
@@ -16,19 +12,17 @@ import {
   goalsWithErrors,
   initialState,
   moveKpi,
-  removeTier,
   selection,
   setAlertsEnabled,
   setExtra,
   setGoalField,
-  setPlanField,
-  setTier,
   SidebarState,
   stepAfter,
   toggleKpi,
   toSetup,
   withDailyStatus,
 } from '../../sidebar/state';
+import { addTier, setPlanField, setTier } from '../../sidebar/steps/commission-input';
 
 /** The sidebar's logic without a DOM: every rule the UI follows, checked against hand-worked values. */
 const MARKETING = {
@@ -279,15 +273,6 @@ describe('extra sheets and alerts', () => {
   const DEALS = { name: 'Deals', headers: ['Deal', 'Owner', 'Created', 'Closed', 'Amount', 'Stage'], rows: 300 };
   const TX = { name: 'Transactions', headers: ['Customer', 'Date', 'Amount'], rows: 900 };
   const all = () => info({ sheets: [MARKETING, LEDGER, TOUCHES, DEALS, TX] });
-  const plan = (p: Partial<CommissionInput>): CommissionInput => ({
-    quota: '',
-    tiers: [{ start: '0', rate: '' }],
-    method: 'marginal',
-    cap: '',
-    period: 'month',
-    ...p,
-  });
-
   it('lists the touches dataset only when Attribution is ticked, the others with their extra', () => {
     let s = chooseTemplate(initialState(all()), 'saas');
     expect(datasetsNeeded(s.kpis, s.extras).map((d) => d.dataset)).toEqual(['marketing', 'ledger']);
@@ -324,74 +309,6 @@ describe('extra sheets and alerts', () => {
       'deals.outcome',
       'deals.closed',
     ]);
-  });
-
-  it('reads a commission plan typed in percent, in French', () => {
-    // quota 50 000; tiers from 0, 100% and 150% of quota paying 5%, 8% and 12,5%; cap 20 000
-    const input = plan({
-      quota: '50 000',
-      tiers: [
-        { start: '0', rate: '5' },
-        { start: '100', rate: '8' },
-        { start: '150', rate: '12,5' },
-      ],
-      method: 'retroactive',
-      cap: '20 000',
-      period: 'quarter',
-    });
-    expect(commissionPlan(input, 'fr')).toEqual({
-      plan: { quota: 50000, tiers: [0, 1, 1.5], rates: [0.05, 0.08, 0.125], method: 'retroactive', period: 'quarter', cap: 20000 },
-      problems: [],
-    });
-    // no cap typed: none in the plan
-    expect(commissionPlan({ ...input, cap: '' }, 'fr').plan).not.toHaveProperty('cap');
-  });
-
-  it('explains each problem of a plan in English and French', () => {
-    const bad = plan({
-      quota: '',
-      tiers: [
-        { start: '0', rate: '5' },
-        { start: '80', rate: '-1' },
-        { start: '60', rate: 'x' },
-      ],
-      cap: '-5',
-    });
-    expect(commissionPlan(bad, 'en')).toEqual({
-      problems: [
-        'Type the quota: the won amount each owner should reach in the period.',
-        'Tier 2: type its rate in % (0 or more).',
-        'Tier 3 must start above tier 2 (80%).',
-        'Tier 3: type its rate in % (0 or more).',
-        'The cap must be a number of 0 or more, or blank for no cap.',
-      ],
-    });
-    expect(
-      commissionPlan(
-        plan({
-          quota: '0',
-          tiers: [
-            { start: '0', rate: '5' },
-            { start: '', rate: '8' },
-          ],
-        }),
-        'fr',
-      ).problems,
-    ).toEqual(['Le quota doit être un nombre supérieur à 0.', 'Palier 2 : indiquer où il commence, en % du quota.']);
-  });
-
-  it('adds tiers up to COMMISSION’s 20 and never removes the first', () => {
-    let s = setExtra(chooseTemplate(initialState(all()), 'saas'), 'commissions', true);
-    s = setTier(addTier(s), 1, 'start', '100');
-    expect(s.extras.plan.tiers).toEqual([
-      { start: '0', rate: '' },
-      { start: '100', rate: '' },
-    ]);
-    expect(removeTier(s, 0)).toBe(s);
-    expect(removeTier(s, 1).extras.plan.tiers).toHaveLength(1);
-    for (let i = 0; i < 30; i++) s = addTier(s);
-    expect(s.extras.plan.tiers).toHaveLength(20);
-    expect(canAddTier(s)).toBe(false);
   });
 
   it('saves the ticked extras with a valid plan, keeps the extras’ other settings, and reopens them as typed', () => {
