@@ -1,27 +1,45 @@
 /**
  * Applies a plan to a HyperFormula workbook (the playground's engine with every KPI function
- * registered), the way a host applier would: one write per block. Test support only.
+ * registered), the way a host applier would: one write per block. Open ranges are closed per sheet,
+ * as the playground closes them (closeOpenRanges): a range closed far below a small sheet's data
+ * makes HyperFormula give that sheet the height, and every whole-column SUMIFS then reads the
+ * empty rows too. Test support only.
  */
 import { DetailedCellError, RawCellContent } from 'hyperformula';
 import { requireRect } from '../../core/dashboard/a1';
-import { renderPlan } from '../../core/dashboard/dialect';
 import { DashboardPlan, PlanCell } from '../../core/dashboard/plan';
+import { closeOpenRanges } from '../../playground/dashboard/apply';
 import { Workbook } from '../../playground/engine/workbook';
 
-export const MAX_ROWS = 2000;
+/**
+ * Blank rows kept below a data sheet's last row when its open ranges are closed: Sheets and Excel
+ * ranges run on past the data, so a formula that miscounted blank cells would show here too.
+ */
+const BLANK_ROWS_BELOW = 50;
 
 /** "B3:D7" as a 0-based top-left and size. */
 export const parseRange = requireRect;
 
-function content(c: PlanCell): RawCellContent {
-  if (c !== null && typeof c === 'object') return c.formula;
-  return c;
+/**
+ * Where an open range ('Ledger'!A2:A) of a sheet ends: a data sheet's ranges run a few blank rows
+ * past its data; a generated sheet's (the extras read their own spilled tables) as far as the
+ * playground takes them, its minRows or past the largest data sheet.
+ */
+function lastRowOf(plan: DashboardPlan, data: Record<string, RawCellContent[][]>): (sheet: string) => number {
+  const largest = Math.max(0, ...Object.values(data).map((rows) => rows.length));
+  const planned = new Map(plan.sheets.map((s) => [s.name, s]));
+  return (sheet) => {
+    const own = planned.get(sheet);
+    if (own) return Math.max(2, own.minRows ?? largest + BLANK_ROWS_BELOW);
+    return (data[sheet]?.length ?? 0) + BLANK_ROWS_BELOW;
+  };
 }
 
-export function applyToWorkbook(plan: DashboardPlan, data: Record<string, RawCellContent[][]>, maxRows = MAX_ROWS): Workbook {
-  const rendered = renderPlan(plan, 'hyperformula', { maxRows });
+export function applyToWorkbook(plan: DashboardPlan, data: Record<string, RawCellContent[][]>): Workbook {
+  const lastRow = lastRowOf(plan, data);
+  const content = (c: PlanCell): RawCellContent => (c !== null && typeof c === 'object' ? closeOpenRanges(c.formula, lastRow) : c);
   const sheets: Record<string, RawCellContent[][]> = { ...data };
-  for (const s of rendered.sheets) {
+  for (const s of plan.sheets) {
     const grid: RawCellContent[][] = [];
     for (const block of s.blocks) {
       const r = parseRange(block.range);

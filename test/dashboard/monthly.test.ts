@@ -96,7 +96,7 @@ describe('on the sample company, every KPI agrees with the dashboard trend formu
   const all = CATALOG.map((k) => k.id).filter((id) => fieldsNeeded(id).every((f) => hasField(mapping, f)));
   const setup = { v: 1 as const, locale: 'en' as const, kpis: all, mapping, goals: [], options: { trendPeriods: 24 } };
   const plan = buildPlan({ setup, asOf: '2026-10-31', existingSheets: [] });
-  const wb = applyToWorkbook(plan, sample.sheets as never, sample.sheets.Subscriptions.length + 1); // open ranges closed below the whole ledger
+  const wb = applyToWorkbook(plan, sample.sheets as never);
   const data = kpiMonths(all, columnsOf(mapping, sample.sheets, all));
 
   it('has the KPIs of the sample', () => {
