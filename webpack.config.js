@@ -2,7 +2,8 @@
  * Bundles for the hosts. Type checking is `npm run typecheck` (tsc); ts-loader only transpiles here.
  * - apps-script: the core as one global `KPIPilot` (Apps Script has no modules; the generated
  *   stubs in functions.js call into it). ES2019 so nothing the Apps Script V8 lacks slips in.
- * - office-addin: functions.js, loadable with no DOM (Excel's JavaScript-only runtime).
+ * - office-addin: functions.js, loadable with no DOM (Excel's JavaScript-only runtime), without the
+ *   registry's reader-facing text as the Apps Script bundle.
  * - playground: the browser workbook (HyperFormula + the registry) and the sidebar as app.js;
  *   "Download workbook" (ExcelJS) is a separate chunk loaded on first click.
  * - sidebar-sheets: the sidebar for the Sheets HtmlService page, compiled to ES5 so no template
@@ -31,6 +32,13 @@ const serverRule = {
     options: { ...tsRule.use.options, instance: 'apps-script', getCustomTransformers: () => ({ before: [stripRegistryDocs] }) },
   },
 };
+
+/**
+ * Excel's functions.js, likewise without the registry's text: Excel's custom-function runtime shows
+ * the descriptions of functions.json (written at build time from the sources), never the bundle's,
+ * and what runs there (the runner and its error messages) reads only names, kinds and bounds.
+ */
+const excelFunctionsRule = { ...serverRule, use: { ...serverRule.use, options: { ...serverRule.use.options, instance: 'office-addin' } } };
 
 /** ES5 output for the HtmlService sidebar: template literals become string concatenation. */
 const es5Rule = {
@@ -86,6 +94,7 @@ module.exports = [
     ...common,
     name: 'office-addin',
     target: ['web', 'es2019'],
+    module: { rules: [excelFunctionsRule] },
     entry: { functions: './office-addin/functions.ts' },
     output: { path: path.resolve(__dirname, 'dist/office-addin'), filename: '[name].js', globalObject: 'this' },
   },

@@ -107,7 +107,7 @@ function appsScriptCost(): void {
   const dir = join(__dirname, '../dist/apps-script');
   const files = ['kpi-core.js', 'functions.js'].map((f) => readFileSync(join(dir, f), 'utf8'));
   const [core, stubs] = ['kpi-core.js', 'functions.js'].map((f) => statSync(join(dir, f)).size);
-  // same registry and maths, minified the same way, with the functions' text and without the dashboard
+  // same registry and maths, minified and stripped of the registry's text the same way, without the dashboard
   const excel = statSync(join(__dirname, '../dist/office-addin/functions.js')).size;
   const size = (name: string, bytes: number, extra: string) =>
     console.log(`${name.padEnd(58)} ${(bytes / 1024).toFixed(1).padStart(9)} KB  ${extra}`);

@@ -1,9 +1,10 @@
 /**
- * A TypeScript transformer for the Apps Script bundle: drops the registry's reader-facing text
- * (a function's section, help, details, example and error list, and each parameter's description)
- * from core/functions. Sheets evaluates the whole server bundle on every custom-function call, and
- * nothing on the server reads that text: Sheets shows the JSDoc of the generated stubs, and the
- * reference, the help pages and functions.json are all written at build time from the sources.
+ * A TypeScript transformer for the Apps Script bundle and Excel's functions.js: drops the registry's
+ * reader-facing text (a function's section, help, details, example and error list, and each
+ * parameter's description) from core/functions. Sheets evaluates the whole server bundle on every
+ * custom-function call, and nothing there reads that text: Sheets shows the JSDoc of the generated
+ * stubs, Excel the descriptions of functions.json, and the reference, the help pages and
+ * functions.json are all written at build time from the sources.
  * marginParam(name, description) keeps its name. Names, kinds, defaults, bounds and choices stay:
  * the runner and its error messages use them.
  */
