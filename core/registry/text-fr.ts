@@ -45,6 +45,16 @@ const ETS = {
   data_completion: 'Points manquants : 1 = la moyenne de leurs voisins (par défaut), 0 = zéro.',
   aggregation: 'Valeurs à la même date : 1 AVERAGE (par défaut), 2 COUNT, 3 COUNTA, 4 MAX, 5 MEDIAN, 6 MIN, 7 SUM.',
 };
+/** The rows and the two periods that KPI_CHANGE_BY and KPI_CHANGE_DRIVERS split a ratio KPI's change over. */
+const CHANGE_BY_GROUP = {
+  groups: 'Groupe de chaque ligne : canal, campagne, segment.',
+  numerator: 'Le numérateur du KPI sur chaque ligne (CAC : dépenses), aligné sur groups.',
+  denominator: 'Le dénominateur du KPI sur chaque ligne (CAC : nouveaux clients).',
+  dates: 'Date de chaque ligne ; les lignes hors des deux périodes sont ignorées.',
+  before_start: 'Premier jour de la période précédente.',
+  after_start: 'Premier jour de la période suivante (le lendemain de la fin de la précédente).',
+  after_end: 'Le lendemain de la fin de la période suivante.',
+};
 const BUYERS = {
   frequency: 'Achats répétés par client (x) : jours d’achat après le premier, un nombre entier ≥ 0. RFM le calcule.',
   recency: 'Temps entre le premier et le dernier achat (t_x), en périodes ; 0 sans achat répété.',
@@ -257,26 +267,12 @@ export const FUNCTION_TEXT_FR: Readonly<Record<string, FrenchHelp>> = {
   },
   KPI_CHANGE_BY: {
     help: 'La variation d’un KPI de ratio agrégé entre deux périodes, répartie par groupe (canal) entre mix (volume qui passe d’un groupe à l’autre) et taux (ratio propre de chaque groupe).',
-    args: {
-      groups: 'Groupe de chaque ligne : canal, campagne, segment.',
-      numerator: 'Le numérateur du KPI sur chaque ligne (CAC : dépenses), aligné sur groups.',
-      denominator: 'Le dénominateur du KPI sur chaque ligne (CAC : nouveaux clients).',
-      dates: 'Date de chaque ligne ; les lignes hors des deux périodes sont ignorées.',
-      before_start: 'Premier jour de la période précédente.',
-      after_start: 'Premier jour de la période suivante (le lendemain de la fin de la précédente).',
-      after_end: 'Le lendemain de la fin de la période suivante.',
-    },
+    args: { ...CHANGE_BY_GROUP },
   },
   KPI_CHANGE_DRIVERS: {
     help: 'En une phrase : la part de mix et la part de taux dans la variation d’un KPI de ratio, et les groupes (canaux) qui l’ont le plus portée.',
     args: {
-      groups: 'Groupe de chaque ligne : canal, campagne, segment.',
-      numerator: 'Le numérateur du KPI sur chaque ligne (CAC : dépenses), aligné sur groups.',
-      denominator: 'Le dénominateur du KPI sur chaque ligne (CAC : nouveaux clients).',
-      dates: 'Date de chaque ligne ; les lignes hors des deux périodes sont ignorées.',
-      before_start: 'Premier jour de la période précédente.',
-      after_start: 'Premier jour de la période suivante (le lendemain de la fin de la précédente).',
-      after_end: 'Le lendemain de la fin de la période suivante.',
+      ...CHANGE_BY_GROUP,
       top: 'Nombre de groupes à citer ; par défaut 2.',
       language: 'Langue de la phrase : "en" (par défaut) ou "fr".',
     },

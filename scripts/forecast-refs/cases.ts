@@ -59,27 +59,25 @@ export function cases(): RefCase[] {
   const syn = monthly(5, 96);
   const q = Array.from({ length: 48 }, (_, t) => 50 + t + [6, -2, -8, 4][t % 4] + ((t * 7) % 5) - 2);
   const common = { completion: 1, aggregation: 1 };
+  // one series, several settings: each variant states only what it changes
+  const airInput = {
+    timeline: airDates,
+    values: air,
+    ...common,
+    targets: airTargets,
+    piTargets: [airTargets[0], airTargets[5], airTargets[11], airTargets[17]],
+  };
+  const gapsInput = {
+    timeline: gapIdx.map((i) => d0 + i),
+    values: gapIdx.map((i) => gapVals[i]),
+    seasonality: 7,
+    aggregation: 1,
+    targets: days(d0 + 120, 14),
+  };
+  const dupsInput = { timeline: dupT, values: dupV, seasonality: 7, completion: 1, targets: days(d0 + 98, 14), piTargets: [d0 + 98] };
   return [
-    {
-      id: 'air-12',
-      what: 'AirPassengers (Series G), season 12',
-      timeline: airDates,
-      values: air,
-      seasonality: 12,
-      ...common,
-      targets: airTargets,
-      piTargets: [airTargets[0], airTargets[5], airTargets[11], airTargets[17]],
-    },
-    {
-      id: 'air-0',
-      what: 'AirPassengers (Series G), no season',
-      timeline: airDates,
-      values: air,
-      seasonality: 0,
-      ...common,
-      targets: airTargets,
-      piTargets: [airTargets[0], airTargets[5], airTargets[11], airTargets[17]],
-    },
+    { id: 'air-12', what: 'AirPassengers (Series G), season 12', ...airInput, seasonality: 12 },
+    { id: 'air-0', what: 'AirPassengers (Series G), no season', ...airInput, seasonality: 0 },
     {
       id: 'weekly-7',
       what: 'daily, weekly cycle + trend + noise, season 7',
@@ -103,47 +101,13 @@ export function cases(): RefCase[] {
     {
       id: 'gaps-7-interp',
       what: 'daily, 10% missing, completion 1, season 7',
-      timeline: gapIdx.map((i) => d0 + i),
-      values: gapIdx.map((i) => gapVals[i]),
-      seasonality: 7,
+      ...gapsInput,
       completion: 1,
-      aggregation: 1,
-      targets: days(d0 + 120, 14),
       piTargets: [d0 + 120, d0 + 126],
     },
-    {
-      id: 'gaps-7-zero',
-      what: 'daily, 10% missing, completion 0, season 7',
-      timeline: gapIdx.map((i) => d0 + i),
-      values: gapIdx.map((i) => gapVals[i]),
-      seasonality: 7,
-      completion: 0,
-      aggregation: 1,
-      targets: days(d0 + 120, 14),
-      piTargets: [d0 + 120],
-    },
-    {
-      id: 'dups-sum',
-      what: 'daily with duplicate dates, aggregation 7 (SUM), season 7',
-      timeline: dupT,
-      values: dupV,
-      seasonality: 7,
-      completion: 1,
-      aggregation: 7,
-      targets: days(d0 + 98, 14),
-      piTargets: [d0 + 98],
-    },
-    {
-      id: 'dups-max',
-      what: 'daily with duplicate dates, aggregation 4 (MAX), season 7',
-      timeline: dupT,
-      values: dupV,
-      seasonality: 7,
-      completion: 1,
-      aggregation: 4,
-      targets: days(d0 + 98, 14),
-      piTargets: [d0 + 98],
-    },
+    { id: 'gaps-7-zero', what: 'daily, 10% missing, completion 0, season 7', ...gapsInput, completion: 0, piTargets: [d0 + 120] },
+    { id: 'dups-sum', what: 'daily with duplicate dates, aggregation 7 (SUM), season 7', ...dupsInput, aggregation: 7 },
+    { id: 'dups-max', what: 'daily with duplicate dates, aggregation 4 (MAX), season 7', ...dupsInput, aggregation: 4 },
     {
       id: 'quarters-4',
       what: 'plain index timeline 1..48, season 4',
