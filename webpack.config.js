@@ -13,7 +13,7 @@
  * - taskpane: the Excel task pane's sidebar (office-addin/taskpane.ts).
  */
 const path = require('path');
-const { stripRegistryDocs } = require('./scripts/strip-registry-docs');
+const { stripRegistryDocs, keepServerFields, pureTextCalls } = require('./scripts/strip-registry-docs');
 
 const tsRule = {
   test: /\.ts$/,
@@ -24,12 +24,16 @@ const tsRule = {
   },
 };
 
-/** The Apps Script server: the same, without the registry's reader-facing text (scripts/strip-registry-docs.js). */
+/** The Apps Script server: the same, without the registry's and the KPI catalog's reader-facing text (scripts/strip-registry-docs.js). */
 const serverRule = {
   ...tsRule,
   use: {
     ...tsRule.use,
-    options: { ...tsRule.use.options, instance: 'apps-script', getCustomTransformers: () => ({ before: [stripRegistryDocs] }) },
+    options: {
+      ...tsRule.use.options,
+      instance: 'apps-script',
+      getCustomTransformers: () => ({ before: [stripRegistryDocs, keepServerFields, pureTextCalls] }),
+    },
   },
 };
 

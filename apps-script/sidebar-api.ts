@@ -4,7 +4,8 @@
  * (scripts/generate/apps-script.ts, keyed by these exports) and the sidebar's client is typed
  * from this module (sidebar/bridges/sheets.ts), so a rename breaks the build, not the add-on.
  */
-export { getSidebarState, saveSetup, generateDashboard, snapshotNow } from './dashboard/server-api';
-export { getDataHistory } from './dashboard/data-history';
+export { getSidebarState, saveSetup, snapshotNow } from './dashboard/server-api';
+export { readDashboardInputs, applyDashboardPlan } from './dashboard/generate';
+export { readDataColumns } from './dashboard/data-history';
 export { prepareForSharing, makeLiveAgain } from './dashboard/share';
 export { getAlerts, setDailyAlerts, confirmDigestRecipients } from './dashboard/alerts';

@@ -1,6 +1,3 @@
-import { readFileSync, statSync } from 'fs';
-import { join } from 'path';
-import vm from 'vm';
 import { callFunction } from '../core/hosts';
 import { seededRandom as rng } from '../core/math/random';
 import { compare, report, section, time } from './harness';
@@ -102,33 +99,7 @@ function ledgerKpis(): void {
   );
 }
 
-function appsScriptCost(): void {
-  section('Apps Script server code (Sheets loads it on every custom function call)');
-  const dir = join(__dirname, '../dist/apps-script');
-  const files = ['kpi-core.js', 'functions.js'].map((f) => readFileSync(join(dir, f), 'utf8'));
-  const [core, stubs] = ['kpi-core.js', 'functions.js'].map((f) => statSync(join(dir, f)).size);
-  // same registry and maths, minified and stripped of the registry's text the same way, without the dashboard
-  const excel = statSync(join(__dirname, '../dist/office-addin/functions.js')).size;
-  const size = (name: string, bytes: number, extra: string) =>
-    console.log(`${name.padEnd(58)} ${(bytes / 1024).toFixed(1).padStart(9)} KB  ${extra}`);
-  size(
-    'kpi-core.js: the core, minified, registry text stripped',
-    core,
-    `${(core / excel).toFixed(2)}× Excel's functions.js (${(excel / 1024).toFixed(1)} KB)`,
-  );
-  size('functions.js: generated stubs, JSDoc kept readable', stubs, '');
-  size('size of kpi-core.js + functions.js', core + stubs, 'target under 150 KB');
-  const coldCall = () => {
-    const context = vm.createContext({});
-    for (const src of files) vm.runInContext(src, context);
-    return vm.runInContext('CAC([[1000],[2000]], [[10],[20]])', context);
-  };
-  const emptyContext = time(() => vm.runInContext('1', vm.createContext({})), 20);
-  compare('fresh vm: evaluate the code and answer one CAC call', time(coldCall, 20), 'empty vm', emptyContext, 'under 50 ms');
-}
-
 export function run(): void {
   ratioKpis();
   ledgerKpis();
-  appsScriptCost();
 }

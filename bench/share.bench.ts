@@ -9,10 +9,9 @@
  *   planFreeze alone on the same cells in the same run. The freeze reads every used cell (a KPI
  *   Pilot formula may be anywhere), so time grows with the data while round trips do not.
  */
-import { generateDashboard } from '../apps-script/dashboard/server-api';
 import { makeLiveAgain, prepareForSharing } from '../apps-script/dashboard/share';
 import { maySpill, needsFreezing, planFreeze, SheetCells } from '../core/dashboard/share';
-import { allExtrasSetup as sheetsExtras, AS_OF, extrasWorkbook } from '../test/apps-script/support';
+import { allExtrasSetup as sheetsExtras, AS_OF, extrasWorkbook, generateNow } from '../test/apps-script/support';
 import { FakeWorkbook } from '../test/office-addin/fake-excel';
 import { allExtrasSetup as excelExtras, bigWorkbook, bridgeFor, plainOffice, TOUCHES } from '../test/office-addin/support';
 import { compare, report, section } from './harness';
@@ -45,7 +44,7 @@ function sheetsRun(rows: number): { reads: number; calls: number; ms: number; co
   const { fake, uninstall } = extrasWorkbook({ evaluate: (_s, r, c, f) => value(f, r, c) }, rows);
   try {
     fake.addSheet('Analysis', [['By channel']]).cell(2, 1, true)!.f = '=KPI_BY("CAC",Marketing!B2:B,Marketing!C2:C,Marketing!F2:F)';
-    generateDashboard(JSON.stringify(sheetsExtras()), AS_OF);
+    generateNow(sheetsExtras(), AS_OF);
     const start = fake.log.length;
     prepareForSharing();
     makeLiveAgain();

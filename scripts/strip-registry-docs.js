@@ -7,6 +7,10 @@
  * functions.json are all written at build time from the sources.
  * marginParam(name, description) keeps its name. Names, kinds, defaults, bounds and choices stay:
  * the runner and its error messages use them.
+ *
+ * The same for the KPI catalog, of which the server reads a KPI's name, unit, direction and
+ * frequency only (SERVER_FIELDS); the sidebar, which plans and explains KPIs, has it whole.
+ * test/apps-script/registry-text.test.ts checks the built server has none of that text.
  */
 const path = require('path');
 const ts = require('typescript');
@@ -44,6 +48,44 @@ function isDefineFunction(node) {
 
 const DESCRIPTION = new Set(['description']);
 
+/**
+ * Per dashboard table: its entries' key (an entry is an object literal with it) and the only fields
+ * the server reads of each entry. The KPI catalog's readers on the server (the alert rule, the
+ * digest, the anchors, KPI History) read a KPI's name, unit, direction and frequency; its
+ * description, formulas, vanity warning, hints and the fields it reads serve the sidebar and the
+ * generated sheets, which the sidebar plans.
+ */
+const SERVER_FIELDS = [
+  { file: path.join('core', 'dashboard', 'catalog.ts'), key: 'id', keep: new Set(['id', 'name', 'unit', 'direction', 'frequency']) },
+];
+
+const hasKey = (node, key) =>
+  node.properties.some((p) => ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) && p.name.text === key);
+
+const keptField = (p, keep) =>
+  !ts.isPropertyAssignment(p) || !(ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) || keep.has(p.name.text);
+
+/** @type {import('typescript').TransformerFactory<import('typescript').SourceFile>} */
+function keepServerFields(context) {
+  return (file) => {
+    const tables = SERVER_FIELDS.filter((table) => path.normalize(file.fileName).endsWith(path.sep + table.file));
+    if (!tables.length) return file;
+    const f = context.factory;
+    const visit = (node) => {
+      const visited = ts.visitEachChild(node, visit, context);
+      if (!ts.isObjectLiteralExpression(visited)) return visited;
+      const table = tables.find((tb) => hasKey(visited, tb.key));
+      return table
+        ? f.updateObjectLiteralExpression(
+            visited,
+            visited.properties.filter((p) => keptField(p, table.keep)),
+          )
+        : visited;
+    };
+    return ts.visitNode(file, visit);
+  };
+}
+
 /** @type {import('typescript').TransformerFactory<import('typescript').SourceFile>} */
 function stripRegistryDocs(context) {
   const f = context.factory;
@@ -71,4 +113,27 @@ function stripRegistryDocs(context) {
   return (file) => (path.normalize(file.fileName).includes(REGISTRY) ? ts.visitNode(file, visit) : file);
 }
 
-module.exports = { stripRegistryDocs };
+/** The text constructors of core/dashboard/i18n.ts (t) and of the catalog (N): they only build {en, fr}. */
+const TEXT_CONSTRUCTORS = new Set(['t', 'N']);
+const DASHBOARD = `${path.sep}core${path.sep}dashboard${path.sep}`;
+
+/**
+ * Marks every text constructor call in core/dashboard as pure (a #__PURE__ annotation), so the
+ * minifier drops the labels and messages the server never reads: without it, a call might have
+ * side effects and its table stays, whole, in the bundle.
+ * @type {import('typescript').TransformerFactory<import('typescript').SourceFile>}
+ */
+function pureTextCalls(context) {
+  const visit = (node) => {
+    const visited = ts.visitEachChild(node, visit, context);
+    if (ts.isCallExpression(visited) && ts.isIdentifier(visited.expression) && TEXT_CONSTRUCTORS.has(visited.expression.text))
+      return ts.addSyntheticLeadingComment(visited, ts.SyntaxKind.MultiLineCommentTrivia, '#__PURE__', false);
+    return visited;
+  };
+  return (file) =>
+    path.normalize(file.fileName).includes(DASHBOARD) || path.normalize(file.fileName).includes(`${path.sep}apps-script${path.sep}`)
+      ? ts.visitNode(file, visit)
+      : file;
+}
+
+module.exports = { stripRegistryDocs, keepServerFields, pureTextCalls };

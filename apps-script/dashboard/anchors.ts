@@ -11,7 +11,7 @@ type Range = GoogleAppsScript.Spreadsheet.Range;
  * and the trend wherever they went. Recorded after each generation: one getNamedRanges, then a
  * setRange per anchor already there or a setNamedRange per new one.
  */
-export function recordAnchors(ss: Spreadsheet, plan: DashboardPlan, byRole: Partial<Record<SheetRole, Sheet>>): void {
+export function recordAnchors(ss: Spreadsheet, plan: Pick<DashboardPlan, 'anchors'>, byRole: Partial<Record<SheetRole, Sheet>>): void {
   const anchors = plan.anchors ?? [];
   if (!anchors.length) return;
   const named = new Map(ss.getNamedRanges().map((n) => [n.getName(), n]));

@@ -17,6 +17,9 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;
 
+/** What the applier writes from a plan: its sheets, the anchors over them, and the locale of its messages. */
+export type AppliedPlan = Pick<DashboardPlan, 'locale' | 'sheets' | 'anchors'>;
+
 export interface ApplyResult {
   /** Names of the planned sheets, dashboard first. */
   readonly sheets: string[];
@@ -41,7 +44,7 @@ export interface ApplyResult {
  * Ends on the dashboard and flushes, so an error surfaces while the caller holds the lock.
  * @throws Error when a planned name belongs to a sheet without our marker (never written)
  */
-export function applyPlan(ss: Spreadsheet, plan: DashboardPlan, state: SheetsState): ApplyResult {
+export function applyPlan(ss: Spreadsheet, plan: AppliedPlan, state: SheetsState): ApplyResult {
   const taken = new Set(state.existing.map((s) => s.name.toLowerCase()));
   let index = state.sheets.length;
   const created: string[] = [];

@@ -4,41 +4,50 @@
  * generates one stub each in dist/apps-script/functions.js. Arguments and results are plain
  * JSON (google.script.run carries no Date), the setup travels as JSON text.
  */
-import type { GenerateResult, SnapshotResult, WorkbookInfo } from '../../sidebar/bridge';
+import type { SnapshotResult, WorkbookInfo } from '../../sidebar/bridge';
+import type { GoalsReadBack } from '../../core/dashboard/goals-sheet';
 import { localeFrom, Locale } from '../../core/dashboard/i18n';
-import { buildPlan } from '../../core/dashboard/planner';
-import { mergeGoals, planWithSheetGoals } from '../../core/dashboard/goals-merge';
 import { readGoalsBack } from './goals-read';
-import { parseSetup } from '../../core/dashboard/setup';
+import type { DashboardSetup } from '../../core/dashboard/setup';
+import { parseSetupShape } from '../../core/dashboard/setup-shape';
 import { ANCHOR_NAMES, locateDashboard } from '../../core/dashboard/anchors';
 import { historyWrites } from '../../core/dashboard/history';
 import { isoFromSerial, toSerial } from '../../core/args/cells';
 import { readAnchored } from './anchors';
 import { useSpreadsheetZone } from '../spreadsheet-zone';
 import { applyPlan } from './apply';
+import { readGeneratedDashboard } from './generated-store';
 import { withDocumentLock } from './lock';
 import { message } from './messages';
 import { GENERATED_KEY, readSetup, SETUP_KEY, writeSetup } from './store';
 import { markedSheet, readSheets } from './workbook';
-import { dataSheets, historyByKpi, mappedDataRows, todayIso } from './workbook-info';
+import { dataSheets, historyByKpi, todayIso } from './workbook-info';
 
 const userLocale = (): Locale => localeFrom(Session.getActiveUserLocale());
 
 /**
- * What the sidebar needs when it opens. Reads only: the sheets and our markers, each data
- * sheet's header row and row count, the saved setup, KPI History. Round trips grow with the
- * number of sheets, never with their rows.
+ * What the sidebar reads when it opens: the workbook as WorkbookInfo shows it, with the setup as
+ * saved, plus KPI Goals read back and the last generated setup, which the sidebar merges (core
+ * mergeGoals: KPI Goals is the source of truth once generated) before showing the goals.
  */
-export function getSidebarState(): WorkbookInfo {
+export interface SheetsWorkbookState extends Omit<WorkbookInfo, 'goalNotices'> {
+  /** KPI Goals read back; null when there is none of ours or no saved setup to merge it with. */
+  readonly goals: GoalsReadBack | null;
+  /** The setup of the last generation, when goals were read back. */
+  readonly generated: DashboardSetup | null;
+}
+
+/**
+ * What the sidebar needs when it opens. Reads only: the sheets and our markers, each data
+ * sheet's header row and row count, the saved setup, KPI History, KPI Goals. Round trips grow
+ * with the number of sheets, never with their rows.
+ */
+export function getSidebarState(): SheetsWorkbookState {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  useSpreadsheetZone(); // History dates come back as Date objects
+  useSpreadsheetZone(); // History and KPI Goals dates come back as Date objects
   const state = readSheets(ss);
-  const saved = readSetup(SETUP_KEY);
-  // KPI Goals is the source of truth once generated: the sidebar opens on the goals merged with it
-  const merge = saved
-    ? mergeGoals(saved, readGoalsBack(state), readSetup(GENERATED_KEY), state.sheets.find((s) => s.marker === 'goals')?.name)
-    : null;
-  const setup = merge ? merge.setup : saved;
+  const setup = readSetup(SETUP_KEY);
+  const goals = setup ? readGoalsBack(state) : null;
   return {
     sheets: dataSheets(state, setup),
     existing: state.existing,
@@ -46,7 +55,8 @@ export function getSidebarState(): WorkbookInfo {
     setup,
     history: historyByKpi(state),
     today: todayIso(ss),
-    ...(merge?.notices.length ? { goalNotices: merge.notices } : {}),
+    goals,
+    generated: goals ? readSetup(GENERATED_KEY) : null,
     ...dashboardAsOf(ss, state),
   };
 }
@@ -58,41 +68,14 @@ function dashboardAsOf(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, state: Retu
   return v === undefined || v <= 0 ? {} : { dashboardAsOf: isoFromSerial(Math.floor(v)) };
 }
 
-/** Saves the setup in the document properties. @throws KpiError #VALUE! when invalid or over 9 KB. */
+/** Saves the setup in the document properties (the sidebar validated it in full). @throws KpiError #VALUE! when its shape is wrong or it is over 9 KB. */
 export function saveSetup(setupJson: string): void {
-  writeSetup(parseSetup(setupJson));
-}
-
-/**
- * Saves the setup, then under the document lock builds the plan against the sheets as they are
- * now and applies it. `asOf` is ISO YYYY-MM-DD; empty means today in the spreadsheet's zone.
- * @throws KpiError for an invalid setup or date; Error when another generation holds the lock
- */
-export function generateDashboard(setupJson: string, asOf: string): GenerateResult {
-  const setup = parseSetup(setupJson);
-  writeSetup(setup, SETUP_KEY);
-  return withDocumentLock(setup.locale, () => {
-    const ss = SpreadsheetApp.getActiveSpreadsheet();
-    useSpreadsheetZone(); // KPI Goals dates come back as Date objects
-    const day = typeof asOf === 'string' && asOf.trim() ? asOf.trim() : todayIso(ss);
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new Error(message('badAsOf', setup.locale, { asOf: day }));
-    const state = readSheets(ss);
-    // goals edited in KPI Goals since the last generation win over the sidebar's (core goals-merge.ts)
-    const { plan, merge } = planWithSheetGoals(
-      { setup, asOf: day, existingSheets: state.existing, dataRows: mappedDataRows(state, setup) },
-      readGoalsBack(state),
-      readSetup(GENERATED_KEY),
-    );
-    const applied = applyPlan(ss, plan, state);
-    writeSetup(merge.setup, SETUP_KEY);
-    writeSetup(merge.setup, GENERATED_KEY); // what Snapshot now rebuilds the plan from, and what the next merge compares with
-    return { sheets: applied.sheets, notices: plan.notices, setup: merge.setup };
-  });
+  writeSetup(parseSetupShape(setupJson));
 }
 
 /**
  * "Snapshot now": finds the as-of cell and the cards through their anchors (named ranges, core
- * anchors.ts), checks every KPI is in its row, then records one row per KPI and period in KPI
+ * anchors.ts) and the KPIs recorded at generation (core generated.ts), checks every KPI is in its row, then records one row per KPI and period in KPI
  * History (core history.ts): this period's rows rewritten in place (date and value cells only),
  * new ones in one block after the last used row, the grid grown first when it is too small.
  * Reads: markers, two anchors, History's data range, its size. Nothing is written when the
@@ -108,16 +91,16 @@ export function snapshotNow(): SnapshotResult {
     useSpreadsheetZone(); // the as-of cell comes back as a Date
     const state = readSheets(ss);
     if (!state.sheets.some((s) => s.marker === 'dashboard')) throw new Error(message('noDashboard', locale));
-    const plan = buildPlan({ setup, asOf: todayIso(ss), existingSheets: state.existing });
-    const spec = plan.snapshot;
-    const found = locateDashboard(spec.kpis, plan.locale, readAnchored(ss, false));
-    let history = markedSheet(state, 'history', spec.historySheet);
+    const generated = readGeneratedDashboard();
+    if (!generated) throw new Error(message('noRecord', locale));
+    const found = locateDashboard(generated.kpis, generated.locale, readAnchored(ss, false));
+    let history = markedSheet(state, 'history', generated.historySheet);
     if (!history) {
-      // deleted since the last generation: recreate it (header, formats, marker) and write below
-      const planned = plan.sheets.filter((s) => s.role === 'history');
-      history = applyPlan(ss, { ...plan, sheets: planned, anchors: [] }, state).byRole.history!;
+      // deleted since the last generation: recreate it as planned then (header, formats, marker) and write below
+      if (!generated.history) throw new Error(message('noRecord', locale));
+      history = applyPlan(ss, { locale: generated.locale, sheets: [generated.history] }, state).byRole.history!;
     }
-    const w = historyWrites(history.getDataRange().getValues(), found.asOf, found.values, spec.kpis, plan.locale);
+    const w = historyWrites(history.getDataRange().getValues(), found.asOf, found.values, generated.kpis, generated.locale);
     for (const u of w.updates)
       history
         .getRange(u.row, u.col + 1)

@@ -1,11 +1,14 @@
-import { DashboardSetup, parseSetup, serializeSetup } from '../../core/dashboard/setup';
+import type { DashboardSetup } from '../../core/dashboard/setup';
+import { checkedSetupText, parseSetupShape } from '../../core/dashboard/setup-shape';
 
 /**
  * The setup lives in the document's properties, so it travels with the spreadsheet and every
  * editor who opens the sidebar sees it. Two keys: the setup as last saved (what the sidebar
  * reloads) and the setup of the last generation (what "Snapshot now" rebuilds the plan from,
  * so saving an edited setup without generating cannot point the snapshot at the wrong cards).
- * core serializeSetup keeps each under the 9 KB a property value may hold.
+ * The sidebar validates a setup in full before sending it (core serializeSetup); here its shape
+ * (core setup-shape.ts: what the server's readers rely on) and its size (9 KB a property value
+ * may hold) are checked again, so the server never stores what it could not read back.
  */
 export const SETUP_KEY = 'KPIPILOT_SETUP';
 export const GENERATED_KEY = 'KPIPILOT_GENERATED_SETUP';
@@ -14,9 +17,9 @@ type Properties = GoogleAppsScript.Properties.Properties;
 
 const props = (): Properties => PropertiesService.getDocumentProperties();
 
-/** Validates and saves. @throws KpiError #VALUE! when invalid or too large. */
+/** Saves a setup whose shape was checked. @throws KpiError #VALUE! when too large. */
 export function writeSetup(setup: DashboardSetup, key: string = SETUP_KEY, store: Properties = props()): void {
-  store.setProperty(key, serializeSetup(setup));
+  store.setProperty(key, checkedSetupText(setup));
 }
 
 /**
@@ -27,7 +30,7 @@ export function readSetup(key: string = SETUP_KEY, store: Properties = props()):
   const text = store.getProperty(key);
   if (!text) return null;
   try {
-    return parseSetup(text);
+    return parseSetupShape(text);
   } catch {
     return null;
   }

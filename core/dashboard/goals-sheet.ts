@@ -2,7 +2,7 @@ import { isBlank, isoFromSerial, toSerial } from '../args/cells';
 import { FREQUENCIES, Frequency, isKpiId, KpiId } from './catalog';
 import { columnLetter } from './a1';
 import { AL } from './alerts/labels';
-import { FREQUENCY_LABELS, UI } from './labels';
+import { FREQUENCY_LABELS, GOAL_HEADERS } from './sheet-headers';
 import { Goal } from './setup';
 
 /**
@@ -34,13 +34,13 @@ export interface GoalsReadBack {
 }
 
 const HEADER_OF: Record<GoalField | 'id', readonly string[]> = {
-  id: [UI.goalHeaders[1].en, UI.goalHeaders[1].fr],
-  baseline: [UI.goalHeaders[2].en, UI.goalHeaders[2].fr],
-  target: [UI.goalHeaders[3].en, UI.goalHeaders[3].fr],
-  start: [UI.goalHeaders[4].en, UI.goalHeaders[4].fr],
-  end: [UI.goalHeaders[5].en, UI.goalHeaders[5].fr],
-  owner: [UI.goalHeaders[6].en, UI.goalHeaders[6].fr],
-  frequency: [UI.goalHeaders[7].en, UI.goalHeaders[7].fr],
+  id: [GOAL_HEADERS[1].en, GOAL_HEADERS[1].fr],
+  baseline: [GOAL_HEADERS[2].en, GOAL_HEADERS[2].fr],
+  target: [GOAL_HEADERS[3].en, GOAL_HEADERS[3].fr],
+  start: [GOAL_HEADERS[4].en, GOAL_HEADERS[4].fr],
+  end: [GOAL_HEADERS[5].en, GOAL_HEADERS[5].fr],
+  owner: [GOAL_HEADERS[6].en, GOAL_HEADERS[6].fr],
+  frequency: [GOAL_HEADERS[7].en, GOAL_HEADERS[7].fr],
   threshold: [AL.thresholdHeaders[0].en, AL.thresholdHeaders[0].fr, 'Alert threshold', 'Seuil d’alerte'],
 };
 /** The planner's positions (0-based), used when the header row is not ours. */

@@ -2,7 +2,7 @@ import { isoFromSerial, toSerial } from '../args/cells';
 import { kpi, KpiId } from './catalog';
 import { DATE_FORMAT, NUMBER_FORMATS } from './format';
 import { Locale, tr } from './i18n';
-import { UI } from './labels';
+import { HISTORY_HEADERS } from './sheet-headers';
 
 /**
  * KPI History, one row per KPI per period: "Snapshot now" records the dashboard's values at its
@@ -69,7 +69,7 @@ const norm = (v: unknown) =>
 export function historyLayout(header: readonly unknown[] | undefined): HistoryLayout {
   const h = (header ?? []).map(norm);
   const find = (label: { en: string; fr: string }) => h.findIndex((x) => x === norm(label.en) || x === norm(label.fr));
-  const [date, name, id, value] = UI.historyHeaders.map(find);
+  const [date, name, id, value] = HISTORY_HEADERS.map(find);
   if (id >= 0 && value >= 0)
     return { date: date >= 0 ? date : 0, name: name >= 0 ? name : null, id, value, width: Math.max(date, name, id, value) + 1 };
   return h.length >= 3 && h.length < 4 ? LEGACY_LAYOUT : HISTORY_LAYOUT;

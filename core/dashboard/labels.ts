@@ -1,6 +1,7 @@
 import { GoalStatus } from '../kpi/goals';
-import { AarrrStage, Direction, Frequency, KpiKind, Timing, Unit } from './catalog';
+import { AarrrStage, Direction, KpiKind, Timing, Unit } from './catalog';
 import { Locale, t, Text, tr } from './i18n';
+import { FREQUENCY_LABELS, GOAL_HEADERS, HISTORY_HEADERS } from './sheet-headers';
 
 /** Words the generated sheets show, in both languages. */
 export const STATUS_LABELS: Record<GoalStatus | 'Check dates' | 'Check goal', Text> = {
@@ -45,12 +46,7 @@ export function statusLabel(status: GoalStatus | 'Check dates' | 'Check goal', l
   return tr(STATUS_LABELS[status], locale);
 }
 
-export const FREQUENCY_LABELS: Record<Frequency, Text> = {
-  daily: t('Daily', 'Quotidienne'),
-  weekly: t('Weekly', 'Hebdomadaire'),
-  monthly: t('Monthly', 'Mensuelle'),
-  quarterly: t('Quarterly', 'Trimestrielle'),
-};
+export { FREQUENCY_LABELS };
 export const KIND_LABELS: Record<KpiKind, Text> = { impact: t('Impact', 'Impact'), activity: t('Activity', 'Activité') };
 export const TIMING_LABELS: Record<Timing, Text> = { leading: t('Leading', 'Avancé'), lagging: t('Lagging', 'Retardé') };
 export const DIRECTION_LABELS: Record<Direction, Text> = {
@@ -112,19 +108,7 @@ export const UI = {
   northStar: t('North Star', 'Étoile du Nord'),
   input: t('Input', 'Levier'),
   unmapped: t('Map data: {fields}', 'Associer les données : {fields}'),
-  goalHeaders: [
-    t('KPI', 'KPI'),
-    t('KPI id', 'Id KPI'),
-    t('Baseline', 'Référence'),
-    t('Target', 'Cible'),
-    t('Start', 'Début'),
-    t('End', 'Fin'),
-    t('Owner', 'Responsable'),
-    t('Frequency', 'Fréquence'),
-    t('Current', 'Actuel'),
-    t('Progress', 'Progression'),
-    t('Status', 'Statut'),
-  ],
+  goalHeaders: GOAL_HEADERS,
   definitionHeaders: [
     t('KPI', 'KPI'),
     t('KPI id', 'Id KPI'),
@@ -145,7 +129,7 @@ export const UI = {
   ],
   computedNative: t('Native formula (works without the add-in)', 'Formule native (fonctionne sans le module)'),
   computedCustom: t('KPI Pilot function (needs the add-in)', 'Fonction KPI Pilot (nécessite le module)'),
-  historyHeaders: [t('Date', 'Date'), t('KPI', 'KPI'), t('KPI id', 'Id KPI'), t('Value', 'Valeur')],
+  historyHeaders: HISTORY_HEADERS,
   renamed: t(
     'A sheet named "{wanted}" already exists and is not KPI Pilot\'s: the dashboard uses "{used}" instead.',
     'Une feuille « {wanted} » existe déjà et n’appartient pas à KPI Pilot : le tableau utilise « {used} » à la place.',

@@ -58,13 +58,17 @@ const SIDEBAR_STUBS: {
 } = {
   getSidebarState: { doc: 'Sidebar: sheets, headers, markers, saved setup, history, locale and today.', params: [] },
   saveSetup: { doc: 'Sidebar: saves the dashboard setup (JSON text) in the document properties.', params: ['setupJson'] },
-  getDataHistory: {
-    doc: "Sidebar: each chosen KPI's monthly values from the mapped data, for the Goals step's baselines.",
-    params: ['setupJson'],
+  readDataColumns: {
+    doc: "Sidebar: the mapped data columns and KPI History, from which the Goals step computes each KPI's monthly values.",
+    params: ['reads'],
   },
-  generateDashboard: {
-    doc: 'Sidebar: saves the setup and generates the dashboard sheets as of a date (YYYY-MM-DD).',
+  readDashboardInputs: {
+    doc: 'Sidebar: saves the setup and reads what its dashboard plan depends on, as of a date (YYYY-MM-DD).',
     params: ['setupJson', 'asOf'],
+  },
+  applyDashboardPlan: {
+    doc: 'Sidebar: writes the dashboard plan built in the sidebar, unless the workbook changed since it was read.',
+    params: ['planJson', 'setupJson', 'stamp'],
   },
   snapshotNow: { doc: "Sidebar: appends the dashboard's current values to KPI History.", params: [] },
   prepareForSharing: {

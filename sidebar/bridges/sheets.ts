@@ -1,10 +1,19 @@
-import type { DashboardSetup } from '../../core/dashboard';
-import type { HostBridge } from '../bridge';
+import type { DashboardPlan, DashboardSetup } from '../../core/dashboard';
+import type { DataHistory } from '../../core/dashboard/baselines';
+import { mergeGoals, planWithSheetGoals } from '../../core/dashboard/goals-merge';
+import { columnReads, goalHistory } from '../../core/dashboard/monthly';
+import { serializeSetup } from '../../core/dashboard/setup';
+import type { GenerateResult, HostBridge, Progress, WorkbookInfo } from '../bridge';
 
 /**
  * The sidebar's bridge in Google Sheets: each call is google.script.run on the server API of
  * apps-script/sidebar-api.ts, wrapped in a promise. Only JSON crosses, so the setup travels as
- * text. The server cannot stream progress: the bar shows one step, then done.
+ * text, validated here in full first (core serializeSetup). The server cannot stream progress:
+ * the bar shows one step, then done.
+ *
+ * The planner runs here, in the page, as in the Excel task pane: the server only reads and writes
+ * cells (it is evaluated on every custom-function call, so it stays small). Generating is a read,
+ * the plan, then a write the server refuses when the workbook changed in between.
  */
 
 /** The server functions the sidebar may call, typed from the server module itself (a type import: no server code in the page). */
@@ -36,21 +45,61 @@ export function callServer<K extends keyof SheetsServerApi>(
   });
 }
 
+type SheetsWorkbookState = ReturnType<SheetsServerApi['getSidebarState']>;
+
+/** The workbook as the sidebar opens on it: KPI Goals is the source of truth once generated, so the saved goals are merged with it (core mergeGoals). */
+export function workbookInfoOf(state: SheetsWorkbookState): WorkbookInfo {
+  const { goals, generated, ...info } = state;
+  if (!info.setup) return info;
+  const goalsSheet = info.existing.find((s) => s.marker === 'goals')?.name;
+  const merge = mergeGoals(info.setup, goals, generated, goalsSheet);
+  return { ...info, setup: merge.setup, ...(merge.notices.length ? { goalNotices: merge.notices } : {}) };
+}
+
+type DashboardInputs = ReturnType<SheetsServerApi['readDashboardInputs']>;
+
+/**
+ * The plan of a setup over what the server read (KPI Goals merged first, core planWithSheetGoals),
+ * as the arguments of applyDashboardPlan: the plan, the merged setup, the stamp of the read.
+ */
+export function planOnInputs(
+  setup: DashboardSetup,
+  inputs: DashboardInputs,
+): { plan: DashboardPlan; setup: DashboardSetup; args: Parameters<SheetsServerApi['applyDashboardPlan']> } {
+  const { plan, merge } = planWithSheetGoals(
+    { setup, asOf: inputs.asOf, existingSheets: inputs.existing, ...(inputs.dataRows ? { dataRows: inputs.dataRows } : {}) },
+    inputs.goals,
+    inputs.generated,
+  );
+  return { plan, setup: merge.setup, args: [JSON.stringify(plan), serializeSetup(merge.setup), inputs.stamp] };
+}
+
+/** Reads what the plan depends on, plans here, then has the server write it (refused when the workbook changed meanwhile). */
+async function generateOn(run: ScriptRun, setup: DashboardSetup, asOf: string, progress?: Progress): Promise<GenerateResult> {
+  progress?.('KPI Dashboard', 0, 1);
+  const inputs = await callServer(run, 'readDashboardInputs', serializeSetup(setup), asOf);
+  const planned = planOnInputs(setup, inputs);
+  const applied = await callServer(run, 'applyDashboardPlan', ...planned.args);
+  progress?.('KPI Dashboard', 1, 1);
+  return { sheets: applied.sheets, notices: planned.plan.notices, setup: planned.setup };
+}
+
+/** The Goals step's monthly history: the server reads the mapped columns and KPI History, the months are computed here (core goalHistory). */
+async function dataHistoryOn(run: ScriptRun, setup: DashboardSetup): Promise<DataHistory> {
+  const read = await callServer(run, 'readDataColumns', columnReads(setup.kpis, setup.mapping));
+  return goalHistory(setup.kpis, read.columns, read.history, read.today, setup.options);
+}
+
 export function createSheetsBridge(run: ScriptRun = google!.script.run): HostBridge {
   return {
     host: 'sheets',
-    load: () => callServer(run, 'getSidebarState'),
+    load: async () => workbookInfoOf(await callServer(run, 'getSidebarState')),
     save: async (setup: DashboardSetup) => {
-      await callServer(run, 'saveSetup', JSON.stringify(setup));
+      await callServer(run, 'saveSetup', serializeSetup(setup));
     },
-    async generate(setup, asOf, progress) {
-      progress?.('KPI Dashboard', 0, 1);
-      const result = await callServer(run, 'generateDashboard', JSON.stringify(setup), asOf);
-      progress?.('KPI Dashboard', 1, 1);
-      return result;
-    },
+    generate: (setup, asOf, progress) => generateOn(run, setup, asOf, progress),
     snapshot: () => callServer(run, 'snapshotNow'),
-    dataHistory: (setup: DashboardSetup) => callServer(run, 'getDataHistory', JSON.stringify(setup)),
+    dataHistory: (setup: DashboardSetup) => dataHistoryOn(run, setup),
     alerts: () => callServer(run, 'getAlerts'),
     setDailyAlerts: (on: boolean) => callServer(run, 'setDailyAlerts', on),
     share: { prepare: () => callServer(run, 'prepareForSharing'), makeLive: () => callServer(run, 'makeLiveAgain') },

@@ -14,14 +14,13 @@ import {
   setDailyAlerts,
 } from '../../apps-script/dashboard/alerts';
 import { ALERT_SCOPES } from '../../apps-script/dashboard/scopes';
-import { generateDashboard } from '../../apps-script/dashboard/server-api';
 import { isoFromSerial } from '../../core/args/cells';
 import { gridRect } from '../../apps-script/dashboard/grid';
 import { splitSheetRef } from '../../core/dashboard/a1';
 import { buildPlan } from '../../core/dashboard/planner';
 import { DashboardSetup } from '../../core/dashboard/setup';
 import { AUTH_URL, FakeOptions, FakeSheets, RawSheet } from '../fakes/spreadsheet-app';
-import { day, sampleSetup, sampleWorkbook } from './support';
+import { day, sampleSetup, sampleWorkbook, generate } from './support';
 
 let fake: FakeSheets;
 let uninstall: () => void;
@@ -78,9 +77,9 @@ function dashboardValues(setup: DashboardSetup, cards = CARDS, trends = TRENDS):
   return (sheet, row, col) => (sheet === 'KPI Dashboard' ? cells.get(`${row},${col}`) : undefined);
 }
 
-function open(options: FakeOptions = {}, setup = alertSetup(), rows?: number): FakeSheets {
+async function open(options: FakeOptions = {}, setup = alertSetup(), rows?: number): Promise<FakeSheets> {
   ({ fake, uninstall } = sampleWorkbook({ timeZone: 'Etc/UTC', evaluate: dashboardValues(setup), ...options }, rows));
-  generateDashboard(JSON.stringify(setup), TODAY);
+  await generate(setup, TODAY);
   return fake;
 }
 
@@ -91,8 +90,8 @@ describe('getAlerts', () => {
     expect(fake.prompts).toEqual([]);
   });
 
-  it('reads the values and trend back and reports the breaches worked out by hand, without the alert scopes', () => {
-    open();
+  it('reads the values and trend back and reports the breaches worked out by hand, without the alert scopes', async () => {
+    await open();
     const status = getAlerts();
     expect(status.daily).toBe(false);
     expect(status.dailyAvailable).toBe(true);
@@ -108,17 +107,17 @@ describe('getAlerts', () => {
     expect(fake.prompts).toEqual([]);
   });
 
-  it('costs the same few round trips at 500 and 50,000 data rows: sheets, markers, one read of the dashboard', () => {
-    const measure = (rows: number) => {
-      open({}, alertSetup(), rows);
+  it('costs the same few round trips at 500 and 50,000 data rows: sheets, markers, one read of the dashboard', async () => {
+    const measure = async (rows: number) => {
+      await open({}, alertSetup(), rows);
       fake.resetCounts();
       getAlerts();
       const out = { counts: fake.counts(), byMethod: fake.byMethod(), cellsRead: Object.fromEntries(fake.cellsRead) };
       uninstall();
       return out;
     };
-    const small = measure(500);
-    expect(measure(50000)).toEqual(small);
+    const small = await measure(500);
+    expect(await measure(50000)).toEqual(small);
     expect(small.byMethod['Range.getValues']).toBe(2); // the card and trend anchors (the as-of cell: one getValue)
     expect(small.counts.read).toBeLessThanOrEqual(10); // sheets, markers, three anchors found and read
     expect(Object.keys(small.cellsRead)).toEqual(['KPI Dashboard']);
@@ -132,8 +131,8 @@ describe('setDailyAlerts', () => {
     'https://www.googleapis.com/auth/userinfo.email',
   ];
 
-  it('asks for exactly the alert scopes when they are missing, and installs nothing', () => {
-    open();
+  it('asks for exactly the alert scopes when they are missing, and installs nothing', async () => {
+    await open();
     expect(ALERT_SCOPES).toEqual(ALERT_ONLY);
     expect(() => setDailyAlerts(true)).toThrow(new RegExp(`two more permissions.*${AUTH_URL.replace(/[?.]/g, '\\$&')}`));
     expect(fake.prompts).toEqual([ALERT_ONLY]);
@@ -145,8 +144,8 @@ describe('setDailyAlerts', () => {
     expect(fake.prompts[1]).toEqual([ALERT_ONLY[0], ALERT_ONLY[2]]);
   });
 
-  it('creates exactly one daily trigger at 7 in the spreadsheet zone, however often it is switched on', () => {
-    open({ timeZone: 'Europe/Paris' });
+  it('creates exactly one daily trigger at 7 in the spreadsheet zone, however often it is switched on', async () => {
+    await open({ timeZone: 'Europe/Paris' });
     fake.grant(...ALERT_ONLY);
     const status = setDailyAlerts(true);
     expect(status.daily).toBe(true);
@@ -164,8 +163,8 @@ describe('setDailyAlerts', () => {
     expect(fake.lock).toMatchObject({ held: false });
   });
 
-  it('switched off, deletes only its own trigger: not another function’s, not another user’s; twice is fine', () => {
-    open();
+  it('switched off, deletes only its own trigger: not another function’s, not another user’s; twice is fine', async () => {
+    await open();
     fake.grant(...ALERT_ONLY);
     fake.triggers.push({
       id: 'other-fn',
@@ -191,8 +190,8 @@ describe('setDailyAlerts', () => {
     expect(fake.triggers.map((t) => t.id)).toEqual(['other-fn', 'other-user']);
   });
 
-  it('one digest a day per spreadsheet: another editor switching on adds no second trigger', () => {
-    open();
+  it('one digest a day per spreadsheet: another editor switching on adds no second trigger', async () => {
+    await open();
     fake.grant(...ALERT_SCOPES);
     setDailyAlerts(true);
     fake.user = 'ben@example.com';
@@ -202,8 +201,8 @@ describe('setDailyAlerts', () => {
     expect(JSON.parse(fake.properties.get(DAILY_KEY)!)).toMatchObject({ by: 'ana@example.com', trigger: fake.triggers[0].id });
   });
 
-  it('any editor can switch it off: the owner’s trigger then deletes itself at its next run, sending nothing', () => {
-    open();
+  it('any editor can switch it off: the owner’s trigger then deletes itself at its next run, sending nothing', async () => {
+    await open();
     fake.grant(...ALERT_SCOPES);
     setDailyAlerts(true);
     fake.user = 'ben@example.com'; // never granted the alert scopes: switching off asks for none
@@ -216,8 +215,8 @@ describe('setDailyAlerts', () => {
     expect(fake.mail.sent).toEqual([]);
   });
 
-  it('switched off and on again by another editor: the first owner’s trigger retires, the new one sends', () => {
-    open();
+  it('switched off and on again by another editor: the first owner’s trigger retires, the new one sends', async () => {
+    await open();
     fake.grant(...ALERT_SCOPES);
     setDailyAlerts(true);
     fake.user = 'ben@example.com';
@@ -232,24 +231,24 @@ describe('setDailyAlerts', () => {
     expect(fake.triggers.map((t) => t.owner)).toEqual(['ben@example.com']);
   });
 
-  it('switching off needs no new permission from a user who never granted the alert scopes', () => {
-    open();
+  it('switching off needs no new permission from a user who never granted the alert scopes', async () => {
+    await open();
     expect(setDailyAlerts(false)).toMatchObject({ daily: false });
     expect(fake.prompts).toEqual([]);
   });
 });
 
 describe('sendDailyDigest (the trigger)', () => {
-  function switchedOn(options: FakeOptions = {}, setup = alertSetup(), cards = CARDS) {
-    open({ ...options, evaluate: dashboardValues(setup, cards) }, setup);
+  async function switchedOn(options: FakeOptions = {}, setup = alertSetup(), cards = CARDS) {
+    await open({ ...options, evaluate: dashboardValues(setup, cards) }, setup);
     fake.grant(...ALERT_SCOPES);
     setDailyAlerts(true);
     fake.resetCounts();
     return fake;
   }
 
-  it('e-mails each owner in the account’s domain one digest of their KPIs in breach; owners without an address go to that account', () => {
-    switchedOn({ user: 'carl@acme.fr' });
+  it('e-mails each owner in the account’s domain one digest of their KPIs in breach; owners without an address go to that account', async () => {
+    await switchedOn({ user: 'carl@acme.fr' });
     const run = sendDailyDigest();
     expect(run).toMatchObject({ date: TODAY, breaches: 3, deferred: [], unaddressed: [], withheld: [] });
     expect(fake.mail.sent.map((m) => m.to)).toEqual(['ana@acme.fr', 'bob@acme.fr', 'carl@acme.fr']);
@@ -273,8 +272,8 @@ describe('sendDailyDigest (the trigger)', () => {
     expect(fake.mail.quota).toBe(97);
   });
 
-  it('moves the dashboard’s as-of date to today before reading, inside the document lock', () => {
-    switchedOn();
+  it('moves the dashboard’s as-of date to today before reading, inside the document lock', async () => {
+    await switchedOn();
     fake.sheet('KPI Dashboard')!.cell(2, 2)!.v = day('2026-01-15'); // a manager's older as-of date
     sendDailyDigest();
     expect(fake.sheet('KPI Dashboard')!.cell(2, 2)).toMatchObject({ v: day(TODAY), fmt: 'yyyy-mm-dd' });
@@ -286,11 +285,11 @@ describe('sendDailyDigest (the trigger)', () => {
     expect(fake.lock).toMatchObject({ held: false, acquired: 3, released: 3 }); // generate, setDailyAlerts, the digest
   });
 
-  it('keeps within the mail quota: most breaches first, the rest deferred and reported', () => {
+  it('keeps within the mail quota: most breaches first, the rest deferred and reported', async () => {
     const setup = alertSetup();
     // Bob owns two KPIs in breach now (cac and cpl): his digest goes first
     setup.goals.push({ kpi: 'cpl', owner: 'Bob & <b>Co</b> <bob@acme.fr>' });
-    switchedOn({ mailQuota: 1, user: 'carl@acme.fr' }, setup);
+    await switchedOn({ mailQuota: 1, user: 'carl@acme.fr' }, setup);
     const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
     const run = sendDailyDigest();
     expect(warn).toHaveBeenCalledWith(expect.stringMatching(/1 deferred \(mail quota\), 0 without an address/)); // in the execution log
@@ -301,8 +300,8 @@ describe('sendDailyDigest (the trigger)', () => {
     expect(fake.mail.quota).toBe(0);
   });
 
-  it('sends nothing when nothing is in breach', () => {
-    switchedOn({}, alertSetup(), { ...CARDS, mrr: 150, cac: 45 });
+  it('sends nothing when nothing is in breach', async () => {
+    await switchedOn({}, alertSetup(), { ...CARDS, mrr: 150, cac: 45 });
     const healthy = { ...TRENDS, cpl: [20, 21, 19, 20, 22, 18, 20, 21, 19, 20, 21, 20] };
     fake.options.evaluate = dashboardValues(alertSetup(), { ...CARDS, mrr: 150, cac: 45, cpl: 20 }, healthy);
     const run = sendDailyDigest();
@@ -310,8 +309,8 @@ describe('sendDailyDigest (the trigger)', () => {
     expect(fake.log.filter((e) => e.startsWith('MailApp.'))).toEqual([]);
   });
 
-  it('reports the digest nobody can receive when Google withholds the user’s address and the owner has none', () => {
-    switchedOn();
+  it('reports the digest nobody can receive when Google withholds the user’s address and the owner has none', async () => {
+    await switchedOn();
     // with no known account, only addresses it confirmed earlier can receive a digest
     fake.properties.set(DAILY_KEY, JSON.stringify({ by: '', confirmed: ['ana@acme.fr', 'bob@acme.fr'] }));
     fake.hideEmail = true; // "if security policies do not allow access to the user's email address": blank
@@ -324,8 +323,8 @@ describe('sendDailyDigest (the trigger)', () => {
     expect(fake.mail.sent).toHaveLength(2);
   });
 
-  it('stops before reading or sending anything when the user revoked an alert scope', () => {
-    switchedOn();
+  it('stops before reading or sending anything when the user revoked an alert scope', async () => {
+    await switchedOn();
     fake.revoke('https://www.googleapis.com/auth/script.send_mail');
     const before = fake.dump('KPI Dashboard');
     expect(() => sendDailyDigest()).toThrow(/Authorization is required/);
@@ -334,16 +333,16 @@ describe('sendDailyDigest (the trigger)', () => {
     expect(fake.prompts.at(-1)).toEqual(['https://www.googleapis.com/auth/script.send_mail']);
   });
 
-  it('deletes itself when the daily e-mail was switched off meanwhile', () => {
-    switchedOn();
+  it('deletes itself when the daily e-mail was switched off meanwhile', async () => {
+    await switchedOn();
     fake.properties.delete(DAILY_KEY);
     expect(sendDailyDigest()).toMatchObject({ skipped: 'switched off', sent: [] });
     expect(fake.triggers).toEqual([]);
   });
 
-  it('costs the same calls at 500 and 50,000 data rows', () => {
-    const measure = (rows: number) => {
-      open({ evaluate: dashboardValues(alertSetup()) }, alertSetup(), rows);
+  it('costs the same calls at 500 and 50,000 data rows', async () => {
+    const measure = async (rows: number) => {
+      await open({ evaluate: dashboardValues(alertSetup()) }, alertSetup(), rows);
       fake.grant(...ALERT_SCOPES);
       setDailyAlerts(true);
       fake.resetCounts();
@@ -352,8 +351,8 @@ describe('sendDailyDigest (the trigger)', () => {
       uninstall();
       return out;
     };
-    const small = measure(500);
-    expect(measure(50000)).toEqual(small);
+    const small = await measure(500);
+    expect(await measure(50000)).toEqual(small);
     expect(small.byMethod['MailApp.sendEmail']).toBe(3);
     expect(small.byMethod['Range.getValues']).toBe(3); // the cards checked before the date is written, then cards and trend
   });
@@ -368,8 +367,8 @@ describe('digest recipients', () => {
   }
   const ownerTriggers = () => fake.triggers.filter((t) => t.handler === DIGEST_HANDLER);
 
-  it('shows the list when the digest is switched on: the account, its domain, and outside addresses waiting', () => {
-    open({ user: 'carl@acme.fr' }, hostileSetup());
+  it('shows the list when the digest is switched on: the account, its domain, and outside addresses waiting', async () => {
+    await open({ user: 'carl@acme.fr' }, hostileSetup());
     fake.grant(...ALERT_SCOPES);
     const status = setDailyAlerts(true);
     expect(status.recipients).toEqual([
@@ -380,8 +379,8 @@ describe('digest recipients', () => {
     expect(status.canConfirmRecipients).toBe(true);
   });
 
-  it('an owner an editor typed outside the domain is never mailed: the account gets that digest, with a plain greeting', () => {
-    open({ user: 'carl@acme.fr' }, hostileSetup());
+  it('an owner an editor typed outside the domain is never mailed: the account gets that digest, with a plain greeting', async () => {
+    await open({ user: 'carl@acme.fr' }, hostileSetup());
     fake.grant(...ALERT_SCOPES);
     setDailyAlerts(true);
     const run = sendDailyDigest({ triggerUid: ownerTriggers()[0].id });
@@ -396,14 +395,14 @@ describe('digest recipients', () => {
     expect(toAccount.some((m) => m.body.includes('outside your domain'))).toBe(true);
   });
 
-  it('shows the list again when it changes, and only the account can confirm an outside address', () => {
-    open({ user: 'carl@acme.fr' });
+  it('shows the list again when it changes, and only the account can confirm an outside address', async () => {
+    await open({ user: 'carl@acme.fr' });
     fake.grant(...ALERT_SCOPES);
     setDailyAlerts(true);
     expect(getAlerts().recipientsChanged).toBe(false);
     // another editor points a goal at an outside address and regenerates
     fake.user = 'ben@acme.fr';
-    generateDashboard(JSON.stringify(hostileSetup()), TODAY);
+    await generate(hostileSetup(), TODAY);
     const seenByBen = getAlerts();
     expect(seenByBen.recipientsChanged).toBe(true);
     expect(seenByBen.canConfirmRecipients).toBe(false);
@@ -424,11 +423,11 @@ describe('digest recipients', () => {
     expect(fake.mail.sent.map((m) => m.to)).toContain('victim@external.example');
   });
 
-  it('"seen" without confirming keeps outside addresses waiting', () => {
-    open({ user: 'carl@acme.fr' });
+  it('"seen" without confirming keeps outside addresses waiting', async () => {
+    await open({ user: 'carl@acme.fr' });
     fake.grant(...ALERT_SCOPES);
     setDailyAlerts(true);
-    generateDashboard(JSON.stringify(hostileSetup()), TODAY);
+    await generate(hostileSetup(), TODAY);
     expect(getAlerts().recipientsChanged).toBe(true);
     const seen = confirmDigestRecipients([]);
     expect(seen.recipientsChanged).toBe(false);
@@ -439,8 +438,8 @@ describe('digest recipients', () => {
 });
 
 describe('one digest per spreadsheet per day, whatever getEmail() returns', () => {
-  it('two editors whose address Google withholds: the second switching on adds no trigger', () => {
-    open();
+  it('two editors whose address Google withholds: the second switching on adds no trigger', async () => {
+    await open();
     fake.hideEmail = true;
     fake.grant(...ALERT_SCOPES);
     setDailyAlerts(true);
@@ -450,8 +449,8 @@ describe('one digest per spreadsheet per day, whatever getEmail() returns', () =
     expect(fake.triggers.map((t) => t.owner)).toEqual(['ana@example.com']);
   });
 
-  it('the account whose trigger was deleted by hand gets a new one by switching on again', () => {
-    open();
+  it('the account whose trigger was deleted by hand gets a new one by switching on again', async () => {
+    await open();
     fake.grant(...ALERT_SCOPES);
     setDailyAlerts(true);
     fake.triggers.splice(0, 1);
@@ -460,8 +459,8 @@ describe('one digest per spreadsheet per day, whatever getEmail() returns', () =
     expect(JSON.parse(fake.properties.get(DAILY_KEY)!).trigger).toBe(fake.triggers[0].id);
   });
 
-  it('of two triggers left from before, only the recorded one sends; the other retires', () => {
-    open({}, alertSetup());
+  it('of two triggers left from before, only the recorded one sends; the other retires', async () => {
+    await open({}, alertSetup());
     fake.hideEmail = true;
     fake.grant(...ALERT_SCOPES);
     setDailyAlerts(true);
@@ -480,8 +479,8 @@ describe('one digest per spreadsheet per day, whatever getEmail() returns', () =
     expect(fake.mail.sent).toHaveLength(2);
   });
 
-  it('without trigger ids (a record from before), the second run of the day sends nothing', () => {
-    open();
+  it('without trigger ids (a record from before), the second run of the day sends nothing', async () => {
+    await open();
     fake.hideEmail = true;
     fake.grant(...ALERT_SCOPES);
     fake.properties.set(DAILY_KEY, JSON.stringify({ by: '', confirmed: ['ana@acme.fr', 'bob@acme.fr'] }));
@@ -502,8 +501,8 @@ describe('rows inserted above the cards', () => {
   const RENAMED =
     'The dashboard’s card table no longer shows MRR (it was renamed, deleted or moved out of the table). Nothing was written. Generate the dashboard again to restore it.';
 
-  function moved(): { dash: RawSheet; mrrRow: number } {
-    open({ evaluate: dashboardValues(alertSetup()) });
+  async function moved(): Promise<{ dash: RawSheet; mrrRow: number }> {
+    await open({ evaluate: dashboardValues(alertSetup()) });
     fake.grant(...ALERT_SCOPES);
     setDailyAlerts(true);
     const dash = fake.sheet('KPI Dashboard')!;
@@ -515,8 +514,8 @@ describe('rows inserted above the cards', () => {
     return { dash, mrrRow };
   }
 
-  it('the daily digest follows the anchors: today’s date goes in the moved as-of cell, the manager’s B2 is kept', () => {
-    const { dash } = moved();
+  it('the daily digest follows the anchors: today’s date goes in the moved as-of cell, the manager’s B2 is kept', async () => {
+    const { dash } = await moved();
     dash.cell(3, 2)!.v = day('2026-01-15');
     const run = sendDailyDigest();
     expect(run.skipped).toBeUndefined();
@@ -524,8 +523,8 @@ describe('rows inserted above the cards', () => {
     expect(dash.cell(2, 2)!.v).toBe('my note in B2');
   });
 
-  it('when a card can no longer be found, the digest writes no date, sends nothing and records why; the alert list refuses with the same message', () => {
-    const { dash, mrrRow } = moved();
+  it('when a card can no longer be found, the digest writes no date, sends nothing and records why; the alert list refuses with the same message', async () => {
+    const { dash, mrrRow } = await moved();
     dash.getRange(`A${mrrRow}`).setValue('Monthly revenue'); // the MRR card renamed by hand
     dash.cell(3, 2)!.v = day('2026-01-15');
     const before = fake.dump('KPI Dashboard');
@@ -540,8 +539,8 @@ describe('rows inserted above the cards', () => {
     expect(fake.dump('KPI Dashboard')).toEqual(before);
   });
 
-  it('when the as-of cell was typed over, the digest and the alert list stop before writing', () => {
-    const { dash } = moved();
+  it('when the as-of cell was typed over, the digest and the alert list stop before writing', async () => {
+    const { dash } = await moved();
     dash.getRange('B3').setValue('next week');
     const before = fake.dump('KPI Dashboard');
     const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);

@@ -5,12 +5,12 @@
 import { gridRect } from '../../apps-script/dashboard/grid';
 import { applyPlan } from '../../apps-script/dashboard/apply';
 import { readSheets } from '../../apps-script/dashboard/workbook';
-import { generateDashboard, snapshotNow } from '../../apps-script/dashboard/server-api';
+import { snapshotNow } from '../../apps-script/dashboard/server-api';
 import { buildPlan } from '../../core/dashboard/planner';
 import { MARKER_KEY, PlanCell } from '../../core/dashboard/plan';
 import { TemplateId } from '../../core/dashboard/templates';
 import { FakeSheets } from '../fakes/spreadsheet-app';
-import { AS_OF, day, sampleSetup, sampleWorkbook } from './support';
+import { AS_OF, day, sampleSetup, sampleWorkbook, generate } from './support';
 
 let fake: FakeSheets;
 let uninstall: () => void;
@@ -30,11 +30,11 @@ function expected(cell: PlanCell): { v?: unknown; f?: string } {
 }
 
 describe.each(['saas', 'ecommerce', 'b2b', 'aarrr', 'north_star'] as TemplateId[])('generating the %s template', (id) => {
-  it('writes every block, format, rule and chart of the plan on four marked sheets, and leaves the data sheets alone', () => {
+  it('writes every block, format, rule and chart of the plan on four marked sheets, and leaves the data sheets alone', async () => {
     open();
     const dataBefore = ['Marketing', 'Subscriptions', 'Deals', 'Orders'].map((n) => fake.dump(n));
     const setup = sampleSetup(id);
-    const result = generateDashboard(JSON.stringify(setup), AS_OF);
+    const result = await generate(setup, AS_OF);
     const plan = buildPlan({ setup, asOf: AS_OF });
 
     expect(result.sheets).toEqual(['KPI Dashboard', 'KPI Goals', 'KPI Definitions', 'KPI History']);
@@ -81,9 +81,9 @@ describe.each(['saas', 'ecommerce', 'b2b', 'aarrr', 'north_star'] as TemplateId[
 });
 
 describe('conditional formats', () => {
-  it('colours statuses by text and changes by sign, as the plan says', () => {
+  it('colours statuses by text and changes by sign, as the plan says', async () => {
     open();
-    generateDashboard(JSON.stringify(sampleSetup()), AS_OF);
+    await generate(sampleSetup(), AS_OF);
     const rules = fake.sheet('KPI Dashboard')!.rules.map((r) => r.describe());
     expect(rules[0]).toEqual({ type: 'TEXT_EQ', value: 'Achieved', background: '#D9EAD3', fontColor: '#274E13', ranges: ['E5:E11'] });
     expect(rules.filter((r) => r.type === 'NUMBER_GREATER_THAN').length + rules.filter((r) => r.type === 'NUMBER_LESS_THAN').length).toBe(
@@ -93,14 +93,14 @@ describe('conditional formats', () => {
 });
 
 describe('text the manager typed', () => {
-  it('stays text: an owner "2024" is not turned into a number, "=1+1" is not a formula', () => {
+  it('stays text: an owner "2024" is not turned into a number, "=1+1" is not a formula', async () => {
     open();
     const setup = sampleSetup('saas');
     setup.goals = [
       { kpi: setup.kpis[0], owner: '2024', target: 1 },
       { kpi: setup.kpis[1], owner: '=1+1', target: 1 },
     ];
-    generateDashboard(JSON.stringify(setup), AS_OF);
+    await generate(setup, AS_OF);
     const goals = fake.sheet('KPI Goals')!;
     expect(goals.cell(2, 7)).toMatchObject({ v: '2024', fmt: '@' });
     expect(goals.cell(3, 7)!.v).toBe('=1+1');
@@ -109,14 +109,14 @@ describe('text the manager typed', () => {
 });
 
 describe('regenerating', () => {
-  it('twice leaves one set of sheets with identical content, rewritten in place', () => {
+  it('twice leaves one set of sheets with identical content, rewritten in place', async () => {
     open();
     const json = JSON.stringify(sampleSetup());
-    generateDashboard(json, AS_OF);
+    await generate(json, AS_OF);
     const first = fake.sheetNames().map((n) => fake.dump(n));
     const ids = fake.sheetNames().map((n) => fake.sheet(n)!.id);
-    generateDashboard(json, AS_OF);
-    generateDashboard(json, AS_OF);
+    await generate(json, AS_OF);
+    await generate(json, AS_OF);
     expect(fake.sheetNames()).toEqual([
       'Marketing',
       'Subscriptions',
@@ -132,11 +132,11 @@ describe('regenerating', () => {
     expect(fake.markers()).toHaveLength(4);
   });
 
-  it('with fewer KPIs leaves nothing of the old cards, charts or rules behind', () => {
+  it('with fewer KPIs leaves nothing of the old cards, charts or rules behind', async () => {
     open();
-    generateDashboard(JSON.stringify(sampleSetup()), AS_OF);
+    await generate(sampleSetup(), AS_OF);
     const small = sampleSetup('saas', { kpis: ['mrr', 'cac'], goals: [] });
-    generateDashboard(JSON.stringify(small), AS_OF);
+    await generate(small, AS_OF);
     const dash = fake.sheet('KPI Dashboard')!;
     expect(dash.charts).toHaveLength(2);
     expect(dash.getRange('A7:J7').getValues()).toEqual([new Array(10).fill('')]); // the third card's row: now the gap before the insights
@@ -145,11 +145,11 @@ describe('regenerating', () => {
     expect(fake.sheet('KPI Goals')!.getLastRow()).toBe(3);
   });
 
-  it('finds a renamed generated sheet by its marker and rewrites it under its new name', () => {
+  it('finds a renamed generated sheet by its marker and rewrites it under its new name', async () => {
     open();
-    generateDashboard(JSON.stringify(sampleSetup()), AS_OF);
+    await generate(sampleSetup(), AS_OF);
     fake.sheet('KPI Dashboard')!.name = 'Board';
-    const result = generateDashboard(JSON.stringify(sampleSetup()), AS_OF);
+    const result = await generate(sampleSetup(), AS_OF);
     expect(result.sheets[0]).toBe('Board');
     expect(fake.sheetNames().filter((n) => /Dashboard|Board/.test(n))).toEqual(['Board']);
     expect(fake.sheet('KPI Goals')!.cell(2, 9)!.f).toBe("='Board'!B5");
@@ -157,18 +157,18 @@ describe('regenerating', () => {
 });
 
 describe("a user's sheet named like ours", () => {
-  it('is never touched: the plan uses another name and says so', () => {
+  it('is never touched: the plan uses another name and says so', async () => {
     open();
     const mine = fake.addSheet('KPI Dashboard', [['My own dashboard'], [1, 2, 3]]);
     mine.frozenRows = 2;
     const before = fake.dump('KPI Dashboard');
-    const result = generateDashboard(JSON.stringify(sampleSetup()), AS_OF);
+    const result = await generate(sampleSetup(), AS_OF);
     expect(result.sheets[0]).toBe('KPI Dashboard (KPI Pilot)');
     expect(result.notices.find((n) => n.code === 'renamed')).toMatchObject({ level: 'warning', sheet: 'dashboard' });
     expect(fake.dump('KPI Dashboard')).toEqual(before);
     expect(fake.markers().map((m) => m[0])).not.toContain('KPI Dashboard');
     // and again: the marked copy is reused, the user's sheet still untouched
-    generateDashboard(JSON.stringify(sampleSetup()), AS_OF);
+    await generate(sampleSetup(), AS_OF);
     expect(fake.sheetNames().filter((n) => n.startsWith('KPI Dashboard'))).toEqual(['KPI Dashboard', 'KPI Dashboard (KPI Pilot)']);
     expect(fake.dump('KPI Dashboard')).toEqual(before);
   });
@@ -179,11 +179,11 @@ describe('KPI History', () => {
   const cards = (values: Record<number, unknown>) => (sheet: string, row: number, col: number) =>
     sheet === 'KPI Dashboard' && col === 2 ? values[row] : undefined;
 
-  it('gets one row per KPI and period: names, ids, dates and formats; a second snapshot of the period updates in place', () => {
+  it('gets one row per KPI and period: names, ids, dates and formats; a second snapshot of the period updates in place', async () => {
     const values: Record<number, unknown> = { 5: 1200, 6: 0.05, 7: '', 8: 310.5, 9: 'n/a', 10: 4, 11: 0.25 };
     open({ evaluate: cards(values) });
     const json = JSON.stringify(sampleSetup());
-    generateDashboard(json, AS_OF);
+    await generate(json, AS_OF);
     const history = fake.sheet('KPI History')!;
     const kpis = sampleSetup().kpis;
     expect(history.getRange(1, 1, 1, 4).getValues()).toEqual([['Date', 'KPI', 'KPI id', 'Value']]);
@@ -209,7 +209,7 @@ describe('KPI History', () => {
     expect(history.cell(2, 4)!.v).toBe(1250);
     expect(history.getRange(7, 1, 1, 4).getValues()).toEqual([['my note', 'x', 'y', 'z']]);
 
-    generateDashboard(json, '2026-04-15'); // regenerating does not touch History
+    await generate(json, '2026-04-15'); // regenerating does not touch History
     expect(history.getLastRow()).toBe(7);
     values[5] = 1300;
     expect(snapshotNow()).toMatchObject({ appended: 5, updated: 0, date: '2026-04-15' });
@@ -219,9 +219,9 @@ describe('KPI History', () => {
     expect(history.cell(2, 4)!.v).toBe(1250); // March kept
   });
 
-  it('grows its grid past the 1,000 rows a new sheet has', () => {
+  it('grows its grid past the 1,000 rows a new sheet has', async () => {
     open({ evaluate: cards({ 5: 1, 6: 0.1, 7: 1, 8: 1, 9: 1, 10: 1, 11: 0.1 }) });
-    generateDashboard(JSON.stringify(sampleSetup()), AS_OF);
+    await generate(sampleSetup(), AS_OF);
     const history = fake.sheet('KPI History')!;
     // 997 rows of earlier periods (months before 2026) fill the sheet to row 998
     const old = Array.from({ length: 997 }, (_, i) => [day('2020-01-01') + i, 'MRR', 'mrr', i]);
@@ -233,14 +233,14 @@ describe('KPI History', () => {
     expect(history.cell(1005, 3)!.v).toBe('cpl');
   });
 
-  it('follows its anchors when rows are inserted above the cards, and refuses, writing nothing, when the layout is gone', () => {
+  it('follows its anchors when rows are inserted above the cards, and refuses, writing nothing, when the layout is gone', async () => {
     // values by KPI, wherever its row is: the fake computes each card from the name in its row
     const byName: Record<string, number> = { MRR: 1200, 'MRR churn rate': 0.05, 'Net revenue retention (12 months)': 0.9 };
     open({
       evaluate: (sheet: string, row: number, col: number) =>
         sheet === 'KPI Dashboard' && col === 2 ? byName[fake.sheet(sheet)!.cell(row, 1)?.v as string] : undefined,
     });
-    generateDashboard(JSON.stringify(sampleSetup()), AS_OF);
+    await generate(sampleSetup(), AS_OF);
     const dash = fake.sheet('KPI Dashboard')!;
     dash.insertRowsBefore(1, 1); // a row at the top: the as-of date is now B3
     dash.insertRowsBefore(6, 2); // two rows above the cards
@@ -270,23 +270,23 @@ describe('KPI History', () => {
     );
     expect(fake.dump('KPI History')).toEqual(before);
     // regenerating records the anchors again
-    generateDashboard(JSON.stringify(sampleSetup()), AS_OF);
+    await generate(sampleSetup(), AS_OF);
     expect(snapshotNow()).toMatchObject({ updated: 3 });
   });
 
-  it('reads the as-of date on the spreadsheet calendar, east and west of UTC', () => {
+  it('reads the as-of date on the spreadsheet calendar, east and west of UTC', async () => {
     for (const timeZone of ['Europe/Paris', 'America/Los_Angeles', 'Pacific/Kiritimati']) {
       open({ timeZone, evaluate: cards({ 5: 1 }) });
-      generateDashboard(JSON.stringify(sampleSetup()), AS_OF);
+      await generate(sampleSetup(), AS_OF);
       snapshotNow();
       expect(fake.sheet('KPI History')!.cell(2, 1)!.v).toBe(day(AS_OF));
       uninstall();
     }
   });
 
-  it('is recreated with its header when deleted, then appended to', () => {
+  it('is recreated with its header when deleted, then appended to', async () => {
     open({ evaluate: cards({ 5: 7 }) });
-    generateDashboard(JSON.stringify(sampleSetup()), AS_OF);
+    await generate(sampleSetup(), AS_OF);
     fake.spreadsheet.deleteSheet(fake.sheet('KPI History')!);
     expect(snapshotNow().appended).toBe(1);
     const history = fake.sheet('KPI History')!;
@@ -317,14 +317,14 @@ describe('safety guards', () => {
     expect(fake.dump('KPI Dashboard')).toEqual(before);
   });
 
-  it('regenerates the original when a user duplicated ours (the copy keeps the marker), whatever the tab order', () => {
+  it('regenerates the original when a user duplicated ours (the copy keeps the marker), whatever the tab order', async () => {
     open();
-    generateDashboard(JSON.stringify(sampleSetup()), AS_OF);
+    await generate(sampleSetup(), AS_OF);
     const copy = fake.addSheet('Copy of KPI Dashboard', [['my notes on the copy']]);
     copy.addDeveloperMetadata(MARKER_KEY, 'dashboard');
     fake.spreadsheet.sheets.unshift(fake.spreadsheet.sheets.pop()!); // moved first
     const before = fake.dump('Copy of KPI Dashboard');
-    const result = generateDashboard(JSON.stringify(sampleSetup()), AS_OF);
+    const result = await generate(sampleSetup(), AS_OF);
     expect(result.sheets[0]).toBe('KPI Dashboard');
     expect(fake.dump('Copy of KPI Dashboard')).toEqual(before);
   });

@@ -1,20 +1,21 @@
-/** The Sheets server's data history for the Goals step: hand-worked months, batched reads. */
-import { getDataHistory } from '../../apps-script/dashboard/data-history';
-import { generateDashboard, snapshotNow } from '../../apps-script/dashboard/server-api';
+/** The Goals step's data history in Sheets: the server reads the columns, the sidebar computes the months. Hand-worked months, batched reads. */
+import { snapshotNow } from '../../apps-script/dashboard/server-api';
 import { columnReads } from '../../core/dashboard/monthly';
 import { baselineFromData } from '../../core/dashboard/baselines';
 import { FakeSheets } from '../fakes/spreadsheet-app';
-import { sampleSetup, sampleWorkbook } from './support';
+import { sampleSetup, sampleWorkbook, generate, sheetsBridge } from './support';
+
+const dataHistory = (setup = sampleSetup('saas')) => sheetsBridge().dataHistory!(setup);
 
 let fake: FakeSheets;
 let uninstall: () => void;
 afterEach(() => uninstall?.());
 const open = (options = {}, rows?: number) => ({ fake, uninstall } = sampleWorkbook(options, rows)).fake;
 
-describe('getDataHistory', () => {
-  it('gives each KPI per month from the mapped columns (test/fixtures/dashboard/company.ts, by hand)', () => {
+describe('the data history through the Sheets bridge', () => {
+  it('gives each KPI per month from the mapped columns (test/fixtures/dashboard/company.ts, by hand)', async () => {
     open();
-    const h = getDataHistory(JSON.stringify(sampleSetup('saas')));
+    const h = await dataHistory();
     const at = (kpi: string, ym: string) => h.values[kpi]![h.months.indexOf(ym)];
     expect(h.months[0]).toBe('2025-11'); // the ledger's first month
     // February 2026: MRR A 100 + B 120 + C 90 + D 88 + E 50; CAC (1500 + 100) / (4 + 1); CPL 1600 / 60
@@ -24,15 +25,14 @@ describe('getDataHistory', () => {
     // MRR churn of March: D's 88 lost of February's 448
     expect(at('mrr_churn', '2026-03')).toBeCloseTo(88 / 448, 12);
     expect(baselineFromData(h, 'mrr', '2026-03-01')).toEqual({ value: 448, month: '2026-02' });
-    expect(JSON.parse(JSON.stringify(h))).toEqual(h); // what google.script.run can carry
   });
 
-  it('reads each mapped column in one call, whatever the number of rows', () => {
+  it('reads each mapped column in one call, whatever the number of rows', async () => {
     const reads = columnReads(sampleSetup('saas').kpis, sampleSetup('saas').mapping).length;
     for (const rows of [20, 2000]) {
       open({}, rows);
       fake.resetCounts();
-      getDataHistory(JSON.stringify(sampleSetup('saas')));
+      await dataHistory();
       const calls = fake.byMethod();
       expect(calls['Range.getValues']).toBe(reads); // no KPI History yet
       expect(calls['Range.getValue'] ?? 0).toBe(0);
@@ -41,13 +41,13 @@ describe('getDataHistory', () => {
     }
   });
 
-  it('fills months the data lacks from KPI History snapshots, read in one call', () => {
+  it('fills months the data lacks from KPI History snapshots, read in one call', async () => {
     const values: Record<number, number> = { 5: 100 };
     open({ evaluate: (sheet: string, row: number, col: number) => (sheet === 'KPI Dashboard' && col === 2 ? values[row] : undefined) });
-    generateDashboard(JSON.stringify(sampleSetup('saas', { goals: [] })), '2025-06-30'); // a month before any data row
+    await generate(sampleSetup('saas', { goals: [] }), '2025-06-30'); // a month before any data row
     snapshotNow();
     fake.resetCounts();
-    const h = getDataHistory(JSON.stringify(sampleSetup('saas')));
+    const h = await dataHistory();
     expect(h.months[0]).toBe('2025-06');
     expect(h.values.mrr![0]).toBe(100); // the snapshot of June 2025
     expect(h.values.mrr![h.months.indexOf('2026-02')]).toBe(448); // the data's own months

@@ -2,9 +2,9 @@
  * KPI History past the 1,000 rows a new Sheets grid has: a snapshot finds this period's rows
  * wherever they are, and two snapshots of one period leave one row per KPI.
  */
-import { generateDashboard, snapshotNow } from '../../apps-script/dashboard/server-api';
+import { snapshotNow } from '../../apps-script/dashboard/server-api';
 import { FakeSheets } from '../fakes/spreadsheet-app';
-import { AS_OF, day, sampleSetup, sampleWorkbook } from './support';
+import { AS_OF, day, sampleSetup, sampleWorkbook, generate } from './support';
 
 let fake: FakeSheets;
 let uninstall: () => void;
@@ -12,11 +12,11 @@ afterEach(() => uninstall?.());
 
 const KPIS = ['mrr', 'mrr_churn', 'nrr', 'cac', 'ltv', 'lead_to_opp', 'cpl'];
 
-it('with 1,200 earlier rows: the grid grows once, the period is recorded once, and a second snapshot updates rows 1,202 to 1,208 in place', () => {
+it('with 1,200 earlier rows: the grid grows once, the period is recorded once, and a second snapshot updates rows 1,202 to 1,208 in place', async () => {
   let card = 10;
   // every card evaluates to the current `card` value
   ({ fake, uninstall } = sampleWorkbook({ evaluate: (sheet, _row, col) => (sheet === 'KPI Dashboard' && col === 2 ? card : undefined) }));
-  generateDashboard(JSON.stringify(sampleSetup()), AS_OF);
+  await generate(sampleSetup(), AS_OF);
   const history = fake.sheet('KPI History')!;
   // 1,200 rows of 2020-2025 months, typed by earlier snapshots: one KPI per row
   const old = Array.from({ length: 1200 }, (_, i) => [day('2020-01-31') + i, 'MRR', 'mrr', i]);

@@ -1,9 +1,11 @@
 /** The server API the sidebar calls: state, setup persistence, the lock, and host call counts. */
-import { getSidebarState, generateDashboard, saveSetup, snapshotNow } from '../../apps-script/dashboard/server-api';
+import { getSidebarState, saveSetup, snapshotNow } from '../../apps-script/dashboard/server-api';
+import { applyDashboardPlan, readDashboardInputs } from '../../apps-script/dashboard/generate';
 import { GENERATED_KEY, SETUP_KEY } from '../../apps-script/dashboard/store';
 import { showSidebar } from '../../apps-script/menu';
+import { buildPlan } from '../../core/dashboard/planner';
 import { FakeSheets } from '../fakes/spreadsheet-app';
-import { AS_OF, sampleSetup, sampleWorkbook } from './support';
+import { AS_OF, sampleSetup, sampleWorkbook, generate, sidebarState } from './support';
 
 let fake: FakeSheets;
 let uninstall: () => void;
@@ -32,13 +34,13 @@ describe('getSidebarState', () => {
     expect(JSON.parse(JSON.stringify(state))).toEqual(state); // what google.script.run can carry
   });
 
-  it('after a generation: leaves our sheets out of the data sheets, lists their markers, and reads History per KPI, oldest first', () => {
+  it('after a generation: leaves our sheets out of the data sheets, lists their markers, and reads History per KPI, oldest first', async () => {
     const values: Record<number, number> = { 5: 100 };
     open({ evaluate: (sheet: string, row: number, col: number) => (sheet === 'KPI Dashboard' && col === 2 ? values[row] : undefined) });
-    generateDashboard(JSON.stringify(sampleSetup()), AS_OF);
+    await generate(sampleSetup(), AS_OF);
     snapshotNow();
     values[5] = 120;
-    generateDashboard(JSON.stringify(sampleSetup()), '2026-04-15');
+    await generate(sampleSetup(), '2026-04-15');
     snapshotNow();
     const state = getSidebarState();
     expect(state.sheets.map((s) => s.name)).toEqual(['Marketing', 'Subscriptions', 'Deals', 'Orders']);
@@ -88,9 +90,9 @@ describe('the setup in document properties', () => {
     expect(getSidebarState().setup).toBeNull();
   });
 
-  it('keeps the generated setup apart: saving an edit without generating does not move the snapshot', () => {
+  it('keeps the generated setup apart: saving an edit without generating does not move the snapshot', async () => {
     open({ evaluate: (sheet: string, row: number, col: number) => (sheet === 'KPI Dashboard' && col === 2 ? row : undefined) });
-    generateDashboard(JSON.stringify(sampleSetup()), AS_OF);
+    await generate(sampleSetup(), AS_OF);
     saveSetup(JSON.stringify(sampleSetup('saas', { kpis: ['cac'], goals: [] })));
     expect(JSON.parse(fake.properties.get(GENERATED_KEY)!).kpis).toEqual(sampleSetup().kpis);
     expect(snapshotNow().appended).toBe(7);
@@ -98,9 +100,9 @@ describe('the setup in document properties', () => {
 });
 
 describe('the document lock', () => {
-  it('is taken before the first write and released after the last, for generate and snapshot', () => {
+  it('is taken before the first write and released after the last, for generate and snapshot', async () => {
     open({ evaluate: () => 1 });
-    generateDashboard(JSON.stringify(sampleSetup()), AS_OF);
+    await generate(sampleSetup(), AS_OF);
     snapshotNow();
     const log = fake.log;
     const writes = log
@@ -115,44 +117,57 @@ describe('the document lock', () => {
     expect(fake.lock).toMatchObject({ held: false, acquired: 2, released: 2 });
   });
 
-  it('held by another run: generating fails with a clear message and writes nothing to the sheets', () => {
+  it('held by another run: generating fails with a clear message and writes nothing to the sheets', async () => {
     open();
     fake.lock.busy = true;
-    expect(() => generateDashboard(JSON.stringify(sampleSetup()), AS_OF)).toThrow(/Another KPI Pilot generation or snapshot is running/);
+    await expect(generate(sampleSetup(), AS_OF)).rejects.toThrow(/Another KPI Pilot generation or snapshot is running/);
     expect(fake.sheetNames()).toEqual(['Marketing', 'Subscriptions', 'Deals', 'Orders']);
-    expect(() => generateDashboard(JSON.stringify(sampleSetup('saas', { locale: 'fr' })), AS_OF)).toThrow(/Une autre génération/);
+    await expect(generate(sampleSetup('saas', { locale: 'fr' }), AS_OF)).rejects.toThrow(/Une autre génération/);
   });
 
-  it('is released when the generation fails', () => {
+  it('is not taken for a date that is not one: the read refuses it before anything is planned', async () => {
     open();
-    expect(() => generateDashboard(JSON.stringify(sampleSetup()), '15/03/2026')).toThrow(/not a date as YYYY-MM-DD/);
-    expect(fake.lock).toMatchObject({ held: false, acquired: 1, released: 1 });
+    await expect(generate(sampleSetup(), '15/03/2026')).rejects.toThrow(/not a date as YYYY-MM-DD/);
+    expect(fake.lock).toMatchObject({ held: false, acquired: 0, released: 0 });
+    expect(fake.sheetNames()).toEqual(['Marketing', 'Subscriptions', 'Deals', 'Orders']);
+  });
+
+  it('is released when writing the plan fails', async () => {
+    open();
+    await generate(sampleSetup(), AS_OF);
+    const setupJson = JSON.stringify(sampleSetup());
+    const inputs = readDashboardInputs(setupJson, AS_OF);
+    // a plan that names a user's sheet (only a stale plan could): refused by the applier, under the lock
+    const plan = buildPlan({ setup: sampleSetup(), asOf: AS_OF, existingSheets: inputs.existing });
+    const stale = { ...plan, sheets: plan.sheets.map((s) => (s.role === 'definitions' ? { ...s, name: 'Marketing' } : s)) };
+    expect(() => applyDashboardPlan(JSON.stringify(stale), setupJson, inputs.stamp)).toThrow(/The sheet "Marketing" belongs to you/);
+    expect(fake.lock).toMatchObject({ held: false, acquired: 2, released: 2 });
   });
 });
 
 describe('host calls', () => {
   /** Counts of one generate, one regenerate, one sidebar load and one snapshot over `rows` data rows per sheet. */
-  function measure(rows: number) {
+  async function measure(rows: number) {
     open({ evaluate: () => 1 }, rows);
     const json = JSON.stringify(sampleSetup());
-    const run = (fn: () => unknown) => {
+    const run = async (fn: () => unknown) => {
       fake.resetCounts();
-      fn();
+      await fn();
       return { counts: fake.counts(), byMethod: fake.byMethod(), cellsRead: Object.fromEntries(fake.cellsRead) };
     };
     const out = {
-      generate: run(() => generateDashboard(json, AS_OF)),
-      regenerate: run(() => generateDashboard(json, AS_OF)),
-      state: run(() => getSidebarState()),
-      snapshot: run(() => snapshotNow()),
+      generate: await run(() => generate(json, AS_OF)),
+      regenerate: await run(() => generate(json, AS_OF)),
+      state: await run(() => sidebarState()),
+      snapshot: await run(() => snapshotNow()),
     };
     uninstall();
     return out;
   }
 
-  it('do not change with the data: 500 and 50,000 rows per sheet make exactly the same calls', () => {
-    const small = measure(500);
-    const large = measure(50000);
+  it('do not change with the data: 500 and 50,000 rows per sheet make exactly the same calls', async () => {
+    const small = await measure(500);
+    const large = await measure(50000);
     expect(large).toEqual(small);
     expect(small.generate.counts.total).toBeGreaterThan(0);
     // and no call reads the data rows: only header rows (one row of at most 26 cells per data sheet)
@@ -162,12 +177,14 @@ describe('host calls', () => {
     }
   });
 
-  it('for a 7-KPI dashboard: at most 30 round trips per action, and writes batched per sheet', () => {
-    const m = measure(500);
+  it('for a 7-KPI dashboard: at most 30 round trips per action, and writes batched per sheet', async () => {
+    const m = await measure(500);
     // round trips (reads that make Apps Script flush and wait): a handful per action
     for (const action of Object.values(m)) expect(action.counts.read).toBeLessThanOrEqual(30);
-    expect(m.generate.counts.read).toBeLessThanOrEqual(5);
-    expect(m.regenerate.counts.read).toBeLessThanOrEqual(8); // more than the first: KPI Goals read back, the anchors listed
+    // the sheets, markers and KPI Goals are read twice: for the plan the sidebar builds, and again
+    // under the lock to check nothing changed before it is written
+    expect(m.generate.counts.read).toBeLessThanOrEqual(8);
+    expect(m.regenerate.counts.read).toBeLessThanOrEqual(11); // more than the first: KPI Goals read back, the anchors listed
     // one setValues and one setNumberFormats per generated sheet, however many blocks it has
     expect(m.generate.byMethod['Range.setValues']).toBe(4);
     expect(m.generate.byMethod['Range.setNumberFormats']).toBe(4);
@@ -175,9 +192,9 @@ describe('host calls', () => {
     expect(m.generate.byMethod['Sheet.setConditionalFormatRules']).toBe(2);
     expect(m.generate.byMethod['Sheet.insertChart']).toBe(7);
     // every document call (reads, batched writes, getters): bounded by sheets, KPIs and charts
-    expect(m.generate.counts.document).toBeLessThanOrEqual(104); // + the three anchors recorded, + each sheet's id (what tells a user's copy apart)
+    expect(m.generate.counts.document).toBeLessThanOrEqual(113); // + the three anchors recorded, + each sheet's id (what tells a user's copy apart), + the sheets read again under the lock
     expect(m.generate.byMethod['Sheet.getSheetId']).toBe(4);
-    expect(m.regenerate.counts.document).toBeLessThanOrEqual(119); // + KPI Goals read back, the anchors moved, each sheet's id
+    expect(m.regenerate.counts.document).toBeLessThanOrEqual(150); // + KPI Goals read back, the anchors moved, each sheet's id, the sheets and KPI Goals read again under the lock
     expect(m.regenerate.byMethod['Sheet.getSheetId']).toBe(4);
     expect(m.state.byMethod['Sheet.getSheetId']).toBeUndefined(); // reading sheets and markers costs no id while no role is doubled
     expect(m.snapshot.byMethod['Sheet.getSheetId']).toBeUndefined();

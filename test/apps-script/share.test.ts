@@ -4,11 +4,10 @@
  * value worked out here from its text (tables spill right and down, as in Sheets), so what the
  * freeze must write is known without running any KPI function.
  */
-import { generateDashboard } from '../../apps-script/dashboard/server-api';
 import { makeLiveAgain, prepareForSharing } from '../../apps-script/dashboard/share';
 import { callsKpiPilot, FORMULAS_SHEET, maySpill, needsFreezing } from '../../core/dashboard/share';
 import { FakeSheets } from '../fakes/spreadsheet-app';
-import { allExtrasSetup, AS_OF, extrasWorkbook } from './support';
+import { allExtrasSetup, AS_OF, extrasWorkbook, generate } from './support';
 
 let fake: FakeSheets;
 let uninstall: () => void;
@@ -43,15 +42,15 @@ function dump(f: FakeSheets): Dump {
   return out;
 }
 
-function openWith(rows?: number) {
+async function openWith(rows?: number) {
   ({ fake, uninstall } = extrasWorkbook({ evaluate }, rows));
   fake.addSheet('Analysis', [['By channel']]).cell(2, 1, true)!.f = '=KPI_BY("CAC",Marketing!B2:B,Marketing!C2:C,Marketing!F2:F)';
-  generateDashboard(JSON.stringify(allExtrasSetup()), AS_OF);
+  await generate(allExtrasSetup(), AS_OF);
 }
 
 describe('share-ready in Google Sheets', () => {
-  it('freezes every KPI Pilot cell to what Sheets showed, tables whole, and keeps the formulas on a hidden sheet', () => {
-    openWith();
+  it('freezes every KPI Pilot cell to what Sheets showed, tables whole, and keeps the formulas on a hidden sheet', async () => {
+    await openWith();
     const before = dump(fake);
     const kpiCells = Object.entries(before).flatMap(([name, s]) =>
       Object.entries(s.cells)
@@ -82,8 +81,8 @@ describe('share-ready in Google Sheets', () => {
     expect(() => prepareForSharing()).toThrow(/already prepared for sharing/);
   });
 
-  it('freeze → restore gives back the same spreadsheet, and freezing again the same frozen one', () => {
-    openWith();
+  it('freeze → restore gives back the same spreadsheet, and freezing again the same frozen one', async () => {
+    await openWith();
     const live = dump(fake);
     prepareForSharing();
     const frozen = dump(fake);
@@ -96,8 +95,8 @@ describe('share-ready in Google Sheets', () => {
     expect(() => makeLiveAgain()).toThrow('this spreadsheet is live already: nothing was prepared for sharing');
   });
 
-  it("measures each table by clearing its formula: a value typed beside the header is the user's and stays through freeze and restore", () => {
-    openWith();
+  it("measures each table by clearing its formula: a value typed beside the header is the user's and stays through freeze and restore", async () => {
+    await openWith();
     const a = fake.sheet('Analysis')!;
     a.cell(2, 3, true)!.v = 'my note'; // right beside the table's header row (A2:B5)
     a.cell(6, 1, true)!.v = 42; // right below the table
@@ -113,8 +112,8 @@ describe('share-ready in Google Sheets', () => {
     expect(dump(fake)).toEqual(live);
   });
 
-  it('puts every cleared formula back when the freeze cannot be planned', () => {
-    openWith();
+  it('puts every cleared formula back when the freeze cannot be planned', async () => {
+    await openWith();
     const live = dump(fake);
     const sheets = fake.spreadsheet;
     const getTz = sheets.getSpreadsheetTimeZone.bind(sheets);
@@ -124,19 +123,19 @@ describe('share-ready in Google Sheets', () => {
     expect(dump(fake)).toEqual(live);
   });
 
-  it('refuses to generate the dashboard while share-ready, writing nothing, and generates again once live', () => {
-    openWith();
+  it('refuses to generate the dashboard while share-ready, writing nothing, and generates again once live', async () => {
+    await openWith();
     prepareForSharing();
     const frozen = dump(fake);
-    expect(() => generateDashboard(JSON.stringify(allExtrasSetup()), AS_OF)).toThrow(/prepared for sharing .*"Make live again" first/);
+    await expect(generate(allExtrasSetup(), AS_OF)).rejects.toThrow(/prepared for sharing .*"Make live again" first/);
     expect(dump(fake)).toEqual(frozen);
     makeLiveAgain();
-    expect(() => generateDashboard(JSON.stringify(allExtrasSetup()), AS_OF)).not.toThrow();
+    await expect(generate(allExtrasSetup(), AS_OF)).resolves.toBeDefined();
   });
 
-  it('makes the same SpreadsheetApp calls for 50 and 2,000 data rows', () => {
-    const calls = (rows: number) => {
-      openWith(rows);
+  it('makes the same SpreadsheetApp calls for 50 and 2,000 data rows', async () => {
+    const calls = async (rows: number) => {
+      await openWith(rows);
       const start = fake.log.length;
       prepareForSharing();
       makeLiveAgain();
@@ -144,6 +143,6 @@ describe('share-ready in Google Sheets', () => {
       uninstall();
       return { reads: log.filter((e) => /\.(get(Values|Formulas|LastRow|LastColumn))$/.test(e)).length, total: log.length };
     };
-    expect(calls(2000)).toEqual(calls(50));
+    expect(await calls(2000)).toEqual(await calls(50));
   });
 });

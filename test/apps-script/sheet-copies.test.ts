@@ -3,10 +3,10 @@
  * copy carries our marker too. The sheet whose id was recorded at generation stays ours; the copy
  * is left exactly as it is and the sidebar says so.
  */
-import { generateDashboard, getSidebarState, snapshotNow } from '../../apps-script/dashboard/server-api';
+import { snapshotNow } from '../../apps-script/dashboard/server-api';
 import { SHEET_IDS_KEY } from '../../apps-script/dashboard/sheet-ids';
 import { FakeSheets } from '../fakes/spreadsheet-app';
-import { AS_OF, sampleSetup, sampleWorkbook } from './support';
+import { AS_OF, sampleSetup, sampleWorkbook, generate, sidebarState } from './support';
 
 let fake: FakeSheets;
 let uninstall: () => void;
@@ -20,10 +20,10 @@ function open(options = {}): FakeSheets {
 const COPY_TEXT = "'KPI Dashboard (2)' looks like a copy of the dashboard; KPI Pilot leaves it alone.";
 
 describe('a duplicated dashboard moved first in tab order', () => {
-  it('regenerates the original, leaves the copy untouched, and says so in the sidebar', () => {
+  it('regenerates the original, leaves the copy untouched, and says so in the sidebar', async () => {
     open({ evaluate: () => 1 });
     const setup = sampleSetup();
-    generateDashboard(JSON.stringify(setup), AS_OF);
+    await generate(setup, AS_OF);
     const original = fake.sheet('KPI Dashboard')!;
     expect(JSON.parse(fake.properties.get(SHEET_IDS_KEY)!)).toMatchObject({
       dashboard: String(original.id),
@@ -41,7 +41,7 @@ describe('a duplicated dashboard moved first in tab order', () => {
     const before = fake.dump('KPI Dashboard (2)');
 
     // the sidebar opens: the copy is not ours, not a data sheet, and named in a notice
-    const info = getSidebarState();
+    const info = await sidebarState();
     expect(info.existing.find((s) => s.name === 'KPI Dashboard (2)')).toEqual({
       name: 'KPI Dashboard (2)',
       marker: null,
@@ -52,7 +52,7 @@ describe('a duplicated dashboard moved first in tab order', () => {
 
     // regenerate with another as-of date: the original is rewritten, the copy is not
     original.getRange('A1').setValue('scribbled over by hand');
-    const result = generateDashboard(JSON.stringify(setup), '2026-04-30');
+    const result = await generate(setup, '2026-04-30');
     expect(result.sheets[0]).toBe('KPI Dashboard');
     expect(result.notices.filter((n) => n.code === 'duplicate_sheet').map((n) => n.text)).toEqual([COPY_TEXT]);
     expect(original.cell(1, 1)!.v).not.toBe('scribbled over by hand');
@@ -64,56 +64,56 @@ describe('a duplicated dashboard moved first in tab order', () => {
     expect(fake.dump('KPI Dashboard (2)')).toEqual(before);
   });
 
-  it('costs no extra call while every role is marked once, and two getters more when one is copied', () => {
+  it('costs no extra call while every role is marked once, and two getters more when one is copied', async () => {
     open();
     const json = JSON.stringify(sampleSetup());
-    generateDashboard(json, AS_OF);
+    await generate(json, AS_OF);
     fake.resetCounts();
-    getSidebarState();
+    await sidebarState();
     const plain = fake.byMethod();
     expect(plain['Sheet.getSheetId']).toBeUndefined();
     fake.duplicateSheet('KPI Goals', 'Copy of KPI Goals', 0);
     fake.resetCounts();
-    getSidebarState();
+    await sidebarState();
     const copied = fake.byMethod();
     expect(copied['Sheet.getSheetId']).toBe(2); // the two sheets marked "goals", nothing for the others
     expect(copied['DeveloperMetadataFinder.find']).toBe(plain['DeveloperMetadataFinder.find']);
   });
 
-  it('in French, names the copy of KPI Goals', () => {
+  it('in French, names the copy of KPI Goals', async () => {
     open();
     const setup = sampleSetup('saas', { locale: 'fr' });
-    generateDashboard(JSON.stringify(setup), AS_OF);
+    await generate(setup, AS_OF);
     fake.duplicateSheet('KPI Goals', 'Copie de KPI Goals', 0);
-    const result = generateDashboard(JSON.stringify(setup), AS_OF);
+    const result = await generate(setup, AS_OF);
     expect(result.notices.filter((n) => n.code === 'duplicate_sheet').map((n) => n.text)).toEqual([
       '« Copie de KPI Goals » semble être une copie de KPI Goals ; KPI Pilot n’y touche pas.',
     ]);
   });
 
-  it('a lone copy whose original was deleted becomes the dashboard, and a later copy of it is told apart', () => {
+  it('a lone copy whose original was deleted becomes the dashboard, and a later copy of it is told apart', async () => {
     open();
     const json = JSON.stringify(sampleSetup());
-    generateDashboard(json, AS_OF);
+    await generate(json, AS_OF);
     fake.duplicateSheet('KPI Dashboard', 'KPI Dashboard (2)');
     fake.spreadsheet.deleteSheet(fake.sheet('KPI Dashboard')!);
-    expect(generateDashboard(json, AS_OF).sheets[0]).toBe('KPI Dashboard (2)');
+    expect((await generate(json, AS_OF)).sheets[0]).toBe('KPI Dashboard (2)');
     const kept = fake.sheet('KPI Dashboard (2)')!;
     expect(JSON.parse(fake.properties.get(SHEET_IDS_KEY)!).dashboard).toBe(String(kept.id));
     fake.duplicateSheet('KPI Dashboard (2)', 'KPI Dashboard (3)', 0);
     const before = fake.dump('KPI Dashboard (3)');
-    expect(generateDashboard(json, AS_OF).sheets[0]).toBe('KPI Dashboard (2)');
+    expect((await generate(json, AS_OF)).sheets[0]).toBe('KPI Dashboard (2)');
     expect(fake.dump('KPI Dashboard (3)')).toEqual(before);
   });
 
-  it('without a recorded id (generated by an earlier version), keeps the first in tab order and still names the copy', () => {
+  it('without a recorded id (generated by an earlier version), keeps the first in tab order and still names the copy', async () => {
     open();
     const json = JSON.stringify(sampleSetup());
-    generateDashboard(json, AS_OF);
+    await generate(json, AS_OF);
     fake.properties.delete(SHEET_IDS_KEY);
     fake.duplicateSheet('KPI Dashboard', 'Copy of KPI Dashboard');
     const before = fake.dump('Copy of KPI Dashboard');
-    const result = generateDashboard(json, AS_OF);
+    const result = await generate(json, AS_OF);
     expect(result.sheets[0]).toBe('KPI Dashboard');
     expect(fake.dump('Copy of KPI Dashboard')).toEqual(before);
     expect(result.notices.some((n) => n.code === 'duplicate_sheet' && n.text.startsWith("'Copy of KPI Dashboard'"))).toBe(true);

@@ -4,6 +4,10 @@ import { DashboardSetup } from '../../core/dashboard/setup';
 import { template, TemplateId } from '../../core/dashboard/templates';
 import { MAPPING, SHEETS } from '../fixtures/dashboard/company';
 import { FakeOptions, FakeSheets } from '../fakes/spreadsheet-app';
+import { inProcessRun } from '../fakes/script-run';
+import { createSheetsBridge, planOnInputs } from '../../sidebar/bridges/sheets';
+import { applyDashboardPlan, readDashboardInputs } from '../../apps-script/dashboard/generate';
+import type { GenerateResult, HostBridge, WorkbookInfo } from '../../sidebar/bridge';
 
 export { AS_OF } from '../fixtures/dashboard/company';
 
@@ -75,4 +79,29 @@ export function extrasWorkbook(options: FakeOptions = {}, rowsPerSheet?: number)
   fake.addSheet('Touches', rowsPerSheet ? grow(TOUCHES, rowsPerSheet) : TOUCHES);
   const uninstall = fake.install();
   return { fake, uninstall };
+}
+
+/** The sidebar's Sheets bridge over the server functions run in-process on the fake (test/fakes/script-run.ts). */
+export function sheetsBridge(calls?: string[], before?: (name: string) => void): HostBridge {
+  return createSheetsBridge(inProcessRun(calls, before));
+}
+
+/** "Generate" as the sidebar does it: read on the server, plan in the page, write on the server. */
+export function generate(setup: DashboardSetup | string, asOf: string): Promise<GenerateResult> {
+  return sheetsBridge().generate(typeof setup === 'string' ? (JSON.parse(setup) as DashboardSetup) : setup, asOf);
+}
+
+/** What the sidebar shows when it opens (KPI Goals merged into the saved setup in the page). */
+export function sidebarState(): Promise<WorkbookInfo> {
+  return sheetsBridge().load();
+}
+
+/**
+ * The same three steps without google.script.run's promises, for benches that time them: the
+ * server read, the sidebar's plan (sidebar/bridges/sheets.ts planOnInputs), the server write.
+ */
+export function generateNow(setup: DashboardSetup | string, asOf: string): { sheets: string[] } {
+  const json = typeof setup === 'string' ? setup : JSON.stringify(setup);
+  const inputs = readDashboardInputs(json, asOf);
+  return applyDashboardPlan(...planOnInputs(JSON.parse(json) as DashboardSetup, inputs).args);
 }

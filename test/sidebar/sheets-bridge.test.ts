@@ -32,9 +32,10 @@ const SETUP = { v: 1 as const, locale: 'en' as const, kpis: ['mrr' as const], ma
 
 it('calls the server API by name with JSON text, and returns its answers', async () => {
   const { run, calls } = fakeRun({
-    getSidebarState: () => INFO,
+    getSidebarState: () => ({ ...INFO, goals: null, generated: null }),
     saveSetup: () => undefined,
-    generateDashboard: () => ({ sheets: ['KPI Dashboard'], notices: [] }),
+    readDashboardInputs: () => ({ asOf: '2026-10-31', existing: [], goals: null, generated: null, stamp: 'k-1' }),
+    applyDashboardPlan: () => ({ sheets: ['KPI Dashboard'] }),
     snapshotNow: () => ({ appended: 1, skipped: [] }),
   });
   const bridge = createSheetsBridge(run);
@@ -42,14 +43,17 @@ it('calls the server API by name with JSON text, and returns its answers', async
   expect(await bridge.load()).toEqual(INFO);
   await bridge.save(SETUP);
   const steps: number[] = [];
-  expect(await bridge.generate(SETUP, '2026-10-31', (_s, done) => steps.push(done))).toEqual({ sheets: ['KPI Dashboard'], notices: [] });
+  const result = await bridge.generate(SETUP, '2026-10-31', (_s, done) => steps.push(done));
+  expect(result.sheets).toEqual(['KPI Dashboard']);
+  expect(result.setup).toEqual(SETUP);
   expect(await bridge.snapshot()).toEqual({ appended: 1, skipped: [] });
-  expect(calls).toEqual([
-    ['getSidebarState', []],
-    ['saveSetup', [JSON.stringify(SETUP)]],
-    ['generateDashboard', [JSON.stringify(SETUP), '2026-10-31']],
-    ['snapshotNow', []],
-  ]);
+  expect(calls.map(([name]) => name)).toEqual(['getSidebarState', 'saveSetup', 'readDashboardInputs', 'applyDashboardPlan', 'snapshotNow']);
+  expect(calls[1][1]).toEqual([JSON.stringify(SETUP)]);
+  expect(calls[2][1]).toEqual([JSON.stringify(SETUP), '2026-10-31']);
+  // the plan is built here, in the page, and sent as JSON text with the setup and the stamp of the read
+  const [planJson, setupJson, stamp] = calls[3][1] as string[];
+  expect(JSON.parse(planJson)).toMatchObject({ version: 1, locale: 'en', snapshot: { kpis: ['mrr'], historySheet: 'KPI History' } });
+  expect([setupJson, stamp]).toEqual([JSON.stringify(SETUP), 'k-1']);
   expect(steps).toEqual([0, 1]);
 });
 
@@ -85,4 +89,15 @@ it('names a missing alerts function (a server pushed before alerts existed)', as
   const bridge = createSheetsBridge(fakeRun({}).run);
   await expect(bridge.alerts()).rejects.toThrow('the server has no function getAlerts: push the add-on again');
   await expect(bridge.setDailyAlerts(true)).rejects.toThrow('the server has no function setDailyAlerts');
+});
+
+it('validates a setup in full before it crosses: an invalid one reaches no server function', async () => {
+  const { run, calls } = fakeRun({ saveSetup: () => undefined, readDashboardInputs: () => null });
+  const bridge = createSheetsBridge(run);
+  const bad = { ...SETUP, template: 'nope' } as unknown as typeof SETUP;
+  await expect(bridge.save(bad)).rejects.toThrow('setup template "nope" is unknown');
+  await expect(bridge.generate(bad, '2026-10-31')).rejects.toThrow('setup template "nope" is unknown');
+  const huge = { ...SETUP, goals: [{ kpi: 'mrr' as const, owner: 'x'.repeat(9000) }] };
+  await expect(bridge.save(huge)).rejects.toThrow(/more than the 9000 a document property holds/);
+  expect(calls).toEqual([]);
 });

@@ -3,7 +3,8 @@ import { latestIsAnomalous } from '../../forecast/anomalies';
 import { valueError } from '../../errors';
 import { Direction, kpi, KpiId, Unit } from '../catalog';
 import { tr, Locale } from '../i18n';
-import { DashboardSetup, optionsOf } from '../setup';
+import type { DashboardSetup } from '../setup';
+import { optionsOf } from '../setup-options';
 import { BreachKind } from './labels';
 import { alertThreshold, crosses } from './threshold';
 

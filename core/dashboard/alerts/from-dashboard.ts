@@ -1,4 +1,5 @@
 import { AnchoredRead, locateDashboard } from '../anchors';
+import { GeneratedDashboard } from '../generated';
 import { DashboardPlan } from '../plan';
 import { DashboardSetup } from '../setup';
 import { Breach, checkAlerts } from './check';
@@ -11,6 +12,15 @@ import { Breach, checkAlerts } from './check';
  * @throws KpiError #VALUE! saying what to do when an anchor is gone or a KPI is not where it was
  */
 export function breachesFromAnchors(setup: DashboardSetup, plan: DashboardPlan, read: AnchoredRead): { breaches: Breach[]; asOf: number } {
-  const found = locateDashboard(plan.snapshot.kpis, plan.locale, read, Object.keys(plan.trend.series));
+  return breachesOfGenerated(setup, { locale: plan.locale, kpis: plan.snapshot.kpis, trendKpis: Object.keys(plan.trend.series) }, read);
+}
+
+/** The same rule from the record kept at generation (generated.ts), for a host that does not plan again. */
+export function breachesOfGenerated(
+  setup: DashboardSetup,
+  generated: Pick<GeneratedDashboard, 'locale' | 'kpis' | 'trendKpis'>,
+  read: AnchoredRead,
+): { breaches: Breach[]; asOf: number } {
+  const found = locateDashboard(generated.kpis, generated.locale, read, generated.trendKpis);
   return { breaches: checkAlerts({ setup, asOf: found.asOf, values: found.values, series: found.series }), asOf: found.asOf };
 }
