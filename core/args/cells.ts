@@ -52,9 +52,31 @@ export function serialFromYmd(year: number, month0: number, day: number): number
   return Date.UTC(year, month0, day) / MS_PER_DAY + EPOCH_OFFSET;
 }
 
+/** Days either side of 1970 that a Date holds (±100,000,000): beyond them a Date is invalid. */
+const DATE_DAYS = 100000000;
+
+/**
+ * The calendar day of a serial (its time of day dropped). Proleptic Gregorian calendar by
+ * arithmetic on 400-year eras (the days-to-civil algorithm of H. Hinnant's "chrono-compatible
+ * low-level date algorithms"), so reading a column of dates allocates no Date per cell; the
+ * same answer as a Date, which is kept for serials past what a Date holds (NaN fields).
+ */
 export function ymdFromSerial(serial: number): { year: number; month0: number; day: number } {
-  const d = new Date((Math.floor(serial) - EPOCH_OFFSET) * MS_PER_DAY);
-  return { year: d.getUTCFullYear(), month0: d.getUTCMonth(), day: d.getUTCDate() };
+  const days = Math.floor(serial) - EPOCH_OFFSET; // since 1970-01-01
+  if (!(Math.abs(days) <= DATE_DAYS)) {
+    const d = new Date(days * MS_PER_DAY);
+    return { year: d.getUTCFullYear(), month0: d.getUTCMonth(), day: d.getUTCDate() };
+  }
+  const z = days + 719468; // days since 0000-03-01: years start in March, so 29 February ends one
+  const era = Math.floor(z / 146097); // 400-year eras of 146,097 days
+  const dayOfEra = z - era * 146097;
+  const yearOfEra = Math.floor(
+    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365,
+  );
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const shifted = Math.floor((5 * dayOfYear + 2) / 153); // month counted from March
+  const month0 = shifted < 10 ? shifted + 2 : shifted - 10;
+  return { year: yearOfEra + era * 400 + (month0 < 2 ? 1 : 0), month0, day: dayOfYear - Math.floor((153 * shifted + 2) / 5) + 1 };
 }
 
 /** A calendar month as one integer (year × 12 + month), so months compare and step by 1. */
@@ -102,12 +124,12 @@ export function toSerial(v: unknown): number | undefined {
 
 /** The serial a value stands for, before the range check (so a message can say what is wrong). */
 function rawSerial(v: unknown): number | undefined {
+  if (typeof v === 'number') return Number.isFinite(v) ? v : undefined; // the usual cell first
   if (isDate(v)) {
     const ms = v.getTime();
     if (Number.isNaN(ms)) return undefined;
     return (ms + zoneOffsetMinutes(v) * 60000) / MS_PER_DAY + EPOCH_OFFSET;
   }
-  if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
   if (typeof v === 'string') {
     const m = ISO_DATE.exec(v.trim());
     if (!m) return undefined;

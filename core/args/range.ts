@@ -1,5 +1,5 @@
 import { numError, valueError } from '../errors';
-import { Cell, RawArg, describe, errorFromCell, isBlank, isDate, isoFromSerial, requireDate } from './cells';
+import { Cell, RawArg, describe, errorFromCell, isBlank, isDate, isoFromSerial, requireDate, toSerial } from './cells';
 
 /**
  * One range argument, named after its parameter so every message can say where the problem is.
@@ -109,7 +109,8 @@ export class RangeArg {
     this.forEachCell((v, r, c) => {
       const err = errorFromCell(v);
       if (err) throw err;
-      out.push(isBlank(v) ? null : requireDate(v, this.position(r, c)));
+      if (isBlank(v)) out.push(null);
+      else out.push(toSerial(v) ?? requireDate(v, this.position(r, c))); // the position's text only for a bad cell
     });
     return out;
   }

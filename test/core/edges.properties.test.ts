@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { isoFromSerial, LAST_SERIAL, requireDate } from '../../core/args/cells';
+import { isoFromSerial, LAST_SERIAL, requireDate, ymdFromSerial } from '../../core/args/cells';
 import { RangeArg } from '../../core/args/range';
 import { bgnbdLogLikelihood, collapseTriples } from '../../core/customers/bgnbd';
 import { gammaGammaLogLikelihood } from '../../core/customers/gammagamma';
@@ -64,6 +64,24 @@ describe('dates a spreadsheet can hold', () => {
         expect(() => new RangeArg('dates', cells as never).alignedDates()).toThrow(new RegExp(`^dates, row ${row + 1}: `));
       }),
     );
+  });
+
+  it('reads the calendar day of a serial as a Date does, leap days and century years included', () => {
+    // hand-worked: 1900 is not a leap year here (Sheets), 2000 is, 2100 is not
+    expect(ymdFromSerial(60)).toEqual({ year: 1900, month0: 1, day: 28 });
+    expect(ymdFromSerial(61)).toEqual({ year: 1900, month0: 2, day: 1 });
+    expect(ymdFromSerial(36585.75)).toEqual({ year: 2000, month0: 1, day: 29 }); // 36,526 is 2000-01-01, + 31 + 28
+    expect(ymdFromSerial(45351)).toEqual({ year: 2024, month0: 1, day: 29 });
+    expect(ymdFromSerial(73110)).toEqual({ year: 2100, month0: 2, day: 1 }); // 2100-02-28 is 73,109
+    expect(ymdFromSerial(LAST_SERIAL)).toEqual({ year: 9999, month0: 11, day: 31 });
+    expect(ymdFromSerial(-1)).toEqual({ year: 1899, month0: 11, day: 29 });
+    const byDate = (serial: number) => {
+      const d = dateOf(Math.floor(serial));
+      return { year: d.getUTCFullYear(), month0: d.getUTCMonth(), day: d.getUTCDate() };
+    };
+    // every serial a Date holds, and past it (NaN fields, as a Date gives)
+    fc.assert(fc.property(fc.double({ min: -1.1e8, max: 1.1e8, noNaN: true }), (v) => expect(ymdFromSerial(v)).toEqual(byDate(v))));
+    fc.assert(fc.property(fc.integer({ min: -1000, max: LAST_SERIAL + 1000 }), (v) => expect(ymdFromSerial(v)).toEqual(byDate(v))));
   });
 
   it('writes every date it can read as YYYY-MM-DD, never NaN', () => {
