@@ -90,8 +90,10 @@ describe('KPI values per month from the mapped data', () => {
   void ORDERS;
 });
 
+/** The sample company, generated once for the file (the suites below only read it). */
+const sample = generateSample();
+
 describe('on the sample company, every KPI agrees with the dashboard trend formulas month by month', () => {
-  const sample = generateSample();
   const mapping = mappingOf(sample.sheets);
   const all = CATALOG.map((k) => k.id).filter((id) => fieldsNeeded(id).every((f) => hasField(mapping, f)));
   const setup = { v: 1 as const, locale: 'en' as const, kpis: all, mapping, goals: [], options: { trendPeriods: 24 } };
@@ -139,7 +141,6 @@ describe('on the sample company, every KPI agrees with the dashboard trend formu
 });
 
 describe('baselines and the achievable check from the data', () => {
-  const sample = generateSample();
   const mapping = mappingOf(sample.sheets);
   const kpis: KpiId[] = ['mrr', 'nrr', 'cac', 'cpl'];
   const history = goalHistory(kpis, columnsOf(mapping, sample.sheets, kpis), undefined, '2026-10-31');
