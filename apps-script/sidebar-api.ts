@@ -5,7 +5,7 @@
  * from this module (sidebar/bridges/sheets.ts), so a rename breaks the build, not the add-on.
  */
 export { getSidebarState, saveSetup, snapshotNow } from './dashboard/server-api';
-export { readDashboardInputs, applyDashboardPlan } from './dashboard/generate';
+export { readDashboardInputs, applyDashboardPlan, recordGeneratedDashboard } from './dashboard/generate';
 export { readDataColumns } from './dashboard/data-history';
 export { prepareForSharing, makeLiveAgain } from './dashboard/share';
 export { getAlerts, setDailyAlerts, confirmDigestRecipients } from './dashboard/alerts';

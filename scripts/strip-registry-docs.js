@@ -8,8 +8,8 @@
  * marginParam(name, description) keeps its name. Names, kinds, defaults, bounds and choices stay:
  * the runner and its error messages use them.
  *
- * The same for the KPI catalog, of which the server reads a KPI's name, unit, direction and
- * frequency only (SERVER_FIELDS); the sidebar, which plans and explains KPIs, has it whole.
+ * The same for the KPI catalog, of which the server reads a KPI's name, unit and direction only
+ * (SERVER_FIELDS); the sidebar, which plans and explains KPIs, has it whole.
  * test/apps-script/registry-text.test.ts checks the built server has none of that text.
  */
 const path = require('path');
@@ -51,12 +51,12 @@ const DESCRIPTION = new Set(['description']);
 /**
  * Per dashboard table: its entries' key (an entry is an object literal with it) and the only fields
  * the server reads of each entry. The KPI catalog's readers on the server (the alert rule, the
- * digest, the anchors, KPI History) read a KPI's name, unit, direction and frequency; its
+ * digest, the anchors, KPI History) read a KPI's name, unit and direction; its
  * description, formulas, vanity warning, hints and the fields it reads serve the sidebar and the
  * generated sheets, which the sidebar plans.
  */
 const SERVER_FIELDS = [
-  { file: path.join('core', 'dashboard', 'catalog.ts'), key: 'id', keep: new Set(['id', 'name', 'unit', 'direction', 'frequency']) },
+  { file: path.join('core', 'dashboard', 'catalog.ts'), key: 'id', keep: new Set(['id', 'name', 'unit', 'direction']) },
 ];
 
 const hasKey = (node, key) =>

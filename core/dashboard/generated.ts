@@ -15,8 +15,6 @@ export interface GeneratedDashboard {
   readonly kpis: readonly string[];
   /** The KPIs with a column in the trend table (the keys of the plan's trend.series). */
   readonly trendKpis: readonly string[];
-  /** The History sheet's name as generated. */
-  readonly historySheet: string;
   /** KPI History as planned (header, widths, formats): written again when the sheet is gone; null when the plan had none. */
   readonly history: PlannedSheet | null;
 }
@@ -28,7 +26,6 @@ export function generatedDashboard(plan: DashboardPlan): GeneratedDashboard {
     locale: plan.locale,
     kpis: [...plan.snapshot.kpis],
     trendKpis: Object.keys(plan.trend.series),
-    historySheet: plan.snapshot.historySheet,
     history: plan.sheets.find((s) => s.role === 'history') ?? null,
   };
 }
@@ -48,7 +45,6 @@ export function parseGeneratedDashboard(text: string | null | undefined): Genera
     return null;
   }
   if (!v || v.v !== 1 || (v.locale !== 'en' && v.locale !== 'fr') || !strings(v.kpis) || !strings(v.trendKpis)) return null;
-  if (typeof v.historySheet !== 'string' || !v.historySheet) return null;
   const history = v.history as PlannedSheet | null | undefined;
   const plannedHistory = !!history && typeof history === 'object' && history.role === 'history' && Array.isArray(history.blocks);
   return {
@@ -56,7 +52,6 @@ export function parseGeneratedDashboard(text: string | null | undefined): Genera
     locale: v.locale,
     kpis: v.kpis,
     trendKpis: v.trendKpis,
-    historySheet: v.historySheet,
     history: plannedHistory ? history : null,
   };
 }

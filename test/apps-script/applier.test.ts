@@ -300,6 +300,21 @@ describe('KPI History', () => {
     ).toEqual(['KPI History']);
   });
 
+  it('follows our History sheet when renamed, and never writes to a user sheet that took its name', async () => {
+    open({ evaluate: cards({ 5: 7 }) });
+    await generate(sampleSetup(), AS_OF);
+    fake.sheet('KPI History')!.setName('Snapshots');
+    expect(snapshotNow().appended).toBe(1);
+    expect(fake.sheet('Snapshots')!.cell(2, 4)!.v).toBe(7);
+    expect(fake.sheet('KPI History')).toBeUndefined();
+    // ours deleted, and a sheet of the user's now named KPI History: ours is created again beside it
+    fake.spreadsheet.deleteSheet(fake.sheet('Snapshots')!);
+    fake.addSheet('KPI History', [['my notes']]);
+    expect(snapshotNow().appended).toBe(1);
+    expect(fake.sheet('KPI History')!.cell(1, 1)!.v).toBe('my notes');
+    expect(fake.sheet('KPI History (KPI Pilot)')!.cell(2, 4)!.v).toBe(7);
+  });
+
   it('cannot be snapshotted before a generation', () => {
     open();
     expect(() => snapshotNow()).toThrow(/Generate the dashboard first/);

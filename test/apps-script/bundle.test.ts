@@ -59,6 +59,7 @@ describe('the built Apps Script project', () => {
       'saveSetup(setupJson)',
       'readDashboardInputs(setupJson, asOf)',
       'applyDashboardPlan(planJson, setupJson, stamp)',
+      'recordGeneratedDashboard(planJson)',
       'snapshotNow()',
       'readDataColumns(reads)',
       'showSidebar()',
