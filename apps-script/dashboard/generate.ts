@@ -38,7 +38,12 @@ export interface DashboardInputs {
   readonly generated: DashboardSetup | null;
   /** Data rows of each mapped dataset, when the setup asks for extra sheets. */
   readonly dataRows?: Partial<Record<DatasetId, number>>;
-  /** Fingerprint of all the above but the date: applyDashboardPlan writes only when it is unchanged. */
+  /**
+   * Fingerprint of the sheets, KPI Goals and the last generated setup: applyDashboardPlan writes
+   * only when it is unchanged. Not of the row counts: rows arriving in a mapped sheet (a form, an
+   * import) between the two calls only make the spill room a few rows short of the new count, as
+   * rows arriving after any generation do, and must not refuse the user's click.
+   */
   readonly stamp: string;
 }
 
@@ -50,13 +55,8 @@ export interface AppliedDashboard {
 
 function workbookInputs(ss: Spreadsheet, setup: DashboardSetup): { state: SheetsState; inputs: Omit<DashboardInputs, 'asOf'> } {
   const state = readSheets(ss);
-  const read = {
-    existing: state.existing,
-    goals: readGoalsBack(state),
-    generated: readSetup(GENERATED_KEY),
-    dataRows: mappedDataRows(state, setup),
-  };
-  return { state, inputs: { ...read, stamp: stampOf(read) } };
+  const read = { existing: state.existing, goals: readGoalsBack(state), generated: readSetup(GENERATED_KEY) };
+  return { state, inputs: { ...read, dataRows: mappedDataRows(state, setup), stamp: stampOf(read) } };
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
  * A short fingerprint of what a dashboard plan depends on in the workbook (its sheets and
- * markers, KPI Goals as read back, the last generated setup, the mapped sheets' row counts).
+ * markers, KPI Goals as read back, the last generated setup).
  * The sidebar plans between two server calls; the second one reads these again under the lock
  * and writes only when the fingerprint is the same. FNV-1a over the JSON text: 32 bits are
  * plenty to tell "changed" from "unchanged" for one workbook a few seconds apart. O(text).

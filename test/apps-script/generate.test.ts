@@ -58,6 +58,19 @@ describe('a generation', () => {
     expect(again.setup!.goals[0]).toMatchObject({ kpi: 'mrr', target: 250 });
   });
 
+  it('is not refused when rows arrive in a mapped sheet meanwhile (a form, an import): they are data, not layout', async () => {
+    ({ fake, uninstall } = extrasWorkbook());
+    const orders = fake.sheet('Orders')!;
+    const bridge = sheetsBridge([], (name) => {
+      if (name === 'applyDashboardPlan') orders.getRange(orders.getLastRow() + 1, 1, 1, 3).setValues([['late order', 45962, 10]]);
+    });
+    const rowsBefore = orders.getLastRow();
+    const result = await bridge.generate(allExtrasSetup(), AS_OF);
+    expect(orders.getLastRow()).toBe(rowsBefore + 1);
+    expect(result.sheets[0]).toBe('KPI Dashboard');
+    expect(fake.properties.has(GENERATED_KEY)).toBe(true);
+  });
+
   it('is refused when the server gets something that is not a plan of this version', async () => {
     ({ fake, uninstall } = sampleWorkbook());
     const server = await import('../../apps-script/dashboard/generate');
