@@ -13,7 +13,8 @@
  */
 import { buildPlan } from '../core/dashboard/planner';
 import { FakeWorkbook } from '../test/office-addin/fake-excel';
-import { allExtrasSetup, bigWorkbook, bridgeFor, plainOffice, saasSetup, TOUCHES } from '../test/office-addin/support';
+import { allExtrasSetup, bigWorkbook, bridgeFor, plainOffice, saasSetup } from '../test/office-addin/support';
+import { TOUCHES } from '../test/fixtures/dashboard/company';
 import { compare, report, section } from './harness';
 
 async function best(fn: () => Promise<unknown>, runs = 5): Promise<number> {

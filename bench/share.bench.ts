@@ -13,7 +13,8 @@ import { makeLiveAgain, prepareForSharing } from '../apps-script/dashboard/share
 import { maySpill, needsFreezing, planFreeze, SheetCells } from '../core/dashboard/share';
 import { allExtrasSetup as sheetsExtras, AS_OF, extrasWorkbook, generateNow } from '../test/apps-script/support';
 import { FakeWorkbook } from '../test/office-addin/fake-excel';
-import { allExtrasSetup as excelExtras, bigWorkbook, bridgeFor, plainOffice, TOUCHES } from '../test/office-addin/support';
+import { allExtrasSetup as excelExtras, bigWorkbook, bridgeFor, plainOffice } from '../test/office-addin/support';
+import { TOUCHES } from '../test/fixtures/dashboard/company';
 import { compare, report, section } from './harness';
 
 const SIZES = [100, 5000];

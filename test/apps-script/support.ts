@@ -2,7 +2,7 @@
 import { serialFromYmd } from '../../core/args/cells';
 import { DashboardSetup } from '../../core/dashboard/setup';
 import { template, TemplateId } from '../../core/dashboard/templates';
-import { MAPPING, SHEETS } from '../fixtures/dashboard/company';
+import { ALL_EXTRAS, MAPPING, SHEETS, TOUCHES, TOUCHES_MAPPING } from '../fixtures/dashboard/company';
 import { FakeOptions, FakeSheets } from '../fakes/spreadsheet-app';
 import { inProcessRun } from '../fakes/script-run';
 import { createSheetsBridge, planOnInputs } from '../../sidebar/bridges/sheets';
@@ -46,30 +46,9 @@ export const day = (iso: string): number => {
   return serialFromYmd(y, m - 1, d);
 };
 
-/** A small touchpoint export (journey, timestamp, channel, converted, value), made up for the extras tests. */
-export const TOUCHES: unknown[][] = [
-  ['Journey', 'Timestamp', 'Channel', 'Converted', 'Value'],
-  ['u1', day('2026-02-01'), 'Ads', 0, 0],
-  ['u1', day('2026-02-03'), 'Search', 1, 300],
-  ['u2', day('2026-02-02'), 'Email', 0, 0],
-  ['u2', day('2026-02-05'), 'Search', 1, 100],
-  ['u3', day('2026-02-04'), 'Social', 0, 0],
-];
-
 /** Every extra sheet and alerts on, over the sample company plus a Touches sheet. */
 export function allExtrasSetup(): DashboardSetup {
-  return sampleSetup('saas', {
-    mapping: {
-      ...MAPPING,
-      touches: { sheet: 'Touches', headerRow: 1, columns: { journey: 'A', timestamp: 'B', channel: 'C', converted: 'D', value: 'E' } },
-    },
-    extras: {
-      attribution: true,
-      customers: true,
-      commissions: { quota: 10000, tiers: [0, 1], rates: [0.05, 0.08], method: 'retroactive' },
-    },
-    alerts: { enabled: true, email: true },
-  });
+  return sampleSetup('saas', { mapping: { ...MAPPING, ...TOUCHES_MAPPING }, extras: ALL_EXTRAS, alerts: { enabled: true, email: true } });
 }
 
 /** The sample workbook with the Touches sheet too. */

@@ -12,7 +12,8 @@ import { discoverSheets, mappedDataRows, queueUsedRows } from '../../office-addi
 import { splitSheetRef } from '../../core/dashboard/a1';
 import { FakeWorkbook, parseAddress } from './fake-excel';
 import { officeFake } from './office-fake';
-import { allExtrasSetup, bigWorkbook, bridgeFor, companyWorkbook, saasSetup, TOUCHES } from './support';
+import { allExtrasSetup, bigWorkbook, bridgeFor, companyWorkbook, saasSetup } from './support';
+import { TOUCHES } from '../fixtures/dashboard/company';
 
 const ALL = ['KPI Dashboard', 'KPI Goals', 'KPI Definitions', 'KPI History', 'Attribution', 'Customers at risk', 'Commissions'];
 const ROLES = ['dashboard', 'goals', 'definitions', 'history', 'attribution', 'customers', 'commissions'];

@@ -7,7 +7,8 @@
 import { callsKpiPilot, FORMULAS_SHEET, maySpill, needsFreezing } from '../../core/dashboard/share';
 import { FakeWorkbook } from './fake-excel';
 import { officeFake } from './office-fake';
-import { allExtrasSetup, bigWorkbook, bridgeFor, companyWorkbook, TOUCHES } from './support';
+import { allExtrasSetup, bigWorkbook, bridgeFor, companyWorkbook } from './support';
+import { TOUCHES } from '../fixtures/dashboard/company';
 
 const AS_OF = '2026-03-15';
 const ANALYSIS_FORMULA = '=KPIPILOT.KPI_BY("CAC",Marketing!B2:B99,Marketing!C2:C99,Marketing!F2:F99)';

@@ -6,7 +6,7 @@
 import { DashboardSetup } from '../../core/dashboard/setup';
 import { template } from '../../core/dashboard/templates';
 import { createExcelBridge } from '../../office-addin/dashboard/bridge';
-import { MAPPING, SHEETS } from '../fixtures/dashboard/company';
+import { ALL_EXTRAS, MAPPING, SHEETS, TOUCHES, TOUCHES_MAPPING } from '../fixtures/dashboard/company';
 import { FakeWorkbook } from './fake-excel';
 
 /** The SaaS template's 7 KPIs (MRR, MRR churn, NRR, CAC, LTV, lead-to-opportunity, CPL), one goal. */
@@ -90,29 +90,7 @@ export function plainOffice(displayLanguage = 'en-US'): { office: typeof Office 
   return { office: { context: { displayLanguage, document: { settings } } } as unknown as typeof Office };
 }
 
-/** A small touchpoint export (journey, timestamp, channel, converted, value), made up for the extras tests. */
-export const TOUCHES: unknown[][] = [
-  ['Journey', 'Timestamp', 'Channel', 'Converted', 'Value'],
-  ['u1', 46054, 'Ads', 0, 0],
-  ['u1', 46056, 'Search', 1, 300],
-  ['u2', 46055, 'Email', 0, 0],
-  ['u2', 46058, 'Search', 1, 100],
-  ['u3', 46057, 'Social', 0, 0],
-];
-
 /** Every extra sheet and alerts on: the SaaS setup plus a Touches sheet, commissions with two tiers. */
 export function allExtrasSetup(): DashboardSetup {
-  return {
-    ...saasSetup(),
-    mapping: {
-      ...MAPPING,
-      touches: { sheet: 'Touches', headerRow: 1, columns: { journey: 'A', timestamp: 'B', channel: 'C', converted: 'D', value: 'E' } },
-    },
-    extras: {
-      attribution: true,
-      customers: true,
-      commissions: { quota: 10000, tiers: [0, 1], rates: [0.05, 0.08], method: 'retroactive' },
-    },
-    alerts: { enabled: true, email: false },
-  };
+  return { ...saasSetup(), mapping: { ...MAPPING, ...TOUCHES_MAPPING }, extras: ALL_EXTRAS, alerts: { enabled: true, email: false } };
 }
