@@ -17,7 +17,7 @@ import { isoFromSerial, toSerial } from '../../core/args/cells';
 import { readAnchored } from './anchors';
 import { useSpreadsheetZone } from '../spreadsheet-zone';
 import { applyPlan } from './apply';
-import { readGeneratedDashboard } from './generated-store';
+import { readersRecord, readGeneratedDashboard } from './generated-store';
 import { withDocumentLock } from './lock';
 import { message } from './messages';
 import { GENERATED_KEY, readSetup, SETUP_KEY, writeSetup } from './store';
@@ -102,8 +102,7 @@ export function snapshotNow(): SnapshotResult {
     useSpreadsheetZone(); // the as-of cell comes back as a Date
     const state = readSheets(ss);
     if (!state.sheets.some((s) => s.marker === 'dashboard')) throw new Error(message('noDashboard', locale));
-    const generated = readGeneratedDashboard();
-    if (!generated) throw new Error(message('noRecord', locale));
+    const generated = readersRecord(ss, setup);
     const found = locateDashboard(generated.kpis, generated.locale, readAnchored(ss, false));
     // ours under whatever name it has now
     let history = state.sheets.find((s) => s.marker === 'history')?.sheet ?? null;

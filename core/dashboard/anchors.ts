@@ -107,7 +107,8 @@ export function cardLabel(id: KpiId, locale: Locale): string {
   return tr(kpi(id).name, locale);
 }
 
-const text = (v: unknown) => (typeof v === 'string' ? v.replace(/^'/, '').trim() : '');
+/** A label cell as read back: text without the apostrophe that kept it from being a formula, trimmed; '' for anything else. */
+export const labelText = (v: unknown): string => (typeof v === 'string' ? v.replace(/^'/, '').trim() : '');
 
 /**
  * Finds every card and (when read) trend column through the anchors and checks each KPI is where
@@ -131,7 +132,7 @@ export function locateDashboard(
   const rows: Record<string, number> = {};
   for (const id of kpis) {
     const name = cardLabel(id as KpiId, locale);
-    const at = read.cards.flatMap((r, i) => (text(r[0]) === name ? [i] : []));
+    const at = read.cards.flatMap((r, i) => (labelText(r[0]) === name ? [i] : []));
     if (at.length === 0) throw valueError(fill(tr(MSG.missingRow, locale), { name }));
     if (at.length > 1) throw valueError(fill(tr(MSG.twice, locale), { name }));
     rows[id] = at[0];
@@ -143,7 +144,7 @@ export function locateDashboard(
     const [header, ...body] = read.trend;
     for (const id of seriesKpis) {
       const name = cardLabel(id as KpiId, locale);
-      const col = header.findIndex((h) => text(h) === name);
+      const col = header.findIndex((h) => labelText(h) === name);
       if (col < 0) throw valueError(fill(tr(MSG.missingColumn, locale), { name }));
       series[id] = body.map((r) => r[col]);
     }
