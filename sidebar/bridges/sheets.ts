@@ -3,7 +3,7 @@ import type { DataHistory } from '../../core/dashboard/baselines';
 import { mergeGoals, planWithSheetGoals } from '../../core/dashboard/goals-merge';
 import { buildPlan } from '../../core/dashboard/planner';
 import { columnReads, goalHistory } from '../../core/dashboard/monthly';
-import { serializeSetup } from '../../core/dashboard/setup';
+import { serializeSetup, validateSetup } from '../../core/dashboard/setup';
 import type { GenerateResult, HostBridge, Progress, WorkbookInfo } from '../bridge';
 
 /**
@@ -48,12 +48,28 @@ export function callServer<K extends keyof SheetsServerApi>(
 
 type SheetsWorkbookState = ReturnType<SheetsServerApi['getSidebarState']>;
 
+/**
+ * A saved setup the full rules accept, or null. The server checks only the shape its own readers
+ * rely on; one saved by an older version or edited by hand that the planner would refuse opens the
+ * sidebar afresh instead of on a Generate that can only fail.
+ */
+function usable(setup: DashboardSetup | null): DashboardSetup | null {
+  if (!setup) return null;
+  try {
+    validateSetup(setup);
+    return setup;
+  } catch {
+    return null;
+  }
+}
+
 /** The workbook as the sidebar opens on it: KPI Goals is the source of truth once generated, so the saved goals are merged with it (core mergeGoals). */
 export function workbookInfoOf(state: SheetsWorkbookState): WorkbookInfo {
-  const { goals, generated, unrecorded: _unrecorded, ...info } = state;
+  const { goals, generated, unrecorded: _unrecorded, setup: saved, ...rest } = state;
+  const info = { ...rest, setup: usable(saved) };
   if (!info.setup) return info;
   const goalsSheet = info.existing.find((s) => s.marker === 'goals')?.name;
-  const merge = mergeGoals(info.setup, goals, generated, goalsSheet);
+  const merge = mergeGoals(info.setup, goals, usable(generated), goalsSheet);
   return { ...info, setup: merge.setup, ...(merge.notices.length ? { goalNotices: merge.notices } : {}) };
 }
 
@@ -70,7 +86,7 @@ export function planOnInputs(
   const { plan, merge } = planWithSheetGoals(
     { setup, asOf: inputs.asOf, existingSheets: inputs.existing, ...(inputs.dataRows ? { dataRows: inputs.dataRows } : {}) },
     inputs.goals,
-    inputs.generated,
+    usable(inputs.generated),
   );
   return { plan, setup: merge.setup, args: [JSON.stringify(plan), serializeSetup(merge.setup), inputs.stamp] };
 }

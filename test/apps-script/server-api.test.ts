@@ -90,6 +90,20 @@ describe('the setup in document properties', () => {
     expect(getSidebarState().setup).toBeNull();
   });
 
+  it.each([
+    ['an unknown template', { template: 'nope' }],
+    ['a trend longer than allowed', { options: { trendPeriods: 999 } }],
+    ['a field no dataset has', { mapping: { marketing: { sheet: 'Marketing', headerRow: 1, columns: { spendings: 'C' } } } }],
+  ])(
+    'opens the sidebar afresh on a saved setup with %s (an older version, a hand edit), not on a Generate that must fail',
+    async (_, change) => {
+      open();
+      fake.properties.set(SETUP_KEY, JSON.stringify({ ...sampleSetup(), ...change }));
+      expect(getSidebarState().setup).not.toBeNull(); // its shape is one the server's readers can use
+      expect((await sidebarState()).setup).toBeNull();
+    },
+  );
+
   it('keeps the generated setup apart: saving an edit without generating does not move the snapshot', async () => {
     open({ evaluate: (sheet: string, row: number, col: number) => (sheet === 'KPI Dashboard' && col === 2 ? row : undefined) });
     await generate(sampleSetup(), AS_OF);
