@@ -1,4 +1,5 @@
 import { isDate, toSerial } from '../../core/args/cells';
+import { columnNumber } from '../../core/dashboard/a1';
 import type { ColumnRead, MappedColumns } from '../../core/dashboard/monthly';
 import { useSpreadsheetZone } from '../spreadsheet-zone';
 import { readSheets } from './workbook';
@@ -31,12 +32,13 @@ export function readDataColumns(reads: ColumnRead[]): DataColumns {
   const columns: Record<string, unknown[]> = {};
   for (const read of Array.isArray(reads) ? reads : []) {
     const sheet = state.sheets.find((s) => s.name === read.sheet && s.marker === null)?.sheet;
-    if (!sheet || !/^[A-Z]{1,3}$/.test(read.column) || !(read.firstRow >= 1)) continue;
+    const column = typeof read.column === 'string' ? columnNumber(read.column) : undefined; // the setup's rule: letters, any case
+    if (!sheet || column === undefined || !Number.isInteger(read.firstRow) || read.firstRow < 1) continue;
     let last = lastRow.get(read.sheet);
     if (last === undefined) lastRow.set(read.sheet, (last = sheet.getLastRow()));
     if (last < read.firstRow) continue;
     columns[read.field] = sheet
-      .getRange(`${read.column}${read.firstRow}:${read.column}${last}`)
+      .getRange(read.firstRow, column, last - read.firstRow + 1, 1)
       .getValues()
       .map((r) => plainCell(r[0]));
   }

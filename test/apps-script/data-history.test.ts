@@ -27,6 +27,14 @@ describe('the data history through the Sheets bridge', () => {
     expect(baselineFromData(h, 'mrr', '2026-03-01')).toEqual({ value: 448, month: '2026-02' });
   });
 
+  it('reads column letters mapped in lower case as the setup’s rules allow (a setup typed by hand or imported)', async () => {
+    open();
+    const setup = sampleSetup('saas');
+    const lower = JSON.parse(JSON.stringify(setup).replace(/"([A-Z])"/g, (_, c: string) => `"${c.toLowerCase()}"`));
+    expect(lower.mapping.marketing.columns.spend).toBe('c');
+    expect(await dataHistory(lower)).toEqual(await dataHistory(setup));
+  });
+
   it('reads each mapped column in one call, whatever the number of rows', async () => {
     const reads = columnReads(sampleSetup('saas').kpis, sampleSetup('saas').mapping).length;
     for (const rows of [20, 2000]) {
