@@ -21,7 +21,8 @@ const props = () => PropertiesService.getDocumentProperties();
 export function generatedDashboardText(record: GeneratedDashboard): string {
   const text = JSON.stringify(record);
   const bytes = utf8Length(text);
-  if (bytes > MAX_SETUP_BYTES) throw new Error(message('recordTooLarge', record.locale, { bytes, max: MAX_SETUP_BYTES }));
+  const max = MAX_SETUP_BYTES; // what a document property holds, for the record as for the setup
+  if (bytes > max) throw new Error(message('recordTooLarge', record.locale, { bytes, max }));
   return text;
 }
 
