@@ -7,13 +7,17 @@
  * own cost, not Google's; the baseline is buildPlan alone. A generation is two server calls around
  * the plan the sidebar builds (read, then write under the lock), so the sheets are read twice. A
  * second table does the same with every extra sheet and alerts on, plus the alerts calls
- * (getAlerts, switching the daily e-mail on, one run of the daily digest trigger).
+ * (getAlerts, switching the daily e-mail on, one run of the daily digest trigger). Then the size
+ * of what the Goals step's history carries from the server to the page: the mapped columns, which
+ * grow with the rows (the months are computed in the page).
  */
 import { applyPlan } from '../apps-script/dashboard/apply';
 import { readSheets } from '../apps-script/dashboard/workbook';
 import { getSidebarState, snapshotNow } from '../apps-script/dashboard/server-api';
 import { getAlerts, sendDailyDigest, setDailyAlerts } from '../apps-script/dashboard/alerts';
 import { ALERT_SCOPES } from '../apps-script/dashboard/scopes';
+import { readDataColumns } from '../apps-script/dashboard/data-history';
+import { columnReads } from '../core/dashboard/monthly';
 import { buildPlan } from '../core/dashboard/planner';
 import { CallCounts } from '../test/fakes/spreadsheet-app';
 import { allExtrasSetup, AS_OF, extrasWorkbook, generateNow, sampleSetup, sampleWorkbook } from '../test/apps-script/support';
@@ -77,6 +81,15 @@ export function run(): void {
   console.log(
     '(the one difference on a first generation: Sheet.insertRowsAfter, growing Customers at risk to 50,016 rows for the spill of 50,000 orders)',
   );
+
+  section('Sheets dashboard: what the Goals step carries to the page (readDataColumns, JSON)');
+  for (const rows of [500, 50_000]) {
+    const { uninstall } = sampleWorkbook({}, rows);
+    const setup = sampleSetup();
+    const bytes = JSON.stringify(readDataColumns(columnReads(setup.kpis, setup.mapping))).length;
+    line(`mapped columns of the 7 KPIs, ${rows.toLocaleString('en')} rows`, `${(bytes / 1024).toFixed(0)} KB`);
+    uninstall();
+  }
 
   section('Sheets dashboard: time of our code (fake Sheets)');
   const setup = sampleSetup();
