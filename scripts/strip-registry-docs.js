@@ -113,27 +113,48 @@ function stripRegistryDocs(context) {
   return (file) => (path.normalize(file.fileName).includes(REGISTRY) ? ts.visitNode(file, visit) : file);
 }
 
-/** The text constructors of core/dashboard/i18n.ts (t) and of the catalog (N): they only build {en, fr}. */
-const TEXT_CONSTRUCTORS = new Set(['t', 'N']);
+/**
+ * The text constructors, which only build {en, fr}: `t` as imported from core/dashboard/i18n.ts,
+ * and the catalog's own `N`. A call is marked only where the name is bound to one of them, so a
+ * local function that happens to be called t keeps its side effects.
+ */
 const DASHBOARD = `${path.sep}core${path.sep}dashboard${path.sep}`;
+const CATALOG = `${DASHBOARD}catalog.ts`;
+
+/** The local names a file gives to i18n.ts's `t` (import { t } or import { t as x } from '…/i18n'). */
+function i18nTextNames(file) {
+  const names = new Set();
+  for (const st of file.statements) {
+    if (!ts.isImportDeclaration(st) || !ts.isStringLiteral(st.moduleSpecifier) || !/(^|\/)i18n$/.test(st.moduleSpecifier.text)) continue;
+    const bindings = st.importClause && st.importClause.namedBindings;
+    if (!bindings || !ts.isNamedImports(bindings)) continue;
+    for (const el of bindings.elements) if ((el.propertyName || el.name).text === 't') names.add(el.name.text);
+  }
+  return names;
+}
 
 /**
- * Marks every text constructor call in core/dashboard as pure (a #__PURE__ annotation), so the
- * minifier drops the labels and messages the server never reads: without it, a call might have
- * side effects and its table stays, whole, in the bundle.
+ * Marks every text constructor call in core/dashboard and the Apps Script host as pure (a
+ * #__PURE__ annotation), so the minifier drops the labels and messages the server never reads:
+ * without it, a call might have side effects and its table stays, whole, in the bundle.
  * @type {import('typescript').TransformerFactory<import('typescript').SourceFile>}
  */
 function pureTextCalls(context) {
-  const visit = (node) => {
-    const visited = ts.visitEachChild(node, visit, context);
-    if (ts.isCallExpression(visited) && ts.isIdentifier(visited.expression) && TEXT_CONSTRUCTORS.has(visited.expression.text))
-      return ts.addSyntheticLeadingComment(visited, ts.SyntaxKind.MultiLineCommentTrivia, '#__PURE__', false);
-    return visited;
+  return (file) => {
+    const name = path.normalize(file.fileName);
+    if (!name.includes(DASHBOARD) && !name.includes(`${path.sep}apps-script${path.sep}`)) return file;
+    const constructors = i18nTextNames(file);
+    if (name.endsWith(CATALOG)) constructors.add('N');
+    if (name.endsWith(`${DASHBOARD}i18n.ts`)) constructors.add('t');
+    if (constructors.size === 0) return file;
+    const visit = (node) => {
+      const visited = ts.visitEachChild(node, visit, context);
+      if (ts.isCallExpression(visited) && ts.isIdentifier(visited.expression) && constructors.has(visited.expression.text))
+        return ts.addSyntheticLeadingComment(visited, ts.SyntaxKind.MultiLineCommentTrivia, '#__PURE__', false);
+      return visited;
+    };
+    return ts.visitNode(file, visit);
   };
-  return (file) =>
-    path.normalize(file.fileName).includes(DASHBOARD) || path.normalize(file.fileName).includes(`${path.sep}apps-script${path.sep}`)
-      ? ts.visitNode(file, visit)
-      : file;
 }
 
 module.exports = { stripRegistryDocs, keepServerFields, pureTextCalls };
