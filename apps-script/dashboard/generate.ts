@@ -13,7 +13,7 @@ import { generatedDashboard } from '../../core/dashboard/generated';
 import type { GoalsReadBack } from '../../core/dashboard/goals-sheet';
 import { DashboardPlan, PLAN_VERSION } from '../../core/dashboard/plan';
 import type { DashboardSetup } from '../../core/dashboard/setup';
-import { parseSetupShape } from '../../core/dashboard/setup-shape';
+import { checkedSetupText, parseSetupShape } from '../../core/dashboard/setup-shape';
 import { useSpreadsheetZone } from '../spreadsheet-zone';
 import { applyPlan } from './apply';
 import { generatedDashboardText, readGeneratedDashboard, writeGeneratedDashboard } from './generated-store';
@@ -106,6 +106,7 @@ export function applyDashboardPlan(planJson: string, setupJson: string, stamp: s
   const setup = parseSetupShape(setupJson);
   const plan = parsePlan(planJson, setup);
   const record = generatedDashboardText(generatedDashboard(plan)); // checked to fit before anything is written
+  checkedSetupText(setup); // and the setup too: both are saved after the sheets are written
   return withDocumentLock(setup.locale, () => {
     const ss = SpreadsheetApp.getActiveSpreadsheet();
     useSpreadsheetZone();
