@@ -40,6 +40,11 @@ export function replace(node: Node, ...children: Child[]): void {
 
 let counter = 0;
 /** A page-unique id for label/for and aria-describedby pairs. */
+/** A checkbox and its label: a bold title, then what it means (hint, status), the whole text clickable. */
+export function checkboxChoice(box: HTMLInputElement, title: string, ...details: Child[]): HTMLDivElement {
+  return el('div', { className: 'kp-choice' }, box, el('label', { attrs: { for: box.id } }, el('strong', {}, title), ...details));
+}
+
 export function uid(prefix: string): string {
   counter += 1;
   return 'kp-' + prefix + '-' + counter;

@@ -1,7 +1,7 @@
 import { alertLabel, Breach, CATALOG, formatValue, Locale, Unit } from '../../core/dashboard';
 import type { AlertsStatus } from '../bridge';
 import { recipientsPanel, showRecipients } from '../digest-recipients';
-import { el, replace, uid } from '../dom';
+import { checkboxChoice, el, replace, uid } from '../dom';
 import { withDailyStatus } from '../state';
 import { TEXT } from '../text';
 import { message, StepContext } from './context';
@@ -153,17 +153,7 @@ export class AlertsPanel {
     return el(
       'div',
       { className: 'kp-daily' },
-      el(
-        'div',
-        { className: 'kp-choice' },
-        box,
-        el(
-          'label',
-          { attrs: { for: id } },
-          el('strong', {}, this.ctx.tx(TEXT.daily)),
-          el('span', { id: hintId, className: 'kp-muted' }, this.ctx.tx(TEXT.dailyHint)),
-        ),
-      ),
+      checkboxChoice(box, this.ctx.tx(TEXT.daily), el('span', { id: hintId, className: 'kp-muted' }, this.ctx.tx(TEXT.dailyHint))),
       result,
       recipients,
     );

@@ -1,5 +1,5 @@
 import { EXTRA_SHEET_DATA, ExtraSheetRole, Text } from '../../core/dashboard';
-import { el, replace, uid } from '../dom';
+import { checkboxChoice, el, replace, uid } from '../dom';
 import { extraMissing, setAlertsEnabled, setExtra } from '../state';
 import { TEXT } from '../text';
 import { StepContext } from './context';
@@ -41,20 +41,7 @@ export function extrasStep(ctx: StepContext): HTMLElement {
       ctx.state = setExtra(ctx.state, extra, box.checked);
       update();
     });
-    sheets.appendChild(
-      el(
-        'div',
-        { className: 'kp-choice' },
-        box,
-        el(
-          'label',
-          { attrs: { for: id } },
-          el('strong', {}, ctx.tx(label)),
-          el('span', { id: hintId, className: 'kp-muted' }, ctx.tx(hint)),
-          status,
-        ),
-      ),
-    );
+    sheets.appendChild(checkboxChoice(box, ctx.tx(label), el('span', { id: hintId, className: 'kp-muted' }, ctx.tx(hint)), status));
     if (plan) sheets.appendChild(plan);
     update();
   }

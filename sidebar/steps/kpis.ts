@@ -1,5 +1,5 @@
 import { CATALOG, MAX_KPIS, MIN_IMPACT_SHARE, MIN_KPIS, tr } from '../../core/dashboard';
-import { el, replace, uid } from '../dom';
+import { checkboxChoice, el, replace, uid } from '../dom';
 import { moveKpi, selection, toggleKpi } from '../state';
 import { TEXT } from '../text';
 import { StepContext } from './context';
@@ -34,16 +34,10 @@ export function kpiStep(ctx: StepContext): HTMLElement {
       def.vanity ? ctx.tx(TEXT.vanity) : '',
     ].filter(Boolean);
     fieldset.appendChild(
-      el(
-        'div',
-        { className: 'kp-choice' },
+      checkboxChoice(
         box,
-        el(
-          'label',
-          { attrs: { for: id } },
-          el('strong', {}, tr(def.name, L)),
-          el('span', { id: descId, className: 'kp-tags' + (def.vanity ? ' kp-vanity' : '') }, tags.join(' · ')),
-        ),
+        tr(def.name, L),
+        el('span', { id: descId, className: 'kp-tags' + (def.vanity ? ' kp-vanity' : '') }, tags.join(' · ')),
       ),
     );
   }

@@ -5,7 +5,8 @@
  * freeze must write is known without running any KPI function.
  */
 import { makeLiveAgain, prepareForSharing } from '../../apps-script/dashboard/share';
-import { callsKpiPilot, FORMULAS_SHEET, maySpill, needsFreezing } from '../../core/dashboard/share';
+import { callsKpiPilot, FORMULAS_SHEET, needsFreezing } from '../../core/dashboard/share';
+import { shareTestValue } from '../support/share-values';
 import { FakeSheets } from '../fakes/spreadsheet-app';
 import { allExtrasSetup, AS_OF, extrasWorkbook, generate } from './support';
 
@@ -14,17 +15,7 @@ let uninstall: () => void;
 afterEach(() => uninstall?.());
 
 /** A table for a table function (header, then "2024" as text and numbers), a number for the others. */
-function evaluate(_sheet: string, row: number, col: number, formula: string): unknown {
-  if (!needsFreezing(formula)) return row * 1000 + col; // native formulas: any value, they stay
-  if (maySpill(formula))
-    return [
-      ['Channel', 'Value'],
-      ['2024', 10 + col],
-      ['=Ads', ''],
-      ['SEO', 0.5],
-    ];
-  return formula.length + row / 100;
-}
+const evaluate = (_sheet: string, row: number, col: number, formula: string): unknown => shareTestValue(formula, row, col);
 
 type Dump = Record<string, { hidden: boolean; cells: Record<string, unknown> }>;
 function dump(f: FakeSheets): Dump {

@@ -4,7 +4,8 @@
  * is set here from its text (tables are dynamic arrays that spill, as in Excel), so what the
  * freeze must write is known without running any KPI function.
  */
-import { callsKpiPilot, FORMULAS_SHEET, maySpill, needsFreezing } from '../../core/dashboard/share';
+import { callsKpiPilot, FORMULAS_SHEET } from '../../core/dashboard/share';
+import { shareTestValue } from '../support/share-values';
 import { FakeWorkbook } from './fake-excel';
 import { officeFake } from './office-fake';
 import { allExtrasSetup, bigWorkbook, bridgeFor, companyWorkbook } from './support';
@@ -13,23 +14,11 @@ import { TOUCHES } from '../fixtures/dashboard/company';
 const AS_OF = '2026-03-15';
 const ANALYSIS_FORMULA = '=KPIPILOT.KPI_BY("CAC",Marketing!B2:B99,Marketing!C2:C99,Marketing!F2:F99)';
 
-/** A table for a table function (header, "2024" as text, numbers), a number for the others. */
-function value(formula: string, row: number, col: number): unknown {
-  if (!needsFreezing(formula)) return row * 1000 + col;
-  if (maySpill(formula))
-    return [
-      ['Channel', 'Value'],
-      ['2024', 10 + col],
-      ['=Ads', ''],
-      ['SEO', 0.5],
-    ];
-  return formula.length + row / 100;
-}
 function compute(book: FakeWorkbook): void {
   for (const s of book.sheets)
     for (const [k, c] of s.cells)
       if (!c.quoted && typeof c.input === 'string' && c.input.startsWith('='))
-        c.computed = value(c.input, Math.floor(k / 16384), k % 16384);
+        c.computed = shareTestValue(c.input, Math.floor(k / 16384), k % 16384);
 }
 function dump(book: FakeWorkbook): Record<string, unknown> {
   const out: Record<string, unknown> = {};
