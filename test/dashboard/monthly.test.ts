@@ -11,7 +11,7 @@ import { countifsPattern, fieldsToRead, goalHistory, kpiMonths, MappedColumns } 
 import { generateSample } from '../../playground/sample/company';
 import { DEALS, LEDGER, MARKETING, ORDERS, SHEETS } from '../fixtures/dashboard/company';
 import { applyToWorkbook } from './hf-apply';
-import { call, col } from '../support/call';
+import { sampleLedgerNrr } from '../support/sample-nrr';
 import { mappingOf } from '../support/mapping';
 
 /** The mapped columns of a mapping, read from whole sheets as a host reads them: the cells below the header row. */
@@ -161,28 +161,13 @@ describe('baselines and the achievable check from the data', () => {
   });
 
   it('takes NRR at a goal starting 1 October 2026 from September 2026, as the NRR function gives it on the ledger rows', () => {
-    const rows = sample.sheets.Subscriptions.slice(1);
-    const expected = call(
-      'NRR',
-      col(...rows.map((r) => r[0])),
-      col(...rows.map((r) => r[1])),
-      col(...rows.map((r) => r[2])),
-      '2025-09-01',
-      '2026-09-01',
-    ) as number;
+    const expected = sampleLedgerNrr('2025-09-01', '2026-09-01');
     const b = baselineFromData(history, 'nrr', '2026-10-01');
     expect(b?.month).toBe('2026-09');
     expect(b!.value).toBeCloseTo(expected, 12);
     expect(expected).toBeGreaterThan(0.5); // a real retention figure, not a default
     // without a start date: the last full month, October 2026
-    const october = call(
-      'NRR',
-      col(...rows.map((r) => r[0])),
-      col(...rows.map((r) => r[1])),
-      col(...rows.map((r) => r[2])),
-      '2025-10-01',
-      '2026-10-01',
-    ) as number;
+    const october = sampleLedgerNrr('2025-10-01', '2026-10-01');
     expect(baselineFromData(history, 'nrr')).toEqual({ value: expect.closeTo(october, 12), month: '2026-10' });
   });
 

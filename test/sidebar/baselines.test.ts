@@ -5,7 +5,7 @@ import { chooseTemplate, goalCheck, initialState, setGoalField, toSetup } from '
 import { createPlaygroundBridge } from '../../playground/dashboard/bridge';
 import { Workbook } from '../../playground/engine/workbook';
 import { generateSample } from '../../playground/sample/company';
-import { call, col } from '../support/call';
+import { sampleLedgerNrr } from '../support/sample-nrr';
 
 /** Baselines from the data in the Goals step: pre-filled, marked, never over what the manager typed or KPI Goals holds. */
 const HISTORY: DataHistory = {
@@ -93,15 +93,7 @@ describe('the playground provides the data history', () => {
     const h = await bridge.dataHistory!(setup);
     expect(h.months).toHaveLength(24);
     expect(h.lastFull).toBe('2026-10');
-    const rows = sample.sheets.Subscriptions.slice(1);
-    const nrr = call(
-      'NRR',
-      col(...rows.map((r) => r[0])),
-      col(...rows.map((r) => r[1])),
-      col(...rows.map((r) => r[2])),
-      '2025-09-01',
-      '2026-09-01',
-    ) as number;
+    const nrr = sampleLedgerNrr('2025-09-01', '2026-09-01');
     expect(h.values.nrr![h.months.indexOf('2026-09')]).toBeCloseTo(nrr, 12);
   });
 });
