@@ -3,7 +3,7 @@ import { join } from 'path';
 import { Browser, Page } from 'playwright-core';
 import { callFunction } from '../../core/hosts';
 import { generateSample } from '../../playground/sample/company';
-import { usePlayground } from '../support/browser';
+import { engineValues, gridCell, usePlayground } from '../support/browser';
 
 /**
  * The extra sheets and alerts end to end in the playground, headless Chromium: SaaS template,
@@ -29,19 +29,10 @@ usePlayground((s) => ({ browser, page, errors } = s));
 const sidebar = () => page.locator('#sidebar');
 const next = () => sidebar().getByRole('button', { name: 'Next' }).click();
 const tabs = () => page.locator('#tabs [role="tab"]').allTextContents();
-const cell = (row: number, col: number) => page.locator(`#grid td[data-row="${row}"][data-col="${col}"]`);
+const cell = (row: number, col: number) => gridCell(page, row, col);
 
 /** A sheet's values as the engine holds them; an error cell becomes its code ('#N/A'...). */
-async function values(sheet: string): Promise<unknown[][]> {
-  return page.evaluate((name) => {
-    const wb = (
-      window as unknown as { kpiPilot: { workbook: { hf: { getSheetValues(id: number): unknown[][]; getSheetId(n: string): number } } } }
-    ).kpiPilot.workbook;
-    return wb.hf
-      .getSheetValues(wb.hf.getSheetId(name))
-      .map((row) => row.map((v) => (v !== null && typeof v === 'object' ? String((v as { value: unknown }).value) : v)));
-  }, sheet);
-}
+const values = (sheet: string) => engineValues(page, sheet, true);
 
 async function generate(): Promise<string> {
   await sidebar().getByRole('button', { name: 'Generate dashboard' }).click();

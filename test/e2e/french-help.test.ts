@@ -1,5 +1,5 @@
 import { Browser, BrowserContext, Page } from 'playwright-core';
-import { usePlayground } from '../support/browser';
+import { gridCell, usePlayground } from '../support/browser';
 
 /**
  * The function help of a French page, end to end in headless Chromium: the Functions tab, the
@@ -25,7 +25,7 @@ async function open(address: string, locale?: string): Promise<{ context: Browse
   return { context, page, errors };
 }
 
-const cell = (page: Page, row: number, col: number) => page.locator(`#grid td[data-row="${row}"][data-col="${col}"]`);
+const cell = gridCell;
 
 it('shows the Functions tab in French with ?lang=fr: help and each argument, names and allowed values unchanged', async () => {
   const { context, page, errors } = await open(`${url}?lang=fr`);

@@ -1,6 +1,6 @@
 import { Browser, Page } from 'playwright-core';
 import { cardLabel } from '../../core/dashboard/anchors';
-import { usePlayground } from '../support/browser';
+import { engineValues, gridCell, usePlayground } from '../support/browser';
 
 /**
  * KPI Goals as the source of truth, end to end in the playground (headless Chromium): goals for
@@ -17,15 +17,9 @@ let errors: string[];
 usePlayground((s) => ({ browser, page, errors } = s));
 
 const sidebar = () => page.locator('#sidebar');
-const cell = (row: number, col: number) => page.locator(`#grid td[data-row="${row}"][data-col="${col}"]`);
+const cell = (row: number, col: number) => gridCell(page, row, col);
 const openSheet = (name: string) => page.locator('#tabs').getByRole('tab', { name }).click();
-const sheetValues = (name: string) =>
-  page.evaluate((n) => {
-    const wb = (
-      window as unknown as { kpiPilot: { workbook: { hf: { getSheetValues(id: number): unknown[][]; getSheetId(s: string): number } } } }
-    ).kpiPilot.workbook;
-    return wb.hf.getSheetValues(wb.hf.getSheetId(n));
-  }, name);
+const sheetValues = (name: string) => engineValues(page, name);
 
 async function next(): Promise<void> {
   await sidebar().getByRole('button', { name: 'Next' }).click();

@@ -1,6 +1,6 @@
 import { Browser, Page } from 'playwright-core';
 import { generateSample } from '../../playground/sample/company';
-import { usePlayground } from '../support/browser';
+import { engineValues, gridCell, usePlayground } from '../support/browser';
 
 /**
  * The playground as a spreadsheet, end to end in headless Chromium: autocomplete and argument
@@ -18,7 +18,7 @@ const marketing = sample.sheets.Marketing;
 
 usePlayground((s) => ({ browser, url, page, errors } = s));
 
-const cell = (row: number, col: number, p: Page = page) => p.locator(`#grid td[data-row="${row}"][data-col="${col}"]`);
+const cell = (row: number, col: number, p: Page = page) => gridCell(p, row, col);
 const openSheet = (name: string, p: Page = page) => p.locator('#tabs').getByRole('tab', { name, exact: true }).click();
 async function typeInto(row: number, col: number, text: string): Promise<void> {
   await cell(row, col).click();
@@ -26,13 +26,7 @@ async function typeInto(row: number, col: number, text: string): Promise<void> {
   await page.press('#formula', 'Enter');
 }
 const focused = (p: Page = page) => p.evaluate(() => document.activeElement?.id || document.activeElement?.tagName);
-const sheetValues = (name: string, p: Page = page) =>
-  p.evaluate((n) => {
-    const wb = (
-      window as unknown as { kpiPilot: { workbook: { hf: { getSheetValues(id: number): unknown[][]; getSheetId(s: string): number } } } }
-    ).kpiPilot.workbook;
-    return wb.hf.getSheetValues(wb.hf.getSheetId(n));
-  }, name);
+const sheetValues = (name: string, p: Page = page) => engineValues(p, name);
 const formulaAt = (name: string, row: number, col: number) =>
   page.evaluate(
     ([n, r, c]) => {

@@ -2,7 +2,7 @@ import { mkdirSync, statSync } from 'fs';
 import { join } from 'path';
 import { Browser, Page } from 'playwright-core';
 import { generateSample } from '../../playground/sample/company';
-import { usePlayground } from '../support/browser';
+import { gridCell, usePlayground } from '../support/browser';
 
 /** End to end in headless Chromium: the page a newcomer gets from `npm start`. */
 let browser: Browser;
@@ -12,7 +12,7 @@ const sample = generateSample(); // the generator's own totals are the expected 
 
 usePlayground((s) => ({ browser, page, errors } = s));
 
-const cell = (row: number, col: number) => page.locator(`#grid td[data-row="${row}"][data-col="${col}"]`);
+const cell = (row: number, col: number) => gridCell(page, row, col);
 
 async function openSheet(name: string): Promise<void> {
   await page.locator('#tabs').getByRole('tab', { name }).click();

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { Browser, Page } from 'playwright-core';
 import { generateSample } from '../../playground/sample/company';
-import { usePlayground } from '../support/browser';
+import { engineValues, gridCell, usePlayground } from '../support/browser';
 
 /**
  * The sidebar end to end in the playground, headless Chromium: SaaS template, sample data mapped,
@@ -40,7 +40,7 @@ const artifacts = join(__dirname, '../../artifacts');
 usePlayground((s) => ({ browser, url, page, errors } = s));
 
 const sidebar = () => page.locator('#sidebar');
-const cell = (p: Page, row: number, col: number) => p.locator(`#grid td[data-row="${row}"][data-col="${col}"]`);
+const cell = gridCell;
 const sheetTabs = (p: Page) => p.locator('#tabs [role="tab"]').allTextContents();
 
 async function next(): Promise<void> {
@@ -233,14 +233,7 @@ it('keeps the setup across a reload, and leaves a user sheet named KPI Dashboard
   );
   await page.locator('#tabs').getByRole('tab', { name: 'KPI Dashboard', exact: true }).click();
   expect(await cell(page, 0, 0).textContent()).toBe('my notes');
-  expect(
-    await page.evaluate(() => {
-      const wb = (
-        window as unknown as { kpiPilot: { workbook: { hf: { getSheetValues(id: number): unknown[][]; getSheetId(n: string): number } } } }
-      ).kpiPilot.workbook;
-      return wb.hf.getSheetValues(wb.hf.getSheetId('KPI Dashboard'));
-    }),
-  ).toEqual([['my notes']]);
+  expect(await engineValues(page, 'KPI Dashboard')).toEqual([['my notes']]);
   await page.locator('#tabs').getByRole('tab', { name: 'KPI Dashboard (KPI Pilot)' }).click();
   expect(await cell(page, 4, 1).textContent()).toBe(money(MRR));
 });

@@ -2,7 +2,7 @@ import { Browser, Page } from 'playwright-core';
 import { kpi } from '../../core/dashboard/catalog';
 import { tr } from '../../core/dashboard/i18n';
 import { TEMPLATES } from '../../core/dashboard/templates';
-import { usePlayground } from '../support/browser';
+import { engineValues, gridCell, usePlayground } from '../support/browser';
 
 /**
  * Each template on the sample company in the playground, headless Chromium: pick it, go straight
@@ -19,17 +19,9 @@ let errors: string[];
 usePlayground((s) => ({ browser, page, errors } = s));
 
 const sidebar = () => page.locator('#sidebar');
-const cell = (row: number, col: number) => page.locator(`#grid td[data-row="${row}"][data-col="${col}"]`);
+const cell = (row: number, col: number) => gridCell(page, row, col);
 
-/** The computed values of a sheet, read from the playground's engine. */
-function sheetValues(name: string): Promise<unknown[][]> {
-  return page.evaluate((sheet) => {
-    const wb = (
-      window as unknown as { kpiPilot: { workbook: { hf: { getSheetValues(id: number): unknown[][]; getSheetId(n: string): number } } } }
-    ).kpiPilot.workbook;
-    return wb.hf.getSheetValues(wb.hf.getSheetId(sheet));
-  }, name);
-}
+const sheetValues = (name: string) => engineValues(page, name);
 
 // worked from the catalog: MRR churn and NRR are custom functions, LTV is built from MRR churn; every other KPI of the templates is
 // native. Alerts are on for a new dashboard and their column calls ANOMALIES, so a template without such a card still gets the

@@ -76,3 +76,27 @@ export function usePlayground(
     server?.close();
   });
 }
+
+/** A cell of the playground's grid, by its 0-based row and column (the grid's data attributes). */
+export function gridCell(page: Page, row: number, col: number) {
+  return page.locator(`#grid td[data-row="${row}"][data-col="${col}"]`);
+}
+
+/**
+ * A sheet's computed values as the playground's engine holds them, read in the page. An error
+ * comes back as HyperFormula's error object, or as its text ("#VALUE!") with `errorsAsText`.
+ */
+export function engineValues(page: Page, sheet: string, errorsAsText = false): Promise<unknown[][]> {
+  return page.evaluate(
+    ([name, asText]) => {
+      const wb = (
+        window as unknown as { kpiPilot: { workbook: { hf: { getSheetValues(id: number): unknown[][]; getSheetId(n: string): number } } } }
+      ).kpiPilot.workbook;
+      const values = wb.hf.getSheetValues(wb.hf.getSheetId(name));
+      return asText
+        ? values.map((row) => row.map((v) => (v !== null && typeof v === 'object' ? String((v as { value: unknown }).value) : v)))
+        : values;
+    },
+    [sheet, errorsAsText] as const,
+  );
+}
