@@ -1,6 +1,7 @@
 import { RawCellContent } from 'hyperformula';
 import { DashboardPlan, PlanCell, PlannedSheet, SheetRole } from '../../core/dashboard';
 import { requireRect } from '../../core/dashboard/a1';
+import { closeOpenRanges } from '../../core/dashboard/dialect';
 import type { Progress } from '../../sidebar/bridge';
 import { Workbook } from '../engine/workbook';
 import { recordAnchors } from './anchors';
@@ -185,42 +186,6 @@ export function lastRowOf(workbook: Workbook, plan: DashboardPlan): (sheet: stri
 export function sheetWithMarker(workbook: Workbook, role: SheetRole): number | undefined {
   for (const [id, r] of workbook.markers) if (r === role && workbook.hf.doesSheetExist(workbook.hf.getSheetName(id) ?? '')) return id;
   return undefined;
-}
-
-/**
- * Closes the plan's open-ended ranges ('Ledger'!A2:A, Google Sheets syntax) at the last row of
- * that sheet's data: HyperFormula has no open ranges, and the custom functions that get them
- * (NRR, REVENUE_CHURN...) read every cell of the range on each call, so a range as long as the
- * data keeps a generation quick. Rows added later are read after the next generation. Text in
- * "..." and sheet names in '...' are copied as they are. O(formula length).
- * @example closeOpenRanges("=NRR('Ledger'!A2:A,'Ledger'!C2:C)", () => 900) // => "=NRR('Ledger'!A2:A900,'Ledger'!C2:C900)"
- */
-export function closeOpenRanges(formula: string, lastRow: (sheet: string) => number): string {
-  let out = '';
-  let i = 0;
-  while (i < formula.length) {
-    const ch = formula[i];
-    if (ch !== '"' && ch !== "'") {
-      out += ch;
-      i++;
-      continue;
-    }
-    let end = i + 1;
-    while (end < formula.length && !(formula[end] === ch && formula[end + 1] !== ch)) end += formula[end] === ch ? 2 : 1;
-    end = Math.min(formula.length, end + 1);
-    const literal = formula.slice(i, end);
-    out += literal;
-    i = end;
-    if (ch === "'") {
-      const m = /^!(\$?[A-Z]{1,3})(\$?\d+):(\$?[A-Z]{1,3})(?![A-Za-z0-9_(.$])/.exec(formula.slice(i));
-      if (m) {
-        const sheet = literal.slice(1, -1).replace(/''/g, "'");
-        out += `!${m[1]}${m[2]}:${m[3]}${Math.max(lastRow(sheet), Number(m[2].replace('$', '')))}`;
-        i += m[0].length;
-      }
-    }
-  }
-  return out;
 }
 
 function content(c: PlanCell, lastRow: (sheet: string) => number): RawCellContent {

@@ -8,7 +8,7 @@
 import { DetailedCellError, RawCellContent } from 'hyperformula';
 import { requireRect } from '../../core/dashboard/a1';
 import { DashboardPlan, PlanCell } from '../../core/dashboard/plan';
-import { closeOpenRanges } from '../../playground/dashboard/apply';
+import { closeOpenRanges } from '../../core/dashboard/dialect';
 import { Workbook } from '../../playground/engine/workbook';
 
 /**

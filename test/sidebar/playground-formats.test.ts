@@ -1,4 +1,3 @@
-import { closeOpenRanges } from '../../playground/dashboard/apply';
 import { formatWithCode } from '../../playground/engine/number-format';
 import { shiftFormula, Workbook } from '../../playground/engine/workbook';
 
@@ -24,25 +23,6 @@ describe('number formats', () => {
   it('falls back to General for codes it does not know', () => {
     expect(formatWithCode(1.5, '@', (v) => `g${v}`)).toBe('g1.5');
     expect(formatWithCode(2, null, (v) => `g${v}`)).toBe('g2');
-  });
-});
-
-describe('open-ended ranges', () => {
-  const rows = (sheet: string) => ({ Ledger: 900, "O'Neil data": 50 })[sheet] ?? 2;
-  it('closes each at its own sheet’s last row', () => {
-    expect(closeOpenRanges("=NRR('Ledger'!A2:A,'Ledger'!B2:B,'Ledger'!C2:C,$L5)", rows)).toBe(
-      "=NRR('Ledger'!A2:A900,'Ledger'!B2:B900,'Ledger'!C2:C900,$L5)",
-    );
-    expect(closeOpenRanges("=REVENUE_CHURN('O''Neil data'!A2:A,'O''Neil data'!B2:B)", rows)).toBe(
-      "=REVENUE_CHURN('O''Neil data'!A2:A50,'O''Neil data'!B2:B50)",
-    );
-  });
-  it('leaves closed ranges, whole columns and text alone', () => {
-    const f = `=SUMIFS('Ledger'!C:C,'Ledger'!B:B,">="&$L5)+COUNTIFS('Ledger'!A2:A10,"'Ledger'!A2:A")`;
-    expect(closeOpenRanges(f, rows)).toBe(f);
-  });
-  it('never closes a range above its first row', () => {
-    expect(closeOpenRanges("=NRR('Empty'!A5:A)", rows)).toBe("=NRR('Empty'!A5:A5)");
   });
 });
 
